@@ -1,1 +1,29 @@
-"""tandem_contracts"""
+"""Tandem event contracts: the CloudEvents envelope, topic names and every event model.
+
+Pure pydantic, no I/O: services and the kit import these, never each other.
+"""
+
+from tandem_contracts.base import EVENT_TYPES, Event, parse_event
+from tandem_contracts.envelope import CE_HEADERS, Envelope
+from tandem_contracts.topics import (
+    SERVICES,
+    consumer_group,
+    dlq_topic,
+    service_topic,
+)
+
+__all__ = [
+    "CE_HEADERS",
+    "EVENT_TYPES",
+    "SERVICES",
+    "Envelope",
+    "Event",
+    "consumer_group",
+    "dlq_topic",
+    "parse_event",
+    "service_topic",
+]
+
+# Importing the event modules registers their types in EVENT_TYPES.
+from tandem_contracts import matching as matching  # noqa: E402
+from tandem_contracts import messaging as messaging  # noqa: E402

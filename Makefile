@@ -1,0 +1,44 @@
+# Tandem: the two commands are `make demo` and `make test`; the rest are their parts.
+SHELL := /bin/bash
+UV_VERSION := 0.13.8
+UV := $(shell command -v uv 2>/dev/null || echo "python3 -m uv")
+export UV_LINK_MODE := copy
+
+.PHONY: setup demo test lint typecheck architecture unit infra-up infra-down clean bench
+
+setup: ## Python environment from the lock file, and Kafka's jars from Maven Central
+	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet "uv==$(UV_VERSION)"
+	$(UV) sync --frozen
+	bash deploy/local/kafka.sh fetch
+
+demo: setup ## The platform on the embedded default with a demo programme flowing through it
+	$(UV) run python -m demo
+
+test: setup lint ## The whole suite: lint, types, architecture, then every test against real parts
+	$(UV) run pytest
+
+lint: typecheck architecture
+	$(UV) run ruff check .
+	$(UV) run ruff format --check .
+
+typecheck:
+	$(UV) run mypy libs services tests bench tools demo
+
+architecture: ## No service imports another; libs never import a service; layers hold
+	$(UV) run python tools/check_architecture.py
+
+infra-up: ## Kafka and PostgreSQL on loopback, as the tests use them
+	bash deploy/local/kafka.sh start
+	bash deploy/local/postgres.sh start
+
+infra-down:
+	-bash deploy/local/kafka.sh stop
+	-bash deploy/local/postgres.sh stop
+
+bench: setup
+	$(UV) run python bench/outbox_relay.py
+	$(UV) run python bench/http_overhead.py
+	$(UV) run python bench/matching.py --sizes small
+
+clean: infra-down
+	rm -rf .data .cache/kafka/data .cache/postgres

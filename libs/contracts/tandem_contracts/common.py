@@ -1,0 +1,48 @@
+"""Value types shared by several events."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+
+class Role(StrEnum):
+    MENTOR = "mentor"
+    MENTEE = "mentee"
+
+
+class MentoringFormat(StrEnum):
+    PAIR = "pair"
+    GROUP = "group"
+
+
+LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
+CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
+
+
+class Contact(BaseModel):
+    """What a service needs to write to or schedule with a person, and nothing more.
+
+    Travels to the services that mail or schedule; each keeps it only until the
+    person is erased.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    subject: str = Field(description="The person's identity: the bearer token's `sub`.")
+    display_name: str
+    email: str
+    preferred_language: LanguageCode = "en"
+    time_zone: str = Field(description="IANA time zone, e.g. Europe/Berlin.")
+
+
+class AvailabilityWindow(BaseModel):
+    """A weekly window in the participant's own time zone."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    weekday: int = Field(ge=0, le=6, description="0 = Monday")
+    start: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    end: str = Field(pattern=r"^([01]\d|2[0-4]):[0-5]\d$")

@@ -1,0 +1,131 @@
+"""Events published by the matching service on ``tandem.matching.v1``."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import ClassVar
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tandem_contracts.base import Event
+from tandem_contracts.common import (
+    AvailabilityWindow,
+    Contact,
+    CountryCode,
+    LanguageCode,
+    MentoringFormat,
+    Role,
+)
+
+
+class MatchingEvent(Event):
+    producer: ClassVar = "matching"
+
+
+class ProgrammeCreated(MatchingEvent):
+    event_type: ClassVar = "tandem.programme.created.v1"
+
+    organisation_id: UUID
+    name: str
+    countries: list[CountryCode]
+    languages: list[LanguageCode]
+    starts_on: date
+    ends_on: date
+    formats: list[MentoringFormat]
+    managers: list[Contact] = Field(description="Who manages the programme (for their mails).")
+
+
+class ParticipantProfileFacts(MatchingEvent):
+    """The part of a profile that other services act on (mails, scheduling)."""
+
+    participant_id: UUID
+    role: Role
+    contact: Contact
+    country: CountryCode
+    languages: list[LanguageCode]
+    availability: list[AvailabilityWindow]
+    linkedin_url: str | None = Field(
+        default=None, description="Only present when the participant consented to share it."
+    )
+
+
+class ParticipantRegistered(ParticipantProfileFacts):
+    event_type: ClassVar = "tandem.participant.registered.v1"
+
+
+class ParticipantUpdated(ParticipantProfileFacts):
+    event_type: ClassVar = "tandem.participant.updated.v1"
+
+
+class ParticipantWithdrawn(MatchingEvent):
+    event_type: ClassVar = "tandem.participant.withdrawn.v1"
+
+    participant_id: UUID
+
+
+class ParticipantErased(MatchingEvent):
+    """Every service deletes or shreds what it holds about this participant."""
+
+    event_type: ClassVar = "tandem.participant.erased.v1"
+
+    participant_id: UUID
+    subject: str
+
+
+class MatchProposed(MatchingEvent):
+    event_type: ClassVar = "tandem.match.proposed.v1"
+
+    relationship_id: UUID
+    match_run_id: UUID | None
+    mentor_id: UUID
+    mentee_ids: list[UUID]
+    format: MentoringFormat
+    score: float = Field(ge=0, le=1)
+
+
+class Member(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    participant_id: UUID
+    subject: str
+    role: Role
+
+
+class RelationshipStarted(MatchingEvent):
+    event_type: ClassVar = "tandem.relationship.started.v1"
+
+    relationship_id: UUID
+    format: MentoringFormat
+    members: list[Member]
+    starts_on: date
+    agreed_end_date: date
+
+
+class EndedBy(StrEnum):
+    MENTEE = "mentee"
+    MENTOR = "mentor"
+    MANAGER = "manager"
+    SYSTEM = "system"
+
+
+class EndReason(StrEnum):
+    PROGRAMME_COMPLETED = "programme_completed"
+    GOALS_REACHED = "goals_reached"
+    NO_TIME = "no_time"
+    POOR_FIT = "poor_fit"
+    FOUND_EMPLOYMENT = "found_employment"
+    MISCONDUCT = "misconduct"
+    PARTICIPANT_WITHDREW = "participant_withdrew"
+    PARTICIPANT_ERASED = "participant_erased"
+    OTHER = "other"
+
+
+class RelationshipEnded(MatchingEvent):
+    event_type: ClassVar = "tandem.relationship.ended.v1"
+
+    relationship_id: UUID
+    outcome: str = Field(pattern="^(completed|ended_early)$")
+    ended_by: EndedBy
+    reason: EndReason

@@ -1,0 +1,177 @@
+"""The app factory: every service is built here the same way.
+
+A service describes itself with a :class:`ServiceDefinition` (routers, the
+topics it consumes and their handlers, extra workers); :func:`create_app`
+wires the rest once: problem-details errors, metrics and tracing middleware,
+``/healthz``, ``/readyz``, ``/metrics``, and a lifespan that owns the database,
+the Kafka producer, the outbox relay and the consumers.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, TypedDict
+
+from fastapi import APIRouter, Depends, FastAPI, Request, Response
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+
+from tandem_kit.db.migrations import upgrade_async
+from tandem_kit.errors import install_problem_handlers, problem_response
+from tandem_kit.kafka.consumer import EventConsumer, Handlers
+from tandem_kit.outbox.relay import OutboxRelay
+from tandem_kit.runtime import Runtime, Supervisor, Worker
+from tandem_kit.settings import ServiceSettings
+from tandem_kit.telemetry.database import instrument_engine
+from tandem_kit.telemetry.http import TelemetryMiddleware
+from tandem_kit.telemetry.tracing import configure_tracing, shutdown_tracing
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ServiceDefinition:
+    name: str
+    title: str
+    description: str
+    version: str
+    migrations: Path
+    routers: Sequence[APIRouter]
+    consumes: Sequence[str] = ()
+    handlers: Callable[[Runtime], Handlers] | None = None
+    workers: Mapping[str, Callable[[Runtime], Worker]] = field(default_factory=dict)
+    openapi_tags: Sequence[dict[str, Any]] = ()
+
+
+class State(TypedDict):
+    runtime: Runtime
+
+
+def get_runtime(request: Request) -> Runtime:
+    runtime: Runtime = request.state.runtime
+    return runtime
+
+
+RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+
+
+class _AfterKafka:
+    """A worker that needs the producer: waits for the connection, then runs."""
+
+    def __init__(self, runtime: Runtime, build: Callable[[Any], Worker]) -> None:
+        self._runtime = runtime
+        self._build = build
+        self._worker: Worker | None = None
+        self._stopped = asyncio.Event()
+
+    async def run(self) -> None:
+        connect = asyncio.ensure_future(self._runtime.kafka.producer())
+        stopped = asyncio.ensure_future(self._stopped.wait())
+        await asyncio.wait({connect, stopped}, return_when=asyncio.FIRST_COMPLETED)
+        if self._stopped.is_set():
+            connect.cancel()
+            return
+        stopped.cancel()
+        self._worker = self._build(connect.result())
+        await self._worker.run()
+
+    def stop(self) -> None:
+        self._stopped.set()
+        if self._worker is not None:
+            self._worker.stop()
+
+
+def _start_workers(definition: ServiceDefinition, runtime: Runtime, supervisor: Supervisor) -> None:
+    settings = runtime.settings
+    if settings.run_relay:
+        supervisor.start("outbox-relay", lambda: _AfterKafka(runtime, lambda producer: OutboxRelay(
+            runtime.database, producer, service=definition.name,
+            batch_size=settings.outbox_batch_size,
+            poll_interval=settings.outbox_poll_interval_seconds,
+        )))
+    if settings.run_consumers and definition.handlers is not None and definition.consumes:
+        handlers = definition.handlers(runtime)
+        supervisor.start("consumer", lambda: _AfterKafka(runtime, lambda producer: EventConsumer(
+            name=definition.name, database=runtime.database,
+            bootstrap_servers=settings.kafka_bootstrap_servers, topics=definition.consumes,
+            handlers=handlers, dead_letters=producer,
+            max_attempts=settings.consumer_max_attempts,
+            retry_backoff=settings.consumer_retry_backoff_seconds,
+        )))
+    for name, make in definition.workers.items():
+        supervisor.start(name, lambda make=make: make(runtime))  # type: ignore[misc]
+
+
+def _lifespan(definition: ServiceDefinition, settings: ServiceSettings) -> Any:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[State]:
+        configure_tracing(definition.name)
+        if settings.migrate_on_start:
+            await upgrade_async(definition.migrations, settings.database_url)
+        runtime = Runtime.from_settings(settings)
+        instrument_engine(runtime.database.engine, definition.name)
+        app.state.token_verifier = runtime.verifier
+        connecting = asyncio.create_task(runtime.kafka.connect(), name="kafka-connect")
+        supervisor = Supervisor()
+        _start_workers(definition, runtime, supervisor)
+        try:
+            yield {"runtime": runtime}
+        finally:
+            await supervisor.stop()
+            connecting.cancel()
+            await asyncio.gather(connecting, return_exceptions=True)
+            await runtime.kafka.close()
+            await runtime.verifier.aclose()
+            await runtime.database.dispose()
+            shutdown_tracing()
+
+    return lifespan
+
+
+def _operations_router() -> APIRouter:
+    router = APIRouter(tags=["operations"])
+
+    @router.get("/healthz", summary="The process is alive")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @router.get("/readyz", summary="The database and Kafka are reachable", response_model=None)
+    async def readyz(runtime: RuntimeDep) -> dict[str, str] | Response:
+        checks: dict[str, str] = {}
+        for name, probe in (("database", runtime.database.ping), ("kafka", runtime.kafka.ping)):
+            try:
+                await asyncio.wait_for(probe(), 3.0)
+                checks[name] = "ok"
+            except Exception as error:
+                checks[name] = f"unavailable: {type(error).__name__}"
+        if all(v == "ok" for v in checks.values()):
+            return {"status": "ready", **checks}
+        failing = ", ".join(f"{k} {v}" for k, v in checks.items() if v != "ok")
+        return problem_response(503, "Not ready", failing, "not_ready")
+
+    @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
+    async def metrics() -> Response:
+        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
+
+    return router
+
+
+def create_app(definition: ServiceDefinition, settings: ServiceSettings) -> FastAPI:
+    app = FastAPI(
+        title=definition.title,
+        description=definition.description,
+        version=definition.version,
+        lifespan=_lifespan(definition, settings),
+        openapi_tags=list(definition.openapi_tags),
+    )
+    install_problem_handlers(app)
+    app.include_router(_operations_router())
+    if settings.run_api:
+        for router in definition.routers:
+            app.include_router(router)
+    app.add_middleware(TelemetryMiddleware, service_name=definition.name)
+    return app

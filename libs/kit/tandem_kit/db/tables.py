@@ -1,0 +1,85 @@
+"""Tables the kit keeps in every service's database.
+
+They live on their own ``MetaData`` so that each service's Alembic environment
+targets ``[service_metadata, kit_metadata]`` and its first migration calls
+:func:`tandem_kit.db.migrations.create_kit_tables` instead of repeating them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Column,
+    DateTime,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    text,
+)
+
+kit_metadata = MetaData()
+
+# BigInteger ids autoincrement on PostgreSQL; SQLite only autoincrements INTEGER.
+_BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+outbox_table = Table(
+    "tandem_outbox",
+    kit_metadata,
+    Column("id", _BigId, primary_key=True, autoincrement=True),
+    Column("event_id", String(36), nullable=False, unique=True),
+    Column("topic", String(200), nullable=False),
+    Column("key", String(200), nullable=False),
+    Column("event_type", String(200), nullable=False),
+    Column("payload", LargeBinary, nullable=False),
+    # CloudEvents attributes and the trace context captured when the row was written.
+    Column("headers", JSON, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True), nullable=True),
+    Index(
+        "ix_tandem_outbox_unsent",
+        "id",
+        postgresql_where=text("sent_at IS NULL"),
+        sqlite_where=text("sent_at IS NULL"),
+    ),
+)
+
+inbox_table = Table(
+    "tandem_inbox",
+    kit_metadata,
+    Column("consumer", String(100), primary_key=True),
+    Column("event_id", String(36), primary_key=True),
+    Column("event_type", String(200), nullable=False),
+    Column("processed_at", DateTime(timezone=True), nullable=False),
+)
+
+mail_outbox_table = Table(
+    "tandem_mail_outbox",
+    kit_metadata,
+    Column("id", _BigId, primary_key=True, autoincrement=True),
+    # A stable Message-ID: a mail re-sent after a crash is recognisably the same mail.
+    Column("message_id", String(200), nullable=False),
+    Column("template", String(100), nullable=False),
+    Column("recipient", String(320), nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("body_text", Text, nullable=False),
+    Column("body_html", Text, nullable=True),
+    Column("attachments", JSON, nullable=False, server_default=text("'[]'")),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("attempts", Integer, nullable=False, server_default=text("0")),
+    Column("last_error", Text, nullable=True),
+    Column("sent_at", DateTime(timezone=True), nullable=True),
+    Column("failed_at", DateTime(timezone=True), nullable=True),
+    UniqueConstraint("message_id", name="uq_tandem_mail_outbox_message_id"),
+    Index(
+        "ix_tandem_mail_outbox_unsent",
+        "id",
+        postgresql_where=text("sent_at IS NULL AND failed_at IS NULL"),
+        sqlite_where=text("sent_at IS NULL AND failed_at IS NULL"),
+    ),
+)

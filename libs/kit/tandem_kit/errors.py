@@ -1,0 +1,108 @@
+"""Errors as RFC 9457 problem details (``application/problem+json``).
+
+Use cases raise :class:`Problem` subclasses; the app factory renders them, and
+FastAPI's own validation and HTTP errors, in the same machine-readable shape:
+``{"type", "title", "status", "detail", "code", "errors"?}``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+PROBLEM_JSON = "application/problem+json"
+
+
+class Problem(Exception):
+    status = 400
+    code = "bad_request"
+    title = "Bad request"
+
+    def __init__(
+        self, detail: str, *, code: str | None = None, errors: list[dict[str, Any]] | None = None
+    ) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        if code is not None:
+            self.code = code
+        self.errors = errors
+
+
+class BadRequest(Problem):
+    pass
+
+
+class Unauthorized(Problem):
+    status, code, title = 401, "unauthorized", "Unauthorized"
+
+
+class Forbidden(Problem):
+    status, code, title = 403, "forbidden", "Forbidden"
+
+
+class NotFound(Problem):
+    status, code, title = 404, "not_found", "Not found"
+
+
+class Conflict(Problem):
+    status, code, title = 409, "conflict", "Conflict"
+
+
+class Unprocessable(Problem):
+    status, code, title = 422, "unprocessable", "Unprocessable content"
+
+
+class PayloadTooLarge(Problem):
+    status, code, title = 413, "payload_too_large", "Payload too large"
+
+
+def problem_response(
+    status: int, title: str, detail: str, code: str, *,
+    errors: list[dict[str, Any]] | None = None, headers: dict[str, str] | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "type": "about:blank", "title": title, "status": status, "detail": detail, "code": code,
+    }
+    if errors:
+        body["errors"] = errors
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+async def _on_problem(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, Problem)
+    return problem_response(error.status, error.title, error.detail, error.code, errors=error.errors)
+
+
+async def _on_http_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, StarletteHTTPException)
+    code = getattr(error, "code", None) or {
+        401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+    }.get(error.status_code, "http_error")
+    title = {401: "Unauthorized", 403: "Forbidden", 404: "Not found"}.get(
+        error.status_code, "HTTP error"
+    )
+    return problem_response(
+        error.status_code, title, str(error.detail), str(code), headers=error.headers
+    )
+
+
+async def _on_validation_error(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, RequestValidationError)
+    errors = [
+        {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+        for e in error.errors()
+    ]
+    return problem_response(
+        422, "Invalid request", "The request does not match the schema.", "validation_error",
+        errors=errors,
+    )
+
+
+def install_problem_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(Problem, _on_problem)
+    app.add_exception_handler(StarletteHTTPException, _on_http_error)
+    app.add_exception_handler(RequestValidationError, _on_validation_error)

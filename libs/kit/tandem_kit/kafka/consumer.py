@@ -1,0 +1,243 @@
+"""The idempotent event consumer every service uses.
+
+For each record: parse the CloudEvent, open one database transaction, write the
+inbox row (consumer, event id) and run the handler in it, commit; only then
+commit the Kafka offset. A record delivered again finds its inbox row and is
+skipped, so a crash between the database commit and the offset commit is
+harmless. A handler that keeps failing is retried with backoff a bounded number
+of times, then its record goes to the dead-letter topic and the loop goes on.
+An unreachable database is different: that record waits (no dead letter) until
+the database is back, because the event itself is fine.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TypeVar, cast
+from datetime import UTC, datetime
+
+from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
+from aiokafka.errors import CommitFailedError
+from pydantic import ValidationError
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import insert, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_contracts import Envelope, Event, consumer_group, dlq_topic, parse_event
+from tandem_contracts.base import UnknownEventType
+from tandem_kit.db.database import Database
+from tandem_kit.db.tables import inbox_table
+from tandem_kit.telemetry.metrics import (
+    CONSUMER_LAG,
+    EVENTS_CONSUMED,
+    EVENTS_DEAD_LETTERED,
+    EVENTS_FAILED,
+)
+from tandem_kit.telemetry.propagation import consumer_span
+
+log = logging.getLogger(__name__)
+
+_TRANSIENT = (sa_exc.OperationalError, sa_exc.InterfaceError, ConnectionError, TimeoutError)
+
+
+@dataclass(frozen=True)
+class HandlerContext:
+    """What a handler gets besides the event: its transaction and the envelope."""
+
+    session: AsyncSession
+    envelope: Envelope
+
+
+EventHandler = Callable[[Event, HandlerContext], Awaitable[None]]
+E = TypeVar("E", bound=Event)
+AfterCommitHook = Callable[[Envelope], Awaitable[None]]
+
+
+class PoisonEvent(Exception):
+    """The record can never be handled (not a CloudEvent, or an invalid payload)."""
+
+
+class EventConsumer:
+    def __init__(
+        self,
+        *,
+        name: str,
+        database: Database,
+        bootstrap_servers: str,
+        topics: Sequence[str],
+        handlers: Mapping[str, EventHandler],
+        dead_letters: AIOKafkaProducer,
+        max_attempts: int = 5,
+        retry_backoff: float = 0.2,
+        group_id: str | None = None,
+        after_commit: AfterCommitHook | None = None,
+    ) -> None:
+        self.name = name
+        self._db = database
+        self._topics = list(topics)
+        self._handlers = dict(handlers)
+        self._dead_letters = dead_letters
+        self._max_attempts = max_attempts
+        self._backoff = retry_backoff
+        # Only for fault-injection tests: runs between the database and offset commits.
+        self._after_commit = after_commit
+        self._stopping = asyncio.Event()
+        self._consumer = AIOKafkaConsumer(
+            bootstrap_servers=bootstrap_servers,
+            group_id=group_id or consumer_group(name),
+            client_id=f"tandem-{name}",
+            enable_auto_commit=False,
+            auto_offset_reset="earliest",
+            isolation_level="read_committed",
+            max_poll_interval_ms=300_000,
+        )
+
+    def stop(self) -> None:
+        """Finish the record in hand, commit its offset, then leave the group."""
+        self._stopping.set()
+
+    async def run(self) -> None:
+        self._consumer.subscribe(self._topics)
+        await self._consumer.start()
+        try:
+            while not self._stopping.is_set():
+                batches = await self._consumer.getmany(timeout_ms=300, max_records=500)
+                for partition, records in batches.items():
+                    await self._consume_partition(partition, records)
+                    if self._stopping.is_set():
+                        break
+        finally:
+            await self._consumer.stop()
+
+    async def _consume_partition(
+        self, partition: TopicPartition, records: list[ConsumerRecord[bytes, bytes]]
+    ) -> None:
+        next_offset = None
+        for record in records:
+            await self._process(record)
+            next_offset = record.offset + 1
+            if self._stopping.is_set():
+                break
+        if next_offset is None:
+            return
+        try:
+            await self._consumer.commit({partition: next_offset})
+        except CommitFailedError:
+            # The partition moved to another member during the batch; it will see
+            # these records again and its inbox drops the ones already handled.
+            log.warning("offset commit for %s lost to a rebalance", partition)
+        highwater = self._consumer.highwater(partition)
+        if highwater is not None:
+            CONSUMER_LAG.labels(
+                service=self.name, topic=partition.topic, partition=str(partition.partition)
+            ).set(max(0, highwater - next_offset))
+
+    async def _process(self, record: ConsumerRecord[bytes, bytes]) -> None:
+        try:
+            envelope, event = self._decode(record)
+        except PoisonEvent as poison:
+            await self._dead_letter(record, "<undecodable>", poison)
+            return
+        if event is None:
+            return  # a type this consumer does not handle
+        handler = self._handlers[envelope.type]
+        labels = {"service": self.name, "topic": record.topic, "type": envelope.type}
+        attempt = 0
+        while True:
+            try:
+                with consumer_span(record.topic, envelope.type, str(envelope.id), record.headers):
+                    await self._handle_once(handler, event, envelope)
+                break
+            except _TRANSIENT as error:
+                log.warning("database unavailable, waiting to handle %s: %s", envelope.id, error)
+                await asyncio.sleep(min(5.0, self._backoff * 10))
+            except Exception as error:
+                attempt += 1
+                EVENTS_FAILED.labels(**labels).inc()
+                if attempt >= self._max_attempts:
+                    log.exception("event %s failed %d times; dead-lettering", envelope.id, attempt)
+                    await self._dead_letter(record, envelope.type, error)
+                    return
+                await asyncio.sleep(self._backoff * 2 ** (attempt - 1))
+        EVENTS_CONSUMED.labels(**labels).inc()
+        if self._after_commit is not None:
+            await self._after_commit(envelope)
+
+    def _decode(self, record: ConsumerRecord[bytes, bytes]) -> tuple[Envelope, Event | None]:
+        try:
+            envelope = Envelope.from_kafka(list(record.headers), record.key, record.value or b"")
+        except ValueError as error:
+            raise PoisonEvent(str(error)) from error
+        if envelope.type not in self._handlers:
+            return envelope, None
+        try:
+            return envelope, parse_event(envelope.type, envelope.data)
+        except (ValidationError, UnknownEventType) as error:
+            raise PoisonEvent(f"invalid {envelope.type} payload: {error}") from error
+
+    async def _handle_once(self, handler: EventHandler, event: Event, envelope: Envelope) -> None:
+        async with self._db.transaction() as session:
+            seen = await session.scalar(
+                select(inbox_table.c.event_id).where(
+                    inbox_table.c.consumer == self.name,
+                    inbox_table.c.event_id == str(envelope.id),
+                )
+            )
+            if seen is not None:
+                return  # delivered again: the effect already happened
+            await session.execute(
+                insert(inbox_table).values(
+                    consumer=self.name,
+                    event_id=str(envelope.id),
+                    event_type=envelope.type,
+                    processed_at=datetime.now(UTC),
+                )
+            )
+            await handler(event, HandlerContext(session=session, envelope=envelope))
+
+    async def _dead_letter(
+        self, record: ConsumerRecord[bytes, bytes], event_type: str, error: BaseException
+    ) -> None:
+        headers = [*record.headers,
+                   ("dlq_original_topic", record.topic.encode()),
+                   ("dlq_original_partition", str(record.partition).encode()),
+                   ("dlq_original_offset", str(record.offset).encode()),
+                   ("dlq_consumer", self.name.encode()),
+                   ("dlq_error", f"{type(error).__name__}: {error}"[:2000].encode()),
+                   ("dlq_failed_at", datetime.now(UTC).isoformat().encode())]
+        delivery = await self._dead_letters.send(
+            dlq_topic(self.name), value=record.value, key=record.key, headers=headers
+        )
+        await delivery  # the offset moves on only once the dead letter is safe
+        EVENTS_DEAD_LETTERED.labels(service=self.name, topic=record.topic, type=event_type).inc()
+
+
+class Handlers(Mapping[str, EventHandler]):
+    """Typed registration: ``handlers.on(RelationshipStarted, open_conversation)``.
+
+    The handler's first parameter is the concrete event class, which mypy checks
+    against the class it is registered for.
+    """
+
+    def __init__(self) -> None:
+        self._by_type: dict[str, EventHandler] = {}
+
+    def on(
+        self, event_class: type[E], handler: Callable[[E, HandlerContext], Awaitable[None]]
+    ) -> Handlers:
+        if event_class.event_type in self._by_type:
+            raise ValueError(f"a handler for {event_class.event_type} is already registered")
+        self._by_type[event_class.event_type] = cast(EventHandler, handler)
+        return self
+
+    def __getitem__(self, event_type: str) -> EventHandler:
+        return self._by_type[event_type]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_type)
+
+    def __len__(self) -> int:
+        return len(self._by_type)

@@ -1,0 +1,145 @@
+"""The outbox relay: publishes committed outbox rows to Kafka, then marks them sent.
+
+Delivery is at least once: a crash after publishing and before marking re-sends
+the batch, and consumers drop the duplicates by event id (the inbox). Several
+relays may run against PostgreSQL: each claims rows with ``FOR UPDATE SKIP
+LOCKED``; a relay that finds an earlier unsent row of the same key held by
+another relay leaves that key for later, so one key's events stay in order.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from aiokafka import AIOKafkaProducer
+from sqlalchemy import Row, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_kit.db.database import Database
+from tandem_kit.db.tables import outbox_table
+from tandem_kit.telemetry.metrics import EVENTS_PRODUCED, OUTBOX_BACKLOG
+from tandem_kit.telemetry.propagation import kafka_headers
+
+log = logging.getLogger(__name__)
+_t = outbox_table
+
+
+class OutboxRelay:
+    def __init__(
+        self,
+        database: Database,
+        producer: AIOKafkaProducer,
+        *,
+        service: str,
+        batch_size: int = 500,
+        poll_interval: float = 0.2,
+    ) -> None:
+        self._db = database
+        self._producer = producer
+        self._service = service
+        self._batch_size = batch_size
+        self._poll_interval = poll_interval
+        self._stopping = asyncio.Event()
+        self._backlog = OUTBOX_BACKLOG.labels(service=service)
+
+    async def run(self) -> None:
+        """Publish until :meth:`stop`; a failed batch is retried after a pause."""
+        while not self._stopping.is_set():
+            try:
+                published = await self.publish_batch()
+            except asyncio.CancelledError:
+                raise
+            except Exception:
+                log.exception("outbox batch failed; retrying")
+                published = 0
+                await self._sleep(min(5.0, self._poll_interval * 10))
+            if published == 0:
+                await self._sleep(self._poll_interval)
+
+    def stop(self) -> None:
+        """Finish the batch in flight, then return from :meth:`run`."""
+        self._stopping.set()
+
+    async def _sleep(self, seconds: float) -> None:
+        try:
+            await asyncio.wait_for(self._stopping.wait(), timeout=seconds)
+        except TimeoutError:
+            pass
+
+    async def publish_batch(self) -> int:
+        """One round: claim, publish, await every acknowledgement, mark sent."""
+        async with self._db.transaction() as session:
+            rows = await self._claim(session)
+            if not rows:
+                self._backlog.set(0)
+                return 0
+            await self._publish(rows)
+            await session.execute(
+                update(_t).where(_t.c.id.in_([r.id for r in rows])).values(sent_at=datetime.now(UTC))
+            )
+        await self._refresh_backlog()
+        return len(rows)
+
+    async def _claim(self, session: AsyncSession) -> Sequence[Row[Any]]:
+        query = (
+            select(_t.c.id, _t.c.topic, _t.c.key, _t.c.event_type, _t.c.payload, _t.c.headers)
+            .where(_t.c.sent_at.is_(None))
+            .order_by(_t.c.id)
+            .limit(self._batch_size)
+        )
+        if self._db.dialect == "postgresql":
+            query = query.with_for_update(skip_locked=True)
+        rows = (await session.execute(query)).all()
+        if not rows or self._db.dialect != "postgresql":
+            return rows  # SQLite runs one relay: nobody else can hold a row
+        return await self._without_keys_held_elsewhere(session, rows)
+
+    async def _without_keys_held_elsewhere(
+        self, session: AsyncSession, rows: Sequence[Row[Any]]
+    ) -> Sequence[Row[Any]]:
+        first_claimed: dict[str, int] = {}
+        for row in rows:
+            first_claimed.setdefault(row.key, row.id)
+        earliest = dict(
+            (
+                await session.execute(
+                    select(_t.c.key, func.min(_t.c.id))
+                    .where(_t.c.sent_at.is_(None), _t.c.key.in_(first_claimed))
+                    .group_by(_t.c.key)
+                )
+            ).tuples()
+        )
+        held_elsewhere = {k for k, first in first_claimed.items() if earliest.get(k, first) < first}
+        return [row for row in rows if row.key not in held_elsewhere]
+
+    async def _publish(self, rows: Sequence[Row[Any]]) -> None:
+        deliveries = []
+        for row in rows:
+            deliveries.append(
+                await self._producer.send(
+                    row.topic, value=row.payload, key=row.key.encode(),
+                    headers=kafka_headers(row.headers),
+                )
+            )
+        # Only an acknowledged batch is marked sent; an error here rolls the claim back.
+        await asyncio.gather(*deliveries)
+        for row in rows:
+            EVENTS_PRODUCED.labels(
+                service=self._service, topic=row.topic, type=row.event_type
+            ).inc()
+
+    async def _refresh_backlog(self) -> int:
+        async with self._db.sessions() as session:
+            count = await session.scalar(
+                select(func.count()).select_from(_t).where(_t.c.sent_at.is_(None))
+            )
+        self._backlog.set(count or 0)
+        return count or 0
+
+    async def backlog(self) -> int:
+        """Rows not yet published (also exported as ``tandem_outbox_backlog``)."""
+        return await self._refresh_backlog()

@@ -1,0 +1,55 @@
+"""Write events into the outbox inside the caller's transaction.
+
+The row commits or rolls back with the state change it describes: a rolled-back
+use case publishes nothing, and a committed one cannot lose its event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_contracts import Envelope, Event
+from tandem_kit.db.tables import outbox_table
+from tandem_kit.telemetry.propagation import current_traceparent_headers, producer_span
+
+
+def _row(event: Event, event_id: UUID | None) -> dict[str, Any]:
+    envelope = Envelope.wrap(event, event_id=event_id)
+    headers = {name: raw.decode() for name, raw in envelope.kafka_headers()}
+    # The producer span belongs to the request that caused the event; its context
+    # travels in the row, so the consumer's span joins that trace even though the
+    # relay publishes later, from another task or process.
+    with producer_span(
+        event.topic(), envelope.type, str(envelope.id), key=envelope.key, operation_type="create"
+    ):
+        headers.update(current_traceparent_headers())
+    return {
+        "event_id": str(envelope.id),
+        "topic": event.topic(),
+        "key": envelope.key,
+        "event_type": envelope.type,
+        "payload": envelope.data,
+        "headers": headers,
+        "created_at": datetime.now(UTC),
+    }
+
+
+async def add_event(session: AsyncSession, event: Event, *, event_id: UUID | None = None) -> UUID:
+    """Queue one event; returns its CloudEvents id."""
+    row = _row(event, event_id)
+    await session.execute(insert(outbox_table).values(row))
+    return UUID(row["event_id"])
+
+
+async def add_events(session: AsyncSession, events: Iterable[Event]) -> int:
+    """Queue many events in one statement (bulk imports, match runs)."""
+    rows = [_row(event, None) for event in events]
+    if rows:
+        await session.execute(insert(outbox_table), rows)
+    return len(rows)

@@ -1,0 +1,107 @@
+"""Service settings shared by every Tandem service.
+
+Each service subclasses :class:`ServiceSettings` with its own environment prefix
+(``TANDEM_MATCHING_``, ``TANDEM_MESSAGING_`` …) so that one machine can run all
+four with different values. Values are validated at start-up: a bad value stops
+the process with a clear message instead of failing later at the first request.
+Nested groups use ``__``: ``TANDEM_MATCHING_AUTH__ISSUER``.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel, Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class AuthSettings(BaseModel):
+    """Bearer-token verification (OIDC-compatible); see :mod:`tandem_kit.auth`."""
+
+    issuer: str = Field(default="tandem-local", min_length=1)
+    audience: str = Field(default="tandem", min_length=1)
+    # Pinned: a token signed with any other algorithm is rejected, whatever its header says.
+    algorithms: list[Literal["RS256", "ES256"]] = Field(default=["RS256"], min_length=1)
+    # Production: the identity provider's JWKS document (https, or http on loopback only).
+    jwks_url: str | None = None
+    # Embedded default: a local RSA key pair (created on first use by `tandem-token`).
+    local_key_path: str = ".data/keys/jwt-signing-key.pem"
+    leeway_seconds: int = Field(default=30, ge=0, le=300)
+    # JWKS cache: keys are refetched after this long, or on an unknown `kid` at most
+    # once per `jwks_min_refresh_seconds` (so forged kids cannot hammer the provider).
+    jwks_cache_seconds: int = Field(default=600, ge=0, le=86_400)
+    jwks_min_refresh_seconds: float = Field(default=30.0, ge=0, le=3_600)
+    jwks_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+
+    @field_validator("jwks_url")
+    @classmethod
+    def _secure_jwks_url(cls, value: str | None) -> str | None:
+        if value is None or value == "":
+            return None
+        parsed = urlsplit(value)
+        loopback = parsed.hostname in {"127.0.0.1", "localhost", "::1"}
+        if parsed.scheme == "https" or (parsed.scheme == "http" and loopback):
+            if not parsed.hostname:
+                raise ValueError("jwks_url has no host")
+            return value
+        raise ValueError("jwks_url must use https:// (plain http only on 127.0.0.1/localhost)")
+
+
+class SmtpSettings(BaseModel):
+    """Outgoing mail; the relay delivers mails queued in the mail outbox."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(default=1025, ge=1, le=65535)
+    username: str | None = None
+    password: str | None = None
+    starttls: bool = False
+    sender: str = "Tandem <no-reply@tandem.local>"
+
+
+class ServiceSettings(BaseSettings):
+    """Settings every service has; subclasses add their own and set ``env_prefix``."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="TANDEM_",
+        env_nested_delimiter="__",
+        extra="ignore",
+        validate_default=True,
+    )
+
+    service_name: str = "tandem"
+    environment: Literal["local", "test", "production"] = "local"
+    http_host: str = "127.0.0.1"
+    http_port: int = Field(default=8000, ge=1, le=65535)
+    database_url: str = "sqlite+aiosqlite:///.data/tandem.db"
+    database_pool_size: int = Field(default=5, ge=1, le=100)
+    kafka_bootstrap_servers: str = "127.0.0.1:9092"
+    kafka_client_id: str | None = None
+    # Outbox relay: how many rows per batch and how long to sleep when idle.
+    outbox_batch_size: int = Field(default=500, ge=1, le=10_000)
+    outbox_poll_interval_seconds: float = Field(default=0.2, gt=0, le=60)
+    # Consumers: attempts per event before it is dead-lettered, and the first backoff.
+    consumer_max_attempts: int = Field(default=5, ge=1, le=50)
+    consumer_retry_backoff_seconds: float = Field(default=0.2, ge=0, le=60)
+    auth: AuthSettings = AuthSettings()
+    smtp: SmtpSettings = SmtpSettings()
+    # Which parts one process runs: the default runs all three (see DESIGN.md).
+    run_api: bool = True
+    run_relay: bool = True
+    run_consumers: bool = True
+    # Apply pending migrations when the process starts (the embedded default);
+    # production runs `tandem-<service> migrate` as a separate step instead.
+    migrate_on_start: bool = True
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_driver(cls, value: str) -> str:
+        if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+            raise ValueError(
+                "database_url must use sqlite+aiosqlite:// or postgresql+asyncpg://"
+            )
+        return value
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
