@@ -28,7 +28,7 @@ def repo_root() -> Path:
 @pytest.fixture(scope="session")
 def kafka_bootstrap() -> Iterator[str]:
     """A real Apache Kafka broker (single KRaft node) with Tandem's topics provisioned."""
-    yield ensure_kafka()
+    return ensure_kafka()
 
 
 @pytest.fixture(scope="session")
@@ -49,9 +49,7 @@ UrlFactory = Callable[[str], Awaitable[str]]
 
 
 @pytest.fixture(params=["sqlite", "postgres"])
-async def url_factory(
-    request: pytest.FixtureRequest, tmp_path: Path
-) -> AsyncIterator[UrlFactory]:
+async def url_factory(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[UrlFactory]:
     """Makes fresh databases on SQLite files or on the real PostgreSQL, per parameter."""
     created: list[str] = []
     server = request.getfixturevalue("postgres_server") if request.param == "postgres" else ""

@@ -19,10 +19,29 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES_DIR = ROOT / "services"
-IO_PACKAGES = {"sqlalchemy", "aiokafka", "fastapi", "starlette", "httpx", "asyncpg", "aiosqlite",
-               "alembic", "aiosmtplib", "uvicorn", "tandem_kit"}
-REQUIRED_SHAPE = ("api", "domain", "service", "adapters", "consumers.py", "main.py",
-                  "settings.py")
+IO_PACKAGES = {
+    "sqlalchemy",
+    "aiokafka",
+    "fastapi",
+    "starlette",
+    "httpx",
+    "asyncpg",
+    "aiosqlite",
+    "alembic",
+    "aiosmtplib",
+    "uvicorn",
+    "tandem_kit",
+}
+REQUIRED_SHAPE = (
+    "api",
+    "schemas",
+    "domain",
+    "service",
+    "adapters",
+    "consumers.py",
+    "main.py",
+    "settings.py",
+)
 
 
 def service_names() -> list[str]:
@@ -58,11 +77,14 @@ def check_file(path: Path, services: list[str]) -> Iterator[str]:
             yield f"{where}: contracts must stay pure, but imports {module}"
         if owner is None:
             continue
-        if layer == "domain" and (root in IO_PACKAGES or module.startswith(
-                (f"{owner}.adapters", f"{owner}.api", f"{owner}.service"))):
+        if layer == "domain" and (
+            root in IO_PACKAGES
+            or module.startswith((f"{owner}.adapters", f"{owner}.api", f"{owner}.service"))
+        ):
             yield f"{where}: domain/ must be pure, but imports {module}"
-        if layer == "api" and (root in {"sqlalchemy", "aiokafka"} or module.startswith(
-                f"{owner}.adapters")):
+        if layer == "api" and (
+            root in {"sqlalchemy", "aiokafka"} or module.startswith(f"{owner}.adapters")
+        ):
             yield f"{where}: api/ must call use cases, not SQL or Kafka ({module})"
         if layer == "service" and root == "sqlalchemy" and module != "sqlalchemy.ext.asyncio":
             yield f"{where}: service/ must leave SQL to adapters/ ({module})"

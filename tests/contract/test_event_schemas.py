@@ -37,7 +37,8 @@ def test_asyncapi_document_is_current() -> None:
 
 def test_event_types_are_versioned_and_namespaced() -> None:
     for name, model in published_events().items():
-        assert name.startswith("tandem.") and name.rsplit(".", 1)[1].startswith("v"), name
+        assert name.startswith("tandem."), name
+        assert name.rsplit(".", 1)[1].startswith("v"), name
         assert model.topic() == f"tandem.{model.producer}.v1"
 
 
@@ -53,8 +54,11 @@ def test_envelope_round_trips_through_kafka_headers() -> None:
     from tandem_contracts.matching import RelationshipEnded
 
     event = RelationshipEnded(
-        programme_id=uuid4(), relationship_id=uuid4(), outcome="ended_early",
-        ended_by="mentee", reason="no_time",
+        programme_id=uuid4(),
+        relationship_id=uuid4(),
+        outcome="ended_early",
+        ended_by="mentee",
+        reason="no_time",
     )
     envelope = Envelope.wrap(event)
     back = Envelope.from_kafka(envelope.kafka_headers(), envelope.key.encode(), envelope.data)

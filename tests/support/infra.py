@@ -24,7 +24,11 @@ def _run(script: Path, *args: str) -> str:
     # Files, not pipes: a server the script leaves running must not hold our pipe open.
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         completed = subprocess.run(
-            ["bash", str(script), *args], stdout=out, stderr=err, text=True, timeout=600,
+            ["bash", str(script), *args],
+            stdout=out,
+            stderr=err,
+            text=True,
+            timeout=600,
             check=False,
         )
         out.seek(0)

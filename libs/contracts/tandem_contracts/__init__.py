@@ -25,5 +25,5 @@ __all__ = [
 ]
 
 # Importing the event modules registers their types in EVENT_TYPES.
-from tandem_contracts import matching as matching  # noqa: E402
-from tandem_contracts import messaging as messaging  # noqa: E402
+from tandem_contracts import matching as matching
+from tandem_contracts import messaging as messaging

@@ -44,15 +44,19 @@ def asyncapi_document(version: str = "1.0.0") -> dict[str, Any]:
                 "properties": {h: {"type": "string"} for h in (*CE_HEADERS, "traceparent")},
             },
             "payload": event_schema(model),
-            "bindings": {"kafka": {"key": {"type": "string", "description":
-                                           "relationship id, else programme id"}}},
+            "bindings": {
+                "kafka": {
+                    "key": {"type": "string", "description": "relationship id, else programme id"}
+                }
+            },
         }
     channels = {
         service: {
             "address": service_topic(service),
             "messages": {
                 name: {"$ref": f"#/components/messages/{name}"}
-                for name, model in events.items() if model.producer == service
+                for name, model in events.items()
+                if model.producer == service
             },
         }
         for service in SERVICES
@@ -63,7 +67,8 @@ def asyncapi_document(version: str = "1.0.0") -> dict[str, Any]:
             "channel": {"$ref": f"#/channels/{service}"},
             "summary": f"The {service} service publishes through its outbox.",
         }
-        for service in SERVICES if channels[service]["messages"]
+        for service in SERVICES
+        if channels[service]["messages"]
     }
     return {
         "asyncapi": "3.0.0",

@@ -55,7 +55,9 @@ class Envelope(BaseModel):
 
     @classmethod
     def from_kafka(
-        cls, headers: list[tuple[str, bytes]] | tuple[tuple[str, bytes], ...], key: bytes | None,
+        cls,
+        headers: list[tuple[str, bytes]] | tuple[tuple[str, bytes], ...],
+        key: bytes | None,
         value: bytes,
     ) -> Envelope:
         """Read a binary-mode record; raises ``ValueError`` when attributes are missing."""

@@ -49,9 +49,7 @@ class ForumPostCreated(MessagingEvent):
     author_role: SenderRole
     posted_at: datetime
     length: int = Field(ge=0)
-    relationship_id: UUID | None = Field(
-        default=None, description="Set for a group's own forum."
-    )
+    relationship_id: UUID | None = Field(default=None, description="Set for a group's own forum.")
 
 
 class Channel(StrEnum):

@@ -88,20 +88,38 @@ class _AfterKafka:
 def _start_workers(definition: ServiceDefinition, runtime: Runtime, supervisor: Supervisor) -> None:
     settings = runtime.settings
     if settings.run_relay:
-        supervisor.start("outbox-relay", lambda: _AfterKafka(runtime, lambda producer: OutboxRelay(
-            runtime.database, producer, service=definition.name,
-            batch_size=settings.outbox_batch_size,
-            poll_interval=settings.outbox_poll_interval_seconds,
-        )))
+        supervisor.start(
+            "outbox-relay",
+            lambda: _AfterKafka(
+                runtime,
+                lambda producer: OutboxRelay(
+                    runtime.database,
+                    producer,
+                    service=definition.name,
+                    batch_size=settings.outbox_batch_size,
+                    poll_interval=settings.outbox_poll_interval_seconds,
+                ),
+            ),
+        )
     if settings.run_consumers and definition.handlers is not None and definition.consumes:
         handlers = definition.handlers(runtime)
-        supervisor.start("consumer", lambda: _AfterKafka(runtime, lambda producer: EventConsumer(
-            name=definition.name, database=runtime.database,
-            bootstrap_servers=settings.kafka_bootstrap_servers, topics=definition.consumes,
-            handlers=handlers, dead_letters=producer,
-            max_attempts=settings.consumer_max_attempts,
-            retry_backoff=settings.consumer_retry_backoff_seconds,
-        )))
+        supervisor.start(
+            "consumer",
+            lambda: _AfterKafka(
+                runtime,
+                lambda producer: EventConsumer(
+                    name=definition.name,
+                    database=runtime.database,
+                    bootstrap_servers=settings.kafka_bootstrap_servers,
+                    topics=definition.consumes,
+                    handlers=handlers,
+                    dead_letters=producer,
+                    group_id=settings.kafka_consumer_group,
+                    max_attempts=settings.consumer_max_attempts,
+                    retry_backoff=settings.consumer_retry_backoff_seconds,
+                ),
+            ),
+        )
     for name, make in definition.workers.items():
         supervisor.start(name, lambda make=make: make(runtime))  # type: ignore[misc]
 
@@ -115,6 +133,7 @@ def _lifespan(definition: ServiceDefinition, settings: ServiceSettings) -> Any:
         runtime = Runtime.from_settings(settings)
         instrument_engine(runtime.database.engine, definition.name)
         app.state.token_verifier = runtime.verifier
+        await runtime.verifier.warm_up()  # a bad key or unreachable JWKS stops start-up here
         connecting = asyncio.create_task(runtime.kafka.connect(), name="kafka-connect")
         supervisor = Supervisor()
         _start_workers(definition, runtime, supervisor)

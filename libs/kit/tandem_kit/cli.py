@@ -38,7 +38,8 @@ def run_service_cli(
 ) -> None:
     parser = argparse.ArgumentParser(prog=f"tandem-{definition.name}")
     parser.add_argument(
-        "command", choices=[*_PARTS, "migrate", "provision-topics", "openapi"],
+        "command",
+        choices=[*_PARTS, "migrate", "provision-topics", "openapi"],
         help="what to run",
     )
     args = parser.parse_args(argv)

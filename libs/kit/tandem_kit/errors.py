@@ -61,11 +61,20 @@ class PayloadTooLarge(Problem):
 
 
 def problem_response(
-    status: int, title: str, detail: str, code: str, *,
-    errors: list[dict[str, Any]] | None = None, headers: dict[str, str] | None = None,
+    status: int,
+    title: str,
+    detail: str,
+    code: str,
+    *,
+    errors: list[dict[str, Any]] | None = None,
+    headers: dict[str, str] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {
-        "type": "about:blank", "title": title, "status": status, "detail": detail, "code": code,
+        "type": "about:blank",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
     }
     if errors:
         body["errors"] = errors
@@ -74,20 +83,24 @@ def problem_response(
 
 async def _on_problem(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, Problem)
-    return problem_response(error.status, error.title, error.detail, error.code, errors=error.errors)
+    return problem_response(
+        error.status, error.title, error.detail, error.code, errors=error.errors
+    )
 
 
 async def _on_http_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
     code = getattr(error, "code", None) or {
-        401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
+        401: "unauthorized",
+        403: "forbidden",
+        404: "not_found",
+        405: "method_not_allowed",
     }.get(error.status_code, "http_error")
     title = {401: "Unauthorized", 403: "Forbidden", 404: "Not found"}.get(
         error.status_code, "HTTP error"
     )
-    return problem_response(
-        error.status_code, title, str(error.detail), str(code), headers=error.headers
-    )
+    headers = dict(error.headers) if error.headers else None
+    return problem_response(error.status_code, title, str(error.detail), str(code), headers=headers)
 
 
 async def _on_validation_error(_request: Request, error: Exception) -> JSONResponse:
@@ -97,7 +110,10 @@ async def _on_validation_error(_request: Request, error: Exception) -> JSONRespo
         for e in error.errors()
     ]
     return problem_response(
-        422, "Invalid request", "The request does not match the schema.", "validation_error",
+        422,
+        "Invalid request",
+        "The request does not match the schema.",
+        "validation_error",
         errors=errors,
     )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field, field_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -77,6 +77,8 @@ class ServiceSettings(BaseSettings):
     database_pool_size: int = Field(default=5, ge=1, le=100)
     kafka_bootstrap_servers: str = "127.0.0.1:9092"
     kafka_client_id: str | None = None
+    # Default ``tandem.<service>``; tests give each app its own group.
+    kafka_consumer_group: str | None = None
     # Outbox relay: how many rows per batch and how long to sleep when idle.
     outbox_batch_size: int = Field(default=500, ge=1, le=10_000)
     outbox_poll_interval_seconds: float = Field(default=0.2, gt=0, le=60)
@@ -97,10 +99,17 @@ class ServiceSettings(BaseSettings):
     @classmethod
     def _known_driver(cls, value: str) -> str:
         if not value.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
-            raise ValueError(
-                "database_url must use sqlite+aiosqlite:// or postgresql+asyncpg://"
-            )
+            raise ValueError("database_url must use sqlite+aiosqlite:// or postgresql+asyncpg://")
         return value
+
+    @model_validator(mode="after")
+    def _production_needs_real_identity(self) -> ServiceSettings:
+        if self.environment == "production" and not self.auth.jwks_url:
+            raise ValueError(
+                "production needs auth.jwks_url (the identity provider's keys); "
+                "the local signing key is for development only"
+            )
+        return self
 
     @property
     def is_sqlite(self) -> bool:

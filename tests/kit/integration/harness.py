@@ -60,13 +60,23 @@ async def record_note(event: NoteAdded, context: HandlerContext) -> None:
 
 
 def note_consumer(
-    db: Database, bootstrap: str, topic: str, name: str, dead_letters: AIOKafkaProducer,
+    db: Database,
+    bootstrap: str,
+    topic: str,
+    name: str,
+    dead_letters: AIOKafkaProducer,
     after_commit: AfterCommitHook | None = None,
 ) -> EventConsumer:
     return EventConsumer(
-        name=name, database=db, bootstrap_servers=bootstrap, topics=[topic],
-        handlers=Handlers().on(NoteAdded, record_note), dead_letters=dead_letters,
-        max_attempts=3, retry_backoff=0.01, after_commit=after_commit,
+        name=name,
+        database=db,
+        bootstrap_servers=bootstrap,
+        topics=[topic],
+        handlers=Handlers().on(NoteAdded, record_note),
+        dead_letters=dead_letters,
+        max_attempts=3,
+        retry_backoff=0.01,
+        after_commit=after_commit,
     )
 
 
@@ -78,7 +88,9 @@ async def received_counts(db: Database) -> Counter[str]:
 
 async def unsent_outbox_rows(db: Database) -> int:
     async with db.sessions() as session:
-        rows = await session.execute(select(outbox_table.c.id).where(outbox_table.c.sent_at.is_(None)))
+        rows = await session.execute(
+            select(outbox_table.c.id).where(outbox_table.c.sent_at.is_(None))
+        )
         return len(rows.all())
 
 
@@ -92,18 +104,22 @@ async def wait_until(
         await asyncio.sleep(interval)
 
 
-async def read_topic(bootstrap: str, topic: str, expected: int, timeout: float = 30.0) -> list[
-    tuple[bytes | None, bytes | None, dict[str, bytes]]
-]:
+async def read_topic(
+    bootstrap: str, topic: str, expected: int, timeout: float = 30.0
+) -> list[tuple[bytes | None, bytes | None, dict[str, bytes]]]:
     """Every record of ``topic`` from the beginning (waits for at least ``expected``)."""
     consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, group_id=None, enable_auto_commit=False,
+        bootstrap_servers=bootstrap,
+        group_id=None,
+        enable_auto_commit=False,
         auto_offset_reset="earliest",
     )
     await consumer.start()
     try:
-        partitions = [TopicPartition(topic, p) for p in (consumer.partitions_for_topic(topic) or
-                      await _partitions(consumer, topic))]
+        partitions = [
+            TopicPartition(topic, p)
+            for p in (consumer.partitions_for_topic(topic) or await _partitions(consumer, topic))
+        ]
         consumer.assign(partitions)
         await consumer.seek_to_beginning(*partitions)
         out: list[tuple[bytes | None, bytes | None, dict[str, bytes]]] = []
@@ -122,5 +138,5 @@ async def read_topic(bootstrap: str, topic: str, expected: int, timeout: float =
 
 
 async def _partitions(consumer: AIOKafkaConsumer, topic: str) -> set[int]:
-    await consumer._client.force_metadata_update()  # noqa: SLF001 - no public refresh call
+    await consumer._client.force_metadata_update()
     return consumer.partitions_for_topic(topic) or set()

@@ -79,7 +79,9 @@ async def test_effect_happens_once_when_consumer_dies_after_db_commit(
     async def note_redelivery(envelope: Envelope) -> None:
         redelivered.append(envelope)
 
-    second = note_consumer(sink, kafka_bootstrap, topic, name, producer, after_commit=note_redelivery)
+    second = note_consumer(
+        sink, kafka_bootstrap, topic, name, producer, after_commit=note_redelivery
+    )
     task = asyncio.create_task(second.run())
 
     async def all_received() -> bool:

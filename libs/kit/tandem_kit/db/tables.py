@@ -69,9 +69,16 @@ mail_outbox_table = Table(
     Column("subject", Text, nullable=False),
     Column("body_text", Text, nullable=False),
     Column("body_html", Text, nullable=True),
+    # The language the mail is written in (the Content-Language header), if known.
+    Column("language", String(35), nullable=True),
+    # [{"filename", "content_type", "content" (base64), "text" (was str)}]
     Column("attachments", JSON, nullable=False, server_default=text("'[]'")),
+    # Extra headers such as List-Unsubscribe: {"name": "value"}.
+    Column("headers", JSON, nullable=False, server_default=text("'{}'")),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("attempts", Integer, nullable=False, server_default=text("0")),
+    # Not before: the retry backoff after a failure, or a relay's claim on the row.
+    Column("next_attempt_at", DateTime(timezone=True), nullable=True),
     Column("last_error", Text, nullable=True),
     Column("sent_at", DateTime(timezone=True), nullable=True),
     Column("failed_at", DateTime(timezone=True), nullable=True),

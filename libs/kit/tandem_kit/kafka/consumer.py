@@ -16,8 +16,8 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TypeVar, cast
 from datetime import UTC, datetime
+from typing import TypeVar, cast
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.errors import CommitFailedError
@@ -201,13 +201,15 @@ class EventConsumer:
     async def _dead_letter(
         self, record: ConsumerRecord[bytes, bytes], event_type: str, error: BaseException
     ) -> None:
-        headers = [*record.headers,
-                   ("dlq_original_topic", record.topic.encode()),
-                   ("dlq_original_partition", str(record.partition).encode()),
-                   ("dlq_original_offset", str(record.offset).encode()),
-                   ("dlq_consumer", self.name.encode()),
-                   ("dlq_error", f"{type(error).__name__}: {error}"[:2000].encode()),
-                   ("dlq_failed_at", datetime.now(UTC).isoformat().encode())]
+        headers = [
+            *record.headers,
+            ("dlq_original_topic", record.topic.encode()),
+            ("dlq_original_partition", str(record.partition).encode()),
+            ("dlq_original_offset", str(record.offset).encode()),
+            ("dlq_consumer", self.name.encode()),
+            ("dlq_error", f"{type(error).__name__}: {error}"[:2000].encode()),
+            ("dlq_failed_at", datetime.now(UTC).isoformat().encode()),
+        ]
         delivery = await self._dead_letters.send(
             dlq_topic(self.name), value=record.value, key=record.key, headers=headers
         )

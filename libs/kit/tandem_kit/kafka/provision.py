@@ -42,8 +42,7 @@ def default_topics(
         for service in SERVICES
     ]
     dead_letters = [
-        TopicSpec(dlq_topic(name), 1, replication_factor,
-                  {"retention.ms": str(_THIRTY_DAYS_MS)})
+        TopicSpec(dlq_topic(name), 1, replication_factor, {"retention.ms": str(_THIRTY_DAYS_MS)})
         for name in consumers
     ]
     return events + dead_letters

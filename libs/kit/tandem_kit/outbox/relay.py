@@ -10,13 +10,14 @@ another relay leaves that key for later, so one key's events stay in order.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
-from sqlalchemy import Row, func, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.db.database import Database
@@ -26,6 +27,9 @@ from tandem_kit.telemetry.propagation import kafka_headers
 
 log = logging.getLogger(__name__)
 _t = outbox_table
+# A selected outbox row (id, topic, key, event_type, payload, headers); SQLAlchemy 2.1's
+# variadic Row generics add nothing here.
+OutboxRow = Any
 
 
 class OutboxRelay:
@@ -65,10 +69,8 @@ class OutboxRelay:
         self._stopping.set()
 
     async def _sleep(self, seconds: float) -> None:
-        try:
+        with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._stopping.wait(), timeout=seconds)
-        except TimeoutError:
-            pass
 
     async def publish_batch(self) -> int:
         """One round: claim, publish, await every acknowledgement, mark sent."""
@@ -79,12 +81,14 @@ class OutboxRelay:
                 return 0
             await self._publish(rows)
             await session.execute(
-                update(_t).where(_t.c.id.in_([r.id for r in rows])).values(sent_at=datetime.now(UTC))
+                update(_t)
+                .where(_t.c.id.in_([r.id for r in rows]))
+                .values(sent_at=datetime.now(UTC))
             )
         await self._refresh_backlog()
         return len(rows)
 
-    async def _claim(self, session: AsyncSession) -> Sequence[Row[Any]]:
+    async def _claim(self, session: AsyncSession) -> Sequence[OutboxRow]:
         query = (
             select(_t.c.id, _t.c.topic, _t.c.key, _t.c.event_type, _t.c.payload, _t.c.headers)
             .where(_t.c.sent_at.is_(None))
@@ -99,29 +103,28 @@ class OutboxRelay:
         return await self._without_keys_held_elsewhere(session, rows)
 
     async def _without_keys_held_elsewhere(
-        self, session: AsyncSession, rows: Sequence[Row[Any]]
-    ) -> Sequence[Row[Any]]:
+        self, session: AsyncSession, rows: Sequence[OutboxRow]
+    ) -> Sequence[OutboxRow]:
         first_claimed: dict[str, int] = {}
         for row in rows:
             first_claimed.setdefault(row.key, row.id)
-        earliest = dict(
-            (
-                await session.execute(
-                    select(_t.c.key, func.min(_t.c.id))
-                    .where(_t.c.sent_at.is_(None), _t.c.key.in_(first_claimed))
-                    .group_by(_t.c.key)
-                )
-            ).tuples()
+        result = await session.execute(
+            select(_t.c.key, func.min(_t.c.id))
+            .where(_t.c.sent_at.is_(None), _t.c.key.in_(first_claimed))
+            .group_by(_t.c.key)
         )
+        earliest: dict[str, int] = {key: first for key, first in result}
         held_elsewhere = {k for k, first in first_claimed.items() if earliest.get(k, first) < first}
         return [row for row in rows if row.key not in held_elsewhere]
 
-    async def _publish(self, rows: Sequence[Row[Any]]) -> None:
+    async def _publish(self, rows: Sequence[OutboxRow]) -> None:
         deliveries = []
         for row in rows:
             deliveries.append(
                 await self._producer.send(
-                    row.topic, value=row.payload, key=row.key.encode(),
+                    row.topic,
+                    value=row.payload,
+                    key=row.key.encode(),
                     headers=kafka_headers(row.headers),
                 )
             )
