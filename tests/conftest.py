@@ -6,7 +6,7 @@ a fresh machine where `make test` has installed nothing else.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 
 import pytest
@@ -26,7 +26,7 @@ def repo_root() -> Path:
 
 
 @pytest.fixture(scope="session")
-def kafka_bootstrap() -> Iterator[str]:
+def kafka_bootstrap() -> str:
     """A real Apache Kafka broker (single KRaft node) with Tandem's topics provisioned."""
     return ensure_kafka()
 

@@ -46,7 +46,7 @@ def build(tmp_path: Path, kafka: str) -> FastAPI:
         database_url=f"sqlite+aiosqlite:///{tmp_path / 'app.db'}",
         kafka_bootstrap_servers=kafka,
         run_consumers=False,
-        auth={"local_key_path": str(tmp_path / "key.pem")},  # type: ignore[arg-type]
+        auth={"local_key_path": str(tmp_path / "key.pem")},
     )
     definition = ServiceDefinition(
         name="fixture",
