@@ -1,0 +1,110 @@
+"""FastAPI wiring: the current principal as a dependency, and role checks.
+
+Usage in a router::
+
+    @router.get("/programmes/{programme_id}/stats")
+    async def stats(programme_id: str, principal: CurrentPrincipal) -> Stats:
+        require_manager(principal, programme_id)
+        ...
+
+The verifier is read from ``app.state.token_verifier`` (put there by the app
+factory's lifespan, or by :func:`install_auth`). No token → 401 ``missing_token``;
+a bad one → 401 ``invalid_token`` (RFC 6750 ``WWW-Authenticate`` challenge); a
+valid one without the needed role → 403 ``forbidden``.
+
+Policy of the ``require_*`` helpers: an admin may do what a manager may
+(:func:`require_manager`); :func:`require_role` admits admins only when asked
+(``allow_admin=True``), since participant roles guard content that is private to
+the programme's members. Relationship membership is not checked here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, FastAPI
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.requests import HTTPConnection
+
+from tandem_kit.auth.principal import PROGRAMME_ROLES, Principal, ProgrammeRole
+from tandem_kit.auth.tokens import AuthError, TokenVerifier
+from tandem_kit.settings import AuthSettings
+
+STATE_KEY = "token_verifier"
+
+bearer_scheme = HTTPBearer(
+    auto_error=False,
+    scheme_name="bearer",
+    bearerFormat="JWT",
+    description="OIDC access token (JWT) with the `tandem_roles` claim.",
+)
+
+
+def get_token_verifier(connection: HTTPConnection) -> TokenVerifier:
+    """The application's verifier: lifespan state first, then ``app.state``."""
+    verifier = getattr(connection.state, STATE_KEY, None)
+    if verifier is None:
+        verifier = getattr(connection.app.state, STATE_KEY, None)
+    if not isinstance(verifier, TokenVerifier):
+        # A wiring bug, not the caller's fault: fail closed with a 500.
+        raise RuntimeError(
+            "no TokenVerifier at app.state.token_verifier; call install_auth(app, settings)"
+        )
+    return verifier
+
+
+async def get_principal(
+    connection: HTTPConnection,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
+) -> Principal:
+    """The verified caller; raises :class:`AuthError` (401/503) otherwise."""
+    if credentials is None:
+        raise AuthError.missing_token()
+    return await get_token_verifier(connection).verify(credentials.credentials)
+
+
+CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
+
+
+def install_auth(app: FastAPI, settings: AuthSettings) -> TokenVerifier:
+    """Put a :class:`TokenVerifier` for ``settings`` on ``app.state`` and return it.
+
+    The caller owns it: ``await verifier.aclose()`` at shutdown.
+    """
+    verifier = TokenVerifier(settings)
+    setattr(app.state, STATE_KEY, verifier)
+    return verifier
+
+
+def require_admin(principal: Principal) -> Principal:
+    """403 unless the principal is a platform admin."""
+    if not principal.is_admin:
+        raise AuthError.forbidden("This action needs the admin role.")
+    return principal
+
+
+def require_manager(principal: Principal, programme_id: str) -> Principal:
+    """403 unless the principal manages ``programme_id`` or is an admin."""
+    return require_role(principal, programme_id, "manager", allow_admin=True)
+
+
+def require_role(
+    principal: Principal,
+    programme_id: str,
+    *roles: ProgrammeRole,
+    allow_admin: bool = False,
+) -> Principal:
+    """403 unless the principal holds one of ``roles`` in ``programme_id``.
+
+    Admins pass only with ``allow_admin=True``.
+    """
+    if not roles:
+        raise ValueError("require_role needs at least one role")
+    unknown = [role for role in roles if role not in PROGRAMME_ROLES]
+    if unknown:
+        raise ValueError(f"not programme roles: {unknown}; use require_admin for 'admin'")
+    if allow_admin and principal.is_admin:
+        return principal
+    if principal.roles_in(programme_id).intersection(roles):
+        return principal
+    raise AuthError.forbidden(f"This action needs the role {' or '.join(roles)} in this programme.")
