@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVICES_DIR = ROOT / "services"
 IO_PACKAGES = {
     "sqlalchemy",
     "aiokafka",
@@ -44,8 +43,9 @@ REQUIRED_SHAPE = (
 )
 
 
-def service_names() -> list[str]:
-    return sorted(p.name for p in SERVICES_DIR.iterdir() if (p / "pyproject.toml").exists())
+def service_names(root: Path = ROOT) -> list[str]:
+    services = root / "services"
+    return sorted(p.name for p in services.iterdir() if (p / "pyproject.toml").exists())
 
 
 def imports_of(path: Path) -> Iterator[tuple[int, str]]:
@@ -62,52 +62,58 @@ def top(module: str) -> str:
     return module.split(".")[0]
 
 
-def check_file(path: Path, services: list[str]) -> Iterator[str]:
-    rel = path.relative_to(ROOT)
+def check_file(path: Path, services: list[str], root: Path = ROOT) -> Iterator[str]:
+    rel = path.relative_to(root)
     parts = rel.parts
     service_packages = {f"tandem_{name}" for name in services}
     owner = f"tandem_{parts[1]}" if parts[0] == "services" else None
     layer = parts[3] if parts[0] == "services" and len(parts) > 4 else None
     for line, module in imports_of(path):
         where = f"{rel}:{line}"
-        root = top(module)
-        if root in service_packages and root != owner:
+        package = top(module)
+        if package in service_packages and package != owner:
             yield f"{where}: imports another service ({module})"
-        if parts[:2] == ("libs", "contracts") and root in IO_PACKAGES:
+        if parts[:2] == ("libs", "contracts") and package in IO_PACKAGES:
             yield f"{where}: contracts must stay pure, but imports {module}"
         if owner is None:
             continue
         if layer == "domain" and (
-            root in IO_PACKAGES
+            package in IO_PACKAGES
             or module.startswith((f"{owner}.adapters", f"{owner}.api", f"{owner}.service"))
         ):
             yield f"{where}: domain/ must be pure, but imports {module}"
         if layer == "api" and (
-            root in {"sqlalchemy", "aiokafka"} or module.startswith(f"{owner}.adapters")
+            package in {"sqlalchemy", "aiokafka"} or module.startswith(f"{owner}.adapters")
         ):
             yield f"{where}: api/ must call use cases, not SQL or Kafka ({module})"
-        if layer == "service" and root == "sqlalchemy" and module != "sqlalchemy.ext.asyncio":
+        if layer == "service" and package == "sqlalchemy" and module != "sqlalchemy.ext.asyncio":
             yield f"{where}: service/ must leave SQL to adapters/ ({module})"
 
 
-def check_shape(services: list[str]) -> Iterator[str]:
+def check_shape(services: list[str], root: Path = ROOT) -> Iterator[str]:
     for name in services:
-        package = SERVICES_DIR / name / f"tandem_{name}"
+        package = root / "services" / name / f"tandem_{name}"
         for entry in REQUIRED_SHAPE:
             if not (package / entry).exists():
                 yield f"services/{name}: missing {package.name}/{entry}"
-        if not (SERVICES_DIR / name / "migrations" / "env.py").exists():
+        if not (root / "services" / name / "migrations" / "env.py").exists():
             yield f"services/{name}: missing migrations/env.py"
 
 
-def main() -> int:
-    services = service_names()
-    problems = list(check_shape(services))
+def breaches(root: Path = ROOT) -> list[str]:
+    services = service_names(root)
+    problems = list(check_shape(services, root))
     for base in ("libs", "services"):
-        for path in sorted((ROOT / base).rglob("*.py")):
+        for path in sorted((root / base).rglob("*.py")):
             if "migrations" in path.parts and "versions" in path.parts:
                 continue
-            problems.extend(check_file(path, services))
+            problems.extend(check_file(path, services, root))
+    return problems
+
+
+def main() -> int:
+    problems = breaches()
+    services = service_names()
     for problem in problems:
         print(problem)
     if problems:
