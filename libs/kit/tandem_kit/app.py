@@ -55,9 +55,16 @@ class State(TypedDict):
     runtime: Runtime
 
 
-def get_runtime(request: Request) -> Runtime:
+def runtime_of(request: Request) -> Runtime:
+    """The process's runtime, from the lifespan state copied onto each request."""
     runtime: Runtime = request.state.runtime
     return runtime
+
+
+async def get_runtime(request: Request) -> Runtime:
+    # async on purpose: FastAPI runs plain ``def`` dependencies in its thread pool,
+    # a thread hop per request for an attribute read.
+    return runtime_of(request)
 
 
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]

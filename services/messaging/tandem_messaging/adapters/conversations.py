@@ -1,0 +1,356 @@
+"""Conversations, their members and each member's read position."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import and_, func, literal, select, tuple_, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_messaging.adapters.sql import insert_unless_present
+from tandem_messaging.adapters.tables import conversation_members, conversations, messages
+from tandem_messaging.domain.crypto import Sealed
+
+OPEN, READ_ONLY, PURGED = "open", "read_only", "purged"
+
+
+@dataclass(frozen=True)
+class Member:
+    participant_id: UUID
+    subject: str
+    role: str
+    read_up_to: int = 0
+    introduced: bool = False
+
+
+@dataclass(frozen=True)
+class Conversation:
+    id: UUID
+    relationship_id: UUID
+    programme_id: UUID
+    format: str
+    status: str
+    wrapped_key: Sealed | None
+    message_seq: int
+    created_at: datetime
+    ended_at: datetime | None
+    retention_until: datetime | None
+    last_activity_at: datetime | None
+
+
+def _conversation(row: Any) -> Conversation:
+    wrapped = (
+        Sealed(row.wrapped_key_nonce, row.wrapped_key_ciphertext)
+        if row.wrapped_key_ciphertext is not None
+        else None
+    )
+    return Conversation(
+        id=UUID(row.id),
+        relationship_id=UUID(row.relationship_id),
+        programme_id=UUID(row.programme_id),
+        format=row.format,
+        status=row.status,
+        wrapped_key=wrapped,
+        message_seq=row.message_seq,
+        created_at=row.created_at,
+        ended_at=row.ended_at,
+        retention_until=row.retention_until,
+        last_activity_at=row.last_activity_at,
+    )
+
+
+def _member(row: Any) -> Member:
+    return Member(UUID(row.participant_id), row.subject, row.role, row.read_up_to, row.introduced)
+
+
+async def add_if_new(session: AsyncSession, conversation: Conversation) -> bool:
+    """Create the conversation unless its relationship already has one (the unique key)."""
+    assert conversation.wrapped_key is not None
+    return await insert_unless_present(
+        session,
+        conversations,
+        {
+            "id": str(conversation.id),
+            "relationship_id": str(conversation.relationship_id),
+            "programme_id": str(conversation.programme_id),
+            "format": conversation.format,
+            "status": conversation.status,
+            "wrapped_key_nonce": conversation.wrapped_key.nonce,
+            "wrapped_key_ciphertext": conversation.wrapped_key.ciphertext,
+            "message_seq": 0,
+            "created_at": conversation.created_at,
+        },
+        ["relationship_id"],
+    )
+
+
+async def add_members(
+    session: AsyncSession, conversation_id: UUID, members: Sequence[Member]
+) -> None:
+    if members:
+        await session.execute(
+            conversation_members.insert(),
+            [
+                {
+                    "conversation_id": str(conversation_id),
+                    "participant_id": str(m.participant_id),
+                    "subject": m.subject,
+                    "role": m.role,
+                    "read_up_to": 0,
+                    "introduced": False,
+                }
+                for m in members
+            ],
+        )
+
+
+async def by_id(session: AsyncSession, conversation_id: UUID) -> Conversation | None:
+    row = (
+        await session.execute(
+            select(conversations).where(conversations.c.id == str(conversation_id))
+        )
+    ).first()
+    return _conversation(row) if row is not None else None
+
+
+async def by_relationship(session: AsyncSession, relationship_id: UUID) -> Conversation | None:
+    row = (
+        await session.execute(
+            select(conversations).where(conversations.c.relationship_id == str(relationship_id))
+        )
+    ).first()
+    return _conversation(row) if row is not None else None
+
+
+async def members_of(session: AsyncSession, conversation_id: UUID) -> list[Member]:
+    rows = (
+        await session.execute(
+            select(conversation_members)
+            .where(conversation_members.c.conversation_id == str(conversation_id))
+            .order_by(conversation_members.c.role, conversation_members.c.participant_id)
+        )
+    ).all()
+    return [_member(row) for row in rows]
+
+
+async def member(session: AsyncSession, conversation_id: UUID, subject: str) -> Member | None:
+    row = (
+        await session.execute(
+            select(conversation_members).where(
+                conversation_members.c.conversation_id == str(conversation_id),
+                conversation_members.c.subject == subject,
+            )
+        )
+    ).first()
+    return _member(row) if row is not None else None
+
+
+async def memberships_of_participant(
+    session: AsyncSession, participant_id: UUID
+) -> list[tuple[Conversation, Member]]:
+    rows = (
+        await session.execute(
+            select(
+                conversations,
+                conversation_members.c.participant_id,
+                conversation_members.c.subject,
+                conversation_members.c.role,
+                conversation_members.c.read_up_to,
+                conversation_members.c.introduced,
+            )
+            .join(
+                conversation_members, conversation_members.c.conversation_id == conversations.c.id
+            )
+            .where(conversation_members.c.participant_id == str(participant_id))
+        )
+    ).all()
+    return [(_conversation(row), _member(row)) for row in rows]
+
+
+async def of_subject_with_unread(
+    session: AsyncSession, subject: str
+) -> list[tuple[Conversation, Member, int]]:
+    """The subject's conversations, newest activity first, with their unread counts."""
+    unread = (
+        select(func.count(messages.c.id))
+        .where(
+            messages.c.conversation_id == conversations.c.id,
+            messages.c.seq > conversation_members.c.read_up_to,
+            messages.c.deleted_at.is_(None),
+            func.coalesce(messages.c.sender_subject, "") != subject,
+        )
+        .correlate(conversations, conversation_members)
+        .scalar_subquery()
+    )
+    rows = (
+        await session.execute(
+            select(
+                conversations,
+                conversation_members.c.participant_id,
+                conversation_members.c.subject,
+                conversation_members.c.role,
+                conversation_members.c.read_up_to,
+                conversation_members.c.introduced,
+                unread.label("unread"),
+            )
+            .join(
+                conversation_members,
+                and_(
+                    conversation_members.c.conversation_id == conversations.c.id,
+                    conversation_members.c.subject == subject,
+                ),
+            )
+            .where(conversations.c.status != PURGED)
+            .order_by(
+                func.coalesce(conversations.c.last_activity_at, conversations.c.created_at).desc()
+            )
+        )
+    ).all()
+    return [(_conversation(row), _member(row), int(row.unread)) for row in rows]
+
+
+async def unread_count(session: AsyncSession, conversation_id: UUID, member: Member) -> int:
+    count = await session.scalar(
+        select(func.count(messages.c.id)).where(
+            messages.c.conversation_id == str(conversation_id),
+            messages.c.seq > member.read_up_to,
+            messages.c.deleted_at.is_(None),
+            func.coalesce(messages.c.sender_subject, "") != member.subject,
+        )
+    )
+    return int(count or 0)
+
+
+async def in_programme(
+    session: AsyncSession, programme_id: UUID, *, after: tuple[datetime, str] | None, limit: int
+) -> list[Conversation]:
+    query = select(conversations).where(conversations.c.programme_id == str(programme_id))
+    if after is not None:
+        query = query.where(
+            tuple_(conversations.c.created_at, conversations.c.id)
+            > tuple_(literal(after[0], conversations.c.created_at.type), literal(after[1]))
+        )
+    rows = (
+        await session.execute(
+            query.order_by(conversations.c.created_at, conversations.c.id).limit(limit + 1)
+        )
+    ).all()
+    return [_conversation(row) for row in rows]
+
+
+async def next_message_seq(
+    session: AsyncSession, conversation_id: UUID, now: datetime
+) -> int | None:
+    """Allocate the next message number; None if the conversation is not open.
+
+    One UPDATE both checks the status and takes the row lock, so a message can
+    never slip in after the relationship ended.
+    """
+    seq = await session.scalar(
+        update(conversations)
+        .where(conversations.c.id == str(conversation_id), conversations.c.status == OPEN)
+        .values(message_seq=conversations.c.message_seq + 1, last_activity_at=now)
+        .returning(conversations.c.message_seq)
+    )
+    return int(seq) if seq is not None else None
+
+
+async def close(
+    session: AsyncSession, relationship_id: UUID, ended_at: datetime, retention_until: datetime
+) -> Conversation | None:
+    await session.execute(
+        update(conversations)
+        .where(
+            conversations.c.relationship_id == str(relationship_id),
+            conversations.c.status == OPEN,
+        )
+        .values(status=READ_ONLY, ended_at=ended_at, retention_until=retention_until)
+    )
+    return await by_relationship(session, relationship_id)
+
+
+async def mark_read(session: AsyncSession, conversation_id: UUID, subject: str, seq: int) -> None:
+    """Move the read position forward only: reading an old message never unreads newer ones."""
+    await session.execute(
+        update(conversation_members)
+        .where(
+            conversation_members.c.conversation_id == str(conversation_id),
+            conversation_members.c.subject == subject,
+            conversation_members.c.read_up_to < seq,
+        )
+        .values(read_up_to=seq)
+    )
+
+
+async def mark_introduced(
+    session: AsyncSession, conversation_id: UUID, participant_id: UUID
+) -> None:
+    await session.execute(
+        update(conversation_members)
+        .where(
+            conversation_members.c.conversation_id == str(conversation_id),
+            conversation_members.c.participant_id == str(participant_id),
+        )
+        .values(introduced=True)
+    )
+
+
+async def remove_member(session: AsyncSession, participant_id: UUID) -> None:
+    await session.execute(
+        conversation_members.delete().where(
+            conversation_members.c.participant_id == str(participant_id)
+        )
+    )
+
+
+async def expired(session: AsyncSession, now: datetime, limit: int) -> list[Conversation]:
+    rows = (
+        await session.execute(
+            select(conversations)
+            .where(conversations.c.status == READ_ONLY, conversations.c.retention_until <= now)
+            .limit(limit)
+        )
+    ).all()
+    return [_conversation(row) for row in rows]
+
+
+async def purge(session: AsyncSession, conversation_id: UUID) -> None:
+    """Forget the data key: whatever ciphertext survives anywhere cannot be opened again."""
+    await session.execute(
+        update(conversations)
+        .where(conversations.c.id == str(conversation_id))
+        .values(status=PURGED, wrapped_key_nonce=None, wrapped_key_ciphertext=None)
+    )
+
+
+async def with_member(
+    session: AsyncSession, conversation_id: UUID, subject: str
+) -> tuple[Conversation | None, Member | None]:
+    """The conversation and the caller's membership in one round trip (the hot path)."""
+    row = (
+        await session.execute(
+            select(
+                conversations,
+                conversation_members.c.participant_id,
+                conversation_members.c.subject,
+                conversation_members.c.role,
+                conversation_members.c.read_up_to,
+                conversation_members.c.introduced,
+            )
+            .outerjoin(
+                conversation_members,
+                and_(
+                    conversation_members.c.conversation_id == conversations.c.id,
+                    conversation_members.c.subject == subject,
+                ),
+            )
+            .where(conversations.c.id == str(conversation_id))
+        )
+    ).first()
+    if row is None:
+        return None, None
+    return _conversation(row), (_member(row) if row.participant_id is not None else None)

@@ -1,0 +1,338 @@
+"""Forums, their threads and posts (titles and bodies sealed with the forum's key)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_messaging.adapters.sql import insert_unless_present, uuid_or_none
+from tandem_messaging.adapters.tables import forum_posts, forum_threads, forums
+from tandem_messaging.domain.crypto import Sealed
+
+
+@dataclass(frozen=True)
+class Author:
+    subject: str | None
+    participant_id: UUID | None
+    role: str | None
+    erased: bool = False
+
+
+@dataclass(frozen=True)
+class Forum:
+    id: UUID
+    programme_id: UUID
+    relationship_id: UUID | None
+    title: str
+    wrapped_key: Sealed | None
+    thread_count: int
+
+
+@dataclass(frozen=True)
+class Thread:
+    id: UUID
+    forum_id: UUID
+    seq: int
+    author: Author
+    title: Sealed | None
+    locked: bool
+    post_count: int
+    created_at: datetime
+    last_post_at: datetime
+
+
+@dataclass(frozen=True)
+class Post:
+    id: UUID
+    thread_id: UUID
+    forum_id: UUID
+    seq: int
+    author: Author
+    in_reply_to: UUID | None
+    text_format: str
+    length: int
+    body: Sealed | None
+    hidden: bool
+    posted_at: datetime
+    deleted_at: datetime | None = None
+
+
+def _sealed(row: Any, prefix: str) -> Sealed | None:
+    ciphertext = getattr(row, f"{prefix}_ciphertext")
+    return Sealed(getattr(row, f"{prefix}_nonce"), ciphertext) if ciphertext is not None else None
+
+
+def _author(row: Any) -> Author:
+    return Author(
+        row.author_subject,
+        uuid_or_none(row.author_participant_id),
+        row.author_role,
+        row.author_erased,
+    )
+
+
+def _forum(row: Any) -> Forum:
+    return Forum(
+        UUID(row.id),
+        UUID(row.programme_id),
+        uuid_or_none(row.relationship_id),
+        row.title,
+        _sealed(row, "wrapped_key"),
+        row.thread_seq,
+    )
+
+
+def _thread(row: Any) -> Thread:
+    return Thread(
+        UUID(row.id),
+        UUID(row.forum_id),
+        row.seq,
+        _author(row),
+        _sealed(row, "title"),
+        row.locked,
+        row.post_seq,
+        row.created_at,
+        row.last_post_at,
+    )
+
+
+def _post(row: Any) -> Post:
+    return Post(
+        UUID(row.id),
+        UUID(row.thread_id),
+        UUID(row.forum_id),
+        row.seq,
+        _author(row),
+        uuid_or_none(row.in_reply_to),
+        row.text_format,
+        row.length,
+        _sealed(row, "body"),
+        row.hidden,
+        row.posted_at,
+        row.deleted_at,
+    )
+
+
+def _author_values(author: Author) -> dict[str, Any]:
+    return {
+        "author_subject": author.subject,
+        "author_participant_id": str(author.participant_id) if author.participant_id else None,
+        "author_role": author.role,
+        "author_erased": False,
+    }
+
+
+async def add_if_new(session: AsyncSession, forum: Forum, now: datetime) -> bool:
+    assert forum.wrapped_key is not None
+    return await insert_unless_present(
+        session,
+        forums,
+        {
+            "id": str(forum.id),
+            "programme_id": str(forum.programme_id),
+            "relationship_id": str(forum.relationship_id) if forum.relationship_id else None,
+            "title": forum.title,
+            "wrapped_key_nonce": forum.wrapped_key.nonce,
+            "wrapped_key_ciphertext": forum.wrapped_key.ciphertext,
+            "thread_seq": 0,
+            "created_at": now,
+        },
+        ["id"],
+    )
+
+
+async def by_id(session: AsyncSession, forum_id: UUID) -> Forum | None:
+    row = (await session.execute(select(forums).where(forums.c.id == str(forum_id)))).first()
+    return _forum(row) if row is not None else None
+
+
+async def of_programme(session: AsyncSession, programme_id: UUID) -> list[Forum]:
+    rows = (
+        await session.execute(
+            select(forums)
+            .where(forums.c.programme_id == str(programme_id))
+            .order_by(forums.c.created_at)
+        )
+    ).all()
+    return [_forum(row) for row in rows]
+
+
+async def next_thread_seq(session: AsyncSession, forum_id: UUID) -> int:
+    seq = await session.scalar(
+        update(forums)
+        .where(forums.c.id == str(forum_id))
+        .values(thread_seq=forums.c.thread_seq + 1)
+        .returning(forums.c.thread_seq)
+    )
+    return int(seq or 0)
+
+
+async def add_thread(session: AsyncSession, thread: Thread) -> None:
+    assert thread.title is not None
+    await session.execute(
+        forum_threads.insert().values(
+            id=str(thread.id),
+            forum_id=str(thread.forum_id),
+            seq=thread.seq,
+            **_author_values(thread.author),
+            title_nonce=thread.title.nonce,
+            title_ciphertext=thread.title.ciphertext,
+            locked=False,
+            post_seq=0,
+            created_at=thread.created_at,
+            last_post_at=thread.last_post_at,
+        )
+    )
+
+
+async def thread(session: AsyncSession, forum_id: UUID, thread_id: UUID) -> Thread | None:
+    row = (
+        await session.execute(
+            select(forum_threads).where(
+                forum_threads.c.forum_id == str(forum_id), forum_threads.c.id == str(thread_id)
+            )
+        )
+    ).first()
+    return _thread(row) if row is not None else None
+
+
+async def threads_page(
+    session: AsyncSession, forum_id: UUID, *, before_seq: int | None, limit: int
+) -> list[Thread]:
+    query = select(forum_threads).where(forum_threads.c.forum_id == str(forum_id))
+    if before_seq is not None:
+        query = query.where(forum_threads.c.seq < before_seq)
+    rows = (
+        await session.execute(query.order_by(forum_threads.c.seq.desc()).limit(limit + 1))
+    ).all()
+    return [_thread(row) for row in rows]
+
+
+async def next_post_seq(session: AsyncSession, thread_id: UUID, now: datetime) -> int | None:
+    """The next post number of an unlocked thread; None if it is locked."""
+    seq = await session.scalar(
+        update(forum_threads)
+        .where(forum_threads.c.id == str(thread_id), forum_threads.c.locked.is_(False))
+        .values(post_seq=forum_threads.c.post_seq + 1, last_post_at=now)
+        .returning(forum_threads.c.post_seq)
+    )
+    return int(seq) if seq is not None else None
+
+
+async def set_locked(session: AsyncSession, thread_id: UUID, locked: bool) -> None:
+    await session.execute(
+        update(forum_threads).where(forum_threads.c.id == str(thread_id)).values(locked=locked)
+    )
+
+
+async def add_post(session: AsyncSession, post: Post) -> None:
+    assert post.body is not None
+    await session.execute(
+        forum_posts.insert().values(
+            id=str(post.id),
+            thread_id=str(post.thread_id),
+            forum_id=str(post.forum_id),
+            seq=post.seq,
+            **_author_values(post.author),
+            in_reply_to=str(post.in_reply_to) if post.in_reply_to else None,
+            text_format=post.text_format,
+            length=post.length,
+            body_nonce=post.body.nonce,
+            body_ciphertext=post.body.ciphertext,
+            hidden=False,
+            posted_at=post.posted_at,
+        )
+    )
+
+
+async def post(session: AsyncSession, forum_id: UUID, post_id: UUID) -> Post | None:
+    row = (
+        await session.execute(
+            select(forum_posts).where(
+                forum_posts.c.forum_id == str(forum_id), forum_posts.c.id == str(post_id)
+            )
+        )
+    ).first()
+    return _post(row) if row is not None else None
+
+
+async def posts_page(
+    session: AsyncSession, thread_id: UUID, *, after_seq: int | None, limit: int
+) -> list[Post]:
+    """Oldest first (a thread reads top to bottom)."""
+    query = select(forum_posts).where(forum_posts.c.thread_id == str(thread_id))
+    if after_seq is not None:
+        query = query.where(forum_posts.c.seq > after_seq)
+    rows = (await session.execute(query.order_by(forum_posts.c.seq).limit(limit + 1))).all()
+    return [_post(row) for row in rows]
+
+
+async def set_hidden(session: AsyncSession, post_id: UUID, hidden: bool, now: datetime) -> None:
+    await session.execute(
+        update(forum_posts)
+        .where(forum_posts.c.id == str(post_id))
+        .values(hidden=hidden, hidden_at=now if hidden else None)
+    )
+
+
+async def by_author(session: AsyncSession, subject: str) -> tuple[list[Thread], list[Post]]:
+    threads = (
+        await session.execute(
+            select(forum_threads)
+            .where(forum_threads.c.author_subject == subject)
+            .order_by(forum_threads.c.created_at)
+        )
+    ).all()
+    posts = (
+        await session.execute(
+            select(forum_posts)
+            .where(forum_posts.c.author_subject == subject)
+            .order_by(forum_posts.c.posted_at)
+        )
+    ).all()
+    return [_thread(r) for r in threads], [_post(r) for r in posts]
+
+
+async def erase_author(session: AsyncSession, participant_id: UUID, now: datetime) -> int:
+    """Destroy the author's titles and bodies and unlink them; threads stay for the replies."""
+    erased = {"author_subject": None, "author_participant_id": None, "author_erased": True}
+    await session.execute(
+        update(forum_threads)
+        .where(forum_threads.c.author_participant_id == str(participant_id))
+        .values(title_nonce=None, title_ciphertext=None, **erased)
+    )
+    result = await session.execute(
+        update(forum_posts)
+        .where(forum_posts.c.author_participant_id == str(participant_id))
+        .values(
+            body_nonce=None,
+            body_ciphertext=None,
+            deleted_at=func.coalesce(forum_posts.c.deleted_at, now),
+            **erased,
+        )
+    )
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def purge_group_forum(session: AsyncSession, relationship_id: UUID, now: datetime) -> None:
+    forum_ids = select(forums.c.id).where(forums.c.relationship_id == str(relationship_id))
+    await session.execute(
+        update(forum_posts)
+        .where(forum_posts.c.forum_id.in_(forum_ids))
+        .values(body_nonce=None, body_ciphertext=None, deleted_at=now)
+    )
+    await session.execute(
+        update(forum_threads)
+        .where(forum_threads.c.forum_id.in_(forum_ids))
+        .values(title_nonce=None, title_ciphertext=None)
+    )
+    await session.execute(
+        update(forums)
+        .where(forums.c.relationship_id == str(relationship_id))
+        .values(wrapped_key_nonce=None, wrapped_key_ciphertext=None)
+    )

@@ -1,0 +1,160 @@
+"""Misconduct reports: what a member flagged, for the programme's managers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+
+from sqlalchemy import literal, select, tuple_, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_messaging.adapters.sql import uuid_or_none
+from tandem_messaging.adapters.tables import reports
+from tandem_messaging.domain.crypto import Sealed
+
+
+@dataclass(frozen=True)
+class Report:
+    id: UUID
+    programme_id: UUID
+    target_kind: str
+    container_id: UUID
+    target_id: UUID
+    target_author_participant_id: UUID | None
+    target_author_role: str | None
+    reporter_subject: str | None
+    reporter_participant_id: UUID | None
+    reporter_role: str | None
+    reason: str
+    note: Sealed | None
+    excerpt: Sealed | None
+    status: str
+    created_at: datetime
+    resolved_at: datetime | None = None
+
+
+def _sealed(row: Any, prefix: str) -> Sealed | None:
+    ciphertext = getattr(row, f"{prefix}_ciphertext")
+    return Sealed(getattr(row, f"{prefix}_nonce"), ciphertext) if ciphertext is not None else None
+
+
+def _report(row: Any) -> Report:
+    return Report(
+        id=UUID(row.id),
+        programme_id=UUID(row.programme_id),
+        target_kind=row.target_kind,
+        container_id=UUID(row.container_id),
+        target_id=UUID(row.target_id),
+        target_author_participant_id=uuid_or_none(row.target_author_participant_id),
+        target_author_role=row.target_author_role,
+        reporter_subject=row.reporter_subject,
+        reporter_participant_id=uuid_or_none(row.reporter_participant_id),
+        reporter_role=row.reporter_role,
+        reason=row.reason,
+        note=_sealed(row, "note"),
+        excerpt=_sealed(row, "excerpt"),
+        status=row.status,
+        created_at=row.created_at,
+        resolved_at=row.resolved_at,
+    )
+
+
+async def add(session: AsyncSession, report: Report) -> None:
+    await session.execute(
+        reports.insert().values(
+            id=str(report.id),
+            programme_id=str(report.programme_id),
+            target_kind=report.target_kind,
+            container_id=str(report.container_id),
+            target_id=str(report.target_id),
+            target_author_participant_id=str(report.target_author_participant_id)
+            if report.target_author_participant_id
+            else None,
+            target_author_role=report.target_author_role,
+            reporter_subject=report.reporter_subject,
+            reporter_participant_id=str(report.reporter_participant_id)
+            if report.reporter_participant_id
+            else None,
+            reporter_role=report.reporter_role,
+            reason=report.reason,
+            note_nonce=report.note.nonce if report.note else None,
+            note_ciphertext=report.note.ciphertext if report.note else None,
+            excerpt_nonce=report.excerpt.nonce if report.excerpt else None,
+            excerpt_ciphertext=report.excerpt.ciphertext if report.excerpt else None,
+            status=report.status,
+            created_at=report.created_at,
+        )
+    )
+
+
+async def by_id(session: AsyncSession, programme_id: UUID, report_id: UUID) -> Report | None:
+    row = (
+        await session.execute(
+            select(reports).where(
+                reports.c.programme_id == str(programme_id), reports.c.id == str(report_id)
+            )
+        )
+    ).first()
+    return _report(row) if row is not None else None
+
+
+async def page(
+    session: AsyncSession,
+    programme_id: UUID,
+    *,
+    status: str | None,
+    after: tuple[datetime, str] | None,
+    limit: int,
+) -> list[Report]:
+    query = select(reports).where(reports.c.programme_id == str(programme_id))
+    if status is not None:
+        query = query.where(reports.c.status == status)
+    if after is not None:
+        query = query.where(
+            tuple_(reports.c.created_at, reports.c.id)
+            > tuple_(literal(after[0], reports.c.created_at.type), literal(after[1]))
+        )
+    rows = (
+        await session.execute(query.order_by(reports.c.created_at, reports.c.id).limit(limit + 1))
+    ).all()
+    return [_report(row) for row in rows]
+
+
+async def resolve(
+    session: AsyncSession, report_id: UUID, status: str, now: datetime | None
+) -> None:
+    await session.execute(
+        update(reports).where(reports.c.id == str(report_id)).values(status=status, resolved_at=now)
+    )
+
+
+async def by_reporter(session: AsyncSession, subject: str) -> list[Report]:
+    rows = (
+        await session.execute(
+            select(reports)
+            .where(reports.c.reporter_subject == subject)
+            .order_by(reports.c.created_at)
+        )
+    ).all()
+    return [_report(row) for row in rows]
+
+
+async def erase_participant(session: AsyncSession, participant_id: UUID) -> None:
+    """Their notes as reporter and the excerpts of their own words go; the reports stay."""
+    await session.execute(
+        update(reports)
+        .where(reports.c.reporter_participant_id == str(participant_id))
+        .values(
+            reporter_subject=None,
+            reporter_participant_id=None,
+            note_nonce=None,
+            note_ciphertext=None,
+        )
+    )
+    await session.execute(
+        update(reports)
+        .where(reports.c.target_author_participant_id == str(participant_id))
+        .values(target_author_participant_id=None, excerpt_nonce=None, excerpt_ciphertext=None)
+    )

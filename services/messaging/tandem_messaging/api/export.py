@@ -1,0 +1,23 @@
+"""Your data: everything you wrote, decrypted."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from tandem_kit.auth import CurrentPrincipal
+from tandem_messaging.api.deps import Ctx, problems
+from tandem_messaging.schemas.me import ExportPublic
+from tandem_messaging.service import export as use
+
+router = APIRouter(tags=["privacy"])
+
+
+@router.get(
+    "/v1/me/export",
+    summary="Export everything you wrote (JSON)",
+    description="Messages, forum threads and posts, report notes, agreement changes "
+    "and your notification preferences, decrypted.",
+    responses=problems(),
+)
+async def export_mine(principal: CurrentPrincipal, ctx: Ctx) -> ExportPublic:
+    return await use.export_mine(ctx, principal)

@@ -1,0 +1,53 @@
+"""Statistics: what managers see (never content), and what they see about you."""
+
+from __future__ import annotations
+
+from uuid import UUID
+
+from fastapi import APIRouter
+
+from tandem_kit.auth import CurrentPrincipal
+from tandem_kit.pagination import Page
+from tandem_messaging.api.deps import Ctx, Cursor, Limit, problems
+from tandem_messaging.schemas.statistics import ConversationStatisticsPublic, ManagerViewPublic
+from tandem_messaging.service import statistics as use
+
+router = APIRouter(tags=["statistics"])
+
+
+@router.get(
+    "/v1/conversations/{conversation_id}/statistics",
+    summary="A conversation's figures (its members and its programme's managers)",
+    description="Message counts per member, last activity, response times.",
+    responses=problems(404),
+)
+async def conversation_statistics(
+    conversation_id: UUID, principal: CurrentPrincipal, ctx: Ctx
+) -> ConversationStatisticsPublic:
+    return await use.conversation_statistics(ctx, principal, conversation_id)
+
+
+@router.get(
+    "/v1/programmes/{programme_id}/conversation-statistics",
+    summary="Figures of every conversation in a programme (manager)",
+    responses=problems(400, 403, 404),
+)
+async def programme_statistics(
+    programme_id: UUID,
+    principal: CurrentPrincipal,
+    ctx: Ctx,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> Page[ConversationStatisticsPublic]:
+    return await use.programme_statistics(ctx, principal, programme_id, cursor=cursor, limit=limit)
+
+
+@router.get(
+    "/v1/me/manager-view",
+    summary="What your programme's manager sees about you",
+    description="Built by the same function as the managers' statistics, keeping "
+    "only the rows about you.",
+    responses=problems(),
+)
+async def manager_view(principal: CurrentPrincipal, ctx: Ctx) -> ManagerViewPublic:
+    return await use.what_the_manager_sees_about_me(ctx, principal)

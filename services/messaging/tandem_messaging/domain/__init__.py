@@ -1,0 +1,1 @@
+"""Pure messaging logic: no SQL, Kafka, HTTP or kit imports."""

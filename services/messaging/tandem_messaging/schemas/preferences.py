@@ -1,0 +1,24 @@
+"""Notification preferences: how each person hears about new messages by e-mail."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from tandem_messaging.domain.digest import NewMessageMail
+from tandem_messaging.schemas.common import examples
+
+
+class NotificationPreferences(BaseModel):
+    model_config = examples({"new_message": "daily_digest", "digest_hour": 18})
+
+    new_message: NewMessageMail = Field(
+        description=(
+            "immediate: one mail per new message (never its content); daily_digest: one mail a "
+            "day listing unread messages; never: no mails about messages."
+        )
+    )
+    digest_hour: int = Field(
+        ge=0,
+        le=23,
+        description=("Local hour (in your time zone) at which the daily digest goes out."),
+    )

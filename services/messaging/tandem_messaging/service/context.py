@@ -1,0 +1,52 @@
+"""What every use case needs: the database, the settings, the keyring and the clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from tandem_kit.db.database import Database
+from tandem_kit.runtime import Runtime
+from tandem_messaging.domain.crypto import Keyring
+from tandem_messaging.settings import MessagingSettings
+
+_KEYRINGS: dict[tuple[str, str], Keyring] = {}
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def keyring_for(settings: MessagingSettings) -> Keyring:
+    """One keyring per configured master key (read, or generated, once per process)."""
+    secret = settings.master_key.get_secret_value() if settings.master_key else ""
+    cache_key = (secret, settings.master_key_file)
+    if cache_key not in _KEYRINGS:
+        _KEYRINGS[cache_key] = Keyring(settings.master_key_bytes())
+    return _KEYRINGS[cache_key]
+
+
+@dataclass(frozen=True)
+class Context:
+    database: Database
+    settings: MessagingSettings
+    keyring: Keyring
+    clock: Callable[[], datetime] = field(default=utc_now)
+
+    @classmethod
+    def of(cls, runtime: Runtime, clock: Callable[[], datetime] = utc_now) -> Context:
+        settings = runtime.settings
+        if not isinstance(settings, MessagingSettings):
+            raise TypeError("the messaging service runs with MessagingSettings")
+        return cls(runtime.database, settings, keyring_for(settings), clock)
+
+    def now(self) -> datetime:
+        return self.clock()
+
+    @property
+    def edit_window(self) -> timedelta:
+        return timedelta(minutes=self.settings.edit_window_minutes)
+
+    def link(self, path: str) -> str:
+        return self.settings.public_base_url.rstrip("/") + path

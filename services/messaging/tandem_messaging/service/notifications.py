@@ -1,0 +1,164 @@
+"""Which mails messaging sends, to whom, and under which idempotency key.
+
+Every mail is queued in the transaction of the change that causes it (kit mail
+outbox) and keyed by cause + recipient, so redeliveries and retries never
+double a mail and a crash never loses one. Nobody's contact is mailed before it
+has arrived from matching; whoever is still owed a mail gets it when it does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_messaging.adapters import agreements, conversations, directory, mail, preferences
+from tandem_messaging.adapters.agreements import Agreement
+from tandem_messaging.adapters.conversations import Conversation, Member
+from tandem_messaging.adapters.directory import Contact, Participant
+from tandem_messaging.domain.agreements import MANAGER, outstanding
+from tandem_messaging.domain.digest import NewMessageMail
+from tandem_messaging.service.context import Context
+
+PREFERENCES_PATH = "/me/notification-preferences"
+
+
+async def _programme_name(session: AsyncSession, programme_id: UUID) -> str:
+    programme = await directory.programme(session, programme_id)
+    return (programme.name if programme is not None else None) or "Tandem"
+
+
+def _person(member: Member, known: dict[UUID, Participant]) -> mail.Person:
+    found = known.get(member.participant_id)
+    return mail.Person(found.contact.display_name if found else None, member.role)
+
+
+async def new_message(
+    session: AsyncSession,
+    ctx: Context,
+    conversation: Conversation,
+    sender: Member,
+    message_id: UUID,
+) -> str | None:
+    """Tell the other members who want it immediately (never the content).
+
+    Returns the sender's display name, if their contact has arrived.
+    """
+    members, programme = await preferences.conversation_recipients(
+        session, conversation.id, conversation.programme_id
+    )
+    sender_name = next(
+        (m.contact.display_name for m in members if m.subject == sender.subject and m.contact), None
+    )
+    for member in members:
+        if (
+            member.subject == sender.subject
+            or member.contact is None
+            or member.new_message is not NewMessageMail.IMMEDIATE
+        ):
+            continue
+        await mail.new_message(
+            session,
+            member.contact,
+            sender=mail.Person(sender_name, sender.role),
+            programme=programme or "Tandem",
+            link=ctx.link(f"/conversations/{conversation.id}"),
+            preferences=ctx.link(PREFERENCES_PATH),
+            key=f"message-new:{message_id}:{member.participant_id}",
+        )
+    return sender_name
+
+
+async def introduce(session: AsyncSession, ctx: Context, conversation: Conversation) -> None:
+    """Introduce the members to each other once everyone's contact has arrived.
+
+    LinkedIn profiles are suggested between two people only when both shared theirs
+    (matching sends a profile URL only with its owner's consent).
+    """
+    members = await conversations.members_of(session, conversation.id)
+    known = await directory.participants_by_id(session, [m.participant_id for m in members])
+    if not members or any(m.participant_id not in known for m in members):
+        return
+    programme = await _programme_name(session, conversation.programme_id)
+    for member in (m for m in members if not m.introduced):
+        me = known[member.participant_id].contact
+        others = [
+            mail.Person(
+                known[o.participant_id].contact.display_name,
+                o.role,
+                known[o.participant_id].contact.linkedin_url if me.linkedin_url else None,
+            )
+            for o in members
+            if o.participant_id != member.participant_id
+        ]
+        await mail.introduction(
+            session,
+            me,
+            others=others,
+            programme=programme,
+            link=ctx.link(f"/conversations/{conversation.id}"),
+            key=f"relationship-introduction:{conversation.relationship_id}:{member.participant_id}",
+        )
+        await conversations.mark_introduced(session, conversation.id, member.participant_id)
+
+
+async def agreement_pending(session: AsyncSession, ctx: Context, agreement: Agreement) -> None:
+    """Ask everyone who has not accepted the current version yet (whose contact we have)."""
+    if agreement.closed or agreement.version == 0:
+        return
+    members = await conversations.members_of(session, agreement.conversation_id)
+    accepted = await agreements.acceptances(session, agreement.id, agreement.version)
+    waiting = outstanding(
+        [m.subject for m in members],
+        [a.subject for a in accepted if a.role != MANAGER],
+        any(a.role == MANAGER for a in accepted),
+    )
+    if not waiting:
+        return
+    known = await directory.participants_by_id(session, [m.participant_id for m in members])
+    recipients: list[Contact] = [
+        known[m.participant_id].contact
+        for m in members
+        if m.subject in waiting and m.participant_id in known
+    ]
+    if MANAGER in waiting:
+        recipients += await directory.managers_of(session, agreement.programme_id)
+    await _ask(session, ctx, agreement, recipients, [_person(m, known) for m in members])
+
+
+async def _ask(
+    session: AsyncSession,
+    ctx: Context,
+    agreement: Agreement,
+    recipients: Sequence[Contact],
+    members: Sequence[mail.Person],
+) -> None:
+    programme = await _programme_name(session, agreement.programme_id)
+    for contact in recipients:
+        await mail.agreement_pending(
+            session,
+            contact,
+            version=agreement.version,
+            programme=programme,
+            members=members,
+            link=ctx.link(f"/relationships/{agreement.relationship_id}/agreement"),
+            key=f"agreement-pending:{agreement.id}:v{agreement.version}:{contact.subject}",
+        )
+
+
+async def owed_to_participant(session: AsyncSession, ctx: Context, participant_id: UUID) -> None:
+    """A contact arrived: send the introductions and agreement requests waiting for it."""
+    for conversation, _member in await conversations.memberships_of_participant(
+        session, participant_id
+    ):
+        await introduce(session, ctx, conversation)
+        agreement = await agreements.by_relationship(session, conversation.relationship_id)
+        if agreement is not None:
+            await agreement_pending(session, ctx, agreement)
+
+
+async def owed_to_managers(session: AsyncSession, ctx: Context, programme_id: UUID) -> None:
+    """The managers' contacts arrived: ask them about agreements waiting for a manager."""
+    for agreement in await agreements.pending_in_programme(session, programme_id):
+        await agreement_pending(session, ctx, agreement)
