@@ -24,7 +24,6 @@ from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from tandem_kit.db.migrations import upgrade_async
 from tandem_kit.errors import install_problem_handlers, problem_response
 from tandem_kit.kafka.consumer import EventConsumer, Handlers
-from tandem_kit.mail import MailRelay
 from tandem_kit.outbox.relay import OutboxRelay
 from tandem_kit.runtime import Runtime, Supervisor, Worker
 from tandem_kit.settings import ServiceSettings
@@ -46,8 +45,6 @@ class ServiceDefinition:
     consumes: Sequence[str] = ()
     handlers: Callable[[Runtime], Handlers] | None = None
     workers: Mapping[str, Callable[[Runtime], Worker]] = field(default_factory=dict)
-    # The kit runs the mail relay (with the outbox relay, when run_relay is on).
-    sends_mail: bool = False
     openapi_tags: Sequence[dict[str, Any]] = ()
 
 
@@ -112,10 +109,6 @@ def _start_workers(definition: ServiceDefinition, runtime: Runtime, supervisor: 
                 ),
             ),
         )
-    if settings.run_relay and definition.sends_mail:
-        supervisor.start("mail-relay", lambda: MailRelay(
-            runtime.database, settings.smtp, service=definition.name,
-        ))
     if settings.run_consumers and definition.handlers is not None and definition.consumes:
         handlers = definition.handlers(runtime)
         supervisor.start(
