@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import subprocess
 import tempfile
 import uuid
@@ -17,7 +18,8 @@ from tandem_kit.kafka.provision import default_topics, provision_topics
 REPO_ROOT = Path(__file__).resolve().parents[2]
 KAFKA_SCRIPT = REPO_ROOT / "deploy" / "local" / "kafka.sh"
 POSTGRES_SCRIPT = REPO_ROOT / "deploy" / "local" / "postgres.sh"
-KAFKA_BOOTSTRAP = "127.0.0.1:9092"
+# The same variable kafka.sh reads, so a second checkout can run beside this one.
+KAFKA_BOOTSTRAP = f"127.0.0.1:{os.environ.get('TANDEM_KAFKA_PORT', '9092')}"
 
 
 def _run(script: Path, *args: str) -> str:
