@@ -40,13 +40,7 @@ outbox_table = Table(
     # CloudEvents attributes and the trace context captured when the row was written.
     Column("headers", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("sent_at", DateTime(timezone=True), nullable=True),
-    Index(
-        "ix_tandem_outbox_unsent",
-        "id",
-        postgresql_where=text("sent_at IS NULL"),
-        sqlite_where=text("sent_at IS NULL"),
-    ),
+    # No sent flag: the relay deletes a row once Kafka acknowledged its event.
 )
 
 inbox_table = Table(

@@ -1,6 +1,6 @@
-"""The outbox relay: publishes committed outbox rows to Kafka, then marks them sent.
+"""The outbox relay: publishes committed outbox rows to Kafka, then deletes them.
 
-Delivery is at least once: a crash after publishing and before marking re-sends
+Delivery is at least once: a crash after publishing and before deleting the rows re-sends
 the batch, and consumers drop the duplicates by event id (the inbox). Several
 relays may run against PostgreSQL: each claims rows with ``FOR UPDATE SKIP
 LOCKED``; a relay that finds an earlier unsent row of the same key held by
@@ -12,12 +12,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Sequence
-from datetime import UTC, datetime
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.db.database import Database
@@ -49,6 +49,7 @@ class OutboxRelay:
         self._poll_interval = poll_interval
         self._stopping = asyncio.Event()
         self._backlog = OUTBOX_BACKLOG.labels(service=service)
+        self._backlog_counted_at = 0.0
 
     async def run(self) -> None:
         """Publish until :meth:`stop`; a failed batch is retried after a pause."""
@@ -73,25 +74,27 @@ class OutboxRelay:
             await asyncio.wait_for(self._stopping.wait(), timeout=seconds)
 
     async def publish_batch(self) -> int:
-        """One round: claim, publish, await every acknowledgement, mark sent."""
+        """One round: claim, publish, await every acknowledgement, then delete the rows."""
         async with self._db.transaction() as session:
             rows = await self._claim(session)
             if not rows:
                 self._backlog.set(0)
                 return 0
             await self._publish(rows)
-            await session.execute(
-                update(_t)
-                .where(_t.c.id.in_([r.id for r in rows]))
-                .values(sent_at=datetime.now(UTC))
-            )
-        await self._refresh_backlog()
+            # Published rows are deleted rather than marked: Kafka keeps the events, and
+            # a delete costs PostgreSQL far less than an update (no new row version, no
+            # index entries), so the outbox also stays small without a clean-up job.
+            await session.execute(delete(_t).where(_t.c.id.in_([r.id for r in rows])))
+        # Counting the backlog costs a query; once a second is plenty for a gauge.
+        now = time.monotonic()
+        if now - self._backlog_counted_at >= 1.0:
+            self._backlog_counted_at = now
+            await self._refresh_backlog()
         return len(rows)
 
     async def _claim(self, session: AsyncSession) -> Sequence[OutboxRow]:
         query = (
             select(_t.c.id, _t.c.topic, _t.c.key, _t.c.event_type, _t.c.payload, _t.c.headers)
-            .where(_t.c.sent_at.is_(None))
             .order_by(_t.c.id)
             .limit(self._batch_size)
         )
@@ -110,7 +113,7 @@ class OutboxRelay:
             first_claimed.setdefault(row.key, row.id)
         result = await session.execute(
             select(_t.c.key, func.min(_t.c.id))
-            .where(_t.c.sent_at.is_(None), _t.c.key.in_(first_claimed))
+            .where(_t.c.key.in_(first_claimed))
             .group_by(_t.c.key)
         )
         earliest: dict[str, int] = {key: first for key, first in result}
@@ -128,7 +131,7 @@ class OutboxRelay:
                     headers=kafka_headers(row.headers),
                 )
             )
-        # Only an acknowledged batch is marked sent; an error here rolls the claim back.
+        # Only an acknowledged batch is deleted; an error here rolls the claim back.
         await asyncio.gather(*deliveries)
         for row in rows:
             EVENTS_PRODUCED.labels(
@@ -137,9 +140,7 @@ class OutboxRelay:
 
     async def _refresh_backlog(self) -> int:
         async with self._db.sessions() as session:
-            count = await session.scalar(
-                select(func.count()).select_from(_t).where(_t.c.sent_at.is_(None))
-            )
+            count = await session.scalar(select(func.count()).select_from(_t))
         self._backlog.set(count or 0)
         return count or 0
 

@@ -1,0 +1,1 @@
+"""`make demo`: the platform on the embedded default with a demo programme flowing through it."""

@@ -1,0 +1,121 @@
+"""Start the local platform: the real Kafka broker, the services, a mail catcher."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from email import message_from_bytes
+from email.message import Message
+from pathlib import Path
+from typing import Any
+
+import httpx
+from aiosmtpd.controller import Controller
+
+ROOT = Path(__file__).resolve().parents[1]
+SERVICES = {"matching": 8001, "messaging": 8002}
+
+
+class MailCatcher:
+    """A real SMTP server on loopback that keeps what it receives (the demo's inbox)."""
+
+    def __init__(self, port: int) -> None:
+        self.messages: list[Message] = []
+        self._controller = Controller(self, hostname="127.0.0.1", port=port)
+
+    async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:  # noqa: N802
+        self.messages.append(message_from_bytes(envelope.content))
+        return "250 OK"
+
+    def start(self) -> None:
+        self._controller.start()
+
+    def stop(self) -> None:
+        self._controller.stop()
+
+
+def start_kafka() -> None:
+    subprocess.run(
+        ["bash", str(ROOT / "deploy/local/kafka.sh"), "start"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
+
+
+def service_environment(data: Path, smtp_port: int) -> dict[str, str]:
+    env = dict(os.environ)
+    for name, port in SERVICES.items():
+        prefix = f"TANDEM_{name.upper()}_"
+        env.update(
+            {
+                f"{prefix}HTTP_PORT": str(port),
+                f"{prefix}DATABASE_URL": f"sqlite+aiosqlite:///{data / name}.db",
+                f"{prefix}AUTH__LOCAL_KEY_PATH": str(data / "keys" / "jwt-signing-key.pem"),
+                f"{prefix}SMTP__PORT": str(smtp_port),
+                f"{prefix}OUTBOX_POLL_INTERVAL_SECONDS": "0.1",
+            }
+        )
+    env["TANDEM_MESSAGING_MASTER_KEY_FILE"] = str(data / "messaging-master.key")
+    return env
+
+
+@contextmanager
+def running_services(data: Path, smtp_port: int) -> Iterator[dict[str, str]]:
+    """Each service as its own process (`tandem-<name> serve`), torn down on exit."""
+    env = service_environment(data, smtp_port)
+    subprocess.run(
+        [_command("matching"), "provision-topics"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
+    logs = {name: (data / f"{name}.log").open("w") for name in SERVICES}
+    processes = {
+        name: subprocess.Popen(
+            [_command(name), "serve"],
+            env=env,
+            cwd=ROOT,
+            stdout=logs[name],
+            stderr=subprocess.STDOUT,
+        )
+        for name in SERVICES
+    }
+    try:
+        urls = {name: f"http://127.0.0.1:{port}" for name, port in SERVICES.items()}
+        for name, url in urls.items():
+            _wait_ready(name, url, processes[name], data / f"{name}.log")
+        yield urls
+    finally:
+        for process in processes.values():
+            process.terminate()
+        for process in processes.values():
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        for log in logs.values():
+            log.close()
+
+
+def _command(service: str) -> str:
+    """The service's console script, from the environment `uv run` put us in."""
+    return str(Path(sys.executable).parent / f"tandem-{service}")
+
+
+def _wait_ready(name: str, url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{name} exited; see {log}:\n{log.read_text()[-3000:]}")
+        try:
+            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise RuntimeError(f"{name} did not become ready; see {log}")

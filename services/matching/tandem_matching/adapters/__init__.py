@@ -1,0 +1,1 @@
+"""All SQL of the matching service: the tables and one repository module per feature."""

@@ -1,0 +1,113 @@
+"""Match runs: queued by the API, claimed and advanced by the match-run worker."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_matching.adapters.paging import after_cursor
+from tandem_matching.adapters.tables import match_runs
+
+OPEN = ("queued", "running", "draft")
+
+
+async def insert_run(session: AsyncSession, row: dict[str, Any]) -> None:
+    await session.execute(insert(match_runs).values(row))
+
+
+async def get(
+    session: AsyncSession,
+    run_id: str,
+    *,
+    programme_id: str | None = None,
+    for_update: bool = False,
+) -> dict[str, Any] | None:
+    query = select(match_runs).where(match_runs.c.id == run_id)
+    if programme_id is not None:
+        query = query.where(match_runs.c.programme_id == programme_id)
+    if for_update:
+        query = query.with_for_update()
+    row = (await session.execute(query)).mappings().first()
+    return dict(row) if row else None
+
+
+async def open_run(session: AsyncSession, programme_id: str) -> dict[str, Any] | None:
+    row = (
+        (
+            await session.execute(
+                select(match_runs).where(
+                    match_runs.c.programme_id == programme_id,
+                    match_runs.c.status.in_(OPEN),
+                )
+            )
+        )
+        .mappings()
+        .first()
+    )
+    return dict(row) if row else None
+
+
+async def list_page(
+    session: AsyncSession,
+    programme_id: str,
+    *,
+    status: str | None,
+    cursor: str | None,
+    limit: int,
+) -> list[dict[str, Any]]:
+    query = select(match_runs).where(match_runs.c.programme_id == programme_id)
+    if status is not None:
+        query = query.where(match_runs.c.status == status)
+    query = after_cursor(query, match_runs.c.created_at, match_runs.c.id, cursor, limit)
+    return [dict(r) for r in (await session.execute(query)).mappings()]
+
+
+async def oldest_queued(session: AsyncSession) -> dict[str, Any] | None:
+    row = (
+        (
+            await session.execute(
+                select(match_runs)
+                .where(match_runs.c.status == "queued")
+                .order_by(match_runs.c.created_at, match_runs.c.id)
+                .limit(1)
+            )
+        )
+        .mappings()
+        .first()
+    )
+    return dict(row) if row else None
+
+
+async def transition(
+    session: AsyncSession, run_id: str, from_status: tuple[str, ...], values: dict[str, Any]
+) -> bool:
+    """Change a run only if it is still in one of ``from_status`` (claims, cancels, finishes).
+
+    The conditional UPDATE is what lets several replicas poll the same table: only one
+    of them sees its claim succeed.
+    """
+    result = await session.execute(
+        update(match_runs)
+        .where(match_runs.c.id == run_id, match_runs.c.status.in_(from_status))
+        .values(**values)
+    )
+    return bool(getattr(result, "rowcount", 0) == 1)
+
+
+async def cancel_requested(session: AsyncSession, run_id: str) -> bool:
+    flag = await session.scalar(
+        select(match_runs.c.cancel_requested).where(match_runs.c.id == run_id)
+    )
+    return bool(flag)
+
+
+async def stale_running(session: AsyncSession, before: dt.datetime) -> list[str]:
+    rows = await session.scalars(
+        select(match_runs.c.id).where(
+            match_runs.c.status == "running", match_runs.c.heartbeat_at < before
+        )
+    )
+    return list(rows)

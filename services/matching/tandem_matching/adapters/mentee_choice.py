@@ -1,0 +1,122 @@
+"""Mentor requests: a mentee asks a mentor directly (mentee-choice programmes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import insert, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_matching.adapters.paging import after_cursor
+from tandem_matching.adapters.tables import mentor_requests
+
+
+async def insert_request(session: AsyncSession, row: dict[str, Any]) -> None:
+    await session.execute(insert(mentor_requests).values(row))
+
+
+async def get(
+    session: AsyncSession, programme_id: str, request_id: str, *, for_update: bool = False
+) -> dict[str, Any] | None:
+    query = select(mentor_requests).where(
+        mentor_requests.c.id == request_id, mentor_requests.c.programme_id == programme_id
+    )
+    if for_update:
+        query = query.with_for_update()
+    row = (await session.execute(query)).mappings().first()
+    return dict(row) if row else None
+
+
+async def pending_of_mentee(session: AsyncSession, mentee_id: str) -> dict[str, Any] | None:
+    row = (
+        (
+            await session.execute(
+                select(mentor_requests).where(
+                    mentor_requests.c.mentee_id == mentee_id,
+                    mentor_requests.c.status == "pending",
+                )
+            )
+        )
+        .mappings()
+        .first()
+    )
+    return dict(row) if row else None
+
+
+async def list_page(
+    session: AsyncSession,
+    programme_id: str,
+    *,
+    involving: str | None,
+    status: str | None,
+    cursor: str | None,
+    limit: int,
+) -> list[dict[str, Any]]:
+    query = select(mentor_requests).where(mentor_requests.c.programme_id == programme_id)
+    if involving is not None:
+        query = query.where(
+            or_(mentor_requests.c.mentee_id == involving, mentor_requests.c.mentor_id == involving)
+        )
+    if status is not None:
+        query = query.where(mentor_requests.c.status == status)
+    query = after_cursor(query, mentor_requests.c.created_at, mentor_requests.c.id, cursor, limit)
+    return [dict(r) for r in (await session.execute(query)).mappings()]
+
+
+async def decide(
+    session: AsyncSession,
+    request_id: str,
+    status: str,
+    at: dt.datetime,
+    relationship_id: str | None = None,
+) -> None:
+    await session.execute(
+        update(mentor_requests)
+        .where(mentor_requests.c.id == request_id)
+        .values(status=status, decided_at=at, relationship_id=relationship_id)
+    )
+
+
+async def of_participant(session: AsyncSession, participant_id: str) -> list[dict[str, Any]]:
+    query = (
+        select(mentor_requests)
+        .where(
+            or_(
+                mentor_requests.c.mentee_id == participant_id,
+                mentor_requests.c.mentor_id == participant_id,
+            )
+        )
+        .order_by(mentor_requests.c.created_at, mentor_requests.c.id)
+    )
+    return [dict(r) for r in (await session.execute(query)).mappings()]
+
+
+async def close_pending_of(session: AsyncSession, participant_id: str, at: dt.datetime) -> None:
+    """A leaving participant's pending requests: withdrawn (as mentee) or declined (as mentor)."""
+    for column, status in (
+        (mentor_requests.c.mentee_id, "withdrawn"),
+        (mentor_requests.c.mentor_id, "declined"),
+    ):
+        await session.execute(
+            update(mentor_requests)
+            .where(
+                column == participant_id,
+                mentor_requests.c.status == "pending",
+            )
+            .values(status=status, decided_at=at)
+        )
+
+
+async def forget_personal(session: AsyncSession, participant_id: str) -> None:
+    """Messages and explanations quote people; erased with either side's profile."""
+    await session.execute(
+        update(mentor_requests)
+        .where(
+            or_(
+                mentor_requests.c.mentee_id == participant_id,
+                mentor_requests.c.mentor_id == participant_id,
+            ),
+        )
+        .values(message=None, explanation=None)
+    )

@@ -1,0 +1,42 @@
+"""Keyset pagination on (created_at, id): stable while rows are being added."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, or_
+
+from tandem_kit.errors import BadRequest
+from tandem_kit.pagination import decode_cursor, encode_cursor
+
+
+def after_cursor(
+    select: Select[Any],
+    created_at: ColumnElement[Any],
+    ident: ColumnElement[Any],
+    cursor: str | None,
+    limit: int,
+) -> Select[Any]:
+    """Order by (created_at, id), start after ``cursor``, fetch one extra row."""
+    if cursor is not None:
+        raw_time, raw_id = decode_cursor(cursor, 2)
+        try:
+            since = dt.datetime.fromisoformat(str(raw_time))
+        except ValueError as error:
+            raise BadRequest(
+                "The cursor is not one this API issued.", code="invalid_cursor"
+            ) from error
+        select = select.where(
+            or_(created_at > since, and_(created_at == since, ident > str(raw_id)))
+        )
+    return select.order_by(created_at, ident).limit(limit + 1)
+
+
+def next_cursor(rows: Sequence[dict[str, Any]], limit: int) -> str | None:
+    """The cursor after the last row kept, or None when this is the last page."""
+    if len(rows) <= limit:
+        return None
+    last = rows[limit - 1]
+    return encode_cursor(last["created_at"].isoformat(), last["id"])

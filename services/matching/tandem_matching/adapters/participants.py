@@ -1,0 +1,207 @@
+"""Participants and the questions asked about them (who waits, how loaded a mentor is)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import ColumnElement, exists, func, insert, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_matching.adapters.paging import after_cursor
+from tandem_matching.adapters.tables import (
+    mentor_requests,
+    participants,
+    relationship_members,
+    relationships,
+)
+
+OPEN = ("proposed", "active")  # relationship statuses that occupy a participant
+
+
+def _in_open_relationship() -> ColumnElement[bool]:
+    return exists().where(
+        relationship_members.c.participant_id == participants.c.id,
+        relationship_members.c.relationship_id == relationships.c.id,
+        relationships.c.status.in_(OPEN),
+    )
+
+
+async def insert_many(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+    """One executemany for any number of rows (bulk imports)."""
+    if rows:
+        await session.execute(insert(participants), list(rows))
+
+
+async def get(
+    session: AsyncSession, programme_id: str, participant_id: str, *, for_update: bool = False
+) -> dict[str, Any] | None:
+    query = select(participants).where(
+        participants.c.id == participant_id, participants.c.programme_id == programme_id
+    )
+    if for_update:
+        query = query.with_for_update()
+    row = (await session.execute(query)).mappings().first()
+    return dict(row) if row else None
+
+
+async def by_subject(
+    session: AsyncSession, programme_id: str, subject: str
+) -> dict[str, Any] | None:
+    row = (
+        (
+            await session.execute(
+                select(participants).where(
+                    participants.c.programme_id == programme_id,
+                    participants.c.subject == subject,
+                )
+            )
+        )
+        .mappings()
+        .first()
+    )
+    return dict(row) if row else None
+
+
+async def existing_subjects(
+    session: AsyncSession, programme_id: str, subjects: Sequence[str]
+) -> set[str]:
+    found: set[str] = set()
+    chunk = 500  # keeps the IN list under every driver's parameter limit
+    for lo in range(0, len(subjects), chunk):
+        rows = await session.scalars(
+            select(participants.c.subject).where(
+                participants.c.programme_id == programme_id,
+                participants.c.subject.in_(subjects[lo : lo + chunk]),
+            )
+        )
+        found.update(s for s in rows if s is not None)
+    return found
+
+
+async def update_fields(session: AsyncSession, participant_id: str, values: dict[str, Any]) -> None:
+    await session.execute(
+        update(participants).where(participants.c.id == participant_id).values(**values)
+    )
+
+
+async def busy_ids(session: AsyncSession, participant_ids: Sequence[str]) -> set[str]:
+    """Which of these participants are in a proposed or active relationship."""
+    if not participant_ids:
+        return set()
+    rows = await session.scalars(
+        select(relationship_members.c.participant_id)
+        .distinct()
+        .join(relationships, relationships.c.id == relationship_members.c.relationship_id)
+        .where(
+            relationship_members.c.participant_id.in_(list(participant_ids)),
+            relationships.c.status.in_(OPEN),
+        )
+    )
+    return set(rows)
+
+
+async def list_page(
+    session: AsyncSession,
+    programme_id: str,
+    *,
+    role: str | None,
+    status: str | None,
+    country: str | None,
+    unmatched: bool | None,
+    only_id: str | None,
+    cursor: str | None,
+    limit: int,
+) -> list[dict[str, Any]]:
+    query = select(participants).where(participants.c.programme_id == programme_id)
+    if only_id is not None:
+        query = query.where(participants.c.id == only_id)
+    if role is not None:
+        query = query.where(participants.c.role == role)
+    if status is not None:
+        query = query.where(participants.c.status == status)
+    if country is not None:
+        query = query.where(participants.c.country == country)
+    if unmatched is True:
+        query = query.where(participants.c.status == "active", ~_in_open_relationship())
+    elif unmatched is False:
+        query = query.where(_in_open_relationship())
+    query = after_cursor(query, participants.c.created_at, participants.c.id, cursor, limit)
+    return [dict(r) for r in (await session.execute(query)).mappings()]
+
+
+async def active_pool(session: AsyncSession, programme_id: str) -> list[dict[str, Any]]:
+    """Every active participant with ``load``: mentees held in open relationships.
+
+    A mentee's load is 1 when they are in an open relationship (they do not wait);
+    a mentor's is the number of mentees in their open relationships.
+    """
+    mentee_load = (
+        select(func.count())
+        .select_from(relationship_members)
+        .join(relationships, relationships.c.id == relationship_members.c.relationship_id)
+        .where(
+            relationships.c.mentor_id == participants.c.id,
+            relationships.c.status.in_(OPEN),
+            relationship_members.c.role == "mentee",
+        )
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            participants, mentee_load.label("mentor_load"), _in_open_relationship().label("busy")
+        )
+        .where(participants.c.programme_id == programme_id, participants.c.status == "active")
+        .order_by(participants.c.created_at, participants.c.id)
+    )
+    return [dict(r) for r in (await session.execute(query)).mappings()]
+
+
+async def mentor_load(session: AsyncSession, mentor_id: str) -> int:
+    count = await session.scalar(
+        select(func.count())
+        .select_from(relationship_members)
+        .join(relationships, relationships.c.id == relationship_members.c.relationship_id)
+        .where(
+            relationships.c.mentor_id == mentor_id,
+            relationships.c.status.in_(OPEN),
+            relationship_members.c.role == "mentee",
+        )
+    )
+    return int(count or 0)
+
+
+async def past_partners(session: AsyncSession, programme_id: str) -> set[tuple[str, str]]:
+    """(mentee, mentor) pairs not to match again: a relationship between them was declined
+    or ended early, or the mentor declined the mentee's request."""
+    together = (
+        select(relationship_members.c.participant_id, relationships.c.mentor_id)
+        .join(relationships, relationships.c.id == relationship_members.c.relationship_id)
+        .where(
+            relationships.c.programme_id == programme_id,
+            relationships.c.status.in_(("declined", "ended_early")),
+            relationship_members.c.role == "mentee",
+        )
+    )
+    refused = select(mentor_requests.c.mentee_id, mentor_requests.c.mentor_id).where(
+        mentor_requests.c.programme_id == programme_id, mentor_requests.c.status == "declined"
+    )
+    pairs: set[tuple[str, str]] = set()
+    for query in (together, refused):
+        pairs.update((a, b) for a, b in (await session.execute(query)).all())
+    return pairs
+
+
+async def erase(session: AsyncSession, participant_id: str, now: dt.datetime) -> None:
+    """Null every personal field; the row stays as the anonymous id relationships use."""
+    personal = {
+        c.name: None
+        for c in participants.c
+        if c.nullable and c.name not in ("withdrawn_at", "erased_at")
+    }
+    await session.execute(
+        update(participants)
+        .where(participants.c.id == participant_id)
+        .values(**personal, linkedin_consent=False, status="erased", erased_at=now, updated_at=now)
+    )

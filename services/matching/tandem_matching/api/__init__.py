@@ -1,0 +1,1 @@
+"""Thin routers of the matching service: parse, call one use case, shape the answer."""

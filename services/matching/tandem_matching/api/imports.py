@@ -1,0 +1,94 @@
+"""Bulk imports of participants: a CSV upload or the same rows as JSON (manager)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, File, Query, UploadFile, status
+
+from tandem_kit.auth import CurrentPrincipal
+from tandem_kit.errors import PayloadTooLarge
+from tandem_kit.pagination import Page
+from tandem_matching.api.deps import Cursor, Db, Limit, Settings, problems
+from tandem_matching.schemas.imports import ImportMode, ImportReport, ImportRequest
+from tandem_matching.service import imports as use
+
+router = APIRouter(prefix="/v1/programmes/{programme_id}/imports", tags=["imports"])
+
+Mode = Annotated[
+    ImportMode,
+    Query(
+        description="all_or_nothing: any bad row → 422, nothing written. "
+        "valid_only: import the good rows, report the bad ones."
+    ),
+]
+
+_CREATED = (
+    "Every row is validated; bad rows are reported with their line and reason. "
+    "Emits one `participant.registered` per imported row."
+)
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_201_CREATED,
+    summary="Import participants from JSON",
+    description=_CREATED,
+    responses=problems(404, 413),
+)
+async def import_json(
+    programme_id: str,
+    body: ImportRequest,
+    principal: CurrentPrincipal,
+    db: Db,
+    settings: Settings,
+    mode: Mode = ImportMode.ALL_OR_NOTHING,
+) -> ImportReport:
+    return await use.import_participants(
+        db, principal, programme_id, body.rows, mode=mode, max_rows=settings.import_max_rows
+    )
+
+
+@router.post(
+    "/csv",
+    status_code=status.HTTP_201_CREATED,
+    summary="Import participants from a CSV file (multipart upload)",
+    description=_CREATED + " Columns: subject, role, display_name, email, "
+    "preferred_language, country, time_zone, languages, city, availability, "
+    "sector, skills, goals, preferred_format, modality, capacity, "
+    "linkedin_url, linkedin_consent. Lists use `;`; availability is like "
+    "`mon 18:00-20:00;thu 09:00-11:30`.",
+    responses=problems(404, 413),
+)
+async def import_csv(
+    programme_id: str,
+    file: Annotated[UploadFile, File(description="UTF-8 CSV with a header")],
+    principal: CurrentPrincipal,
+    db: Db,
+    settings: Settings,
+    mode: Mode = ImportMode.ALL_OR_NOTHING,
+) -> ImportReport:
+    data = await file.read(settings.import_max_bytes + 1)
+    if len(data) > settings.import_max_bytes:
+        raise PayloadTooLarge(f"The file is larger than {settings.import_max_bytes} bytes.")
+    return await use.import_participants(
+        db, principal, programme_id, data, mode=mode, max_rows=settings.import_max_rows
+    )
+
+
+@router.get("", summary="List imports (manager)", responses=problems(400, 404))
+async def list_imports(
+    programme_id: str,
+    principal: CurrentPrincipal,
+    db: Db,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> Page[ImportReport]:
+    return await use.list_imports(db, principal, programme_id, cursor, limit)
+
+
+@router.get("/{import_id}", summary="Read an import report (manager)", responses=problems(404))
+async def get_import(
+    programme_id: str, import_id: str, principal: CurrentPrincipal, db: Db
+) -> ImportReport:
+    return await use.get_import(db, principal, programme_id, import_id)

@@ -1,0 +1,150 @@
+"""Match runs: start, follow, cancel; the draft's proposals and their review; publishing."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from tandem_kit.auth import CurrentPrincipal
+from tandem_kit.pagination import Page
+from tandem_matching.api.deps import Cursor, Db, Limit, Settings, problems
+from tandem_matching.schemas.match_runs import (
+    ApproveProposals,
+    MatchRunPublic,
+    MoveMentee,
+    ProposalPublic,
+    ProposalStatus,
+    PublishResult,
+    RunStatus,
+    SwapMentees,
+)
+from tandem_matching.service import match_runs as use
+from tandem_matching.service import review
+
+router = APIRouter(prefix="/v1/programmes/{programme_id}/match-runs", tags=["match-runs"])
+RUN = "/{run_id}"
+BREACH = (
+    "A change that breaks a hard rule or a mentor's capacity is refused with 422 "
+    "`constraint_breach`; `errors` names each breach (constraint, reason, mentee, "
+    "mentor). The edited proposals need approving again."
+)
+
+
+@router.post(
+    "",
+    status_code=status.HTTP_202_ACCEPTED,
+    summary="Start a match run for every waiting mentee (manager)",
+    description="Queued, then solved off the request path by a worker process. "
+    "Poll the run for `phase` and `progress`; it ends as `draft` (or "
+    "`failed`/`cancelled`). One open run per programme.",
+    responses=problems(404, 409),
+)
+async def create_run(
+    programme_id: str, principal: CurrentPrincipal, db: Db, settings: Settings
+) -> MatchRunPublic:
+    return await use.create_run(db, principal, programme_id, settings.today())
+
+
+@router.get("", summary="List match runs (manager)", responses=problems(400, 404))
+async def list_runs(
+    programme_id: str,
+    principal: CurrentPrincipal,
+    db: Db,
+    status: RunStatus | None = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> Page[MatchRunPublic]:
+    return await use.list_runs(
+        db, principal, programme_id, status=status, cursor=cursor, limit=limit
+    )
+
+
+@router.get(
+    RUN,
+    summary="Follow a match run: status, phase, progress, summary (manager)",
+    responses=problems(404),
+)
+async def get_run(
+    programme_id: str, run_id: str, principal: CurrentPrincipal, db: Db
+) -> MatchRunPublic:
+    return await use.get_run(db, principal, programme_id, run_id)
+
+
+@router.post(
+    RUN + "/cancel",
+    summary="Cancel a queued, running or draft run (manager)",
+    responses=problems(404, 409),
+)
+async def cancel_run(
+    programme_id: str, run_id: str, principal: CurrentPrincipal, db: Db
+) -> MatchRunPublic:
+    return await use.cancel_run(db, principal, programme_id, run_id)
+
+
+@router.get(
+    RUN + "/proposals",
+    summary="The run's proposals, best first (manager)",
+    description="Each with its mentees' scores and per-criterion explanations.",
+    responses=problems(400, 404),
+)
+async def list_proposals(
+    programme_id: str,
+    run_id: str,
+    principal: CurrentPrincipal,
+    db: Db,
+    status: ProposalStatus | None = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> Page[ProposalPublic]:
+    return await use.list_proposals(
+        db, principal, programme_id, run_id, status=status, cursor=cursor, limit=limit
+    )
+
+
+@router.post(
+    RUN + "/approvals",
+    summary="Approve all or some proposals of the draft (manager)",
+    responses=problems(404, 409),
+)
+async def approve(
+    programme_id: str, run_id: str, body: ApproveProposals, principal: CurrentPrincipal, db: Db
+) -> MatchRunPublic:
+    return await review.approve(db, principal, programme_id, run_id, body)
+
+
+@router.post(
+    RUN + "/moves",
+    summary="Move a mentee to another mentor (manager)",
+    description=BREACH + " An unmatched mentee of the draft can be moved too.",
+    responses=problems(404, 409),
+)
+async def move(
+    programme_id: str, run_id: str, body: MoveMentee, principal: CurrentPrincipal, db: Db
+) -> MatchRunPublic:
+    return await review.move_mentee(db, principal, programme_id, run_id, body)
+
+
+@router.post(
+    RUN + "/swaps",
+    summary="Swap the mentors of two mentees (manager)",
+    description=BREACH,
+    responses=problems(404, 409),
+)
+async def swap(
+    programme_id: str, run_id: str, body: SwapMentees, principal: CurrentPrincipal, db: Db
+) -> MatchRunPublic:
+    return await review.swap_mentees(db, principal, programme_id, run_id, body)
+
+
+@router.post(
+    RUN + "/publish",
+    summary="Publish the approved proposals (manager)",
+    description="Each approved proposal becomes a relationship in status `proposed` "
+    "(emits `match.proposed`); the others are discarded. Proposals that "
+    "no longer hold (someone left or was matched meanwhile) → 409 "
+    "`stale_proposals`, nothing written.",
+    responses=problems(404, 409),
+)
+async def publish(
+    programme_id: str, run_id: str, principal: CurrentPrincipal, db: Db, settings: Settings
+) -> PublishResult:
+    return await review.publish(db, principal, programme_id, run_id, settings.today())

@@ -1,0 +1,122 @@
+"""Mentee choice: suggestions for a mentee, and requests from mentees to mentors."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from tandem_kit.auth import CurrentPrincipal
+from tandem_kit.pagination import Page
+from tandem_matching.api.deps import Cursor, Db, Limit, Settings, problems
+from tandem_matching.schemas.mentee_choice import (
+    MentorRequestCreate,
+    MentorRequestPublic,
+    RequestStatus,
+    SuggestionPublic,
+)
+from tandem_matching.service import mentee_choice as use
+
+router = APIRouter(prefix="/v1/programmes/{programme_id}", tags=["mentee-choice"])
+REQUESTS = "/mentor-requests"
+
+
+@router.get(
+    "/participants/{mentee_id}/suggestions",
+    summary="Best mentors for a mentee, with explanations (the mentee, or a manager)",
+    description="Only mentors with a free place who break no hard rule. Mentees may "
+    "ask only in programmes with `policy.mentee_choice`.",
+    responses=problems(404, 409),
+)
+async def suggestions(
+    programme_id: str,
+    mentee_id: str,
+    principal: CurrentPrincipal,
+    db: Db,
+    limit: Annotated[int, Query(ge=1, le=50)] = 5,
+) -> list[SuggestionPublic]:
+    return await use.suggestions(db, principal, programme_id, mentee_id, limit)
+
+
+@router.post(
+    REQUESTS,
+    status_code=status.HTTP_201_CREATED,
+    summary="Ask a mentor (mentee)",
+    description="One pending request per mentee. A pair that breaks a hard rule is "
+    "refused (422, `errors` names each breach).",
+    responses=problems(404, 409),
+)
+async def create_request(
+    programme_id: str, body: MentorRequestCreate, principal: CurrentPrincipal, db: Db
+) -> MentorRequestPublic:
+    return await use.create_request(db, principal, programme_id, body)
+
+
+@router.get(
+    REQUESTS,
+    summary="List requests (manager: all; participant: sent or received)",
+    responses=problems(400, 404),
+)
+async def list_requests(
+    programme_id: str,
+    principal: CurrentPrincipal,
+    db: Db,
+    status: RequestStatus | None = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> Page[MentorRequestPublic]:
+    return await use.list_requests(
+        db, principal, programme_id, status=status, cursor=cursor, limit=limit
+    )
+
+
+@router.get(
+    REQUESTS + "/{request_id}",
+    summary="Read a request (manager, or its mentee/mentor)",
+    responses=problems(404),
+)
+async def get_request(
+    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db
+) -> MentorRequestPublic:
+    return await use.get_request(db, principal, programme_id, request_id)
+
+
+@router.post(
+    REQUESTS + "/{request_id}/accept",
+    summary="Accept a request (the mentor asked)",
+    description="Creates the relationship directly **active** (both have agreed); "
+    "emits `match.proposed` then `relationship.started`.",
+    responses=problems(404, 409),
+)
+async def accept(
+    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, settings: Settings
+) -> MentorRequestPublic:
+    return await use.decide(
+        db, principal, programme_id, request_id, decision="accepted", today=settings.today()
+    )
+
+
+@router.post(
+    REQUESTS + "/{request_id}/decline",
+    summary="Decline a request (the mentor asked)",
+    responses=problems(404, 409),
+)
+async def decline(
+    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, settings: Settings
+) -> MentorRequestPublic:
+    return await use.decide(
+        db, principal, programme_id, request_id, decision="declined", today=settings.today()
+    )
+
+
+@router.post(
+    REQUESTS + "/{request_id}/withdraw",
+    summary="Withdraw a request (its mentee)",
+    responses=problems(404, 409),
+)
+async def withdraw(
+    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, settings: Settings
+) -> MentorRequestPublic:
+    return await use.decide(
+        db, principal, programme_id, request_id, decision="withdrawn", today=settings.today()
+    )

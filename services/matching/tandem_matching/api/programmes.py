@@ -1,0 +1,83 @@
+"""Organisations and programmes."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, status
+
+from tandem_kit.auth import CurrentPrincipal
+from tandem_kit.pagination import Page
+from tandem_matching.api.deps import Cursor, Db, Limit, problems
+from tandem_matching.schemas.programmes import (
+    OrganisationCreate,
+    OrganisationPublic,
+    ProgrammeCreate,
+    ProgrammePublic,
+    ProgrammeUpdate,
+)
+from tandem_matching.service import programmes as use
+
+router = APIRouter(prefix="/v1", tags=["programmes"])
+
+
+@router.post(
+    "/organisations",
+    status_code=status.HTTP_201_CREATED,
+    summary="Create an organisation (admin)",
+    responses=problems(),
+)
+async def create_organisation(
+    body: OrganisationCreate, principal: CurrentPrincipal, db: Db
+) -> OrganisationPublic:
+    return await use.create_organisation(db, principal, body)
+
+
+@router.get("/organisations", summary="List organisations (admin)", responses=problems(400))
+async def list_organisations(
+    principal: CurrentPrincipal, db: Db, cursor: Cursor = None, limit: Limit = 50
+) -> Page[OrganisationPublic]:
+    return await use.list_organisations(db, principal, cursor, limit)
+
+
+@router.post(
+    "/programmes",
+    status_code=status.HTTP_201_CREATED,
+    summary="Create a programme naming its managers (admin)",
+    description="Emits `programme.created`.",
+    responses=problems(),
+)
+async def create_programme(
+    body: ProgrammeCreate, principal: CurrentPrincipal, db: Db
+) -> ProgrammePublic:
+    return await use.create_programme(db, principal, body)
+
+
+@router.get(
+    "/programmes",
+    summary="List the programmes you have a role in",
+    description="Admins see every programme.",
+    responses=problems(400),
+)
+async def list_programmes(
+    principal: CurrentPrincipal, db: Db, cursor: Cursor = None, limit: Limit = 50
+) -> Page[ProgrammePublic]:
+    return await use.list_programmes(db, principal, cursor, limit)
+
+
+@router.get(
+    "/programmes/{programme_id}",
+    summary="Read a programme (its managers and members)",
+    responses=problems(404),
+)
+async def get_programme(programme_id: str, principal: CurrentPrincipal, db: Db) -> ProgrammePublic:
+    return await use.get_programme(db, principal, programme_id)
+
+
+@router.patch(
+    "/programmes/{programme_id}",
+    summary="Rename or tune the matching policy (manager)",
+    responses=problems(404),
+)
+async def update_programme(
+    programme_id: str, body: ProgrammeUpdate, principal: CurrentPrincipal, db: Db
+) -> ProgrammePublic:
+    return await use.update_programme(db, principal, programme_id, body)

@@ -1,0 +1,102 @@
+"""Relationships: list, read, accept or decline a proposal, end early."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from tandem_kit.auth import CurrentPrincipal
+from tandem_kit.pagination import Page
+from tandem_matching.api.deps import Cursor, Db, Limit, Settings, problems
+from tandem_matching.schemas.relationships import (
+    RelationshipEnd,
+    RelationshipPublic,
+    RelationshipStatus,
+)
+from tandem_matching.service import relationships as use
+
+router = APIRouter(prefix="/v1/programmes/{programme_id}/relationships", tags=["relationships"])
+
+
+@router.get(
+    "",
+    summary="List relationships (manager: all; participant: your own)",
+    responses=problems(400, 404),
+)
+async def list_relationships(
+    programme_id: str,
+    principal: CurrentPrincipal,
+    db: Db,
+    status: RelationshipStatus | None = None,
+    cursor: Cursor = None,
+    limit: Limit = 50,
+) -> Page[RelationshipPublic]:
+    return await use.list_relationships(
+        db, principal, programme_id, status=status, cursor=cursor, limit=limit
+    )
+
+
+@router.get(
+    "/{relationship_id}",
+    summary="Read a relationship (manager, or a member)",
+    responses=problems(404),
+)
+async def get_relationship(
+    programme_id: str, relationship_id: str, principal: CurrentPrincipal, db: Db
+) -> RelationshipPublic:
+    return await use.get_relationship(db, principal, programme_id, relationship_id)
+
+
+@router.post(
+    "/{relationship_id}/accept",
+    summary="Accept a proposed relationship (member)",
+    description="When every member accepted it becomes active and "
+    "`relationship.started` is emitted.",
+    responses=problems(404, 409),
+)
+async def accept(
+    programme_id: str,
+    relationship_id: str,
+    principal: CurrentPrincipal,
+    db: Db,
+    settings: Settings,
+) -> RelationshipPublic:
+    return await use.respond(
+        db, principal, programme_id, relationship_id, accept=True, today=settings.today()
+    )
+
+
+@router.post(
+    "/{relationship_id}/decline",
+    summary="Decline a proposed relationship (member)",
+    description="The relationship is declined; its mentees wait for the next run, "
+    "which will not propose the same mentor again.",
+    responses=problems(404, 409),
+)
+async def decline(
+    programme_id: str,
+    relationship_id: str,
+    principal: CurrentPrincipal,
+    db: Db,
+    settings: Settings,
+) -> RelationshipPublic:
+    return await use.respond(
+        db, principal, programme_id, relationship_id, accept=False, today=settings.today()
+    )
+
+
+@router.post(
+    "/{relationship_id}/end",
+    summary="End an active relationship early",
+    description="A member (mentor or mentee) or a manager, with a reason. Emits "
+    "`relationship.ended` (outcome ended_early). The mentees wait again "
+    "and are not matched with the same mentor.",
+    responses=problems(404, 409),
+)
+async def end_early(
+    programme_id: str,
+    relationship_id: str,
+    body: RelationshipEnd,
+    principal: CurrentPrincipal,
+    db: Db,
+) -> RelationshipPublic:
+    return await use.end_early(db, principal, programme_id, relationship_id, body)

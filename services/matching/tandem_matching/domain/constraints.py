@@ -1,0 +1,205 @@
+"""Hard constraints: the reasons a mentee and a mentor may never be paired.
+
+Two implementations of the same rules, kept side by side on purpose:
+
+* :func:`pair_breaches` reads two :class:`Participant` objects and says, in words a
+  manager can read, every rule the pair breaks (review, explanations, tests);
+* :func:`feasible` / :func:`mentor_mask` work on the encoded :class:`Pool` in bulk (the
+  match run). Tests check that both agree.
+
+Capacity, "nobody twice" and exclusions are properties of an *assignment*, not of a pair;
+they are enforced by the solver and checked by :mod:`review`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from dataclasses import dataclass
+
+import numpy as np
+
+from tandem_matching.domain.encoding import B8, I64, Pool
+from tandem_matching.domain.profiles import (
+    SLOT_MINUTES,
+    CountryPolicy,
+    HardConstraint,
+    Participant,
+    ProgrammePolicy,
+    Reach,
+    Role,
+    utc_intervals,
+)
+
+Exclusions = Collection[tuple[str, str]]
+"""(mentee id, mentor id) pairs that must not be matched (e.g. an ended relationship)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Breach:
+    """One broken rule: which constraint, and why, in plain words."""
+
+    constraint: HardConstraint
+    reason: str
+    mentee_id: str
+    mentor_id: str | None = None
+
+
+def overlap_hours(policy: ProgrammePolicy, a: Participant, b: Participant) -> float:
+    """Shared weekly availability in hours, both converted to UTC for the reference week."""
+    ia = utc_intervals(a.availability, a.timezone, policy.reference_week)
+    ib = utc_intervals(b.availability, b.timezone, policy.reference_week)
+    total, x, y = 0, 0, 0
+    while x < len(ia) and y < len(ib):
+        lo, hi = max(ia[x][0], ib[y][0]), min(ia[x][1], ib[y][1])
+        total += max(0, hi - lo)
+        if ia[x][1] < ib[y][1]:
+            x += 1
+        else:
+            y += 1
+    return total * SLOT_MINUTES / 60.0
+
+
+def within_reach(policy: ProgrammePolicy, mentee: Participant, mentor: Participant) -> bool:
+    """Could these two meet in person, as far as place goes?"""
+    if mentee.country != mentor.country:
+        return False
+    if policy.reach is Reach.SAME_COUNTRY:
+        return True
+    return (
+        mentee.city is not None
+        and mentor.city is not None
+        and mentee.city.casefold() == mentor.city.casefold()
+    )
+
+
+def pair_breaches(
+    policy: ProgrammePolicy,
+    mentee: Participant,
+    mentor: Participant,
+    exclusions: Exclusions = (),
+) -> list[Breach]:
+    """Every hard rule this pair breaks (empty: the pair may be matched)."""
+    out: list[Breach] = []
+
+    def add(c: HardConstraint, reason: str) -> None:
+        out.append(Breach(c, reason, mentee.id, mentor.id))
+
+    if mentee.role is not Role.MENTEE or mentor.role is not Role.MENTOR:
+        add(HardConstraint.ROLE, f"{mentee.id} must be a mentee and {mentor.id} a mentor")
+    if mentee.id == mentor.id:
+        add(HardConstraint.SELF, "a participant cannot mentor themselves")
+    if (mentee.id, mentor.id) in exclusions:
+        add(HardConstraint.EXCLUSION, "this pair must not be matched again")
+    if policy.is_hard(HardConstraint.LANGUAGE) and not set(mentee.languages) & set(
+        mentor.languages
+    ):
+        add(
+            HardConstraint.LANGUAGE,
+            f"no shared working language (mentee: {', '.join(mentee.languages) or 'none'}; "
+            f"mentor: {', '.join(mentor.languages) or 'none'})",
+        )
+    if policy.is_hard(HardConstraint.AVAILABILITY):
+        hours = overlap_hours(policy, mentee, mentor)
+        if hours * 60 < policy.min_overlap_slots * SLOT_MINUTES:
+            add(
+                HardConstraint.AVAILABILITY,
+                f"only {hours:g} h/week of shared availability; the programme requires "
+                f"{policy.min_overlap_hours:g} h",
+            )
+    if policy.is_hard(HardConstraint.FACE_TO_FACE) and mentee.requires_face_to_face:
+        if not mentor.face_to_face_capable:
+            add(HardConstraint.FACE_TO_FACE, "the mentee needs in-person meetings; the mentor is online-only")
+        elif not within_reach(policy, mentee, mentor):
+            where = (
+                f"{mentor.city or '?'} ({mentor.country})"
+                if policy.reach is Reach.SAME_CITY
+                else mentor.country
+            )
+            need = mentee.city if policy.reach is Reach.SAME_CITY else mentee.country
+            add(
+                HardConstraint.FACE_TO_FACE,
+                f"the mentee needs in-person meetings in {need or 'an unknown city'}; "
+                f"the mentor is in {where}",
+            )
+    if policy.country_policy is CountryPolicy.SAME_COUNTRY and mentee.country != mentor.country:
+        add(HardConstraint.COUNTRY, f"the programme pairs within a country ({mentee.country} ≠ {mentor.country})")
+    if policy.country_policy is CountryPolicy.CROSS_COUNTRY and mentee.country == mentor.country:
+        add(HardConstraint.COUNTRY, f"the programme pairs across countries (both in {mentee.country})")
+    return out
+
+
+# --------------------------------------------------------------------------- bulk rules
+
+
+def overlap_slots(pool: Pool, ei: I64, rj: I64) -> I64:
+    """Shared slots for each (mentee ei[t], mentor rj[t])."""
+    both = pool.mentees.avail[ei] & pool.mentors.avail[rj]
+    return np.bitwise_count(both).sum(axis=1, dtype=np.int64)
+
+
+def feasible(pool: Pool, ei: I64, rj: I64) -> B8:
+    """Pair rules for each (ei[t], rj[t]); capacity 0 mentors are infeasible too.
+
+    Exclusions and self-pairs are handled by the caller (they need ids).
+    """
+    policy, e, r = pool.policy, pool.mentees, pool.mentors
+    ok = r.capacity[rj] > 0
+    if policy.is_hard(HardConstraint.LANGUAGE):
+        ok &= (e.lang[ei] & r.lang[rj]).any(axis=1)
+    if policy.is_hard(HardConstraint.AVAILABILITY):
+        ok &= overlap_slots(pool, ei, rj) >= policy.min_overlap_slots
+    if policy.is_hard(HardConstraint.FACE_TO_FACE):
+        ek, rk = pool.reach_key(e)[ei], pool.reach_key(r)[rj]
+        reach_ok = r.f2f_capable[rj] & (ek >= 0) & (ek == rk) & (e.country[ei] == r.country[rj])
+        ok &= ~e.requires_f2f[ei] | reach_ok
+    if policy.country_policy is CountryPolicy.SAME_COUNTRY:
+        ok &= e.country[ei] == r.country[rj]
+    elif policy.country_policy is CountryPolicy.CROSS_COUNTRY:
+        ok &= e.country[ei] != r.country[rj]
+    return np.asarray(ok, dtype=np.bool_)
+
+
+def blocking_keys(pool: Pool) -> tuple[I64, list[tuple[int, ...]]]:
+    """Group mentees whose *pair-independent* hard rules select the same mentors.
+
+    Every rule except availability depends on the mentee only through its language set,
+    its country (when the country policy or face-to-face needs it) and its reach key, so
+    the mentors allowed for a group are computed once (:func:`mentor_mask`).
+    """
+    policy, e = pool.policy, pool.mentees
+    lang_hard = policy.is_hard(HardConstraint.LANGUAGE)
+    f2f_hard = policy.is_hard(HardConstraint.FACE_TO_FACE)
+    by_country = policy.country_policy is not CountryPolicy.ANY
+    reach = pool.reach_key(e)
+    packed = np.packbits(e.lang, axis=1) if lang_hard else np.zeros((len(e), 1), np.uint8)
+    cols = [
+        *packed.T.astype(np.int64),
+        e.country if by_country else np.zeros(len(e), np.int64),
+        np.where(e.requires_f2f & f2f_hard, reach, -2),
+        np.where(e.requires_f2f & f2f_hard, e.country, -2),
+    ]
+    table = np.stack(cols, axis=1)
+    uniq, inverse = np.unique(table, axis=0, return_inverse=True)
+    keys = [tuple(int(v) for v in row) for row in uniq]
+    return inverse.reshape(-1).astype(np.int64), keys
+
+
+def mentor_mask(pool: Pool, key: tuple[int, ...]) -> B8:
+    """Mentors allowed for every mentee of a blocking group (availability aside)."""
+    policy, r = pool.policy, pool.mentors
+    ok = r.capacity > 0
+    if policy.is_hard(HardConstraint.LANGUAGE):
+        n_bytes = (r.lang.shape[1] + 7) // 8
+        lang = np.unpackbits(np.asarray(key[:n_bytes], dtype=np.uint8))[: r.lang.shape[1]]
+        ok &= (r.lang & lang.astype(np.bool_)).any(axis=1)
+        rest = key[n_bytes:]
+    else:
+        rest = key[1:]
+    country, reach, f2f_country = rest
+    if policy.country_policy is CountryPolicy.SAME_COUNTRY:
+        ok &= r.country == country
+    elif policy.country_policy is CountryPolicy.CROSS_COUNTRY:
+        ok &= r.country != country
+    if reach != -2:  # the group requires face-to-face
+        ok &= r.f2f_capable & (reach >= 0) & (pool.reach_key(r) == reach) & (r.country == f2f_country)
+    return np.asarray(ok, dtype=np.bool_)

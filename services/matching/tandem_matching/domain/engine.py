@@ -1,0 +1,261 @@
+"""A match run: every waiting mentee at once, most pairs first, then the best total score.
+
+Phases (reported through ``progress(phase, fraction)``; ``should_cancel()`` is polled
+between chunks and rounds and raises :class:`MatchRunCancelled`):
+
+1. ``encode``: profiles → arrays (:mod:`encoding`);
+2. ``candidates``: each mentee's ``k`` best feasible mentors (:mod:`candidates`);
+3. ``solve``: the auction on that graph (:mod:`solver`) with ``w = M + score``;
+4. ``certificate``: an upper bound over *all* feasible pairs (:mod:`certificate`); pairs
+   the graph missed are added and the graph solved again (at most ``rounds`` times);
+5. ``groups`` (programmes offering group mentoring) and ``explain`` (why the unmatched
+   are unmatched).
+
+``M = min(#mentees, Σ capacity) + 1`` exceeds any total score, so the bound ``B`` on
+``Σ (M + s)`` certifies both objectives: if ``B - M·matched < M`` no assignment matches
+more mentees, and ``B - M·matched`` bounds the total score of any assignment with that
+many pairs. ``gap = (quality bound - total score) / quality bound``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from tandem_matching.domain import candidates as cand
+from tandem_matching.domain.certificate import certify
+from tandem_matching.domain.encoding import F64, I64, Pool, encode
+from tandem_matching.domain.profiles import Participant, ProgrammePolicy, Role
+from tandem_matching.domain.solver import auction
+
+ProgressFn = Callable[[str, float], None]
+CancelFn = Callable[[], bool]
+
+
+class MatchRunCancelled(Exception):  # noqa: N818 - the name the service layer catches
+    """Raised inside a run when ``should_cancel()`` returned True."""
+
+
+@dataclass(frozen=True, slots=True)
+class MatchedPair:
+    mentee_id: str
+    mentor_id: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class MentoringGroup:
+    """One mentor with several mentees who share ``shared_goals``."""
+
+    mentor_id: str
+    mentee_ids: tuple[str, ...]
+    shared_goals: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unmatched:
+    """A mentee left without a mentor, and why (``code`` is stable, ``reason`` is prose)."""
+
+    mentee_id: str
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class RunStats:
+    timings: dict[str, float] = field(default_factory=dict)
+    pairs_scored: int = 0
+    k: int = 0
+    rounds: int = 0
+    rescanned: int = 0
+    columns_added: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class MatchResult:
+    """Outcome of a run.
+
+    ``bound``: no assignment of ``matched`` pairs, over all feasible pairs, scores more.
+    ``cardinality_certified``: no assignment at all matches more mentees.
+    """
+
+    pairs: tuple[MatchedPair, ...]
+    unmatched: tuple[Unmatched, ...]
+    groups: tuple[MentoringGroup, ...]
+    matched: int
+    total_score: float
+    bound: float
+    gap: float
+    cardinality_certified: bool
+    stats: RunStats
+
+
+def exclusion_index(
+    mentors: Sequence[Participant], mentees: Sequence[Participant], exclusions: Iterable[tuple[str, str]]
+) -> dict[int, I64]:
+    """(mentee id, mentor id) pairs → mentee index → sorted mentor indices; self-pairs too."""
+    r_index = {p.id: j for j, p in enumerate(mentors)}
+    e_index = {p.id: i for i, p in enumerate(mentees)}
+    out: dict[int, set[int]] = {}
+    for e_id, r_id in exclusions:
+        i, j = e_index.get(e_id), r_index.get(r_id)
+        if i is not None and j is not None:
+            out.setdefault(i, set()).add(j)
+    for e_id, i in e_index.items():
+        j = r_index.get(e_id)
+        if j is not None:
+            out.setdefault(i, set()).add(j)
+    return {i: np.array(sorted(js), dtype=np.int64) for i, js in out.items()}
+
+
+def check_inputs(mentors: Sequence[Participant], mentees: Sequence[Participant]) -> None:
+    for people, role in ((mentors, Role.MENTOR), (mentees, Role.MENTEE)):
+        ids = [p.id for p in people]
+        if len(set(ids)) != len(ids):
+            raise ValueError(f"duplicate {role.value} ids")
+        wrong = [p.id for p in people if p.role is not role]
+        if wrong:
+            raise ValueError(f"not {role.value}s: {wrong[:5]}")
+
+
+class _Clock:
+    def __init__(self, progress: ProgressFn | None, should_cancel: CancelFn | None) -> None:
+        self.progress, self.should_cancel = progress, should_cancel
+        self.timings: dict[str, float] = {}
+        self.phase, self.t0 = "", time.perf_counter()
+
+    def start(self, phase: str) -> None:
+        self.stop()
+        self.check()
+        self.phase, self.t0 = phase, time.perf_counter()
+        self.tick(0.0)
+
+    def stop(self) -> None:
+        if self.phase:
+            self.timings[self.phase] = self.timings.get(self.phase, 0.0) + time.perf_counter() - self.t0
+            self.tick(1.0)
+            self.phase = ""
+
+    def tick(self, fraction: float) -> None:
+        if self.progress is not None and self.phase:
+            self.progress(self.phase, fraction)
+
+    def check(self) -> None:
+        if self.should_cancel is not None and self.should_cancel():
+            raise MatchRunCancelled(self.phase or "before start")
+
+
+def run_matching(
+    policy: ProgrammePolicy,
+    mentors: Sequence[Participant],
+    mentees: Sequence[Participant],
+    exclusions: Iterable[tuple[str, str]] = (),
+    *,
+    k: int = 10,
+    progress: ProgressFn | None = None,
+    should_cancel: CancelFn | None = None,
+    max_rounds: int = 3,
+) -> MatchResult:
+    """Assign every waiting mentee at once; see the module docstring."""
+    from tandem_matching.domain.groups import form_groups
+    from tandem_matching.domain.review import unmatched_reasons
+
+    if k < 1:
+        raise ValueError("k must be >= 1")
+    check_inputs(mentors, mentees)
+    clock = _Clock(progress, should_cancel)
+    clock.start("encode")
+    pool = encode(policy, mentors, mentees)
+    excluded = exclusion_index(mentors, mentees, exclusions)
+    clock.start("candidates")
+    graph = cand.build(pool, k, excluded, progress=clock.tick, check=clock.check)
+    mentor, score = graph.mentor, graph.score
+    cap = pool.mentors.capacity
+    big_m = float(min(len(mentees), int(cap.sum())) + 1)
+    eps = 1e-7
+    price: F64 | None = None
+    rounds = added = rescanned = 0
+    choice = np.full(len(mentees), -1, dtype=np.int64)
+    bound = 0.0
+    for attempt in range(max_rounds + 1 if len(mentees) and len(mentors) else 0):
+        clock.start("solve")
+        w = np.where(mentor >= 0, big_m + score, -np.inf)
+        solved = auction(
+            w, np.maximum(mentor, 0), cap, eps_final=eps, tick=clock.tick, check=clock.check,
+            price0=price, eps_start=None if price is None else 1e-3,
+        )  # fmt: skip
+        rounds += solved.rounds
+        price = solved.price
+        clock.start("certificate")
+        cert = certify(pool, big_m, mentor, score, graph.bound, price, excluded, check=clock.check)
+        rescanned += cert.rescanned
+        choice, bound = solved.choice, cert.bound
+        new_i, new_j = cert.missed
+        if new_i.size == 0 or attempt == max_rounds:
+            break
+        mentor, score = _add_columns(pool, mentor, score, new_i, new_j)
+        added += int(new_i.size)
+    rows = np.flatnonzero(choice >= 0)
+    got = mentor[rows, choice[rows]]
+    got_score = score[rows, choice[rows]]
+    total = float(np.sum(got_score))
+    matched = int(rows.size)
+    quality_bound = bound - big_m * matched
+    pairs = tuple(
+        MatchedPair(mentees[i].id, mentors[j].id, float(s))
+        for i, j, s in zip(rows.tolist(), got.tolist(), got_score.tolist(), strict=True)
+    )
+    clock.start("groups")
+    groups = form_groups(policy, mentors, mentees, pairs)
+    clock.start("explain")
+    load = np.bincount(got, minlength=len(mentors))
+    left = np.flatnonzero(choice < 0)
+    unmatched = unmatched_reasons(pool, left, load, excluded)
+    clock.stop()
+    stats = RunStats(
+        timings=clock.timings, pairs_scored=graph.pairs, k=k, rounds=rounds,
+        rescanned=rescanned, columns_added=added,
+    )  # fmt: skip
+    return MatchResult(
+        pairs=pairs,
+        unmatched=unmatched,
+        groups=groups,
+        matched=matched,
+        total_score=total,
+        bound=max(quality_bound, total),
+        gap=max(0.0, (quality_bound - total) / quality_bound) if quality_bound > 0 else 0.0,
+        cardinality_certified=quality_bound < big_m,
+        stats=stats,
+    )
+
+
+def _add_columns(pool: Pool, mentor: I64, score: F64, rows: I64, cols: I64) -> tuple[I64, F64]:
+    """Append (row, mentor) pairs to the graph, one extra column per repeat of a row."""
+    order = np.argsort(rows, kind="stable")
+    rows, cols = rows[order], cols[order]
+    first = np.searchsorted(rows, rows)
+    slot = np.arange(rows.size) - first
+    extra = int(slot.max()) + 1
+    n, k = mentor.shape
+    m2 = np.full((n, k + extra), -1, dtype=np.int64)
+    s2 = np.full((n, k + extra), -np.inf)
+    m2[:, :k], s2[:, :k] = mentor, score
+    m2[rows, k + slot] = cols
+    s2[rows, k + slot] = _scores(pool, rows, cols)
+    return m2, s2
+
+
+def _scores(pool: Pool, rows: I64, cols: I64) -> F64:
+    from tandem_matching.domain.scoring import pair_scores
+
+    return pair_scores(pool, rows, cols)
+
+
+def load_of(pairs: Iterable[MatchedPair]) -> Mapping[str, int]:
+    out: dict[str, int] = {}
+    for p in pairs:
+        out[p.mentor_id] = out.get(p.mentor_id, 0) + 1
+    return out

@@ -1,0 +1,225 @@
+"""Manager review: check hand edits, and say why a mentee is unmatched.
+
+A manager may move a mentee to another mentor or swap two mentees. :func:`validate`
+checks the edited assignment against every hard rule and each mentor's capacity and lists
+each breach by name with a reason. :func:`explain_unmatched` (one mentee) and
+:func:`unmatched_reasons` (a whole run, in bulk) give the reason a mentee has no mentor,
+most fundamental first: no shared language, nobody allowed by place/country rules, no
+availability overlap, excluded, all compatible mentors full, or outranked by the
+whole-pool optimisation.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from tandem_matching.domain.candidates import Scorer, group_mentees
+from tandem_matching.domain.constraints import Breach, Exclusions, pair_breaches
+from tandem_matching.domain.encoding import I64, Pool
+from tandem_matching.domain.profiles import HardConstraint, Participant, ProgrammePolicy
+
+if TYPE_CHECKING:
+    from tandem_matching.domain.engine import Unmatched
+
+Assignment = Sequence[tuple[str, str]]
+"""(mentee id, mentor id) pairs."""
+
+
+def validate(
+    policy: ProgrammePolicy,
+    mentors: Sequence[Participant],
+    mentees: Sequence[Participant],
+    assignment: Assignment,
+    exclusions: Exclusions = (),
+) -> list[Breach]:
+    """Every breach of an assignment: pair rules, capacity, unknown ids, duplicates."""
+    r_by = {p.id: p for p in mentors}
+    e_by = {p.id: p for p in mentees}
+    breaches: list[Breach] = []
+    seen: Counter[str] = Counter()
+    load: Counter[str] = Counter()
+    excl = set(exclusions)
+    for e_id, r_id in assignment:
+        seen[e_id] += 1
+        e, r = e_by.get(e_id), r_by.get(r_id)
+        if e is None or r is None:
+            who = e_id if e is None else r_id
+            breaches.append(Breach(HardConstraint.UNKNOWN, f"unknown participant {who}", e_id, r_id))
+            continue
+        load[r_id] += 1
+        breaches.extend(pair_breaches(policy, e, r, excl))
+    for e_id, times in sorted(seen.items()):
+        if times > 1:
+            breaches.append(
+                Breach(HardConstraint.DUPLICATE, f"assigned {times} times (at most once)", e_id)
+            )
+    for r_id, n in sorted(load.items()):
+        cap = r_by[r_id].capacity
+        if n > cap:
+            breaches.append(
+                Breach(HardConstraint.CAPACITY, f"mentor {r_id} has {n} mentees for capacity {cap}", "", r_id)
+            )
+    return breaches
+
+
+def move(assignment: Assignment, mentee_id: str, mentor_id: str) -> list[tuple[str, str]]:
+    """The assignment with one mentee moved to (or newly given) another mentor."""
+    out = [(e, r) for e, r in assignment if e != mentee_id]
+    out.append((mentee_id, mentor_id))
+    return out
+
+
+def swap(assignment: Assignment, mentee_a: str, mentee_b: str) -> list[tuple[str, str]]:
+    """The assignment with two mentees exchanging their mentors."""
+    mentor_of = dict(assignment)
+    if mentee_a not in mentor_of or mentee_b not in mentor_of:
+        raise KeyError("both mentees must be assigned to swap them")
+    ra, rb = mentor_of[mentee_a], mentor_of[mentee_b]
+    return [(e, rb if e == mentee_a else ra if e == mentee_b else r) for e, r in assignment]
+
+
+_ORDER = (
+    HardConstraint.SELF,
+    HardConstraint.LANGUAGE,
+    HardConstraint.COUNTRY,
+    HardConstraint.FACE_TO_FACE,
+    HardConstraint.AVAILABILITY,
+    HardConstraint.EXCLUSION,
+)
+
+
+def explain_unmatched(
+    policy: ProgrammePolicy,
+    mentors: Sequence[Participant],
+    mentee: Participant,
+    load: Mapping[str, int],
+    exclusions: Exclusions = (),
+) -> tuple[str, str]:
+    """(code, reason) for one unmatched mentee, checking every mentor (scalar path)."""
+    excl = set(exclusions)
+    blocked: Counter[HardConstraint] = Counter()
+    compatible: list[Participant] = []
+    for r in mentors:
+        found = {b.constraint for b in pair_breaches(policy, mentee, r, excl)}
+        if not found and r.capacity > 0:
+            compatible.append(r)
+        for c in found:
+            blocked[c] += 1
+    if compatible:
+        room = sum(1 for r in compatible if load.get(r.id, 0) < r.capacity)
+        return _verdict(len(compatible), room)
+    return _first_blocker(blocked, sum(1 for r in mentors if r.capacity > 0), policy)
+
+
+def _verdict(compatible: int, room: int) -> tuple[str, str]:
+    if room == 0:
+        return (
+            "all_full",
+            f"all {compatible} compatible mentors are full: giving this mentee one of their "
+            "places would leave another mentee unmatched or lower the total",
+        )
+    return "room_left", f"{room} compatible mentors still have room: assign by hand or run again"
+
+
+def _first_blocker(
+    blocked: Mapping[HardConstraint, int], n: int, policy: ProgrammePolicy
+) -> tuple[str, str]:
+    messages = {
+        HardConstraint.LANGUAGE: "no mentor shares a working language",
+        HardConstraint.COUNTRY: f"no mentor fits the country policy ({policy.country_policy})",
+        HardConstraint.FACE_TO_FACE: "no mentor can meet in person within reach",
+        HardConstraint.AVAILABILITY: (
+            f"no mentor has {policy.min_overlap_hours:g} h/week of shared availability"
+        ),
+        HardConstraint.EXCLUSION: "every remaining mentor is excluded for this mentee",
+    }
+    if n == 0:
+        return "no_mentors", "the programme has no mentors"
+    for c in _ORDER:
+        if blocked.get(c, 0) >= n and c in messages:
+            return c.value, messages[c]
+    return "no_compatible", "no mentor satisfies all the hard rules together"
+
+
+def unmatched_reasons(pool: Pool, rows: I64, load: I64, excluded: Mapping[int, I64]) -> tuple[Unmatched, ...]:
+    """Reasons for many unmatched mentees at once, from the encoded pool."""
+    from tandem_matching.domain.candidates import _exclude
+    from tandem_matching.domain.engine import Unmatched
+
+    if rows.size == 0:
+        return ()
+    policy = pool.policy
+    cap = pool.mentors.capacity
+    active = int((cap > 0).sum())
+    scorer = Scorer(pool)
+    out: dict[int, tuple[str, str]] = {}
+    groups = group_mentees(pool, rows)
+    for lo, hi, allowed in groups.bounds:
+        sub = groups.order[lo:hi]
+        if allowed.size == 0:
+            for i in sub.tolist():
+                blocked = _static_blockers(pool, i)
+                out[i] = _first_blocker(blocked, active, policy)
+            continue
+        for a in range(0, sub.size, 256):
+            part = sub[a : a + 256]
+            scaled, ids = scorer.chunk(part, allowed)
+            ok_avail = np.isfinite(scaled)
+            _exclude(scaled, part, ids, excluded)
+            feasible = np.isfinite(scaled) & (ids >= 0)
+            for t, i in enumerate(part.tolist()):
+                js = ids[feasible[t]]
+                if js.size:
+                    out[i] = _verdict(int(js.size), int((load[js] < cap[js]).sum()))
+                elif (ok_avail[t] & (ids >= 0)).any():
+                    out[i] = ("exclusion", "every remaining mentor is excluded for this mentee")
+                else:
+                    out[i] = (
+                        "availability",
+                        f"no mentor has {policy.min_overlap_hours:g} h/week of shared availability",
+                    )
+    return tuple(
+        Unmatched(pool.mentees.participants[i].id, *out[i]) for i in rows.tolist()
+    )
+
+
+def _static_blockers(pool: Pool, i: int) -> Counter[HardConstraint]:
+    """Per pair-independent rule, how many mentors it rules out for mentee i."""
+    from tandem_matching.domain.constraints import feasible
+
+    policy = pool.policy
+    r = pool.mentors
+    everyone = np.arange(len(r), dtype=np.int64)
+    mine = np.full(len(r), i, dtype=np.int64)
+    usable = r.capacity > 0
+    counts: Counter[HardConstraint] = Counter()
+    solo = {
+        HardConstraint.LANGUAGE: {HardConstraint.LANGUAGE},
+        HardConstraint.FACE_TO_FACE: {HardConstraint.FACE_TO_FACE},
+    }
+    for c, hard in solo.items():
+        if policy.is_hard(c):
+            only = _with_hard(policy, hard)
+            ok = feasible(_repolicy(pool, only), mine, everyone)
+            counts[c] = int((~ok & usable).sum())
+    if policy.country_policy.value != "any":
+        only = _with_hard(policy, set())
+        ok = feasible(_repolicy(pool, only), mine, everyone)
+        counts[HardConstraint.COUNTRY] = int((~ok & usable).sum())
+    return counts
+
+
+def _with_hard(policy: ProgrammePolicy, hard: Iterable[HardConstraint]) -> ProgrammePolicy:
+    from dataclasses import replace
+
+    return replace(policy, hard=frozenset(hard))
+
+
+def _repolicy(pool: Pool, policy: ProgrammePolicy) -> Pool:
+    from dataclasses import replace
+
+    return replace(pool, policy=policy)

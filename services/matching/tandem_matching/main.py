@@ -1,0 +1,87 @@
+"""The one wiring point of the matching service: definition, app factory, command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from tandem_kit.app import ServiceDefinition
+from tandem_kit.app import create_app as create_service_app
+from tandem_kit.cli import run_service_cli
+from tandem_matching.api import (
+    imports,
+    match_runs,
+    mentee_choice,
+    participants,
+    privacy,
+    programmes,
+    relationships,
+)
+from tandem_matching.consumers import build_handlers
+from tandem_matching.service.match_worker import match_run_worker
+from tandem_matching.service.workers import completion_worker
+from tandem_matching.settings import MatchingSettings
+
+MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
+
+DESCRIPTION = """\
+Programmes, participants and their profiles, match runs and their reviewed drafts,
+mentee-chosen mentors, and relationships from proposal to completion.
+
+**Who may call what.** Every request carries a bearer token (`tandem_roles` claim).
+*Admins* create organisations and programmes and may act as a manager anywhere.
+*Managers* — holders of `manager:<programme>` or subjects named when the programme
+was created — see and run their programmes only. *Participants* (`mentor:<programme>`,
+`mentee:<programme>`) see themselves and their own relationships and requests.
+
+**Errors** are `application/problem+json` with a stable `code`. Scoping is consistent:
+401 without a valid token; **403** when you hold no suitable role in the programme in
+the URL (another programme, or a participant calling a manager's endpoint); **404**
+when the resource is not in that programme or is not yours to see (participants never
+learn about other participants). Bad input is a 4xx and writes nothing.
+
+**Lists** are cursor-paginated: pass `next_cursor` back as `cursor`.
+
+**Events** go to `tandem.matching.v1` through the transactional outbox, keyed by
+relationship id (else programme id).
+"""
+
+TAGS = [
+    {"name": "programmes", "description": "Organisations, programmes and matching policy."},
+    {"name": "participants", "description": "Registration, profiles, withdrawal."},
+    {"name": "privacy", "description": "Erasure and export of personal data."},
+    {"name": "imports", "description": "Bulk registration from CSV or JSON."},
+    {"name": "match-runs", "description": "Match runs, their draft proposals and review."},
+    {"name": "mentee-choice", "description": "Suggestions and mentor requests."},
+    {"name": "relationships", "description": "The relationship life cycle."},
+]
+
+DEFINITION = ServiceDefinition(
+    name="matching",
+    title="Tandem matching",
+    description=DESCRIPTION,
+    version="0.1.0",
+    migrations=MIGRATIONS,
+    routers=[
+        programmes.router,
+        participants.router,
+        privacy.router,
+        imports.router,
+        match_runs.router,
+        mentee_choice.router,
+        relationships.router,
+    ],
+    consumes=(),  # analytics.relationship.at_risk comes with the analytics service
+    handlers=build_handlers,
+    workers={"match-runs": match_run_worker, "relationship-completion": completion_worker},
+    openapi_tags=TAGS,
+)
+
+
+def create_app(settings: MatchingSettings | None = None) -> FastAPI:
+    return create_service_app(DEFINITION, settings or MatchingSettings())
+
+
+def cli() -> None:
+    run_service_cli(DEFINITION, MatchingSettings)

@@ -1,0 +1,1 @@
+"""Pydantic API schemas of the matching service, one module per feature."""

@@ -1,0 +1,103 @@
+"""Mentee choice: suggestions of mentors for one mentee, and mentor requests."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tandem_matching.schemas.common import Strict
+from tandem_matching.schemas.relationships import CriterionLine
+
+RequestStatus = Literal["pending", "accepted", "declined", "withdrawn"]
+
+
+class SuggestionPublic(BaseModel):
+    """A mentor the mentee could ask, with what the mentee needs to choose."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "mentor_id": "7e57d004-2b97-4e7a-b45f-5387367791cd",
+                    "display_name": "Jonas Berg",
+                    "country": "DE",
+                    "city": "Berlin",
+                    "languages": ["de", "en"],
+                    "sector": "logistics",
+                    "skills": ["cv", "interviews"],
+                    "linkedin_url": "https://www.linkedin.com/in/jonas",
+                    "score": 0.81,
+                    "explanation": [
+                        {
+                            "criterion": "skills_goals",
+                            "raw": 1.0,
+                            "weight": 0.35,
+                            "contribution": 0.35,
+                            "detail": "2 of 2 goals covered (cv, interviews)",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
+    mentor_id: str
+    display_name: str | None
+    country: str | None
+    city: str | None
+    languages: list[str] | None
+    sector: str | None
+    skills: list[str] | None
+    linkedin_url: str | None = Field(description="Only when the mentor consented.")
+    score: float
+    explanation: list[CriterionLine]
+
+    @classmethod
+    def of(cls, mentor: dict[str, Any], explained: dict[str, Any]) -> SuggestionPublic:
+        return cls.model_validate(
+            {
+                **mentor,
+                "mentor_id": mentor["id"],
+                "score": explained["score"],
+                "explanation": explained["criteria"],
+                "linkedin_url": mentor["linkedin_url"] if mentor["linkedin_consent"] else None,
+            }
+        )
+
+
+class MentorRequestCreate(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "mentor_id": "7e57d004-2b97-4e7a-b45f-5387367791cd",
+                    "message": "I would like help preparing for interviews in logistics.",
+                }
+            ]
+        }
+    )
+
+    mentor_id: str
+    message: str | None = Field(default=None, max_length=1000)
+
+
+class MentorRequestPublic(BaseModel):
+    id: str
+    programme_id: str
+    mentee_id: str
+    mentor_id: str
+    status: RequestStatus
+    message: str | None
+    score: float
+    explanation: list[CriterionLine] | None
+    relationship_id: str | None = Field(description="Set when the mentor accepted.")
+    created_at: dt.datetime
+    decided_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, row: dict[str, Any]) -> MentorRequestPublic:
+        return cls.model_validate(
+            {**row, "explanation": (row["explanation"] or {}).get("criteria")}
+        )

@@ -1,0 +1,65 @@
+"""Erasure receipts and data exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tandem_matching.schemas.participants import ParticipantPublic
+from tandem_matching.schemas.relationships import RelationshipPublic
+
+
+class ErasureReceipt(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "participant_id": "7e57d004-2b97-4e7a-b45f-5387367791cd",
+                    "erased_at": "2026-03-01T12:00:00Z",
+                    "relationships_closed": 1,
+                }
+            ]
+        }
+    )
+
+    participant_id: str
+    erased_at: dt.datetime
+    relationships_closed: int = Field(description="Active ones ended, proposed ones declined.")
+
+
+class ProposalRecord(BaseModel):
+    """A draft proposal that named the participant (kept for transparency)."""
+
+    id: str
+    run_id: str
+    mentor_id: str
+    mentee_ids: list[str]
+    format: str
+    score: float
+    status: str
+
+
+class MentorRequestRecord(BaseModel):
+    id: str
+    mentee_id: str
+    mentor_id: str
+    status: str
+    message: str | None
+    created_at: dt.datetime
+    decided_at: dt.datetime | None
+
+
+class ParticipantExport(BaseModel):
+    """Everything the matching service holds about one participant."""
+
+    exported_at: dt.datetime
+    participant: ParticipantPublic
+    relationships: list[RelationshipPublic]
+    proposals: list[ProposalRecord]
+    mentor_requests: list[MentorRequestRecord]
+
+    @staticmethod
+    def proposal(row: dict[str, Any], mentee_ids: list[str]) -> ProposalRecord:
+        return ProposalRecord.model_validate({**row, "mentee_ids": mentee_ids})

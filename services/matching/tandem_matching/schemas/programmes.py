@@ -1,0 +1,181 @@
+"""Organisations and programmes: create, read, and tune the matching policy."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from tandem_matching.domain.profiles import (
+    DEFAULT_WEIGHTS,
+    SWITCHABLE_HARD,
+    CountryPolicy,
+    Criterion,
+    FormatsOffered,
+    HardConstraint,
+    Reach,
+)
+from tandem_matching.schemas.common import Contact, Country, Language, Name, Strict
+
+
+class OrganisationCreate(Strict):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "Acme Europe"}]})
+
+    name: Name
+
+
+class OrganisationPublic(BaseModel):
+    id: str
+    name: str
+    created_at: dt.datetime
+
+
+class GroupSize(Strict):
+    min: int = Field(default=3, ge=2, le=20)
+    max: int = Field(default=6, ge=2, le=20)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> GroupSize:
+        if self.min > self.max:
+            raise ValueError("group_size.min must not exceed group_size.max")
+        return self
+
+
+class MatchingPolicy(Strict):
+    """Which criteria are hard constraints, and how the others weigh."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "hard_constraints": ["language", "availability"],
+                    "weights": {
+                        "skills_goals": 0.4,
+                        "sector": 0.1,
+                        "availability": 0.2,
+                        "language_culture": 0.15,
+                        "format_modality": 0.15,
+                    },
+                    "min_overlap_hours": 2,
+                    "face_to_face_reach": "same_city",
+                    "country_policy": "any",
+                    "mentee_choice": False,
+                }
+            ]
+        }
+    )
+
+    hard_constraints: list[HardConstraint] = Field(
+        default_factory=lambda: sorted(SWITCHABLE_HARD),
+        description="Any of language, availability, face_to_face; the rest are soft.",
+    )
+    weights: dict[Criterion, float] = Field(
+        default_factory=lambda: dict(DEFAULT_WEIGHTS),
+        description="Relative weights of the soft criteria (normalised to sum to 1).",
+    )
+    min_overlap_hours: float = Field(default=2.0, ge=0, le=40)
+    saturation_hours: float = Field(
+        default=6.0, gt=0, le=40, description="Weekly overlap beyond which more adds nothing."
+    )
+    face_to_face_reach: Reach = Reach.SAME_CITY
+    country_policy: CountryPolicy = CountryPolicy.ANY
+    mentee_choice: bool = Field(
+        default=False, description="Mentees may pick a mentor from suggestions."
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> MatchingPolicy:
+        not_switchable = set(self.hard_constraints) - SWITCHABLE_HARD
+        if not_switchable:
+            raise ValueError(f"only {sorted(SWITCHABLE_HARD)} can be hard constraints")
+        if any(w < 0 for w in self.weights.values()) or sum(self.weights.values()) <= 0:
+            raise ValueError("weights must be >= 0 and at least one positive")
+        self.hard_constraints = sorted(set(self.hard_constraints))
+        return self
+
+
+class ProgrammeCreate(Strict):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "organisation_id": "6a1f0c4e-3b7a-4d55-9d1e-0c6f0f5b2a11",
+                    "name": "Back to work 2026",
+                    "countries": ["DE", "AT"],
+                    "languages": ["de", "en"],
+                    "starts_on": "2026-01-15",
+                    "ends_on": "2026-07-15",
+                    "formats": "both",
+                    "group_size": {"min": 3, "max": 5},
+                    "managers": [
+                        {
+                            "subject": "mgr-1",
+                            "display_name": "Maria Manager",
+                            "email": "maria@example.org",
+                            "preferred_language": "de",
+                            "time_zone": "Europe/Berlin",
+                        }
+                    ],
+                }
+            ]
+        }
+    )
+
+    organisation_id: str
+    name: Name
+    countries: list[Country] = Field(min_length=1, max_length=250)
+    languages: list[Language] = Field(min_length=1, max_length=50)
+    starts_on: dt.date
+    ends_on: dt.date
+    formats: FormatsOffered = FormatsOffered.PAIR
+    group_size: GroupSize = Field(default_factory=GroupSize)
+    policy: MatchingPolicy = Field(default_factory=MatchingPolicy)
+    managers: list[Contact] = Field(default_factory=list, max_length=50)
+
+    @model_validator(mode="after")
+    def _dates(self) -> ProgrammeCreate:
+        if self.ends_on <= self.starts_on:
+            raise ValueError("ends_on must be after starts_on")
+        if len({m.subject for m in self.managers}) != len(self.managers):
+            raise ValueError("a manager is named twice")
+        return self
+
+
+class ProgrammeUpdate(Strict):
+    """Rename a programme or change how it matches (applies to the next run)."""
+
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [{"policy": {"hard_constraints": ["language"], "min_overlap_hours": 1}}]
+        }
+    )
+
+    name: Name | None = None
+    policy: MatchingPolicy | None = None
+
+
+class ProgrammePublic(BaseModel):
+    id: str
+    organisation_id: str
+    name: str
+    countries: list[str]
+    languages: list[str]
+    starts_on: dt.date
+    ends_on: dt.date
+    formats: FormatsOffered
+    group_size: GroupSize
+    policy: MatchingPolicy
+    managers: list[Contact]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @classmethod
+    def of(cls, row: dict[str, Any], managers: list[dict[str, Any]]) -> ProgrammePublic:
+        return cls.model_validate(
+            {
+                **row,
+                "group_size": {"min": row["group_min"], "max": row["group_max"]},
+                "managers": [{k: v for k, v in m.items() if k != "programme_id"} for m in managers],
+            }
+        )

@@ -1,0 +1,107 @@
+"""Relationships: a mentor with one mentee (pair) or several (group), and their life cycle."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from tandem_contracts.matching import EndedBy, EndReason
+from tandem_matching.schemas.common import Strict
+
+RelationshipStatus = Literal["proposed", "active", "completed", "declined", "ended_early"]
+Response = Literal["pending", "accepted", "declined"]
+
+# Reasons only the system gives; a person ending a relationship picks one of the others.
+SYSTEM_REASONS = frozenset({EndReason.PROGRAMME_COMPLETED, EndReason.PARTICIPANT_ERASED})
+
+
+class CriterionLine(BaseModel):
+    """One line of a score explanation: contribution = weight × raw."""
+
+    criterion: str
+    raw: float
+    weight: float
+    contribution: float
+    detail: str
+
+
+class MemberPublic(BaseModel):
+    participant_id: str
+    role: Literal["mentor", "mentee"]
+    display_name: str | None = Field(description="Null once the participant is erased.")
+    linkedin_url: str | None = Field(description="Only when its owner consented to share it.")
+    response: Response
+    responded_at: dt.datetime | None
+    score: float | None = Field(default=None, description="Mentees: this pair's score.")
+    explanation: list[CriterionLine] | None = Field(
+        default=None, description="Mentees: why this pair scored what it did, per criterion."
+    )
+
+
+class RelationshipPublic(BaseModel):
+    model_config = ConfigDict(
+        json_schema_extra={
+            "examples": [
+                {
+                    "id": "0b6c3c9e-9d0e-4a53-8f0c-5f7f1a2b3c4d",
+                    "programme_id": "2f1d1c9e-1a2b-4c3d-8e9f-0a1b2c3d4e5f",
+                    "run_id": None,
+                    "request_id": None,
+                    "format": "pair",
+                    "status": "active",
+                    "score": 0.82,
+                    "mentor_id": "7e57d004-2b97-4e7a-b45f-5387367791cd",
+                    "members": [],
+                    "starts_on": "2026-02-01",
+                    "agreed_end_date": "2026-07-15",
+                    "ended_at": None,
+                    "ended_by": None,
+                    "end_reason": None,
+                    "created_at": "2026-01-20T10:00:00Z",
+                    "updated_at": "2026-02-01T09:00:00Z",
+                }
+            ]
+        }
+    )
+
+    id: str
+    programme_id: str
+    run_id: str | None
+    request_id: str | None
+    format: Literal["pair", "group"]
+    status: RelationshipStatus
+    score: float
+    mentor_id: str
+    members: list[MemberPublic]
+    starts_on: dt.date | None
+    agreed_end_date: dt.date
+    ended_at: dt.datetime | None
+    ended_by: EndedBy | None
+    end_reason: EndReason | None
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @classmethod
+    def of(cls, row: dict[str, Any], members: list[dict[str, Any]]) -> RelationshipPublic:
+        shown = [
+            {
+                **m,
+                "linkedin_url": m["linkedin_url"] if m.get("linkedin_consent") else None,
+                "explanation": (m["explanation"] or {}).get("criteria"),
+                "score": (m["explanation"] or {}).get("score"),
+            }
+            for m in members
+        ]
+        return cls.model_validate({**row, "members": shown})
+
+
+class RelationshipEnd(Strict):
+    """End an active relationship early."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "found_employment"}]})
+
+    reason: EndReason = Field(
+        description="Why; programme_completed and participant_erased are given by the system only."
+    )

@@ -1,0 +1,1 @@
+"""Use cases of the matching service: one transaction each, problems as tandem_kit.errors."""

@@ -1,0 +1,84 @@
+"""Who may do what in a programme — the one place the scoping rules live.
+
+Rules (documented in the API description too):
+
+* 401 without a valid token (the kit's auth dependency).
+* 403 when the caller holds no suitable role in the programme named in the URL: a
+  programme they have no grant in (other programme), or a role that may not do this.
+  A programme that does not exist looks the same as one the caller cannot see (403),
+  except to admins and grant holders, who get 404.
+* 404 for a resource inside the programme that does not exist, belongs to another
+  programme, or belongs to another participant: participants never learn about others.
+
+A manager is an admin, the holder of a ``manager:<pid>`` grant, or a subject the
+admin named when creating the programme. A participant acts as themselves only
+while their token still grants their role in the programme (revocation at the
+identity provider takes effect at once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_kit.auth import Principal
+from tandem_kit.errors import Forbidden, NotFound
+from tandem_matching.adapters import participants as participant_repo
+from tandem_matching.adapters import programmes as programme_repo
+
+
+@dataclass(frozen=True)
+class Caller:
+    principal: Principal
+    programme: dict[str, Any]
+    is_manager: bool
+    participant: dict[str, Any] | None  # the caller's own record, when they act as participant
+
+    @property
+    def subject(self) -> str:
+        return self.principal.subject
+
+    @property
+    def participant_id(self) -> str | None:
+        return self.participant["id"] if self.participant else None
+
+    def require_manager(self) -> None:
+        if not self.is_manager:
+            raise Forbidden("This action needs the manager role in this programme.")
+
+    def require_participant(self) -> dict[str, Any]:
+        if self.participant is None:
+            raise Forbidden("This action needs you to be a registered participant here.")
+        return self.participant
+
+    def may_see_participant(self, participant_id: str) -> bool:
+        return self.is_manager or participant_id == self.participant_id
+
+
+async def caller_in(session: AsyncSession, principal: Principal, programme_id: str) -> Caller:
+    """The caller's standing in ``programme_id``; 403/404 per the rules above."""
+    granted = principal.is_admin or bool(principal.roles_in(programme_id))
+    named = False
+    if not principal.is_admin and not principal.manages(programme_id):
+        named = await programme_repo.is_named_manager(session, programme_id, principal.subject)
+    if not granted and not named:
+        raise Forbidden("You have no role in this programme.")
+    programme = await programme_repo.get_programme(session, programme_id)
+    if programme is None:
+        raise NotFound(f"Programme {programme_id} does not exist.", code="programme_not_found")
+    is_manager = principal.is_admin or principal.manages(programme_id) or named
+    participant = await participant_repo.by_subject(session, programme_id, principal.subject)
+    if participant is not None and (
+        participant["status"] == "erased"
+        or not principal.has_role(participant["role"], programme_id)
+    ):
+        participant = None
+    return Caller(principal, programme, is_manager, participant)
+
+
+async def manager_in(session: AsyncSession, principal: Principal, programme_id: str) -> Caller:
+    caller = await caller_in(session, principal, programme_id)
+    caller.require_manager()
+    return caller

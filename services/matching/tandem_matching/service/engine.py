@@ -1,0 +1,247 @@
+"""The service's narrow view of the matching engine in ``domain/``.
+
+Use cases call these functions instead of the engine's modules, so the shapes stored in
+the database and shown by the API (plain JSON) are produced in one place. :func:`solve`
+and :func:`solve_in_child` run in the match-run worker's child process.
+"""
+
+from __future__ import annotations
+
+import importlib
+import time
+from collections.abc import Callable, Collection, Sequence
+from multiprocessing.connection import Connection
+from typing import Any
+
+import numpy as np
+
+from tandem_matching.domain import (
+    Breach,
+    MatchedPair,
+    MentoringGroup,
+    Participant,
+    ProgrammePolicy,
+    ScoreExplanation,
+    explain,
+    form_groups,
+    greedy_assignment,
+    pair_breaches,
+    review,
+    run_matching,
+    suggest_mentors,
+    validate,
+)
+from tandem_matching.domain.encoding import encode
+from tandem_matching.domain.engine import exclusion_index
+from tandem_matching.domain.review import unmatched_reasons
+
+Explanation = dict[str, Any]  # {"score": float, "criteria": [CriterionLine as dict]}
+Progress = Callable[[str, float], None]
+
+
+def explanation_json(explained: ScoreExplanation) -> Explanation:
+    return {
+        "score": round(explained.score, 6),
+        "criteria": [
+            {
+                "criterion": line.criterion.value,
+                "raw": round(line.raw, 6),
+                "weight": round(line.weight, 6),
+                "contribution": round(line.contribution, 6),
+                "detail": line.detail,
+            }
+            for line in explained.criteria
+        ],
+    }
+
+
+def explanation(policy: ProgrammePolicy, mentee: Participant, mentor: Participant) -> Explanation:
+    return explanation_json(explain(policy, mentee, mentor))
+
+
+def breach_json(breach: Breach) -> dict[str, Any]:
+    """A breach as a problem-details ``errors`` entry."""
+    return {
+        "constraint": breach.constraint.value,
+        "reason": breach.reason,
+        "mentee_id": breach.mentee_id or None,
+        "mentor_id": breach.mentor_id,
+    }
+
+
+def breaches(
+    policy: ProgrammePolicy,
+    mentee: Participant,
+    mentor: Participant,
+    exclusions: Collection[tuple[str, str]] = (),
+) -> list[dict[str, Any]]:
+    """Every hard rule one pair breaks."""
+    return [breach_json(b) for b in pair_breaches(policy, mentee, mentor, exclusions)]
+
+
+def assignment_breaches(
+    policy: ProgrammePolicy,
+    mentors: Sequence[Participant],
+    mentees: Sequence[Participant],
+    assignment: Sequence[tuple[str, str]],
+    exclusions: Collection[tuple[str, str]],
+    *,
+    concerning: set[str],
+) -> list[dict[str, Any]]:
+    """The breaches of an edited assignment (pair rules and capacity) that involve the
+    participants in ``concerning`` — the ones the edit touched."""
+    found = validate(policy, mentors, mentees, assignment, exclusions)
+    out = [breach_json(b) for b in found if b.mentee_id in concerning or b.mentor_id in concerning]
+    for entry in out:
+        if entry["constraint"] == "capacity":  # capacities here are the places still free
+            entry["reason"] += " (free places, after current relationships)"
+    return out
+
+
+def moved(
+    assignment: Sequence[tuple[str, str]], mentee_id: str, mentor_id: str
+) -> list[tuple[str, str]]:
+    return review.move(assignment, mentee_id, mentor_id)
+
+
+def swapped(
+    assignment: Sequence[tuple[str, str]], mentee_a: str, mentee_b: str
+) -> list[tuple[str, str]]:
+    return review.swap(assignment, mentee_a, mentee_b)
+
+
+def suggest(
+    policy: ProgrammePolicy,
+    mentee: Participant,
+    mentors: Sequence[Participant],
+    exclusions: Collection[tuple[str, str]],
+    limit: int,
+) -> list[tuple[str, Explanation]]:
+    """The best ``limit`` mentors for one mentee (mentor capacities are places left)."""
+    found = suggest_mentors(policy, mentors, mentee, n=limit, exclusions=exclusions)
+    return [(s.mentor_id, explanation_json(s.explanation)) for s in found]
+
+
+def solve(job: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    """Assign every waiting mentee at once, then explain each pair and each unmatched mentee.
+
+    Returns plain data: proposals (groups where the engine formed them, else pairs) with
+    per-member explanations, the unmatched with their reasons, and the certified gap.
+    """
+    policy: ProgrammePolicy = job["policy"]
+    mentors: list[Participant] = job["mentors"]
+    mentees: list[Participant] = job["mentees"]
+    exclusions = job["exclusions"]
+    result = run_matching(policy, mentors, mentees, exclusions, progress=progress)
+    pairs, groups = result.pairs, result.groups
+    unmatched = [(u.mentee_id, u.code, u.reason) for u in result.unmatched]
+    gap: float | None = round(result.gap, 9)
+    certified: bool | None = result.cardinality_certified
+    solver = "auction"
+    if any(code == "room_left" for _, code, _ in unmatched):
+        # The engine's own diagnosis says a compatible mentor still has room, so its
+        # assignment is not maximal (seen with mentors of capacity >= 2). Never draft that:
+        # take the engine's greedy baseline when it matches more, without a certificate.
+        progress("greedy fallback", 0.0)
+        fallback = greedy_assignment(policy, mentors, mentees, exclusions)
+        if fallback.matched > result.matched:
+            pairs = fallback.pairs
+            groups = form_groups(policy, mentors, mentees, pairs)
+            unmatched = _explain_unmatched(
+                policy, mentors, mentees, pairs, exclusions, set(fallback.unmatched)
+            )
+            gap, certified, solver = None, None, "greedy (fallback: the auction was not maximal)"
+    return {
+        "proposals": _proposals(policy, mentors, mentees, pairs, groups, progress),
+        "unmatched": [
+            {"mentee_id": m, "code": code, "reasons": [reason]} for m, code, reason in unmatched
+        ],
+        "certified_gap": gap,
+        "cardinality_certified": certified,
+        "solver": solver,
+    }
+
+
+def _explain_unmatched(
+    policy: ProgrammePolicy,
+    mentors: Sequence[Participant],
+    mentees: Sequence[Participant],
+    pairs: Sequence[MatchedPair],
+    exclusions: Collection[tuple[str, str]],
+    left: set[str],
+) -> list[tuple[str, str, str]]:
+    """The engine's bulk reasons for the mentees a fallback assignment left unmatched."""
+    pool = encode(policy, mentors, mentees)
+    index = {p.id: j for j, p in enumerate(mentors)}
+    load = np.zeros(len(mentors), dtype=np.int64)
+    for pair in pairs:
+        load[index[pair.mentor_id]] += 1
+    rows = np.array([i for i, m in enumerate(mentees) if m.id in left], dtype=np.int64)
+    reasons = unmatched_reasons(pool, rows, load, exclusion_index(mentors, mentees, exclusions))
+    return [(u.mentee_id, u.code, u.reason) for u in reasons]
+
+
+def _proposals(
+    policy: ProgrammePolicy,
+    mentors: Sequence[Participant],
+    mentees: Sequence[Participant],
+    pairs: Sequence[MatchedPair],
+    groups: Sequence[MentoringGroup],
+    progress: Progress,
+) -> list[dict[str, Any]]:
+    """Groups as group proposals, every other pair as a pair proposal; each member explained."""
+    mentor_by = {p.id: p for p in mentors}
+    mentee_by = {p.id: p for p in mentees}
+    explained: dict[str, Explanation] = {}
+    for n, pair in enumerate(pairs):
+        explained[pair.mentee_id] = explanation(
+            policy, mentee_by[pair.mentee_id], mentor_by[pair.mentor_id]
+        )
+        if n % 500 == 0:
+            progress("explain pairs", n / max(1, len(pairs)))
+    proposals: list[dict[str, Any]] = []
+    grouped: set[str] = set()
+    for group in groups:
+        grouped.update(group.mentee_ids)
+        proposals.append(
+            {
+                "mentor_id": group.mentor_id,
+                "format": "group",
+                "mentees": [
+                    {"mentee_id": m, "explanation": explained[m]} for m in group.mentee_ids
+                ],
+            }
+        )
+    proposals += [
+        {
+            "mentor_id": pair.mentor_id,
+            "format": "pair",
+            "mentees": [{"mentee_id": pair.mentee_id, "explanation": explained[pair.mentee_id]}],
+        }
+        for pair in pairs
+        if pair.mentee_id not in grouped
+    ]
+    return proposals
+
+
+def solve_in_child(job: dict[str, Any], conn: Connection, solver: str) -> None:
+    """Entry point of the match-run process: progress, then the result or the error.
+
+    ``solver`` is ``module:function`` (normally :func:`solve`).
+    """
+    last = [0.0]
+
+    def progress(phase: str, fraction: float) -> None:
+        now = time.monotonic()
+        if now - last[0] >= 0.2 or fraction >= 1.0:  # the pipe is not a firehose
+            last[0] = now
+            conn.send(("progress", phase, float(fraction)))
+
+    try:
+        module, _, name = solver.partition(":")
+        function = getattr(importlib.import_module(module), name)
+        conn.send(("done", function(job, progress)))
+    except Exception as error:  # reported to the parent, which fails the run
+        conn.send(("error", f"{type(error).__name__}: {error}"))
+    finally:
+        conn.close()

@@ -1,0 +1,143 @@
+"""Match runs as the manager sees them: start, follow, cancel, read the draft.
+
+A run is queued by the API and solved by the match-run worker in a child process
+(:mod:`tandem_matching.service.match_worker`): ``queued → running → draft``, or
+``failed``/``cancelled``. A draft is reviewed (:mod:`.review`) and then published.
+At most one run per programme is open (queued, running or draft) at a time, so two
+drafts never propose the same mentee.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from tandem_kit.auth import Principal
+from tandem_kit.db import Database
+from tandem_kit.errors import Conflict, NotFound
+from tandem_kit.pagination import Page
+from tandem_matching.adapters import match_runs as repo
+from tandem_matching.adapters import proposals as proposal_repo
+from tandem_matching.adapters.paging import next_cursor
+from tandem_matching.schemas.match_runs import MatchRunPublic, ProposalPublic
+from tandem_matching.service.access import Caller, manager_in
+from tandem_matching.service.clock import new_id, now
+
+
+def public(row: dict[str, Any]) -> MatchRunPublic:
+    return MatchRunPublic.model_validate(row)
+
+
+async def run_of(
+    caller: Caller, session: Any, run_id: str, *, for_update: bool = False
+) -> dict[str, Any]:
+    row = await repo.get(
+        session, run_id, programme_id=caller.programme["id"], for_update=for_update
+    )
+    if row is None:
+        raise NotFound(f"Match run {run_id} not found.", code="match_run_not_found")
+    return row
+
+
+async def create_run(
+    db: Database, principal: Principal, programme_id: str, today: dt.date
+) -> MatchRunPublic:
+    async with db.transaction() as session:
+        caller = await manager_in(session, principal, programme_id)
+        if today > caller.programme["ends_on"]:
+            raise Conflict("The programme has ended.", code="programme_ended")
+        current = await repo.open_run(session, programme_id)
+        if current is not None:
+            raise Conflict(
+                f"Run {current['id']} is still {current['status']}; publish or cancel it first.",
+                code="run_in_progress",
+            )
+        row = {
+            "id": new_id(),
+            "programme_id": programme_id,
+            "status": "queued",
+            "phase": "queued",
+            "progress": 0.0,
+            "requested_by": principal.subject,
+            "cancel_requested": False,
+            "error": None,
+            "summary": None,
+            "created_at": now(),
+            "started_at": None,
+            "heartbeat_at": None,
+            "finished_at": None,
+            "published_at": None,
+        }
+        await repo.insert_run(session, row)
+    return public(row)
+
+
+async def get_run(
+    db: Database, principal: Principal, programme_id: str, run_id: str
+) -> MatchRunPublic:
+    async with db.transaction() as session:
+        caller = await manager_in(session, principal, programme_id)
+        return public(await run_of(caller, session, run_id))
+
+
+async def list_runs(
+    db: Database,
+    principal: Principal,
+    programme_id: str,
+    *,
+    status: str | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[MatchRunPublic]:
+    async with db.transaction() as session:
+        await manager_in(session, principal, programme_id)
+        rows = await repo.list_page(
+            session, programme_id, status=status, cursor=cursor, limit=limit
+        )
+    return Page[MatchRunPublic](
+        items=[public(r) for r in rows[:limit]], next_cursor=next_cursor(rows, limit)
+    )
+
+
+async def cancel_run(
+    db: Database, principal: Principal, programme_id: str, run_id: str
+) -> MatchRunPublic:
+    """Queued, running or draft runs become ``cancelled`` at once; a running child process
+    is stopped by the worker at its next progress check (its result is thrown away)."""
+    async with db.transaction() as session:
+        caller = await manager_in(session, principal, programme_id)
+        row = await run_of(caller, session, run_id, for_update=True)
+        changes = {"status": "cancelled", "cancel_requested": True, "finished_at": now()}
+        if not await repo.transition(session, run_id, repo.OPEN, changes):
+            raise Conflict(
+                f"The run is {row['status']}; only open runs can be cancelled.", code="run_not_open"
+            )
+        if row["status"] == "draft":
+            await proposal_repo.set_status(
+                session, run_id, None, "discarded", from_status=("draft", "approved")
+            )
+        row.update(changes)
+    return public(row)
+
+
+async def list_proposals(
+    db: Database,
+    principal: Principal,
+    programme_id: str,
+    run_id: str,
+    *,
+    status: str | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[ProposalPublic]:
+    """The draft's proposals, best first, each with its members' scores and explanations."""
+    async with db.transaction() as session:
+        caller = await manager_in(session, principal, programme_id)
+        await run_of(caller, session, run_id)
+        rows, following = await proposal_repo.page(
+            session, run_id, status=status, cursor=cursor, limit=limit
+        )
+        members = await proposal_repo.members_of(session, [r["id"] for r in rows])
+    return Page[ProposalPublic](
+        items=[ProposalPublic.of(r, members[r["id"]]) for r in rows], next_cursor=following
+    )

@@ -1,0 +1,236 @@
+"""Mentee choice: a mentee picks a mentor from suggestions and asks; the mentor decides.
+
+Choice made here (documented in the API): when the mentor accepts, the relationship is
+created directly ``active`` — the mentee asked and the mentor agreed, so both members
+have consented and no second round of accepting is needed. ``match.proposed`` and
+``relationship.started`` are both emitted, in that order, in the same transaction.
+A mentee has at most one pending request at a time, so one mentee is never matched twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_kit.auth import Principal
+from tandem_kit.db import Database
+from tandem_kit.errors import Conflict, Forbidden, NotFound, Unprocessable
+from tandem_kit.outbox import add_events
+from tandem_kit.pagination import Page
+from tandem_matching.adapters import mentee_choice as repo
+from tandem_matching.adapters import participants as participant_repo
+from tandem_matching.adapters import relationships as relationship_repo
+from tandem_matching.adapters.paging import next_cursor
+from tandem_matching.schemas.mentee_choice import (
+    MentorRequestCreate,
+    MentorRequestPublic,
+    SuggestionPublic,
+)
+from tandem_matching.service import engine, events
+from tandem_matching.service.access import Caller, caller_in
+from tandem_matching.service.clock import new_id, now
+from tandem_matching.service.participants import visible_participant
+from tandem_matching.service.pool import Pool, load_pool
+from tandem_matching.service.relationships import new_relationship
+
+
+def _choice_enabled(caller: Caller) -> None:
+    if not caller.programme["policy"].get("mentee_choice"):
+        raise Conflict(
+            "This programme does not let mentees choose their mentor.",
+            code="mentee_choice_disabled",
+        )
+
+
+def _waiting(pool: Pool, mentee_id: str) -> None:
+    if not pool.is_waiting(mentee_id):
+        raise Conflict(
+            "The mentee is not waiting for a match (inactive, or already in a "
+            "proposed or active relationship).",
+            code="not_waiting",
+        )
+
+
+async def suggestions(
+    db: Database, principal: Principal, programme_id: str, mentee_id: str, limit: int
+) -> list[SuggestionPublic]:
+    """The best mentors for a mentee, with explanations (the mentee, or a manager)."""
+    async with db.transaction() as session:
+        caller = await caller_in(session, principal, programme_id)
+        row = await visible_participant(session, caller, mentee_id)
+        if row["role"] != "mentee":
+            raise Unprocessable("Suggestions are for mentees.", code="not_a_mentee")
+        if not caller.is_manager:
+            _choice_enabled(caller)
+        pool = await load_pool(session, caller.programme)
+    _waiting(pool, mentee_id)
+    mentee = pool.participant(mentee_id)
+    assert mentee is not None
+    best = engine.suggest(pool.policy, mentee, pool.mentors, pool.exclusions, limit)
+    return [SuggestionPublic.of(pool.rows[mentor_id], explained) for mentor_id, explained in best]
+
+
+async def create_request(
+    db: Database, principal: Principal, programme_id: str, body: MentorRequestCreate
+) -> MentorRequestPublic:
+    async with db.transaction() as session:
+        caller = await caller_in(session, principal, programme_id)
+        me = caller.require_participant()
+        if me["role"] != "mentee":
+            raise Forbidden("Only mentees send mentor requests.")
+        _choice_enabled(caller)
+        pool = await load_pool(session, caller.programme)
+        _waiting(pool, me["id"])
+        if await repo.pending_of_mentee(session, me["id"]) is not None:
+            raise Conflict(
+                "You already have a pending request; withdraw it first.", code="request_pending"
+            )
+        explained = await _check_pair(session, pool, programme_id, me["id"], body.mentor_id)
+        row = {
+            "id": new_id(),
+            "programme_id": programme_id,
+            "mentee_id": me["id"],
+            "mentor_id": body.mentor_id,
+            "status": "pending",
+            "message": body.message,
+            "score": explained["score"],
+            "explanation": explained,
+            "relationship_id": None,
+            "created_at": now(),
+            "decided_at": None,
+        }
+        await repo.insert_request(session, row)
+    return MentorRequestPublic.of(row)
+
+
+async def _check_pair(
+    session: AsyncSession, pool: Pool, programme_id: str, mentee_id: str, mentor_id: str
+) -> dict[str, Any]:
+    """409 if the mentor cannot take a mentee now, 422 naming each breached rule."""
+    mentor_row = await participant_repo.get(session, programme_id, mentor_id, for_update=True)
+    if mentor_row is None or mentor_row["role"] != "mentor":
+        raise NotFound(f"Mentor {mentor_id} not found.", code="participant_not_found")
+    mentor = pool.mentor(mentor_id)
+    if mentor is None:
+        raise Conflict("The mentor is no longer taking part.", code="mentor_unavailable")
+    if mentor.capacity < 1:
+        raise Conflict("The mentor has no free place.", code="mentor_full")
+    mentee = pool.participant(mentee_id)
+    assert mentee is not None
+    breaches = engine.breaches(pool.policy, mentee, mentor, pool.exclusions)
+    if breaches:
+        raise Unprocessable(
+            "This pair breaks the programme's rules: " + "; ".join(b["reason"] for b in breaches),
+            code="constraint_breach",
+            errors=breaches,
+        )
+    return engine.explanation(pool.policy, mentee, mentor)
+
+
+async def list_requests(
+    db: Database,
+    principal: Principal,
+    programme_id: str,
+    *,
+    status: str | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[MentorRequestPublic]:
+    """Managers see all; participants the requests they sent or received."""
+    async with db.transaction() as session:
+        caller = await caller_in(session, principal, programme_id)
+        involving = None if caller.is_manager else caller.require_participant()["id"]
+        rows = await repo.list_page(
+            session, programme_id, involving=involving, status=status, cursor=cursor, limit=limit
+        )
+    return Page[MentorRequestPublic](
+        items=[MentorRequestPublic.of(r) for r in rows[:limit]],
+        next_cursor=next_cursor(rows, limit),
+    )
+
+
+async def _visible_request(
+    session: AsyncSession, caller: Caller, request_id: str, *, for_update: bool = False
+) -> dict[str, Any]:
+    row = await repo.get(session, caller.programme["id"], request_id, for_update=for_update)
+    if row is None or not (
+        caller.is_manager or caller.participant_id in (row["mentee_id"], row["mentor_id"])
+    ):
+        raise NotFound(f"Request {request_id} not found.", code="request_not_found")
+    return row
+
+
+async def get_request(
+    db: Database, principal: Principal, programme_id: str, request_id: str
+) -> MentorRequestPublic:
+    async with db.transaction() as session:
+        caller = await caller_in(session, principal, programme_id)
+        return MentorRequestPublic.of(await _visible_request(session, caller, request_id))
+
+
+async def decide(
+    db: Database,
+    principal: Principal,
+    programme_id: str,
+    request_id: str,
+    *,
+    decision: str,
+    today: dt.date,
+) -> MentorRequestPublic:
+    """``accepted``/``declined`` by the addressed mentor; ``withdrawn`` by the mentee."""
+    async with db.transaction() as session:
+        caller = await caller_in(session, principal, programme_id)
+        caller.require_participant()
+        row = await _visible_request(session, caller, request_id, for_update=True)
+        decider = row["mentee_id"] if decision == "withdrawn" else row["mentor_id"]
+        if caller.participant_id != decider:
+            who = "the mentee who sent it" if decision == "withdrawn" else "the mentor asked"
+            raise Forbidden(f"Only {who} may do this.")
+        if row["status"] != "pending":
+            raise Conflict(f"The request is {row['status']}.", code="request_not_pending")
+        relationship_id = None
+        if decision == "accepted":
+            relationship_id = await _start(session, caller, row, today)
+        at = now()
+        await repo.decide(session, request_id, decision, at, relationship_id)
+        row.update(status=decision, decided_at=at, relationship_id=relationship_id)
+    return MentorRequestPublic.of(row)
+
+
+async def _start(
+    session: AsyncSession, caller: Caller, request: dict[str, Any], today: dt.date
+) -> str:
+    """Re-check the pair as of now and create the active relationship with its events."""
+    programme = caller.programme
+    if today > programme["ends_on"]:
+        raise Conflict("The programme has ended.", code="programme_ended")
+    pool = await load_pool(session, programme)
+    _waiting(pool, request["mentee_id"])
+    explained = await _check_pair(
+        session, pool, programme["id"], request["mentee_id"], request["mentor_id"]
+    )
+    starts_on = max(today, programme["starts_on"])
+    row, members = new_relationship(
+        programme,
+        mentor_id=request["mentor_id"],
+        mentees=[(request["mentee_id"], explained)],
+        format="pair",
+        score=explained["score"],
+        request_id=request["id"],
+        started_on=starts_on,
+    )
+    await relationship_repo.insert_many(session, [row], members)
+    subjects = {
+        pid: pool.rows[pid]["subject"] for pid in (request["mentee_id"], request["mentor_id"])
+    }
+    named = [{**m, "subject": subjects[m["participant_id"]]} for m in members]
+    await add_events(
+        session,
+        [
+            events.match_proposed(row, [request["mentee_id"]]),
+            events.relationship_started(row, named, starts_on),
+        ],
+    )
+    return str(row["id"])

@@ -1,0 +1,191 @@
+"""Registering, reading, updating and withdrawing participants."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_contracts.matching import EndedBy, EndReason
+from tandem_kit.auth import Principal
+from tandem_kit.db import Database
+from tandem_kit.errors import Conflict, Forbidden, NotFound, Unprocessable
+from tandem_kit.outbox import add_event
+from tandem_kit.pagination import Page
+from tandem_matching.adapters import mentee_choice as request_repo
+from tandem_matching.adapters import participants as repo
+from tandem_matching.adapters.paging import next_cursor
+from tandem_matching.schemas.participants import (
+    ParticipantCreate,
+    ParticipantPublic,
+    ParticipantUpdate,
+    check_role_fields,
+)
+from tandem_matching.service import events
+from tandem_matching.service.access import Caller, caller_in
+from tandem_matching.service.clock import new_id, now
+from tandem_matching.service.profiles import participant_row, programme_fit_errors
+from tandem_matching.service.relationships import close_open_relationships
+
+
+def public(row: dict[str, Any], busy: bool) -> ParticipantPublic:
+    return ParticipantPublic.model_validate(
+        {**row, "waiting": row["status"] == "active" and not busy}
+    )
+
+
+async def visible_participant(
+    session: AsyncSession, caller: Caller, participant_id: str, *, for_update: bool = False
+) -> dict[str, Any]:
+    """The participant, if the caller manages the programme or is that participant; else 404."""
+    row = await repo.get(session, caller.programme["id"], participant_id, for_update=for_update)
+    if row is None or not caller.may_see_participant(participant_id):
+        raise NotFound(f"Participant {participant_id} not found.", code="participant_not_found")
+    return row
+
+
+def _unfit(errors: list[str]) -> Unprocessable:
+    return Unprocessable(
+        "The profile does not fit the programme: " + "; ".join(errors),
+        code="profile_not_in_programme",
+        errors=[{"msg": e} for e in errors],
+    )
+
+
+async def register(
+    db: Database, principal: Principal, programme_id: str, body: ParticipantCreate
+) -> ParticipantPublic:
+    """Self-registration needs the role's grant; a manager may register anyone."""
+    async with db.transaction() as session:
+        caller = await caller_in(session, principal, programme_id)
+        subject = body.subject or principal.subject
+        if subject != principal.subject:
+            if not caller.is_manager:
+                raise Forbidden("Only a manager may register someone else.")
+        elif not principal.has_role(body.role, programme_id) and not caller.is_manager:
+            raise Forbidden(f"Your token does not grant the role {body.role} here.")
+        row = participant_row(
+            body,
+            participant_id=new_id(),
+            programme_id=programme_id,
+            subject=subject,
+            role=body.role,
+            at=now(),
+        )
+        errors = programme_fit_errors(row, caller.programme)
+        if errors:
+            raise _unfit(errors)
+        if await repo.by_subject(session, programme_id, subject) is not None:
+            raise Conflict(
+                f"{subject} is already registered in this programme.", code="already_registered"
+            )
+        await repo.insert_many(session, [row])
+        await add_event(session, events.participant_facts(row))
+    return public(row, busy=False)
+
+
+async def list_participants(
+    db: Database,
+    principal: Principal,
+    programme_id: str,
+    *,
+    role: str | None,
+    status: str | None,
+    country: str | None,
+    unmatched: bool | None,
+    cursor: str | None,
+    limit: int,
+) -> Page[ParticipantPublic]:
+    """Managers list and filter everyone; a participant gets a page holding only themselves."""
+    async with db.transaction() as session:
+        caller = await caller_in(session, principal, programme_id)
+        only = None
+        if not caller.is_manager:
+            only = caller.require_participant()["id"]
+        rows = await repo.list_page(
+            session,
+            programme_id,
+            role=role,
+            status=status,
+            country=country,
+            unmatched=unmatched,
+            only_id=only,
+            cursor=cursor,
+            limit=limit,
+        )
+        kept = rows[:limit]
+        busy = await repo.busy_ids(session, [r["id"] for r in kept])
+    return Page[ParticipantPublic](
+        items=[public(r, r["id"] in busy) for r in kept], next_cursor=next_cursor(rows, limit)
+    )
+
+
+async def get_participant(
+    db: Database, principal: Principal, programme_id: str, participant_id: str
+) -> ParticipantPublic:
+    async with db.transaction() as session:
+        caller = await caller_in(session, principal, programme_id)
+        row = await visible_participant(session, caller, participant_id)
+        busy = await repo.busy_ids(session, [participant_id])
+    return public(row, participant_id in busy)
+
+
+async def update_participant(
+    db: Database,
+    principal: Principal,
+    programme_id: str,
+    participant_id: str,
+    body: ParticipantUpdate,
+) -> ParticipantPublic:
+    async with db.transaction() as session:
+        caller = await caller_in(session, principal, programme_id)
+        row = await visible_participant(session, caller, participant_id, for_update=True)
+        if row["status"] != "active":
+            raise Conflict(f"The participant is {row['status']}.", code="participant_inactive")
+        changes = body.model_dump(mode="json", exclude_unset=True)
+        for listed in ("skills", "goals"):
+            if listed in changes:
+                changes[listed] = sorted(set(changes[listed]))
+        merged = {**row, **changes}
+        try:
+            check_role_fields(
+                row["role"],
+                skills=merged["skills"],
+                goals=merged["goals"],
+                capacity=merged["capacity"],
+            )
+        except ValueError as error:
+            raise Unprocessable(str(error), code="invalid_profile") from error
+        errors = programme_fit_errors(merged, caller.programme)
+        if errors:
+            raise _unfit(errors)
+        merged["updated_at"] = now()
+        await repo.update_fields(
+            session, participant_id, {**changes, "updated_at": merged["updated_at"]}
+        )
+        await add_event(session, events.participant_facts(merged, updated=True))
+        busy = await repo.busy_ids(session, [participant_id])
+    return public(merged, participant_id in busy)
+
+
+async def withdraw(
+    db: Database, principal: Principal, programme_id: str, participant_id: str
+) -> ParticipantPublic:
+    """Leave the programme: open relationships close, pending requests end."""
+    async with db.transaction() as session:
+        caller = await caller_in(session, principal, programme_id)
+        row = await visible_participant(session, caller, participant_id, for_update=True)
+        if row["status"] != "active":
+            raise Conflict(f"The participant is {row['status']}.", code="participant_inactive")
+        at = now()
+        by_self = participant_id == caller.participant_id
+        ended_by = EndedBy(row["role"]) if by_self else EndedBy.MANAGER
+        await close_open_relationships(
+            session, participant_id, ended_by, EndReason.PARTICIPANT_WITHDREW
+        )
+        await request_repo.close_pending_of(session, participant_id, at)
+        changes = {"status": "withdrawn", "withdrawn_at": at, "updated_at": at}
+        await repo.update_fields(session, participant_id, changes)
+        await add_event(session, events.participant_withdrawn(row))
+        row.update(changes)
+    return public(row, busy=False)

@@ -1,0 +1,88 @@
+"""Erasure and export of a participant's personal data (the participant, or an admin).
+
+Erasure nulls every personal field of the participant row and the texts that quote
+it (score explanations, request messages); the row's id stays so that relationships
+and proposals keep an anonymous member. Open relationships close (active ones end
+early with ``ended_by`` system and reason ``participant_erased``), and
+``participant.erased`` tells every other service to forget the person too.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_contracts.matching import EndedBy, EndReason
+from tandem_kit.auth import Principal
+from tandem_kit.db import Database
+from tandem_kit.errors import Conflict, Forbidden, NotFound
+from tandem_kit.outbox import add_event
+from tandem_matching.adapters import mentee_choice as request_repo
+from tandem_matching.adapters import participants as repo
+from tandem_matching.adapters import proposals as proposal_repo
+from tandem_matching.adapters import relationships as relationship_repo
+from tandem_matching.schemas.privacy import ErasureReceipt, MentorRequestRecord, ParticipantExport
+from tandem_matching.schemas.relationships import RelationshipPublic
+from tandem_matching.service import events
+from tandem_matching.service.access import Caller, caller_in
+from tandem_matching.service.clock import now
+from tandem_matching.service.participants import public
+from tandem_matching.service.relationships import close_open_relationships
+
+
+async def _own_or_admin(
+    session: AsyncSession, caller: Caller, participant_id: str
+) -> dict[str, object]:
+    if not caller.principal.is_admin and caller.participant_id is None:
+        raise Forbidden("Only the participant themselves or an admin may do this.")
+    if not caller.principal.is_admin and caller.participant_id != participant_id:
+        raise NotFound(f"Participant {participant_id} not found.", code="participant_not_found")
+    row = await repo.get(session, caller.programme["id"], participant_id, for_update=True)
+    if row is None:
+        raise NotFound(f"Participant {participant_id} not found.", code="participant_not_found")
+    return row
+
+
+async def erase(
+    db: Database, principal: Principal, programme_id: str, participant_id: str
+) -> ErasureReceipt:
+    async with db.transaction() as session:
+        caller = await caller_in(session, principal, programme_id)
+        row = await _own_or_admin(session, caller, participant_id)
+        if row["status"] == "erased":
+            raise Conflict("The participant is already erased.", code="already_erased")
+        subject = str(row["subject"])
+        at = now()
+        closed = await close_open_relationships(
+            session, participant_id, EndedBy.SYSTEM, EndReason.PARTICIPANT_ERASED
+        )
+        await request_repo.close_pending_of(session, participant_id, at)
+        await request_repo.forget_personal(session, participant_id)
+        await relationship_repo.forget_explanations(session, participant_id)
+        await proposal_repo.forget_explanations(session, participant_id)
+        await repo.erase(session, participant_id, at)
+        await add_event(session, events.participant_erased(dict(row), subject))
+    return ErasureReceipt(participant_id=participant_id, erased_at=at, relationships_closed=closed)
+
+
+async def export(
+    db: Database, principal: Principal, programme_id: str, participant_id: str
+) -> ParticipantExport:
+    async with db.transaction() as session:
+        caller = await caller_in(session, principal, programme_id)
+        row = dict(await _own_or_admin(session, caller, participant_id))
+        busy = await repo.busy_ids(session, [participant_id])
+        relationships = await relationship_repo.of_participant(session, participant_id)
+        members = await relationship_repo.members_of(session, [r["id"] for r in relationships])
+        proposals = await proposal_repo.of_participant(session, participant_id)
+        proposal_members = await proposal_repo.members_of(session, [p["id"] for p in proposals])
+        requests = await request_repo.of_participant(session, participant_id)
+    return ParticipantExport(
+        exported_at=now(),
+        participant=public(row, participant_id in busy),
+        relationships=[RelationshipPublic.of(r, members[r["id"]]) for r in relationships],
+        proposals=[
+            ParticipantExport.proposal(p, [m["mentee_id"] for m in proposal_members[p["id"]]])
+            for p in proposals
+        ],
+        mentor_requests=[MentorRequestRecord.model_validate(r) for r in requests],
+    )

@@ -1,0 +1,121 @@
+"""Organisations and programmes (admin creates; managers read and tune the policy)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tandem_kit.auth import Principal, require_admin
+from tandem_kit.db import Database
+from tandem_kit.errors import Unprocessable
+from tandem_kit.outbox import add_event
+from tandem_kit.pagination import Page
+from tandem_matching.adapters import programmes as repo
+from tandem_matching.adapters.paging import next_cursor
+from tandem_matching.schemas.programmes import (
+    OrganisationCreate,
+    OrganisationPublic,
+    ProgrammeCreate,
+    ProgrammePublic,
+    ProgrammeUpdate,
+)
+from tandem_matching.service import events
+from tandem_matching.service.access import caller_in, manager_in
+from tandem_matching.service.clock import new_id, now
+
+
+async def create_organisation(
+    db: Database, principal: Principal, body: OrganisationCreate
+) -> OrganisationPublic:
+    require_admin(principal)
+    row = {"id": new_id(), "name": body.name, "created_at": now()}
+    async with db.transaction() as session:
+        await repo.insert_organisation(session, row)
+    return OrganisationPublic.model_validate(row)
+
+
+async def list_organisations(
+    db: Database, principal: Principal, cursor: str | None, limit: int
+) -> Page[OrganisationPublic]:
+    require_admin(principal)
+    async with db.transaction() as session:
+        rows = await repo.list_organisations(session, cursor, limit)
+    return Page[OrganisationPublic](
+        items=[OrganisationPublic.model_validate(r) for r in rows[:limit]],
+        next_cursor=next_cursor(rows, limit),
+    )
+
+
+async def create_programme(
+    db: Database, principal: Principal, body: ProgrammeCreate
+) -> ProgrammePublic:
+    """The programme, its named managers and ``programme.created``, in one transaction."""
+    require_admin(principal)
+    at = now()
+    row: dict[str, Any] = {
+        "id": new_id(),
+        "organisation_id": body.organisation_id,
+        "name": body.name,
+        "countries": sorted(set(body.countries)),
+        "languages": list(dict.fromkeys(body.languages)),
+        "starts_on": body.starts_on,
+        "ends_on": body.ends_on,
+        "formats": body.formats.value,
+        "group_min": body.group_size.min,
+        "group_max": body.group_size.max,
+        "policy": body.policy.model_dump(mode="json"),
+        "created_at": at,
+        "updated_at": at,
+    }
+    managers = [m.model_dump() for m in body.managers]
+    async with db.transaction() as session:
+        if not await repo.organisation_exists(session, body.organisation_id):
+            raise Unprocessable(
+                f"Organisation {body.organisation_id} does not exist.",
+                code="organisation_not_found",
+            )
+        await repo.insert_programme(session, row, managers)
+        await add_event(session, events.programme_created(row, managers))
+    return ProgrammePublic.of(row, managers)
+
+
+async def list_programmes(
+    db: Database, principal: Principal, cursor: str | None, limit: int
+) -> Page[ProgrammePublic]:
+    """Admins see all; others the programmes their token names or that name them manager."""
+    visible = None if principal.is_admin else principal.programmes
+    async with db.transaction() as session:
+        rows = await repo.list_programmes(
+            session, visible_ids=visible, subject=principal.subject, cursor=cursor, limit=limit
+        )
+        kept = rows[:limit]
+        managers = await repo.managers_of_many(session, [r["id"] for r in kept])
+    return Page[ProgrammePublic](
+        items=[ProgrammePublic.of(r, managers[r["id"]]) for r in kept],
+        next_cursor=next_cursor(rows, limit),
+    )
+
+
+async def get_programme(db: Database, principal: Principal, programme_id: str) -> ProgrammePublic:
+    async with db.transaction() as session:
+        caller = await caller_in(session, principal, programme_id)
+        managers = await repo.managers_of(session, programme_id)
+    return ProgrammePublic.of(caller.programme, managers)
+
+
+async def update_programme(
+    db: Database, principal: Principal, programme_id: str, body: ProgrammeUpdate
+) -> ProgrammePublic:
+    values: dict[str, Any] = {}
+    if body.name is not None:
+        values["name"] = body.name
+    if body.policy is not None:
+        values["policy"] = body.policy.model_dump(mode="json")
+    if not values:
+        raise Unprocessable("Nothing to update.", code="empty_update")
+    async with db.transaction() as session:
+        await manager_in(session, principal, programme_id)
+        await repo.update_programme(session, programme_id, values, now())
+        row = await repo.get_programme(session, programme_id)
+        managers = await repo.managers_of(session, programme_id)
+    assert row is not None
+    return ProgrammePublic.of(row, managers)

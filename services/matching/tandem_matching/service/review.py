@@ -1,0 +1,192 @@
+"""The manager's review of a draft: approve, move a mentee, swap two, publish.
+
+Every edit is checked against the programme's hard rules and the mentors' free places
+as they are *now* (not when the run started); a breach is a 422 whose ``errors`` name
+each broken rule. Edited proposals go back to ``draft`` and need approving again.
+Publishing turns the approved proposals into ``proposed`` relationships (one
+``match.proposed`` each) and discards the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_kit.auth import Principal
+from tandem_kit.db import Database
+from tandem_kit.errors import Conflict, Unprocessable
+from tandem_kit.outbox import add_events
+from tandem_matching.adapters import match_runs as run_repo
+from tandem_matching.adapters import proposals as repo
+from tandem_matching.adapters import relationships as relationship_repo
+from tandem_matching.schemas.match_runs import (
+    ApproveProposals,
+    MatchRunPublic,
+    MoveMentee,
+    PublishResult,
+    SwapMentees,
+)
+from tandem_matching.service import events
+from tandem_matching.service.access import Caller, manager_in
+from tandem_matching.service.clock import now
+from tandem_matching.service.match_runs import public, run_of
+from tandem_matching.service.pool import Pool, load_pool
+from tandem_matching.service.relationships import new_relationship
+from tandem_matching.service.review_edits import Draft, breach, move, swap
+from tandem_matching.service.run_steps import summarise
+
+LIVE = ("draft", "approved")
+
+
+@dataclass
+class Review:
+    caller: Caller
+    run: dict[str, Any]
+    draft: Draft
+    pool: Pool
+
+
+async def _open_draft(
+    session: AsyncSession, principal: Principal, programme_id: str, run_id: str
+) -> Review:
+    caller = await manager_in(session, principal, programme_id)
+    run = await run_of(caller, session, run_id, for_update=True)
+    if run["status"] != "draft":
+        raise Conflict(
+            f"The run is {run['status']}; only a draft can be reviewed.", code="run_not_draft"
+        )
+    rows = [p for p in await repo.all_of_run(session, run_id) if p["status"] in LIVE]
+    members = await repo.members_of(session, [p["id"] for p in rows])
+    pool = await load_pool(session, caller.programme)
+    return Review(caller, run, Draft(run, rows, members), pool)
+
+
+async def _save(session: AsyncSession, review: Review) -> MatchRunPublic:
+    for proposal_id in review.draft.deleted:
+        await repo.delete_proposal(session, proposal_id)
+    created = review.draft.created - review.draft.deleted
+    await repo.insert_many(
+        session,
+        [review.draft.proposals[pid] for pid in created],
+        [m for pid in created for m in review.draft.members[pid]],
+    )
+    for proposal_id in review.draft.changed - review.draft.deleted - created:
+        await repo.replace_proposal(
+            session, review.draft.proposals[proposal_id], review.draft.members[proposal_id]
+        )
+    summary = summarise(
+        list(review.draft.proposals.values()),
+        [m for ms in review.draft.members.values() for m in ms],
+        review.draft.unmatched,
+        review.run["summary"],
+    )
+    await run_repo.transition(session, review.run["id"], ("draft",), {"summary": summary})
+    return public({**review.run, "summary": summary})
+
+
+async def approve(
+    db: Database, principal: Principal, programme_id: str, run_id: str, body: ApproveProposals
+) -> MatchRunPublic:
+    async with db.transaction() as session:
+        review = await _open_draft(session, principal, programme_id, run_id)
+        ids = None if body.all else list(dict.fromkeys(body.proposal_ids))
+        unknown = sorted(set(ids or ()) - set(review.draft.proposals))
+        if unknown:
+            raise Unprocessable(
+                "These proposals are not in this draft.",
+                code="unknown_proposals",
+                errors=[{"proposal_id": pid} for pid in unknown],
+            )
+        await repo.set_status(session, run_id, ids, "approved", from_status=("draft",))
+    return public(review.run)
+
+
+async def move_mentee(
+    db: Database, principal: Principal, programme_id: str, run_id: str, body: MoveMentee
+) -> MatchRunPublic:
+    async with db.transaction() as session:
+        review = await _open_draft(session, principal, programme_id, run_id)
+        move(review.draft, review.pool, body.mentee_id, body.to_mentor_id)
+        return await _save(session, review)
+
+
+async def swap_mentees(
+    db: Database, principal: Principal, programme_id: str, run_id: str, body: SwapMentees
+) -> MatchRunPublic:
+    async with db.transaction() as session:
+        review = await _open_draft(session, principal, programme_id, run_id)
+        swap(review.draft, review.pool, body.mentee_a, body.mentee_b)
+        return await _save(session, review)
+
+
+async def publish(
+    db: Database, principal: Principal, programme_id: str, run_id: str, today: dt.date
+) -> PublishResult:
+    async with db.transaction() as session:
+        review = await _open_draft(session, principal, programme_id, run_id)
+        programme = review.caller.programme
+        if today > programme["ends_on"]:
+            raise Conflict("The programme has ended.", code="programme_ended")
+        draft = review.draft
+        approved = [p for p in draft.proposals.values() if p["status"] == "approved"]
+        if not approved:
+            raise Unprocessable(
+                "Approve at least one proposal before publishing.", code="nothing_approved"
+            )
+        stale = _stale(review.pool, approved, draft)
+        if stale:
+            raise Conflict(
+                "Some approved proposals no longer hold; move or cancel them.",
+                code="stale_proposals",
+                errors=stale,
+            )
+        rows, members, proposed, links = [], [], [], []
+        for p in approved:
+            row, rel_members = new_relationship(
+                programme,
+                mentor_id=p["mentor_id"],
+                format=p["format"],
+                score=p["score"],
+                mentees=[(m["mentee_id"], m["explanation"]) for m in draft.members[p["id"]]],
+                run_id=run_id,
+            )
+            rows.append(row)
+            members += rel_members
+            proposed.append(
+                events.match_proposed(row, [m["mentee_id"] for m in draft.members[p["id"]]])
+            )
+            links.append({"id": p["id"], "relationship_id": row["id"]})
+        await relationship_repo.insert_many(session, rows, members)
+        await add_events(session, proposed)
+        await repo.mark_published(session, links)
+        await repo.set_status(session, run_id, None, "discarded", from_status=("draft",))
+        at = now()
+        await run_repo.transition(
+            session, run_id, ("draft",), {"status": "published", "published_at": at}
+        )
+        run = {**review.run, "status": "published", "published_at": at}
+    return PublishResult(
+        run=public(run),
+        relationships_proposed=len(rows),
+        discarded=len(draft.proposals) - len(approved),
+    )
+
+
+def _stale(pool: Pool, approved: list[dict[str, Any]], draft: Draft) -> list[dict[str, Any]]:
+    """Approved proposals that no longer hold: someone left, got matched, or filled up."""
+    problems: list[dict[str, Any]] = []
+    places = dict(pool.remaining)
+    for p in approved:
+        mentees = [m["mentee_id"] for m in draft.members[p["id"]]]
+        gone = [m for m in mentees if not pool.is_waiting(m)]
+        reasons = [f"mentee {m} is no longer waiting" for m in gone]
+        if p["mentor_id"] not in places:
+            reasons.append(f"mentor {p['mentor_id']} is no longer taking part")
+        elif places[p["mentor_id"]] < len(mentees):
+            reasons.append(f"mentor {p['mentor_id']} has no free place left")
+        places[p["mentor_id"]] = places.get(p["mentor_id"], 0) - len(mentees)
+        problems += [breach("stale", reason, p["id"]) for reason in reasons]
+    return problems

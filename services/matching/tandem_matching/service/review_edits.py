@@ -1,0 +1,249 @@
+"""Edits of a draft in memory — move one mentee, swap two — checked before anything is saved.
+
+The caller (:mod:`.review`) loads the draft, applies one edit here, and writes back
+exactly the proposals this edit ``changed``, ``created`` or ``deleted``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tandem_kit.errors import Conflict, Unprocessable
+from tandem_matching.domain.profiles import Participant
+from tandem_matching.service import engine
+from tandem_matching.service.clock import new_id
+from tandem_matching.service.pool import Pool
+
+
+def breach(
+    constraint: str,
+    reason: str,
+    proposal_id: str | None = None,
+    *,
+    mentee_id: str | None = None,
+    mentor_id: str | None = None,
+) -> dict[str, Any]:
+    return {
+        "constraint": constraint,
+        "reason": reason,
+        "proposal_id": proposal_id,
+        "mentee_id": mentee_id,
+        "mentor_id": mentor_id,
+    }
+
+
+class Draft:
+    """The live proposals of one draft run, with their members, and what an edit touched."""
+
+    def __init__(
+        self,
+        run: dict[str, Any],
+        rows: list[dict[str, Any]],
+        members: dict[str, list[dict[str, Any]]],
+    ) -> None:
+        self.run = run
+        self.proposals = {p["id"]: dict(p) for p in rows}
+        self.members = {pid: [dict(m) for m in members.get(pid, [])] for pid in self.proposals}
+        self.unmatched: list[dict[str, Any]] = list((run["summary"] or {}).get("unmatched", []))
+        self.changed: set[str] = set()
+        self.created: set[str] = set()
+        self.deleted: set[str] = set()
+
+    def proposal_of(self, mentee_id: str) -> str | None:
+        return next(
+            (
+                pid
+                for pid, ms in self.members.items()
+                if any(m["mentee_id"] == mentee_id for m in ms)
+            ),
+            None,
+        )
+
+    def load(self, mentor_id: str) -> int:
+        return sum(
+            len(self.members[pid])
+            for pid, p in self.proposals.items()
+            if p["mentor_id"] == mentor_id
+        )
+
+    def assignment(self) -> list[tuple[str, str]]:
+        """(mentee, mentor) for every mentee proposed in the draft."""
+        return [
+            (m["mentee_id"], self.proposals[pid]["mentor_id"])
+            for pid, members in self.members.items()
+            for m in members
+        ]
+
+    def group_of(self, mentor_id: str) -> str | None:
+        return next(
+            (
+                pid
+                for pid, p in self.proposals.items()
+                if p["mentor_id"] == mentor_id and p["format"] == "group"
+            ),
+            None,
+        )
+
+    def touch(self, proposal_id: str) -> None:
+        members = self.members[proposal_id]
+        proposal = self.proposals[proposal_id]
+        if not members:
+            self.deleted.add(proposal_id)
+            del self.proposals[proposal_id], self.members[proposal_id]
+            return
+        proposal["score"] = sum(m["score"] for m in members) / len(members)
+        proposal["status"] = "draft"  # an edited proposal needs approving again
+        if proposal["format"] == "group" and len(members) == 1:
+            proposal["format"] = "pair"
+        self.changed.add(proposal_id)
+
+    def remove(self, mentee_id: str) -> None:
+        proposal_id = self.proposal_of(mentee_id)
+        if proposal_id is None:
+            self.unmatched = [u for u in self.unmatched if u["mentee_id"] != mentee_id]
+            return
+        self.members[proposal_id] = [
+            m for m in self.members[proposal_id] if m["mentee_id"] != mentee_id
+        ]
+        self.touch(proposal_id)
+
+    def add(
+        self, mentee_id: str, mentor_id: str, explained: dict[str, Any], into: str | None
+    ) -> None:
+        if into is None:
+            into = new_id()
+            position = max((p["position"] for p in self.proposals.values()), default=-1) + 1
+            self.proposals[into] = {
+                "id": into,
+                "run_id": self.run["id"],
+                "programme_id": self.run["programme_id"],
+                "mentor_id": mentor_id,
+                "format": "pair",
+                "score": 0.0,
+                "status": "draft",
+                "position": position,
+                "relationship_id": None,
+            }
+            self.members[into] = []
+            self.created.add(into)
+        self.members[into].append(
+            {
+                "proposal_id": into,
+                "mentee_id": mentee_id,
+                "score": explained["score"],
+                "explanation": explained,
+            }
+        )
+        self.touch(into)
+
+
+def _mentee(draft: Draft, pool: Pool, mentee_id: str) -> Participant:
+    listed = draft.proposal_of(mentee_id) is not None or any(
+        u["mentee_id"] == mentee_id for u in draft.unmatched
+    )
+    if not listed:
+        raise Unprocessable(
+            f"Mentee {mentee_id} is neither proposed nor unmatched in this draft.",
+            code="not_in_draft",
+        )
+    mentee = pool.participant(mentee_id)
+    if mentee is None or not pool.is_waiting(mentee_id):
+        raise Conflict(
+            f"Mentee {mentee_id} is no longer waiting for a match.", code="mentee_unavailable"
+        )
+    return mentee
+
+
+def _mentor(pool: Pool, mentor_id: str) -> Participant:
+    mentor = pool.mentor(mentor_id)
+    if mentor is None:
+        raise Unprocessable(
+            f"{mentor_id} is not an active mentor of this programme.", code="unknown_mentor"
+        )
+    return mentor
+
+
+def _refuse(breaches: list[dict[str, Any]]) -> None:
+    if breaches:
+        raise Unprocessable(
+            "The change breaks the programme's rules: " + "; ".join(b["reason"] for b in breaches),
+            code="constraint_breach",
+            errors=breaches,
+        )
+
+
+def _check(
+    draft: Draft, pool: Pool, edited: list[tuple[str, str]], concerning: set[str]
+) -> list[dict[str, Any]]:
+    """The engine's verdict on the edited assignment, for the participants the edit touched.
+
+    Mentors count with the places they have left after their current relationships;
+    mentees of the draft who have left the programme are not part of the check (publishing
+    reports them as stale).
+    """
+    mentees = [p for p in (pool.participant(e) for e, _ in edited) if p is not None]
+    known = {p.id for p in mentees}
+    return engine.assignment_breaches(
+        pool.policy,
+        pool.all_mentors(),
+        mentees,
+        [(e, r) for e, r in edited if e in known],
+        pool.exclusions,
+        concerning=concerning,
+    )
+
+
+def move(draft: Draft, pool: Pool, mentee_id: str, to_mentor_id: str) -> None:
+    mentee = _mentee(draft, pool, mentee_id)
+    mentor = _mentor(pool, to_mentor_id)
+    current = draft.proposal_of(mentee_id)
+    if current is not None and draft.proposals[current]["mentor_id"] == to_mentor_id:
+        raise Unprocessable("The mentee is already proposed to this mentor.", code="same_mentor")
+    edited = engine.moved(draft.assignment(), mentee_id, to_mentor_id)
+    breaches = _check(draft, pool, edited, {mentee_id, to_mentor_id})
+    group = draft.group_of(to_mentor_id)
+    if group is not None and len(draft.members[group]) >= pool.policy.group_size[1]:
+        breaches.append(
+            breach(
+                "capacity",
+                f"the group of mentor {to_mentor_id} is full ({pool.policy.group_size[1]} mentees)",
+                group,
+                mentee_id=mentee_id,
+                mentor_id=to_mentor_id,
+            )
+        )
+    _refuse([{**b, "proposal_id": current} for b in breaches])
+    draft.remove(mentee_id)
+    draft.add(mentee_id, to_mentor_id, engine.explanation(pool.policy, mentee, mentor), group)
+
+
+def swap(draft: Draft, pool: Pool, mentee_a: str, mentee_b: str) -> None:
+    a, b = _mentee(draft, pool, mentee_a), _mentee(draft, pool, mentee_b)
+    pa, pb = draft.proposal_of(mentee_a), draft.proposal_of(mentee_b)
+    if pa is None or pb is None:
+        raise Unprocessable(
+            "Both mentees must be proposed in this draft to swap them; "
+            "move an unmatched mentee instead.",
+            code="not_swappable",
+        )
+    mentor_a_id, mentor_b_id = draft.proposals[pa]["mentor_id"], draft.proposals[pb]["mentor_id"]
+    if mentor_a_id == mentor_b_id:
+        raise Unprocessable("Both mentees have the same mentor.", code="same_mentor")
+    mentor_a, mentor_b = _mentor(pool, mentor_a_id), _mentor(pool, mentor_b_id)
+    edited = engine.swapped(draft.assignment(), mentee_a, mentee_b)
+    breaches = _check(draft, pool, edited, {mentee_a, mentee_b})
+    target = {mentee_a: pb, mentee_b: pa}
+    _refuse([{**x, "proposal_id": target.get(x["mentee_id"] or "")} for x in breaches])
+    for mentee, mentor, source, into in ((a, mentor_b, pa, pb), (b, mentor_a, pb, pa)):
+        explained = engine.explanation(pool.policy, mentee, mentor)
+        draft.members[source] = [m for m in draft.members[source] if m["mentee_id"] != mentee.id]
+        draft.members[into].append(
+            {
+                "proposal_id": into,
+                "mentee_id": mentee.id,
+                "score": explained["score"],
+                "explanation": explained,
+            }
+        )
+    for proposal_id in (pa, pb):
+        draft.touch(proposal_id)

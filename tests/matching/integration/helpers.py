@@ -1,0 +1,227 @@
+"""Building blocks for the matching API tests: tokens, apps, programmes, profiles."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import itertools
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import httpx
+from asgi_lifespan import LifespanManager
+
+from tandem_kit.auth import mint_token
+from tandem_kit.settings import AuthSettings
+from tandem_matching.main import create_app
+from tandem_matching.settings import MatchingSettings
+
+_counter = itertools.count(1)
+
+
+def unique(prefix: str) -> str:
+    return f"{prefix}-{next(_counter)}"
+
+
+@dataclass(frozen=True)
+class Tokens:
+    """Bearer headers for each kind of caller."""
+
+    auth: AuthSettings
+
+    def headers(self, subject: str, **roles: Any) -> dict[str, str]:
+        return {"Authorization": f"Bearer {mint_token(self.auth, subject, **roles)}"}
+
+    def admin(self, subject: str = "admin-1") -> dict[str, str]:
+        return self.headers(subject, admin=True)
+
+    def manager(self, programme_id: str, subject: str = "manager-1") -> dict[str, str]:
+        return self.headers(subject, manager=[programme_id])
+
+    def mentor(self, programme_id: str, subject: str) -> dict[str, str]:
+        return self.headers(subject, mentor=[programme_id])
+
+    def mentee(self, programme_id: str, subject: str) -> dict[str, str]:
+        return self.headers(subject, mentee=[programme_id])
+
+    def nobody(self, subject: str = "stranger") -> dict[str, str]:
+        return self.headers(subject)
+
+
+def settings_for(database_url: str, key_path: str, **overrides: Any) -> MatchingSettings:
+    values: dict[str, Any] = {
+        "database_url": database_url,
+        "environment": "test",
+        "auth": AuthSettings(local_key_path=key_path),
+        "run_relay": False,
+        "run_consumers": False,
+        "completion_enabled": False,
+        "match_run_poll_seconds": 0.1,
+        **overrides,
+    }
+    return MatchingSettings(**values)
+
+
+@asynccontextmanager
+async def running_app(settings: MatchingSettings) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings)
+    async with LifespanManager(app, startup_timeout=60, shutdown_timeout=60) as manager:
+        transport = httpx.ASGITransport(app=manager.app)
+        async with httpx.AsyncClient(transport=transport, base_url="http://matching") as client:
+            yield client
+
+
+# -------------------------------------------------------------------------- payloads
+
+
+def programme_body(organisation_id: str, **overrides: Any) -> dict[str, Any]:
+    today = dt.date.today()
+    body: dict[str, Any] = {
+        "organisation_id": organisation_id,
+        "name": unique("Programme"),
+        "countries": ["DE", "AT", "FR"],
+        "languages": ["de", "en", "fr"],
+        "starts_on": str(today - dt.timedelta(days=30)),
+        "ends_on": str(today + dt.timedelta(days=180)),
+        "formats": "pair",
+        "policy": {"hard_constraints": ["language", "availability"], "min_overlap_hours": 1},
+        "managers": [
+            {
+                "subject": "named-manager",
+                "display_name": "Nora Named",
+                "email": "nora@example.org",
+                "preferred_language": "de",
+                "time_zone": "Europe/Berlin",
+            }
+        ],
+    }
+    body.update(overrides)
+    return body
+
+
+EVENINGS = [{"weekday": d, "start": "18:00", "end": "21:00"} for d in range(5)]
+
+
+def mentor_body(subject: str | None = None, **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "role": "mentor",
+        "display_name": "Mentor " + (subject or "self"),
+        "email": f"{subject or 'self'}@example.org",
+        "preferred_language": "de",
+        "country": "DE",
+        "time_zone": "Europe/Berlin",
+        "languages": ["de", "en"],
+        "city": "Berlin",
+        "availability": EVENINGS,
+        "sector": "logistics",
+        "skills": ["cv", "interviews", "networking"],
+        "preferred_format": "either",
+        "modality": "either",
+        "capacity": 2,
+        "linkedin_url": "https://www.linkedin.com/in/mentor",
+        "linkedin_consent": True,
+    }
+    if subject is not None:
+        body["subject"] = subject
+    body.update(overrides)
+    return body
+
+
+def mentee_body(subject: str | None = None, **overrides: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "role": "mentee",
+        "display_name": "Mentee " + (subject or "self"),
+        "email": f"{subject or 'self'}@example.org",
+        "preferred_language": "de",
+        "country": "DE",
+        "time_zone": "Europe/Berlin",
+        "languages": ["de"],
+        "city": "Berlin",
+        "availability": EVENINGS,
+        "sector": "logistics",
+        "goals": ["cv", "interviews"],
+        "preferred_format": "pair",
+        "modality": "online_only",
+    }
+    if subject is not None:
+        body["subject"] = subject
+    body.update(overrides)
+    return body
+
+
+# -------------------------------------------------------------------------- API steps
+
+
+@dataclass
+class Api:
+    """The calls most tests make, with status checks that name the response on failure."""
+
+    client: httpx.AsyncClient
+    tokens: Tokens
+    database_url: str = ""
+
+    async def call(
+        self, method: str, url: str, headers: dict[str, str], expect: int = 200, **kwargs: Any
+    ) -> Any:
+        response = await self.client.request(method, url, headers=headers, **kwargs)
+        assert response.status_code == expect, (method, url, response.status_code, response.text)
+        return response.json() if response.content else None
+
+    async def organisation(self) -> str:
+        body = await self.call(
+            "POST", "/v1/organisations", self.tokens.admin(), 201, json={"name": unique("Org")}
+        )
+        return str(body["id"])
+
+    async def programme(self, **overrides: Any) -> str:
+        org = await self.organisation()
+        body = await self.call(
+            "POST",
+            "/v1/programmes",
+            self.tokens.admin(),
+            201,
+            json=programme_body(org, **overrides),
+        )
+        return str(body["id"])
+
+    async def register(self, programme_id: str, body: dict[str, Any]) -> dict[str, Any]:
+        """Register on someone's behalf as the programme's manager."""
+        result: dict[str, Any] = await self.call(
+            "POST",
+            f"/v1/programmes/{programme_id}/participants",
+            self.tokens.manager(programme_id),
+            201,
+            json=body,
+        )
+        return result
+
+    async def wait_for_run(
+        self,
+        programme_id: str,
+        run_id: str,
+        timeout: float = 90.0,
+        until: tuple[str, ...] = ("draft", "failed", "cancelled"),
+    ) -> dict[str, Any]:
+        deadline = asyncio.get_running_loop().time() + timeout
+        while True:
+            run: dict[str, Any] = await self.call(
+                "GET",
+                f"/v1/programmes/{programme_id}/match-runs/{run_id}",
+                self.tokens.manager(programme_id),
+            )
+            if run["status"] in until:
+                return run
+            assert asyncio.get_running_loop().time() < deadline, run
+            await asyncio.sleep(0.1)
+
+
+def problem(response: httpx.Response, status: int, code: str | None = None) -> dict[str, Any]:
+    """Assert a problem+json response with ``status`` (and ``code``) and return its body."""
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/problem+json")
+    body: dict[str, Any] = response.json()
+    if code is not None:
+        assert body["code"] == code, body
+    return body

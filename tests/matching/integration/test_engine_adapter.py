@@ -1,0 +1,89 @@
+"""The service's adapter around the engine: plain-data results, and its safety net."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+import pytest
+
+from tandem_matching.domain import (
+    AvailabilityWindow,
+    Participant,
+    ProgrammePolicy,
+    Role,
+    run_matching,
+)
+from tandem_matching.service import engine
+
+EVENINGS = tuple(AvailabilityWindow(d, "18:00", "21:00") for d in range(5))
+
+
+def people() -> dict[str, Any]:
+    mentor = Participant(
+        "m1",
+        Role.MENTOR,
+        "DE",
+        "Europe/Berlin",
+        ("de",),
+        EVENINGS,
+        capacity=2,
+        skills=frozenset({"cv"}),
+    )
+    mentees = [
+        Participant(
+            f"e{i}", Role.MENTEE, "DE", "Europe/Berlin", ("de",), EVENINGS, goals=frozenset({"cv"})
+        )
+        for i in range(3)
+    ]
+    return {
+        "policy": ProgrammePolicy(),
+        "mentors": [mentor],
+        "mentees": mentees,
+        "exclusions": set(),
+    }
+
+
+def test_solve_returns_explained_proposals_and_reasons() -> None:
+    phases: list[str] = []
+    result = engine.solve(people(), lambda phase, _: phases.append(phase))
+    assert result["solver"] == "auction"
+    assert result["cardinality_certified"] is True
+    matched = {m["mentee_id"] for p in result["proposals"] for m in p["mentees"]}
+    assert len(matched) == 2  # capacity 2 for three equally good mentees
+    line = result["proposals"][0]["mentees"][0]["explanation"]
+    assert {c["criterion"] for c in line["criteria"]} >= {"skills_goals", "availability"}
+    [left] = result["unmatched"]
+    assert left["mentee_id"] not in matched
+    assert left["code"] == "all_full"
+    assert "full" in left["reasons"][0]
+    assert "solve" in phases
+
+
+def test_a_non_maximal_engine_result_falls_back_to_greedy(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A draft must never leave a mentee out while a compatible mentor has room."""
+    real = run_matching
+
+    def lossy(*args: Any, **kwargs: Any) -> Any:
+        full = real(*args, **kwargs)
+        dropped = full.pairs[0]
+        return dataclasses.replace(
+            full,
+            pairs=full.pairs[1:],
+            matched=full.matched - 1,
+            unmatched=(
+                *full.unmatched,
+                type(full.unmatched[0])(
+                    dropped.mentee_id, "room_left", "1 compatible mentors still have room"
+                ),
+            ),
+        )
+
+    monkeypatch.setattr(engine, "run_matching", lossy)
+    result = engine.solve(people(), lambda *_: None)
+    assert result["solver"].startswith("greedy")
+    assert result["certified_gap"] is None
+    assert sum(len(p["mentees"]) for p in result["proposals"]) == 2
+    assert [u["code"] for u in result["unmatched"]] == ["all_full"]

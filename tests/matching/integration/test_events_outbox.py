@@ -1,0 +1,161 @@
+"""Each state change writes its event to the outbox in the same transaction — and only then.
+
+(The relay and the broker are covered by tests/e2e/test_matching_events.py.)
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+
+from tandem_kit.db import Database
+from tandem_kit.db.tables import outbox_table
+from tests.matching.integration.helpers import Api, mentee_body, mentor_body, problem
+from tests.matching.integration.test_relationships_api import CHOICE, start_pair
+
+
+async def outbox(api: Api) -> list[dict[str, Any]]:
+    database = Database(api.database_url)
+    try:
+        async with database.sessions() as session:
+            rows = (
+                (await session.execute(select(outbox_table).order_by(outbox_table.c.id)))
+                .mappings()
+                .all()
+            )
+    finally:
+        await database.dispose()
+    return [
+        {
+            "type": r["event_type"],
+            "key": r["key"],
+            "topic": r["topic"],
+            "data": json.loads(r["payload"]),
+        }
+        for r in rows
+    ]
+
+
+async def test_programme_and_participant_events(api: Api) -> None:
+    pid = await api.programme()
+    consenting = await api.register(pid, mentor_body("jonas"))
+    private = await api.register(
+        pid,
+        mentee_body(
+            "amira", linkedin_url="https://www.linkedin.com/in/amira", linkedin_consent=False
+        ),
+    )
+    await api.call(
+        "PATCH",
+        f"/v1/programmes/{pid}/participants/{private['id']}",
+        api.tokens.manager(pid),
+        json={"city": "Hamburg"},
+    )
+    await api.call(
+        "POST",
+        f"/v1/programmes/{pid}/participants/{private['id']}/withdraw",
+        api.tokens.manager(pid),
+    )
+    events = await outbox(api)
+    assert [e["type"] for e in events] == [
+        "tandem.programme.created.v1",
+        "tandem.participant.registered.v1",
+        "tandem.participant.registered.v1",
+        "tandem.participant.updated.v1",
+        "tandem.participant.withdrawn.v1",
+    ]
+    assert {e["topic"] for e in events} == {"tandem.matching.v1"}
+    assert {e["key"] for e in events} == {pid}
+    created = events[0]["data"]
+    assert created["managers"][0]["subject"] == "named-manager"
+    assert created["formats"] == ["pair"]
+    registered = events[1]["data"]
+    assert registered["participant_id"] == consenting["id"]
+    assert registered["contact"] == {
+        "subject": "jonas",
+        "display_name": "Mentor jonas",
+        "email": "jonas@example.org",
+        "preferred_language": "de",
+        "time_zone": "Europe/Berlin",
+    }
+    assert registered["linkedin_url"] == "https://www.linkedin.com/in/mentor"
+    assert events[2]["data"]["linkedin_url"] is None  # no consent, no URL
+    # Only what consumers act on: no skills, goals, sector, city or modality.
+    assert set(registered) == {
+        "programme_id",
+        "participant_id",
+        "role",
+        "contact",
+        "country",
+        "languages",
+        "availability",
+        "linkedin_url",
+    }
+    assert events[4]["data"] == {"programme_id": pid, "participant_id": private["id"]}
+
+
+async def test_rejected_requests_write_no_events(api: Api) -> None:
+    pid = await api.programme()
+    before = len(await outbox(api))
+    problem(
+        await api.client.post(
+            f"/v1/programmes/{pid}/participants",
+            headers=api.tokens.manager(pid),
+            json=mentee_body("x", country="US"),
+        ),
+        422,
+    )
+    problem(
+        await api.client.post(
+            f"/v1/programmes/{pid}/participants",
+            headers=api.tokens.mentee(pid, "y"),
+            json=mentee_body("z"),
+        ),
+        403,
+    )
+    problem(
+        await api.client.post(
+            f"/v1/programmes/{pid}/imports",
+            headers=api.tokens.manager(pid),
+            json={"rows": [mentee_body("a"), mentee_body("b", country="US")]},
+        ),
+        422,
+    )
+    assert len(await outbox(api)) == before
+
+
+async def test_relationship_events_are_keyed_by_relationship(api: Api) -> None:
+    pid = await api.programme(policy=CHOICE)
+    rel = await start_pair(api, pid, "amira", "jonas")
+    await api.call(
+        "POST",
+        f"/v1/programmes/{pid}/relationships/{rel['id']}/end",
+        api.tokens.mentor(pid, "jonas"),
+        json={"reason": "poor_fit"},
+    )
+    events = [e for e in await outbox(api) if e["key"] == rel["id"]]
+    assert [e["type"] for e in events] == [
+        "tandem.match.proposed.v1",
+        "tandem.relationship.started.v1",
+        "tandem.relationship.ended.v1",
+    ]
+    proposed, started, ended = (e["data"] for e in events)
+    assert proposed["match_run_id"] is None
+    assert proposed["mentor_id"] == rel["mentor_id"]
+    assert proposed["mentee_ids"] == [rel["mentee_id"]]
+    assert 0 < proposed["score"] <= 1
+    assert {(m["subject"], m["role"]) for m in started["members"]} == {
+        ("jonas", "mentor"),
+        ("amira", "mentee"),
+    }
+    assert started["agreed_end_date"] == rel["agreed_end_date"]
+    assert started["format"] == "pair"
+    assert ended == {
+        "programme_id": pid,
+        "relationship_id": rel["id"],
+        "outcome": "ended_early",
+        "ended_by": "mentor",
+        "reason": "poor_fit",
+    }

@@ -1,0 +1,174 @@
+"""Organisations and programmes: who may create, list, read and tune them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.matching.integration.helpers import Api, problem, programme_body
+
+
+async def test_admin_creates_organisation_and_programme(api: Api) -> None:
+    org = await api.organisation()
+    body = programme_body(org, formats="both", group_size={"min": 2, "max": 4})
+    created = await api.call("POST", "/v1/programmes", api.tokens.admin(), 201, json=body)
+    assert created["organisation_id"] == org
+    assert created["group_size"] == {"min": 2, "max": 4}
+    assert created["managers"][0]["subject"] == "named-manager"
+    assert created["policy"]["hard_constraints"] == ["availability", "language"]
+    pid = created["id"]
+    again = await api.call("GET", f"/v1/programmes/{pid}", api.tokens.manager(pid))
+    assert again == created
+
+
+async def test_only_admins_create_and_list_organisations(api: Api) -> None:
+    pid = await api.programme()
+    for headers in (api.tokens.manager(pid), api.tokens.nobody()):
+        problem(
+            await api.client.post("/v1/organisations", headers=headers, json={"name": "X"}),
+            403,
+            "forbidden",
+        )
+        problem(await api.client.get("/v1/organisations", headers=headers), 403)
+    problem(await api.client.post("/v1/organisations", json={"name": "X"}), 401)
+
+
+async def test_organisations_page_with_cursor(api: Api) -> None:
+    for _ in range(3):
+        await api.organisation()
+    first = await api.call("GET", "/v1/organisations?limit=2", api.tokens.admin())
+    assert len(first["items"]) == 2
+    assert first["next_cursor"]
+    rest = await api.call(
+        "GET", f"/v1/organisations?limit=2&cursor={first['next_cursor']}", api.tokens.admin()
+    )
+    assert len(rest["items"]) == 1
+    assert rest["next_cursor"] is None
+    assert {o["id"] for o in first["items"]}.isdisjoint({o["id"] for o in rest["items"]})
+    problem(
+        await api.client.get("/v1/organisations?cursor=garbage", headers=api.tokens.admin()),
+        400,
+        "invalid_cursor",
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"countries": ["XX"]}, "countries"),
+        ({"languages": ["klingon"]}, "languages"),
+        ({"ends_on": "2000-01-01"}, None),
+        ({"formats": "trio"}, "formats"),
+        ({"group_size": {"min": 5, "max": 3}}, "group_size"),
+        ({"policy": {"hard_constraints": ["sector"]}}, "policy"),
+        ({"policy": {"weights": {"sector": -1}}}, "policy"),
+        (
+            {"managers": [{"subject": "m", "display_name": "M", "email": "not-an-email"}]},
+            "managers",
+        ),
+        ({"unknown_field": 1}, "unknown_field"),
+    ],
+)
+async def test_bad_programme_is_rejected_and_nothing_written(
+    api: Api, change: dict[str, object], field: str | None
+) -> None:
+    org = await api.organisation()
+    response = await api.client.post(
+        "/v1/programmes", headers=api.tokens.admin(), json=programme_body(org, **change)
+    )
+    body = problem(response, 422, "validation_error")
+    if field:
+        assert any(field in map(str, e["loc"]) for e in body["errors"]), body
+    listed = await api.call("GET", "/v1/programmes", api.tokens.admin())
+    assert listed["items"] == []
+
+
+async def test_programme_needs_existing_organisation(api: Api) -> None:
+    response = await api.client.post(
+        "/v1/programmes",
+        headers=api.tokens.admin(),
+        json=programme_body("00000000-0000-0000-0000-000000000000"),
+    )
+    problem(response, 422, "organisation_not_found")
+
+
+async def test_non_admin_cannot_create_programme(api: Api) -> None:
+    org = await api.organisation()
+    problem(
+        await api.client.post(
+            "/v1/programmes", headers=api.tokens.manager("p"), json=programme_body(org)
+        ),
+        403,
+    )
+
+
+async def test_programme_list_is_scoped(api: Api) -> None:
+    mine, other = await api.programme(), await api.programme()
+    as_manager = await api.call("GET", "/v1/programmes", api.tokens.manager(mine))
+    assert [p["id"] for p in as_manager["items"]] == [mine]
+    # A subject named as manager at creation sees every programme naming them.
+    named = await api.call("GET", "/v1/programmes", api.tokens.nobody("named-manager"))
+    assert {p["id"] for p in named["items"]} == {mine, other}
+    as_admin = await api.call("GET", "/v1/programmes", api.tokens.admin())
+    assert len(as_admin["items"]) == 2
+    nobody = await api.call("GET", "/v1/programmes", api.tokens.nobody())
+    assert nobody["items"] == []
+
+
+async def test_reading_a_programme_is_scoped(api: Api) -> None:
+    pid, other = await api.programme(), await api.programme()
+    await api.call("GET", f"/v1/programmes/{pid}", api.tokens.mentee(pid, "someone"))
+    await api.call("GET", f"/v1/programmes/{pid}", api.tokens.nobody("named-manager"))
+    problem(
+        await api.client.get(f"/v1/programmes/{pid}", headers=api.tokens.manager(other)),
+        403,
+        "forbidden",
+    )
+    problem(
+        await api.client.get("/v1/programmes/nope", headers=api.tokens.admin()),
+        404,
+        "programme_not_found",
+    )
+    problem(await api.client.get("/v1/programmes/nope", headers=api.tokens.manager("x")), 403)
+
+
+async def test_manager_tunes_policy(api: Api) -> None:
+    pid = await api.programme()
+    updated = await api.call(
+        "PATCH",
+        f"/v1/programmes/{pid}",
+        api.tokens.manager(pid),
+        json={
+            "name": "Renamed",
+            "policy": {"hard_constraints": ["language"], "country_policy": "same_country"},
+        },
+    )
+    assert updated["name"] == "Renamed"
+    assert updated["policy"]["country_policy"] == "same_country"
+    problem(
+        await api.client.patch(f"/v1/programmes/{pid}", headers=api.tokens.manager(pid), json={}),
+        422,
+        "empty_update",
+    )
+    problem(
+        await api.client.patch(
+            f"/v1/programmes/{pid}",
+            headers=api.tokens.manager(pid),
+            json={"policy": {"min_overlap_hours": -1}},
+        ),
+        422,
+    )
+    problem(
+        await api.client.patch(
+            f"/v1/programmes/{pid}", headers=api.tokens.mentor(pid, "m1"), json={"name": "Mine"}
+        ),
+        403,
+    )
+    other = await api.programme()
+    problem(
+        await api.client.patch(
+            f"/v1/programmes/{pid}", headers=api.tokens.manager(other), json={"name": "Mine"}
+        ),
+        403,
+    )
+    after = await api.call("GET", f"/v1/programmes/{pid}", api.tokens.manager(pid))
+    assert after["name"] == "Renamed"
