@@ -43,7 +43,9 @@ def windows(draw: st.DrawFn) -> tuple[AvailabilityWindow, ...]:
         dur = draw(st.integers(1, 8)) * 30
         end = min(start + dur, 24 * 60)
         out.append(
-            AvailabilityWindow(day, f"{start // 60:02d}:{start % 60:02d}", f"{end // 60:02d}:{end % 60:02d}")
+            AvailabilityWindow(
+                day, f"{start // 60:02d}:{start % 60:02d}", f"{end // 60:02d}:{end % 60:02d}"
+            )
         )
     return tuple(out)
 
@@ -54,7 +56,7 @@ def participant(draw: st.DrawFn, role: Role, idx: int) -> Participant:
     langs = draw(st.lists(st.sampled_from(LANGS), min_size=1, max_size=3, unique=True))
     tokens = frozenset(draw(st.lists(st.sampled_from(GOALS), max_size=3, unique=True)))
     return Participant(
-        id=f"{role.value[0]}{idx}",
+        id=f"{'r' if role is Role.MENTOR else 'e'}{idx}",
         role=role,
         country=country,
         timezone=tz,
@@ -73,7 +75,11 @@ def participant(draw: st.DrawFn, role: Role, idx: int) -> Participant:
 @st.composite
 def policies(draw: st.DrawFn) -> ProgrammePolicy:
     hard = draw(
-        st.sets(st.sampled_from([HardConstraint.LANGUAGE, HardConstraint.AVAILABILITY, HardConstraint.FACE_TO_FACE]))
+        st.sets(
+            st.sampled_from(
+                [HardConstraint.LANGUAGE, HardConstraint.AVAILABILITY, HardConstraint.FACE_TO_FACE]
+            )
+        )
     )
     return ProgrammePolicy(
         hard=frozenset(hard),
@@ -94,7 +100,9 @@ def programmes(
     mentees = [draw(participant(Role.MENTEE, i)) for i in range(draw(st.integers(0, max_mentees)))]
     exclusions: list[tuple[str, str]] = []
     if mentors and mentees:
-        pairs = st.tuples(st.sampled_from([e.id for e in mentees]), st.sampled_from([r.id for r in mentors]))
+        pairs = st.tuples(
+            st.sampled_from([e.id for e in mentees]), st.sampled_from([r.id for r in mentors])
+        )
         exclusions = draw(st.lists(pairs, max_size=4))
     return policy, mentors, mentees, exclusions
 

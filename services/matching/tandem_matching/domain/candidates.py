@@ -23,7 +23,10 @@ scores higher, which is what lets the certificate cover *all* pairs, not only th
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import os
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -97,11 +100,20 @@ class Scorer:
         self.hard_avail = policy.is_hard(HardConstraint.AVAILABILITY)
         self.min_slots = float(policy.min_overlap_slots)
 
-    def chunk(self, rows: I64, allowed: I64) -> tuple[F32, I64]:
+    def group(self, allowed: I64) -> MentorBlock:
+        """The allowed mentors' columns, gathered once for all chunks of a group."""
+        return MentorBlock(allowed, self.cum_t[:, allowed], self.fr[allowed])
+
+    def chunk(self, rows: I64, allowed: I64 | MentorBlock) -> tuple[F32, I64]:
         """(scaled scores with -inf for infeasible pairs, mentor ids) for these rows.
 
         The result has a multiple of BLOCK columns; padding columns are -inf / id -1.
         """
+        block: MentorBlock | None = None
+        if isinstance(allowed, MentorBlock):
+            block, ids_in = allowed, allowed.ids
+        else:
+            ids_in = allowed
         bits = np.unpackbits(
             self.pool.mentees.avail[rows].view(np.uint8), axis=1, bitorder="little"
         )[:, :SLOTS_PER_WEEK]
@@ -110,25 +122,34 @@ class Scorer:
         ends = np.r_[change, SLOTS_PER_WEEK]
         used = bits[:, starts].any(axis=0)
         starts, ends = starts[used], ends[used]
-        seg = (self.cum_t[ends] - self.cum_t[starts])[:, allowed]  # (q, m_allowed)
-        cols = allowed
+        if block is not None:
+            seg = block.cum[ends] - block.cum[starts]  # (q, m_allowed)
+        else:
+            seg = self.cum_t[np.ix_(ends, ids_in)] - self.cum_t[np.ix_(starts, ids_in)]
+        keep = None
         if self.hard_avail and self.min_slots > 0:
-            enough = seg.sum(axis=0) >= self.min_slots
-            cols, seg = cols[enough], seg[:, enough]
+            # Mentors without enough overlap with the chunk's union of windows cannot be
+            # feasible for any of its rows: drop them before scoring pairs.
+            keep = np.flatnonzero(seg.sum(axis=0) >= self.min_slots)
+            seg = seg[:, keep]
+        cols = ids_in if keep is None else ids_in[keep]
         m2 = cols.size
         width = max(BLOCK, -(-m2 // BLOCK) * BLOCK)
         fe = self.fe[rows]
         dims = np.flatnonzero(fe.any(axis=0))
         fr = np.zeros((width, dims.size), dtype=np.float32)
-        fr[:m2] = self.fr[np.ix_(cols, dims)]
+        if block is not None:
+            src = block.fr if keep is None else block.fr[keep]
+            fr[:m2] = src[:, dims]
+        else:
+            fr[:m2] = self.fr[np.ix_(cols, dims)]
         scores = fe[:, dims] @ fr.T
         if m2 < width:
             scores[:, m2:] = -np.inf
         if starts.size and m2:
-            a = bits[:, starts].astype(np.float32)
             segp = np.zeros((starts.size, width), dtype=np.float32)
             segp[:, :m2] = seg
-            overlap = a @ segp
+            overlap = bits[:, starts].astype(np.float32) @ segp
             if self.hard_avail:
                 bad = overlap < self.min_slots
             if self.use_avail:
@@ -141,6 +162,13 @@ class Scorer:
         ids = np.full(width, -1, dtype=np.int64)
         ids[:m2] = cols
         return scores, ids
+
+
+@dataclass(frozen=True, slots=True)
+class MentorBlock:
+    ids: I64
+    cum: F32  # (slots + 1, m_allowed)
+    fr: F32  # (m_allowed, D)
 
 
 def top_k(scores: FArr, k: int) -> tuple[I64, FArr]:
@@ -171,39 +199,81 @@ def build(
     excluded: Mapping[int, I64],
     *,
     chunk: int = 256,
+    workers: int | None = None,
     progress: Progress | None = None,
     check: Check | None = None,
 ) -> Candidates:
-    """Each mentee's k best feasible mentors (exact scores) and the bound on the rest."""
+    """Each mentee's k best feasible mentors (exact scores) and the bound on the rest.
+
+    Chunks run on ``workers`` threads (default: up to 2): numpy and BLAS release the GIL,
+    and every chunk writes its own rows.
+    """
     n = len(pool.mentees)
     mentor = np.full((n, k), -1, dtype=np.int64)
-    score = np.full((n, k), -np.inf)
     bound = np.full(n, -np.inf)
     if n == 0 or len(pool.mentors) == 0:
-        return Candidates(mentor=mentor, score=score, bound=bound, pairs=0)
+        return Candidates(mentor=mentor, score=np.full((n, k), -np.inf), bound=bound, pairs=0)
     scorer = Scorer(pool)
     groups = group_mentees(pool)
-    done = pairs = 0
+
+    def work(rows: I64, allowed: I64 | MentorBlock) -> int:
+        scaled, ids = scorer.chunk(rows, allowed)
+        _exclude(scaled, rows, ids, excluded)
+        col, val = top_k(scaled, k + 1)
+        cand = np.where(np.isfinite(val), ids[col], -1)
+        take = min(k, cand.shape[1])
+        mentor[rows, :take] = cand[:, :take]
+        if cand.shape[1] > k:
+            rest = val[:, k].astype(np.float64)
+            bound[rows] = np.where(np.isfinite(rest), rest * scorer.c + FLOAT32_SLACK, -np.inf)
+        return rows.size * int((ids >= 0).sum())
+
+    tasks: list[tuple[I64, I64 | MentorBlock]] = []
     for lo, hi, allowed in groups.bounds:
-        for a in range(lo, hi, chunk):
-            if check is not None:
-                check()
-            rows = groups.order[a : min(hi, a + chunk)]
-            scaled, ids = scorer.chunk(rows, allowed)
-            pairs += rows.size * int((ids >= 0).sum())
-            _exclude(scaled, rows, ids, excluded)
-            col, val = top_k(scaled, k + 1)
-            cand = np.where(np.isfinite(val), ids[col], -1)
-            take = min(k, cand.shape[1])
-            mentor[rows, :take] = cand[:, :take]
-            if cand.shape[1] > k:
-                rest = val[:, k].astype(np.float64)
-                bound[rows] = np.where(np.isfinite(rest), rest * scorer.c + FLOAT32_SLACK, -np.inf)
-            done += rows.size
-            if progress is not None:
-                progress(done / max(n, 1))
+        target: I64 | MentorBlock = scorer.group(allowed) if hi - lo > chunk else allowed
+        tasks.extend((groups.order[a : min(hi, a + chunk)], target) for a in range(lo, hi, chunk))
+    pairs = sum(run_chunks(work, tasks, workers=workers, progress=progress, check=check))
     score = exact_scores(pool, mentor)
     return Candidates(mentor=mentor, score=score, bound=bound, pairs=pairs)
+
+
+T = TypeVar("T")
+Task = tuple[I64, "I64 | MentorBlock"]
+
+
+def run_chunks(
+    fn: Callable[[I64, I64 | MentorBlock], T],
+    tasks: Sequence[Task],
+    *,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    check: Check | None = None,
+) -> list[T]:
+    """Run ``fn(rows, mentors)`` over the tasks on a few threads, in order, with progress
+    (fraction of rows done) and cancellation checks between chunks."""
+    threads = max(1, workers if workers is not None else min(2, os.cpu_count() or 1))
+    total = sum(rows.size for rows, _ in tasks) or 1
+    out: list[T] = []
+    done = 0
+    with ThreadPoolExecutor(max_workers=threads) as executor:
+        pending: deque[tuple[int, Future[T]]] = deque()
+
+        def drain(limit: int) -> None:
+            nonlocal done
+            while len(pending) > limit:
+                size, fut = pending.popleft()
+                out.append(fut.result())
+                done += size
+                if progress is not None:
+                    progress(done / total)
+
+        for rows, target in tasks:
+            if check is not None:
+                check()
+            pending.append((rows.size, executor.submit(fn, rows, target)))
+            drain(2 * threads)
+        drain(0)
+    return out
 
 
 def _exclude(scaled: F32, rows: I64, ids: I64, excluded: Mapping[int, I64]) -> None:

@@ -21,7 +21,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tandem_matching.domain.candidates import FLOAT32_SLACK, Scorer, group_mentees, top_k
+from tandem_matching.domain.candidates import (
+    FLOAT32_SLACK,
+    MentorBlock,
+    Scorer,
+    Task,
+    group_mentees,
+    run_chunks,
+    top_k,
+)
 from tandem_matching.domain.encoding import F64, I64, Pool
 from tandem_matching.domain.scoring import pair_scores
 
@@ -67,19 +75,24 @@ def certify(
     if rescanned:
         scorer = Scorer(pool)
         sub = group_mentees(pool, np.flatnonzero(need))
+        tasks: list[Task] = []
         for lo, hi, allowed in sub.bounds:
-            for a in range(lo, hi, chunk):
-                if check is not None:
-                    check()
-                rows = sub.order[a : min(hi, a + chunk)]
-                # A mentor can only beat row value u_i if p_j < M + rest_i - u_i.
-                limit = float(np.max(big_m + rest[rows] - row[rows]))
-                cheap = allowed[price[allowed] < limit]
-                ub, best_j = _rescan(pool, scorer, rows, cheap, mentor, price, big_m, excluded)
-                row_bound[rows] = np.maximum(row[rows], ub)
-                worse = ub > row[rows] + 1e-9
-                missed_i.append(rows[worse])
-                missed_j.append(best_j[worse])
+            rows_g = sub.order[lo:hi]
+            # A mentor can only beat row value u_i if p_j < M + rest_i - u_i.
+            limit = float(np.max(big_m + rest[rows_g] - row[rows_g]))
+            cheap = allowed[price[allowed] < limit]
+            target: I64 | MentorBlock = scorer.group(cheap) if hi - lo > chunk else cheap
+            tasks.extend((rows_g[a : a + chunk], target) for a in range(0, hi - lo, chunk))
+
+        def work(rows: I64, target: I64 | MentorBlock) -> tuple[I64, F64, I64]:
+            ub, best_j = _rescan(pool, scorer, rows, target, mentor, price, big_m, excluded)
+            return rows, ub, best_j
+
+        for rows, ub, best_j in run_chunks(work, tasks, check=check):
+            row_bound[rows] = np.maximum(row[rows], ub)
+            worse = ub > row[rows] + 1e-9
+            missed_i.append(rows[worse])
+            missed_j.append(best_j[worse])
     bound = math.fsum(row_bound.tolist()) + math.fsum((cap * price).tolist())
     pairs = (
         (np.concatenate(missed_i), np.concatenate(missed_j))
@@ -93,7 +106,7 @@ def _rescan(
     pool: Pool,
     scorer: Scorer,
     rows: I64,
-    cheap: I64,
+    cheap: I64 | MentorBlock,
     mentor: I64,
     price: F64,
     big_m: float,
@@ -103,7 +116,7 @@ def _rescan(
     the best one) and that mentor (-1 when none)."""
     from tandem_matching.domain.candidates import _exclude
 
-    if cheap.size == 0:
+    if (cheap.ids if isinstance(cheap, MentorBlock) else cheap).size == 0:
         return np.full(rows.size, -np.inf), np.full(rows.size, -1, dtype=np.int64)
     scaled, ids = scorer.chunk(rows, cheap)
     _exclude(scaled, rows, ids, excluded)

@@ -108,7 +108,10 @@ def pair_breaches(
             )
     if policy.is_hard(HardConstraint.FACE_TO_FACE) and mentee.requires_face_to_face:
         if not mentor.face_to_face_capable:
-            add(HardConstraint.FACE_TO_FACE, "the mentee needs in-person meetings; the mentor is online-only")
+            add(
+                HardConstraint.FACE_TO_FACE,
+                "the mentee needs in-person meetings; the mentor is online-only",
+            )
         elif not within_reach(policy, mentee, mentor):
             where = (
                 f"{mentor.city or '?'} ({mentor.country})"
@@ -122,9 +125,15 @@ def pair_breaches(
                 f"the mentor is in {where}",
             )
     if policy.country_policy is CountryPolicy.SAME_COUNTRY and mentee.country != mentor.country:
-        add(HardConstraint.COUNTRY, f"the programme pairs within a country ({mentee.country} ≠ {mentor.country})")
+        add(
+            HardConstraint.COUNTRY,
+            f"the programme pairs within a country ({mentee.country} ≠ {mentor.country})",
+        )
     if policy.country_policy is CountryPolicy.CROSS_COUNTRY and mentee.country == mentor.country:
-        add(HardConstraint.COUNTRY, f"the programme pairs across countries (both in {mentee.country})")
+        add(
+            HardConstraint.COUNTRY,
+            f"the programme pairs across countries (both in {mentee.country})",
+        )
     return out
 
 
@@ -134,7 +143,8 @@ def pair_breaches(
 def overlap_slots(pool: Pool, ei: I64, rj: I64) -> I64:
     """Shared slots for each (mentee ei[t], mentor rj[t])."""
     both = pool.mentees.avail[ei] & pool.mentors.avail[rj]
-    return np.bitwise_count(both).sum(axis=1, dtype=np.int64)
+    out: I64 = np.bitwise_count(both).sum(axis=1, dtype=np.int64)
+    return out
 
 
 def feasible(pool: Pool, ei: I64, rj: I64) -> B8:
@@ -201,5 +211,7 @@ def mentor_mask(pool: Pool, key: tuple[int, ...]) -> B8:
     elif policy.country_policy is CountryPolicy.CROSS_COUNTRY:
         ok &= r.country != country
     if reach != -2:  # the group requires face-to-face
-        ok &= r.f2f_capable & (reach >= 0) & (pool.reach_key(r) == reach) & (r.country == f2f_country)
+        ok &= (
+            r.f2f_capable & (reach >= 0) & (pool.reach_key(r) == reach) & (r.country == f2f_country)
+        )
     return np.asarray(ok, dtype=np.bool_)

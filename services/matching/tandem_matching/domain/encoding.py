@@ -54,7 +54,9 @@ U64 = npt.NDArray[np.uint64]
 B8 = npt.NDArray[np.bool_]
 
 
-def format_fit(mentee: FormatPreference, mentor: FormatPreference, offered: FormatsOffered) -> float:
+def format_fit(
+    mentee: FormatPreference, mentor: FormatPreference, offered: FormatsOffered
+) -> float:
     """1 when the preferred formats agree (or one side has none, or only one is offered)."""
     if offered is not FormatsOffered.BOTH:
         return 1.0
@@ -186,66 +188,82 @@ def _encode_side(
     same_city = policy.reach is Reach.SAME_CITY
     f2f_hard = policy.is_hard(HardConstraint.FACE_TO_FACE)
     culture_constant = policy.country_policy is not CountryPolicy.ANY
+    fr: list[int] = []  # feature triplets, added at once (numpy item writes are slow)
+    fc: list[int] = []
+    fv: list[float] = []
+    o_goal, o_sec, o_lang = offset["goals"], offset["sector"], offset["lang"]
+    o_country, o_format, o_reach, o_bias = (
+        offset["country"], offset["format"], offset["reach"], offset["bias"]
+    )  # fmt: skip
+    both_formats = policy.formats is FormatsOffered.BOTH
+    fits = {
+        pref: [format_fit(e_pref, pref, policy.formats) for e_pref in _FORMATS] for pref in _FORMATS
+    }
+    week = policy.reference_week
+
+    def put(i: int, col: int, val: float) -> None:
+        fr.append(i)
+        fc.append(col)
+        fv.append(val)
+
     for i, p in enumerate(people):
-        row = feats[i]
         c = countries.index[p.country]
         country[i] = c
-        if p.city is not None:
-            city[i] = cities.index[(p.country, p.city.casefold())]
+        city_id = -1 if p.city is None else cities.index[(p.country, p.city.casefold())]
+        city[i] = city_id
         capable[i] = p.face_to_face_capable
         requires[i] = p.requires_face_to_face
-        reach_id = city[i] if same_city else c
-        for lang_name in p.languages:
-            lang[i, langs.index[lang_name]] = True
-        for s, e in utc_intervals(p.availability, p.timezone, policy.reference_week):
+        reach_id = city_id if same_city else c
+        lang_ids = [langs.index[name] for name in p.languages]
+        lang[i, lang_ids] = True
+        for s, e in utc_intervals(p.availability, p.timezone, week):
             iv_rows.append(i)
             iv_start.append(s)
             iv_end.append(e)
         if mentor:
             capacity[i] = p.capacity
             for t in p.skills:
-                row[offset["goals"] + tokens.index[t]] = 1.0
+                put(i, o_goal + tokens.index[t], 1.0)
             if p.sector is not None:
-                row[offset["sector"] + sectors.index[p.sector]] = 1.0
-            for lang_name in p.languages:
-                row[offset["lang"] + langs.index[lang_name]] = 1.0
+                put(i, o_sec + sectors.index[p.sector], 1.0)
+            for lid in lang_ids:
+                put(i, o_lang + lid, 1.0)
             if not culture_constant:
-                row[offset["country"] + c] = 1.0
-            if policy.formats is FormatsOffered.BOTH:
-                for k, pref in enumerate(_FORMATS):
-                    row[offset["format"] + k] = format_fit(pref, p.preferred_format, policy.formats)
+                put(i, o_country + c, 1.0)
+            if both_formats:
+                for k, fit in enumerate(fits[p.preferred_format]):
+                    put(i, o_format + k, fit)
             if p.face_to_face_capable and reach_id >= 0:
-                row[offset["reach"] + reach_id] = 1.0
-            row[offset["bias"]] = 1.0
+                put(i, o_reach + reach_id, 1.0)
+            put(i, o_bias, 1.0)
             continue
         if p.goals:
             share = w_sg / len(p.goals)
             for t in p.goals:
-                row[offset["goals"] + tokens.index[t]] = share
+                put(i, o_goal + tokens.index[t], share)
         if p.sector is not None:
-            row[offset["sector"] + sectors.index[p.sector]] = w_sec
-        for k, lang_name in enumerate(p.languages):
-            row[offset["lang"] + langs.index[lang_name]] += w_lc * (
-                0.25 / len(p.languages) + (0.5 if k == 0 else 0.0)
-            )
+            put(i, o_sec + sectors.index[p.sector], w_sec)
+        for k, lid in enumerate(lang_ids):
+            put(i, o_lang + lid, w_lc * (0.25 / len(lang_ids) + (0.5 if k == 0 else 0.0)))
         bias = w_lc * 0.25 if culture_constant else 0.0
         if not culture_constant:
-            row[offset["country"] + c] = w_lc * 0.25
-        if policy.formats is FormatsOffered.BOTH:
-            row[offset["format"] + _FORMATS.index(p.preferred_format)] = w_fm * 0.5
+            put(i, o_country + c, w_lc * 0.25)
+        if both_formats:
+            put(i, o_format + _FORMATS.index(p.preferred_format), w_fm * 0.5)
         else:
             bias += w_fm * 0.5
         # Modality fit (half of format_modality): see scoring.modality_fit.
         if p.modality is Modality.EITHER:
             bias += w_fm * 0.25
             if reach_id >= 0:
-                row[offset["reach"] + reach_id] = w_fm * 0.25
+                put(i, o_reach + reach_id, w_fm * 0.25)
         elif p.modality is Modality.FACE_TO_FACE and not f2f_hard:
             if reach_id >= 0:
-                row[offset["reach"] + reach_id] = w_fm * 0.5
+                put(i, o_reach + reach_id, w_fm * 0.5)
         else:
             bias += w_fm * 0.5
-        row[offset["bias"]] = bias
+        put(i, o_bias, bias)
+    np.add.at(feats, (np.asarray(fr, dtype=np.int64), np.asarray(fc, dtype=np.int64)), fv)
     avail = _pack(
         n,
         np.asarray(iv_rows, dtype=np.int64),

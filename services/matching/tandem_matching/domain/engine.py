@@ -29,13 +29,13 @@ from tandem_matching.domain import candidates as cand
 from tandem_matching.domain.certificate import certify
 from tandem_matching.domain.encoding import F64, I64, Pool, encode
 from tandem_matching.domain.profiles import Participant, ProgrammePolicy, Role
-from tandem_matching.domain.solver import auction
+from tandem_matching.domain.solver import solve
 
 ProgressFn = Callable[[str, float], None]
 CancelFn = Callable[[], bool]
 
 
-class MatchRunCancelled(Exception):  # noqa: N818 - the name the service layer catches
+class MatchRunCancelled(Exception):
     """Raised inside a run when ``should_cancel()`` returned True."""
 
 
@@ -94,7 +94,9 @@ class MatchResult:
 
 
 def exclusion_index(
-    mentors: Sequence[Participant], mentees: Sequence[Participant], exclusions: Iterable[tuple[str, str]]
+    mentors: Sequence[Participant],
+    mentees: Sequence[Participant],
+    exclusions: Iterable[tuple[str, str]],
 ) -> dict[int, I64]:
     """(mentee id, mentor id) pairs → mentee index → sorted mentor indices; self-pairs too."""
     r_index = {p.id: j for j, p in enumerate(mentors)}
@@ -135,7 +137,9 @@ class _Clock:
 
     def stop(self) -> None:
         if self.phase:
-            self.timings[self.phase] = self.timings.get(self.phase, 0.0) + time.perf_counter() - self.t0
+            self.timings[self.phase] = (
+                self.timings.get(self.phase, 0.0) + time.perf_counter() - self.t0
+            )
             self.tick(1.0)
             self.phase = ""
 
@@ -154,10 +158,11 @@ def run_matching(
     mentees: Sequence[Participant],
     exclusions: Iterable[tuple[str, str]] = (),
     *,
-    k: int = 10,
+    k: int = 20,
     progress: ProgressFn | None = None,
     should_cancel: CancelFn | None = None,
     max_rounds: int = 3,
+    eps: float = 1e-6,
 ) -> MatchResult:
     """Assign every waiting mentee at once; see the module docstring."""
     from tandem_matching.domain.groups import form_groups
@@ -175,18 +180,12 @@ def run_matching(
     mentor, score = graph.mentor, graph.score
     cap = pool.mentors.capacity
     big_m = float(min(len(mentees), int(cap.sum())) + 1)
-    eps = 1e-7
-    price: F64 | None = None
     rounds = added = rescanned = 0
     choice = np.full(len(mentees), -1, dtype=np.int64)
     bound = 0.0
     for attempt in range(max_rounds + 1 if len(mentees) and len(mentors) else 0):
         clock.start("solve")
-        w = np.where(mentor >= 0, big_m + score, -np.inf)
-        solved = auction(
-            w, np.maximum(mentor, 0), cap, eps_final=eps, tick=clock.tick, check=clock.check,
-            price0=price, eps_start=None if price is None else 1e-3,
-        )  # fmt: skip
+        solved = solve(mentor, score, cap, big_m, eps=eps, check=clock.check)
         rounds += solved.rounds
         price = solved.price
         clock.start("certificate")

@@ -24,7 +24,12 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from tandem_matching.domain.profiles import FormatPreference, FormatsOffered, Participant, ProgrammePolicy
+from tandem_matching.domain.profiles import (
+    FormatPreference,
+    FormatsOffered,
+    Participant,
+    ProgrammePolicy,
+)
 
 if TYPE_CHECKING:
     from tandem_matching.domain.engine import MatchedPair, MentoringGroup
@@ -73,7 +78,9 @@ def cluster_by_goals(
         goal, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
         if n < min_size:
             break
-        having = sorted((p for p in remaining if goal in p.goals), key=lambda p: (len(p.goals), p.id))
+        having = sorted(
+            (p for p in remaining if goal in p.goals), key=lambda p: (len(p.goals), p.id)
+        )
         members = having[:max_size]
         shared = frozenset.intersection(*(p.goals for p in members))
         groups.append((members, tuple(sorted(shared))))

@@ -113,6 +113,7 @@ DEFAULT_WEIGHTS: Mapping[Criterion, float] = {
 }
 
 
+@lru_cache(maxsize=2048)
 def _parse_hhmm(text: str) -> int:
     m = _HHMM.match(text)
     if m is None:
@@ -130,20 +131,17 @@ class AvailabilityWindow:
     weekday: int
     start: str
     end: str
+    start_minute: int = field(init=False, repr=False, compare=False)
+    end_minute: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not 0 <= self.weekday <= 6:
             raise ValueError(f"weekday must be 0..6, got {self.weekday}")
-        if _parse_hhmm(self.start) >= _parse_hhmm(self.end):
+        start, end = _parse_hhmm(self.start), _parse_hhmm(self.end)
+        if start >= end:
             raise ValueError(f"window must end after it starts: {self.start}-{self.end}")
-
-    @property
-    def start_minute(self) -> int:
-        return _parse_hhmm(self.start)
-
-    @property
-    def end_minute(self) -> int:
-        return _parse_hhmm(self.end)
+        object.__setattr__(self, "start_minute", start)
+        object.__setattr__(self, "end_minute", end)
 
 
 @lru_cache(maxsize=1024)
@@ -187,6 +185,8 @@ class Participant:
         if len(self.country) != 2 or not self.country.isalpha() or not self.country.isupper():
             raise ValueError(f"country must be an ISO 3166-1 alpha-2 code, got {self.country!r}")
         zone(self.timezone)
+        if len(set(self.languages)) != len(self.languages):  # keep the first occurrence
+            object.__setattr__(self, "languages", tuple(dict.fromkeys(self.languages)))
         if self.capacity < 0:
             raise ValueError("capacity must be >= 0")
 
@@ -269,7 +269,9 @@ def utc_intervals(
     """
     slots: list[tuple[int, int]] = []
     for w in windows:
-        slots.extend(_window_slots(w.weekday, w.start_minute, w.end_minute, tz_name, reference_week))
+        slots.extend(
+            _window_slots(w.weekday, w.start_minute, w.end_minute, tz_name, reference_week)
+        )
     slots.sort()
     merged: list[tuple[int, int]] = []
     for s, e in slots:

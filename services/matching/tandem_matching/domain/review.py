@@ -48,7 +48,9 @@ def validate(
         e, r = e_by.get(e_id), r_by.get(r_id)
         if e is None or r is None:
             who = e_id if e is None else r_id
-            breaches.append(Breach(HardConstraint.UNKNOWN, f"unknown participant {who}", e_id, r_id))
+            breaches.append(
+                Breach(HardConstraint.UNKNOWN, f"unknown participant {who}", e_id, r_id)
+            )
             continue
         load[r_id] += 1
         breaches.extend(pair_breaches(policy, e, r, excl))
@@ -61,7 +63,12 @@ def validate(
         cap = r_by[r_id].capacity
         if n > cap:
             breaches.append(
-                Breach(HardConstraint.CAPACITY, f"mentor {r_id} has {n} mentees for capacity {cap}", "", r_id)
+                Breach(
+                    HardConstraint.CAPACITY,
+                    f"mentor {r_id} has {n} mentees for capacity {cap}",
+                    "",
+                    r_id,
+                )
             )
     return breaches
 
@@ -145,7 +152,9 @@ def _first_blocker(
     return "no_compatible", "no mentor satisfies all the hard rules together"
 
 
-def unmatched_reasons(pool: Pool, rows: I64, load: I64, excluded: Mapping[int, I64]) -> tuple[Unmatched, ...]:
+def unmatched_reasons(
+    pool: Pool, rows: I64, load: I64, excluded: Mapping[int, I64]
+) -> tuple[Unmatched, ...]:
     """Reasons for many unmatched mentees at once, from the encoded pool."""
     from tandem_matching.domain.candidates import _exclude
     from tandem_matching.domain.engine import Unmatched
@@ -182,9 +191,7 @@ def unmatched_reasons(pool: Pool, rows: I64, load: I64, excluded: Mapping[int, I
                         "availability",
                         f"no mentor has {policy.min_overlap_hours:g} h/week of shared availability",
                     )
-    return tuple(
-        Unmatched(pool.mentees.participants[i].id, *out[i]) for i in rows.tolist()
-    )
+    return tuple(Unmatched(pool.mentees.participants[i].id, *out[i]) for i in rows.tolist())
 
 
 def _static_blockers(pool: Pool, i: int) -> Counter[HardConstraint]:

@@ -1,48 +1,292 @@
-"""Whole-pool assignment on the sparse candidate graph: a forward–reverse auction.
+"""Whole-pool assignment on the sparse candidate graph: most pairs first, then best total.
 
-The problem is the transportation LP
+The problem is the transportation LP ``max Σ w x`` with ``w_ij = M + score_ij``,
+``Σ_j x_ij ≤ 1`` per mentee and ``Σ_i x_ij ≤ cap_j`` per mentor; ``M`` exceeds any total
+score, so more pairs always win. It is solved in three steps, each chosen because it runs
+in scipy's compiled code or vectorises:
 
-    max Σ w_ij x_ij   s.t.  Σ_j x_ij ≤ 1 (mentee),  Σ_i x_ij ≤ cap_j (mentor),  x ≥ 0
+1. **Maximum flow** (``scipy.sparse.csgraph.maximum_flow``) gives the largest number of
+   pairs, and a breadth-first search of its residual graph the set ``R`` reachable from
+   the unmatched mentees (König). Every maximum assignment fills each mentor in ``R``,
+   matches each mentee outside ``R`` and never pairs a mentee outside ``R`` with a mentor
+   in ``R``. So the quality problem splits into two independent parts with no ``M``:
+2. **Outside R** mentors have room: mentees, who must all be placed, bid for mentors;
+3. **Inside R** mentees are to spare: an "unmatched" pseudo-mentor ``U`` with value 0 and
+   as many places as mentees to spare makes the part balanced, and mentees bid.
 
-with ``w_ij = M + score_ij``; ``M`` exceeds any total score, so more pairs always win
-(cardinality first, then quality). The matrix is totally unimodular, so the LP optimum is
-integral, and its dual
+Both parts are *forward auctions* (Bertsekas): a mentee bids the price of its best mentor
+plus (best value - second best) + ε; a mentor keeps its best bids and, when full, its
+price is the lowest bid it kept. On termination every mentee is within ε of its best
+option and every place with a price is taken — exactly the LP dual's complementary
+slackness, so the duality gap is at most ε per mentee. The balanced part uses ε-scaling
+(large ε first; between phases only mentees no longer within the new ε bid again), which
+keeps price wars short. Chains of single displacements (the tail of every phase) run one
+bid at a time on Python lists, where a vectorised round per link would cost far more.
 
-    min Σ_i u_i + Σ_j cap_j p_j   s.t.  u_i + p_j ≥ w_ij,  u, p ≥ 0
-
-bounds every assignment from above for *any* mentor prices ``p ≥ 0`` with
-``u_i = max(0, max_j w_ij - p_j)`` (weak duality): the certificate rests on that alone.
-
-Why an auction: it is the primal–dual method that vectorises. Forward rounds: every
-unassigned mentee bids for its best mentor (value ``w - p``, an outside option is worth
-0) at ``p + (best - second best) + ε``; a mentor keeps its ``cap`` highest bids and, when
-full, its price is the lowest kept bid. Reverse rounds: a mentor with room but a positive
-price lowers it to attract the mentees that gain most by moving (or were unmatched).
-On termination every mentee is within ε of its best option and idle mentors are free, so
-``bound - value ≤ n ε``. ε-scaling (large ε first, divided each phase) keeps price wars
-short; it is what makes the reverse rounds necessary (a mentor may lose holders between
-phases and must not keep a price nobody pays).
+The prices are returned as mentor prices of the original problem (``M + p_j - p_U``
+inside R, the auction price outside), so ``certificate.certify`` bounds the optimum over
+all pairs by weak duality.
 """
 
 from __future__ import annotations
 
+import heapq
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
+from scipy.sparse.csgraph import breadth_first_order, maximum_flow
 
-from tandem_matching.domain.encoding import F64, I64
+from tandem_matching.domain.encoding import B8, F64, I64
 
-Tick = Callable[[float], None]
+Check = Callable[[], None]
+SERIAL_BELOW = 64
 
 
 @dataclass(frozen=True, slots=True)
-class AuctionResult:
-    """``choice[i]``: column of mentee i's candidate row it got, or -1 (unmatched)."""
+class Solution:
+    """``choice[i]``: the column of mentee i's candidate row it got, or -1 (unmatched).
+
+    ``price``: mentor prices, a dual solution of the M-weighted LP (see module docstring).
+    """
 
     choice: I64
-    price: F64  # (m,) mentor prices: the dual of the capacity rows
+    price: F64
     rounds: int
+    max_pairs: int
+
+
+def cover(mentor: I64, cap: I64) -> tuple[int, B8, B8]:
+    """(max pairs, mentees in R, mentors in R) on the candidate graph."""
+    n, m = mentor.shape[0], cap.shape[0]
+    s, t = n + m, n + m + 1
+    ei, col = np.nonzero(mentor >= 0)
+    rj = mentor[ei, col]
+    src = np.concatenate([np.full(n, s), ei, n + np.arange(m)])
+    dst = np.concatenate([np.arange(n), n + rj, np.full(m, t)])
+    cap_e = np.concatenate([np.ones(n), np.ones(ei.size), cap]).astype(np.int32)
+    graph = sp.csr_matrix((cap_e, (src, dst)), shape=(n + m + 2, n + m + 2))
+    flow = maximum_flow(graph, s, t, method="dinic")
+    f = flow.flow.tocsr()
+    positive = f.multiply(f > 0).tocsr()
+    spare = (graph - positive).tocsr()
+    spare.data = (spare.data > 0).astype(np.int8)
+    spare.eliminate_zeros()
+    residual = (spare + positive.T.tocsr().astype(np.int8)).tocsr()
+    residual.data[:] = 1
+    reach = np.zeros(n + m + 2, dtype=np.bool_)
+    reach[breadth_first_order(residual, s, directed=True, return_predecessors=False)] = True
+    return int(flow.flow_value), reach[:n], reach[n : n + m]
+
+
+def solve(
+    mentor: I64,
+    score: F64,
+    cap: I64,
+    big_m: float,
+    *,
+    eps: float = 1e-6,
+    check: Check | None = None,
+) -> Solution:
+    """Lexicographic optimum (within ε per mentee) on the candidate graph.
+
+    ``mentor``/``score``: (n, k) mentor index and score of each candidate, -1 / -inf when
+    missing; no mentor twice in a row.
+    """
+    n, m = mentor.shape[0], cap.shape[0]
+    choice = np.full(n, -1, dtype=np.int64)
+    price = np.zeros(m)
+    if n == 0 or m == 0 or not (mentor >= 0).any():
+        return Solution(choice, price, 0, 0)
+    pairs, r_mentee, r_mentor = cover(mentor, cap)
+    listed = mentor >= 0
+    in_r = listed & r_mentor[np.maximum(mentor, 0)]
+    cols = np.maximum(mentor, 0)
+    # Outside R: every mentee is placed with a mentor outside R (single ε, no scaling:
+    # mentors have room, so a forward auction from zero prices is exact).
+    rows_a = np.flatnonzero(~r_mentee & (listed & ~in_r).any(axis=1))
+    w_a = np.where(listed & ~in_r, score, -np.inf)[rows_a]
+    got_a, price_a, rounds_a = _auction(w_a, cols[rows_a], cap, [eps], check)
+    choice[rows_a] = got_a
+    price[~r_mentor] = price_a[~r_mentor]
+    # Inside R: balanced with the pseudo-mentor U (index m, value 0).
+    rows_b = np.flatnonzero(r_mentee & (listed & in_r).any(axis=1))
+    spare = rows_b.size - int(cap[r_mentor].sum())
+    w_b = np.where(listed & in_r, score, -np.inf)[rows_b]
+    w_b = np.concatenate([w_b, np.zeros((rows_b.size, 1))], axis=1)
+    cols_b = np.concatenate([cols[rows_b], np.full((rows_b.size, 1), m)], axis=1)
+    cap_b = np.append(np.where(r_mentor, cap, 0), max(spare, 0))
+    got_b, price_b, rounds_b = _auction(w_b, cols_b, cap_b, _schedule(eps), check)
+    real = (got_b >= 0) & (got_b < w_b.shape[1] - 1)
+    choice[rows_b[real]] = got_b[real]
+    price[r_mentor] = big_m + price_b[:m][r_mentor] - price_b[m]
+    return Solution(choice, price, rounds_a + rounds_b, pairs)
+
+
+def _schedule(eps: float, start: float = 0.1, factor: float = 8.0) -> list[float]:
+    out = [max(start, eps)]
+    while out[-1] > eps:
+        out.append(max(out[-1] / factor, eps))
+    return out
+
+
+def _auction(
+    w: F64, cols: I64, cap: I64, schedule: list[float], check: Check | None
+) -> tuple[I64, F64, int]:
+    """Mentees (each must be placed) bid for mentor places: (choice, price, bids).
+
+    One phase per ε of ``schedule``. Between phases only the mentees that are no longer
+    within the new ε of their best option leave their place and bid again.
+    """
+    n = w.shape[0]
+    m = cap.shape[0]
+    start = np.zeros(m + 1, dtype=np.int64)
+    np.cumsum(cap, out=start[1:])
+    owner = np.repeat(np.arange(m, dtype=np.int64), cap)
+    price = np.zeros(m)
+    holder = np.full(int(start[-1]), -1, dtype=np.int64)
+    bid = np.full(int(start[-1]), -np.inf)
+    held = np.zeros(m, dtype=np.int64)
+    choice = np.full(n, -1, dtype=np.int64)
+    if n == 0:
+        return choice, price, 0
+    rows = np.arange(n)
+    bidders = rows.copy()
+    rounds = 0
+    lists = (w.tolist(), cols.tolist())
+    for phase, eps in enumerate(schedule):
+        if phase:
+            vals = w - price[cols]
+            mine = vals[rows, np.maximum(choice, 0)]
+            bidders = np.flatnonzero((choice < 0) | (vals.max(axis=1) - mine > eps))
+            filled = np.flatnonzero(holder >= 0)
+            gone = filled[np.isin(holder[filled], bidders)]
+            holder[gone], bid[gone] = -1, -np.inf
+            np.subtract.at(held, owner[gone], 1)
+            choice[bidders] = -1
+        while bidders.size > SERIAL_BELOW:
+            rounds += 1
+            if check is not None and rounds % 16 == 0:
+                check()
+            bidders = _round(
+                bidders, w, cols, cap, start, owner, holder, bid, price, held, choice, eps
+            )
+        rounds += _serial(
+            bidders.tolist(), lists, cap, start, holder, bid, price, held, choice, eps
+        )
+    return choice, price, rounds
+
+
+def _round(
+    bidders: I64, w: F64, cols: I64, cap: I64, start: I64, owner: I64, holder: I64,
+    bid: F64, price: F64, held: I64, choice: I64, eps: float,
+) -> I64:  # fmt: skip
+    """One Jacobi round: every bidder bids at once, each mentor keeps its best bids."""
+    k = w.shape[1]
+    m = cap.shape[0]
+    vals = w[bidders] - price[cols[bidders]]
+    r = np.arange(bidders.size)
+    if k > 1:
+        part = np.argpartition(-vals, 1, axis=1)
+        j1, v2 = part[:, 0], vals[r, part[:, 1]]
+    else:
+        j1, v2 = np.zeros(bidders.size, dtype=np.int64), np.full(bidders.size, -np.inf)
+    v1 = vals[r, j1]
+    v2 = np.where(np.isfinite(v2), v2, v1 - 1.0)  # a single option: any finite step
+    target = cols[bidders, j1]
+    offer = price[target] + (v1 - v2) + eps
+    mentors = np.unique(target)
+    slots = _ranges(start[mentors], start[mentors + 1])
+    e_mentor = np.concatenate([owner[slots], target])
+    e_bid = np.concatenate([bid[slots], offer])
+    e_row = np.concatenate([holder[slots], bidders])
+    e_col = np.concatenate([choice[np.maximum(holder[slots], 0)], j1])
+    order = np.lexsort((-e_bid, e_mentor))
+    e_mentor, e_bid, e_row, e_col = e_mentor[order], e_bid[order], e_row[order], e_col[order]
+    first = np.searchsorted(e_mentor, mentors)
+    rank = np.arange(e_mentor.size) - np.repeat(first, np.diff(np.append(first, e_mentor.size)))
+    keep = rank < cap[e_mentor]
+    real = e_row >= 0
+    out: I64 = e_row[~keep & real]
+    choice[out] = -1
+    dest = start[e_mentor[keep]] + rank[keep]
+    holder[dest], bid[dest] = e_row[keep], e_bid[keep]
+    won = keep & real
+    choice[e_row[won]] = e_col[won]
+    held[mentors] = np.bincount(e_mentor[won], minlength=m)[mentors]
+    last = start[mentors] + cap[mentors] - 1
+    full = held[mentors] >= cap[mentors]
+    price[mentors] = np.where(full, bid[np.maximum(last, 0)], price[mentors])
+    return out
+
+
+def _serial(
+    queue: list[int], lists: tuple[list[list[float]], list[list[int]]], cap: I64,
+    start: I64, holder: I64, bid: F64, price: F64, held: I64, choice: I64, eps: float,
+) -> int:  # fmt: skip
+    """The tail of a phase, one bid at a time on Python lists."""
+    if not queue:
+        return 0
+    p, h, b, hl, ch = price.tolist(), holder.tolist(), bid.tolist(), held.tolist(), choice.tolist()
+    st, cp = start.tolist(), cap.tolist()
+    rows_w, rows_c = lists
+    heaps: dict[int, list[tuple[float, int]]] = {}  # big mentors (the pseudo-mentor)
+    free: dict[int, list[int]] = {}
+    bids = 0
+    while queue:
+        i = queue.pop()
+        bids += 1
+        ci = rows_c[i]
+        v1 = v2 = -math.inf
+        j1 = 0
+        for t, (wv, j) in enumerate(zip(rows_w[i], ci, strict=True)):
+            v = wv - p[j]
+            if v > v1:
+                v1, v2, j1 = v, v1, t
+            elif v > v2:
+                v2 = v
+        if v2 == -math.inf:
+            v2 = v1 - 1.0  # a single option: any finite step
+        j = ci[j1]
+        lo, c = st[j], cp[j]
+        offer = p[j] + v1 - v2 + eps
+        if c > 4 * SERIAL_BELOW:
+            # a heap of (bid, place) and a list of free places instead of scanning
+            heap = heaps.get(j)
+            if heap is None:
+                heap = heaps[j] = [(b[t], t) for t in range(lo, lo + c) if h[t] >= 0]
+                heapq.heapify(heap)
+                free[j] = [t for t in range(lo, lo + c) if h[t] < 0]
+            if free[j]:
+                t = free[j].pop()
+                hl[j] += 1
+                heapq.heappush(heap, (offer, t))
+            else:
+                t = heap[0][1]  # the lowest bid leaves; the offer takes its place
+                heapq.heapreplace(heap, (offer, t))
+                out = h[t]
+                ch[out] = -1
+                queue.append(out)
+            h[t], b[t], ch[i] = i, offer, j1
+            if hl[j] >= c:
+                p[j] = heap[0][0]
+            continue
+        if hl[j] < c:
+            t = lo + h[lo : lo + c].index(-1)
+            hl[j] += 1
+        else:
+            seg = b[lo : lo + c]
+            t = lo + seg.index(min(seg))
+            out = h[t]
+            ch[out] = -1
+            queue.append(out)
+        h[t], b[t], ch[i] = i, offer, j1
+        if hl[j] >= c:
+            p[j] = min(b[lo : lo + c])
+    price[:], holder[:], bid[:], held[:], choice[:] = p, h, b, hl, ch
+    return bids
 
 
 def _ranges(lo: I64, hi: I64) -> I64:
@@ -50,250 +294,3 @@ def _ranges(lo: I64, hi: I64) -> I64:
     lengths = hi - lo
     out: I64 = np.repeat(lo - np.cumsum(lengths) + lengths, lengths) + np.arange(lengths.sum())
     return out
-
-
-class _Market:
-    def __init__(self, w: F64, cols: I64, cap: I64) -> None:
-        n, k = w.shape
-        m = cap.shape[0]
-        self.w, self.cols, self.cap = w, cols, cap
-        self.rows = np.arange(n)
-        self.start = np.zeros(m + 1, dtype=np.int64)
-        np.cumsum(cap, out=self.start[1:])
-        self.owner = np.repeat(np.arange(m, dtype=np.int64), cap)
-        self.holder = np.full(int(self.start[-1]), -1, dtype=np.int64)
-        self.bid = np.full(int(self.start[-1]), -np.inf)
-        self.price = np.zeros(m)
-        self.held = np.zeros(m, dtype=np.int64)
-        self.choice = np.full(n, -1, dtype=np.int64)
-        self.slot_of = np.full(n, -1, dtype=np.int64)
-        flat = np.flatnonzero(np.isfinite(w).ravel())
-        order = np.argsort(cols.ravel()[flat], kind="stable")
-        self.rev_row = flat[order] // k
-        self.rev_col = flat[order] % k
-        self.rev_ptr = np.searchsorted(cols.ravel()[flat][order], np.arange(m + 1))
-
-    def profit(self, rows: I64) -> F64:
-        c = self.choice[rows]
-        mentor = self.cols[rows, np.maximum(c, 0)]
-        out: F64 = np.where(c >= 0, self.w[rows, np.maximum(c, 0)] - self.price[mentor], 0.0)
-        return out
-
-    def forward(self, bidders: I64, eps: float) -> I64:
-        vals = self.w[bidders] - self.price[self.cols[bidders]]
-        r = np.arange(bidders.size)
-        if vals.shape[1] > 1:
-            part = np.argpartition(-vals, 1, axis=1)
-            j1 = part[:, 0]
-            v2 = np.maximum(vals[r, part[:, 1]], 0.0)
-        else:
-            j1 = np.zeros(bidders.size, dtype=np.int64)
-            v2 = np.zeros(bidders.size)
-        v1 = vals[r, j1]
-        go = v1 > 0.0  # otherwise the outside option (worth 0) is best: stay unmatched
-        rows, col = bidders[go], j1[go]
-        if rows.size == 0:
-            return rows
-        target = self.cols[rows, col]
-        bid = self.price[target] + (v1[go] - v2[go]) + eps
-        mentors = np.unique(target)
-        slots = _ranges(self.start[mentors], self.start[mentors + 1])
-        e_mentor = np.concatenate([self.owner[slots], target])
-        e_bid = np.concatenate([self.bid[slots], bid])
-        e_row = np.concatenate([self.holder[slots], rows])
-        e_col = np.concatenate([self.choice[np.maximum(self.holder[slots], 0)], col])
-        order = np.lexsort((-e_bid, e_mentor))
-        e_mentor, e_bid, e_row, e_col = e_mentor[order], e_bid[order], e_row[order], e_col[order]
-        first = np.searchsorted(e_mentor, mentors)
-        rank = np.arange(e_mentor.size) - np.repeat(first, np.diff(np.append(first, e_mentor.size)))
-        keep = rank < self.cap[e_mentor]
-        real = e_row >= 0
-        losers = e_row[~keep & real]
-        self.choice[losers] = -1
-        self.slot_of[losers] = -1
-        dest = self.start[e_mentor[keep]] + rank[keep]
-        self.holder[dest] = e_row[keep]
-        self.bid[dest] = e_bid[keep]
-        won = keep & real
-        self.choice[e_row[won]] = e_col[won]
-        self.slot_of[e_row[won]] = self.start[e_mentor[won]] + rank[won]
-        self.held[mentors] = np.bincount(e_mentor[won], minlength=self.cap.size)[mentors]
-        full = self.held[mentors] >= self.cap[mentors]
-        last = self.start[mentors] + self.cap[mentors] - 1
-        # Full: the lowest kept bid. Not full: unchanged (a reserve the reverse step lowers).
-        self.price[mentors] = np.where(full, self.bid[last], self.price[mentors])
-        out: I64 = losers
-        return out
-
-    def forward_serial(self, bidders: I64, eps: float) -> None:
-        """Gauss–Seidel bidding, one mentee at a time, until nobody is left out.
-
-        The tail of an auction is a chain of single displacements (A takes B's slot, B
-        takes C's ...); vectorised rounds would pay numpy's fixed cost per link.
-        """
-        w, cols, price, start, cap = self.w, self.cols, self.price, self.start, self.cap
-        holder, bid, held, choice, slot_of = self.holder, self.bid, self.held, self.choice, self.slot_of
-        queue = bidders.tolist()
-        k = w.shape[1]
-        while queue:
-            i = queue.pop()
-            vals = w[i] - price[cols[i]]
-            j1 = int(vals.argmax())
-            v1 = float(vals[j1])
-            if k > 1:
-                vals[j1] = -np.inf
-                v2 = max(float(vals.max()), 0.0)
-            else:
-                v2 = 0.0
-            if v1 <= 0.0:
-                choice[i] = -1
-                continue
-            j = int(cols[i, j1])
-            lo, c = int(start[j]), int(cap[j])
-            if held[j] < c:
-                t = lo + int(holder[lo : lo + c].argmin())  # a free slot holds -1
-                held[j] += 1
-            else:
-                t = lo + int(bid[lo : lo + c].argmin())
-                out = int(holder[t])
-                choice[out] = -1
-                slot_of[out] = -1
-                queue.append(out)
-            holder[t] = i
-            bid[t] = float(price[j]) + v1 - v2 + eps
-            choice[i] = j1
-            slot_of[i] = t
-            if held[j] >= c:
-                price[j] = bid[lo : lo + c].min()
-
-    def leave(self, rows: I64) -> None:
-        """Mentees give up their slots; the mentors keep their price for now."""
-        rows = rows[self.choice[rows] >= 0]
-        slots = self.slot_of[rows]
-        self.holder[slots] = -1
-        self.bid[slots] = -np.inf
-        np.subtract.at(self.held, self.owner[slots], 1)
-        self.choice[rows] = -1
-        self.slot_of[rows] = -1
-
-    def reverse(self, eps: float) -> int:
-        """Mentors with room and a positive price bid for mentees; returns how many moved."""
-        active = np.flatnonzero((self.held < self.cap) & (self.price > 0.0))
-        if active.size == 0:
-            return -1
-        idx = _ranges(self.rev_ptr[active], self.rev_ptr[active + 1])
-        e_mentor = np.repeat(active, self.rev_ptr[active + 1] - self.rev_ptr[active])
-        e_row, e_col = self.rev_row[idx], self.rev_col[idx]
-        current = self.cols[e_row, np.maximum(self.choice[e_row], 0)]
-        mine = (self.choice[e_row] >= 0) & (current == e_mentor)
-        beta = np.where(mine, -np.inf, self.w[e_row, e_col] - self.profit(e_row))
-        order = np.lexsort((-beta, e_mentor))
-        e_mentor, e_row, e_col, beta = e_mentor[order], e_row[order], e_col[order], beta[order]
-        first = np.searchsorted(e_mentor, active)
-        count = np.diff(np.append(first, e_mentor.size))
-        rank = np.arange(e_mentor.size) - np.repeat(first, count)
-        room = self.cap[active] - self.held[active]
-        nth = first + room  # the best mentee beyond the room sets the new price
-        beyond = np.where(room < count, beta[np.minimum(nth, max(e_mentor.size - 1, 0))], -np.inf)
-        new_price = np.maximum(0.0, beyond - eps)
-        self.price[active] = new_price
-        p_of = np.zeros(self.cap.size)
-        p_of[active] = new_price
-        offer = (rank < np.repeat(room, count)) & (beta > p_of[e_mentor])
-        o_row, o_col, o_mentor = e_row[offer], e_col[offer], e_mentor[offer]
-        if o_row.size == 0:
-            return 0
-        gain = self.w[o_row, o_col] - p_of[o_mentor]
-        order = np.lexsort((-gain, o_row))
-        o_row, o_col, o_mentor = o_row[order], o_col[order], o_mentor[order]
-        head = np.ones(o_row.size, dtype=np.bool_)
-        head[1:] = o_row[1:] != o_row[:-1]
-        o_row, o_col, o_mentor = o_row[head], o_col[head], o_mentor[head]
-        self.leave(o_row)
-        mentors, per = np.unique(o_mentor, return_counts=True)
-        slots = _ranges(self.start[mentors], self.start[mentors + 1])
-        free = slots[self.holder[slots] < 0]
-        f_owner = self.owner[free]
-        f_first = np.searchsorted(f_owner, mentors)
-        order = np.argsort(o_mentor, kind="stable")
-        o_row, o_col, o_mentor = o_row[order], o_col[order], o_mentor[order]
-        o_rank = np.arange(o_row.size) - np.repeat(np.searchsorted(o_mentor, mentors), per)
-        dest = free[np.repeat(f_first, per) + o_rank]
-        self.holder[dest] = o_row
-        self.bid[dest] = p_of[o_mentor]
-        self.choice[o_row] = o_col
-        self.slot_of[o_row] = dest
-        np.add.at(self.held, o_mentor, 1)
-        full = self.held[mentors] >= self.cap[mentors]
-        slots_m = _ranges(self.start[mentors], self.start[mentors + 1])
-        lowest = np.minimum.reduceat(self.bid[slots_m], np.searchsorted(slots_m, self.start[mentors]))
-        self.price[mentors] = np.where(full, lowest, self.price[mentors])
-        return int(o_row.size)
-
-    def violators(self, eps: float) -> I64:
-        vals = self.w - self.price[self.cols]
-        best = np.maximum(np.max(vals, axis=1), 0.0)
-        out: I64 = np.flatnonzero(best - self.profit(self.rows) > eps)
-        return out
-
-
-def auction(
-    w: F64,
-    cols: I64,
-    cap: I64,
-    *,
-    eps_final: float,
-    eps_start: float | None = None,
-    factor: float = 8.0,
-    tick: Tick | None = None,
-    check: Callable[[], None] | None = None,
-    max_sweeps: int = 10_000,
-    serial_below: int = 32,
-    price0: F64 | None = None,
-) -> AuctionResult:
-    """Solve ``max Σ w x`` on the candidate graph.
-
-    ``w``/``cols``: (n, k) values and mentor indices of each mentee's candidates; a
-    missing candidate has ``w = -inf``; no mentor appears twice in a row. Every mentee also
-    has an outside option worth 0.
-    """
-    if w.size == 0 or cap.size == 0:
-        return AuctionResult(np.full(w.shape[0], -1, dtype=np.int64), np.zeros(cap.size), 0)
-    mk = _Market(w, cols, cap)
-    if price0 is not None:
-        mk.price[:] = price0  # warm start: prices from an earlier solve
-    finite = np.isfinite(w)
-    top = float(np.max(w, initial=0.0, where=finite))
-    eps = max(eps_start if eps_start is not None else top / 4.0, eps_final)
-    phases = max(1, int(np.ceil(np.log(eps / eps_final) / np.log(factor))) + 1)
-    bidders = np.arange(w.shape[0], dtype=np.int64)
-    rounds = phase = extra = 0
-    while True:
-        for _ in range(max_sweeps):
-            while bidders.size:
-                rounds += 1
-                if check is not None and rounds % 32 == 0:
-                    check()
-                if bidders.size <= serial_below:
-                    mk.forward_serial(bidders, eps)
-                    bidders = bidders[:0]
-                    break
-                bidders = mk.forward(bidders, eps)
-            rounds += 1
-            if mk.reverse(eps) < 0:
-                break
-            # Reverse moves keep every mentee within ε of its best option, so no new
-            # bidders appear; the loop only returns here if rounding says otherwise.
-        phase += 1
-        if tick is not None:
-            tick(min(1.0, phase / phases))
-        if eps <= eps_final:
-            bidders = mk.violators(eps)
-            if bidders.size == 0 or extra >= 3:
-                break
-            extra += 1
-        else:
-            eps = max(eps / factor, eps_final)
-            bidders = mk.violators(eps)
-        mk.leave(bidders)
-    return AuctionResult(choice=mk.choice, price=mk.price, rounds=rounds)
