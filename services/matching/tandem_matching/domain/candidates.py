@@ -218,7 +218,7 @@ def build(
 
     def work(rows: I64, allowed: I64 | MentorBlock) -> int:
         scaled, ids = scorer.chunk(rows, allowed)
-        _exclude(scaled, rows, ids, excluded)
+        mask_excluded(scaled, rows, ids, excluded)
         col, val = top_k(scaled, k + 1)
         cand = np.where(np.isfinite(val), ids[col], -1)
         take = min(k, cand.shape[1])
@@ -276,7 +276,7 @@ def run_chunks(
     return out
 
 
-def _exclude(scaled: F32, rows: I64, ids: I64, excluded: Mapping[int, I64]) -> None:
+def mask_excluded(scaled: F32, rows: I64, ids: I64, excluded: Mapping[int, I64]) -> None:
     """Excluded pairs are infeasible: -inf before selection (ids are sorted, then -1s)."""
     if not excluded:
         return

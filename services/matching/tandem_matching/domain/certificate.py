@@ -114,12 +114,12 @@ def _rescan(
 ) -> tuple[F64, I64]:
     """Per row: max over unlisted feasible mentors of M + s - p (an upper bound, exact for
     the best one) and that mentor (-1 when none)."""
-    from tandem_matching.domain.candidates import _exclude
+    from tandem_matching.domain.candidates import mask_excluded
 
     if (cheap.ids if isinstance(cheap, MentorBlock) else cheap).size == 0:
         return np.full(rows.size, -np.inf), np.full(rows.size, -1, dtype=np.int64)
     scaled, ids = scorer.chunk(rows, cheap)
-    _exclude(scaled, rows, ids, excluded)
+    mask_excluded(scaled, rows, ids, excluded)
     real = ids >= 0
     val = scaled.astype(np.float64) * scorer.c
     val[:, real] += big_m - price[ids[real]]

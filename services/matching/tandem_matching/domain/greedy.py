@@ -75,7 +75,7 @@ def _best_in(
     rows = np.array([i], dtype=np.int64)
     scaled, ids = scorer.chunk(rows, allowed)
     if banned is not None:
-        cand._exclude(scaled, rows, ids, {i: banned})
+        cand.mask_excluded(scaled, rows, ids, {i: banned})
     col, val = cand.top_k(scaled, 1)
     if not np.isfinite(val[0, 0]):
         return -1, -np.inf

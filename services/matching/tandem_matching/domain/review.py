@@ -156,7 +156,7 @@ def unmatched_reasons(
     pool: Pool, rows: I64, load: I64, excluded: Mapping[int, I64]
 ) -> tuple[Unmatched, ...]:
     """Reasons for many unmatched mentees at once, from the encoded pool."""
-    from tandem_matching.domain.candidates import _exclude
+    from tandem_matching.domain.candidates import mask_excluded
     from tandem_matching.domain.engine import Unmatched
 
     if rows.size == 0:
@@ -178,7 +178,7 @@ def unmatched_reasons(
             part = sub[a : a + 256]
             scaled, ids = scorer.chunk(part, allowed)
             ok_avail = np.isfinite(scaled)
-            _exclude(scaled, part, ids, excluded)
+            mask_excluded(scaled, part, ids, excluded)
             feasible = np.isfinite(scaled) & (ids >= 0)
             for t, i in enumerate(part.tolist()):
                 js = ids[feasible[t]]

@@ -122,7 +122,8 @@ def solve(
     real = (got_b >= 0) & (got_b < w_b.shape[1] - 1)
     choice[rows_b[real]] = got_b[real]
     price[r_mentor] = big_m + price_b[:m][r_mentor] - price_b[m]
-    return Solution(choice, price, rounds_a + rounds_b, pairs)
+    # Weak duality needs p >= 0; it holds by construction, the clamp only guards rounding.
+    return Solution(choice, np.maximum(price, 0.0), rounds_a + rounds_b, pairs)
 
 
 def _schedule(eps: float, start: float = 0.1, factor: float = 8.0) -> list[float]:
