@@ -81,6 +81,15 @@ async def drop_postgres_database(admin_url: str, url: str) -> None:
     name = make_url(url).database
     connection = await asyncpg.connect(_asyncpg_dsn(admin_url))
     try:
-        await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        for attempt in range(20):
+            try:
+                await connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                return
+            except asyncpg.exceptions.InsufficientPrivilegeError:
+                # An autovacuum worker (a superuser backend) is in the database; the
+                # test role may not terminate it, so wait for it to finish.
+                if attempt == 19:
+                    raise
+                await asyncio.sleep(0.5)
     finally:
         await connection.close()
