@@ -36,9 +36,12 @@ RUN groupadd --system --gid 10001 tandem \
 # the sources travel with the virtual environment: migrations and templates included.
 COPY --from=build --chown=root:root /app /app
 WORKDIR /app
+# NUMBA_CACHE_DIR: the matching engine's compiled kernels are cached on disk; /app is
+# read-only for the service user, so the cache lives in a writable place.
 ENV PATH="/app/.venv/bin:$PATH" \
     PYTHONUNBUFFERED=1 \
-    PYTHONDONTWRITEBYTECODE=1
+    PYTHONDONTWRITEBYTECODE=1 \
+    NUMBA_CACHE_DIR=/tmp/numba-cache
 USER tandem
 # Defaults; compose and Kubernetes override both the command and the ports.
 EXPOSE 8001 8002 8003 8004

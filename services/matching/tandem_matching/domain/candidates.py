@@ -1,24 +1,13 @@
 """The sparse candidate graph: each mentee's best ``k`` feasible mentors, in bulk.
 
-Mentees are processed in chunks of up to ``chunk`` rows; every chunk is scored against
-the mentors its hard rules allow, as dense float32 matrix products:
+Mentees are grouped by *blocking key* (language set, country and face-to-face rules): the
+mentors a group may meet are computed once, so those rules cost nothing per pair. Each
+group is cut into chunks that :func:`pair_kernels.top_candidates` scans on two threads
+(the kernel releases the GIL), with progress and cancellation between chunks.
 
-* mentees are grouped by *blocking key* (language set, place rules): the allowed mentors
-  of a group are computed once, so language, country and face-to-face rules cost nothing
-  per pair;
-* within a group mentees are sorted by availability, so a chunk's weekly windows split
-  the week into few *segments*; a mentor's minutes in a segment are a difference of its
-  cumulative availability, and the overlap of every pair is one (rows × segments) @
-  (segments × mentors) product. Mentors without enough overlap with the chunk's union of
-  windows are dropped before any pair is scored;
-* the categorical criteria are one more product on the non-zero feature columns of the
-  chunk.
-
-Top-(k+1) per row without a full sort: columns are laid out so that block ``b`` holds
-columns ``b, b+nb, b+2nb, …``; the row-wise max of 16 such rows is one vectorised pass,
-the best k+1 blocks contain the best k+1 scores, and only those 16·(k+1) values are
-partitioned. The (k+1)-th score is kept as ``bound``: no mentor outside a mentee's list
-scores higher, which is what lets the certificate cover *all* pairs, not only the graph.
+Each row also keeps the (k+1)-th best score as ``bound``: no mentor outside a mentee's
+list scores higher, which is what lets the certificate cover *all* pairs, not only the
+graph.
 """
 
 from __future__ import annotations
@@ -33,17 +22,36 @@ from typing import TypeVar
 import numpy as np
 
 from tandem_matching.domain.constraints import blocking_keys, mentor_mask
-from tandem_matching.domain.encoding import F32, F64, I64, Pool
-from tandem_matching.domain.profiles import SLOTS_PER_WEEK, Criterion, HardConstraint
-
-BLOCK = 16
-FArr = TypeVar("FArr", F32, F64)
-FLOAT32_SLACK = 1e-5
-"""Added to a float32 score before it is used as an upper bound: a product of ≤ 100
-terms of magnitude ≤ 1 in float32 is off by well under 1e-5."""
+from tandem_matching.domain.encoding import F64, HARD_AVAIL, I64, MIN_SLOTS, Pool
+from tandem_matching.domain.pair_kernels import Block, feasible_pairs, score_pairs, top_k
+from tandem_matching.domain.profiles import SLOTS_PER_WEEK
 
 Progress = Callable[[float], None]
 Check = Callable[[], None]
+CHUNK = 1024
+DENSE_PAIRS = 1 << 20
+
+
+@dataclass(frozen=True, slots=True)
+class Excluded:
+    """Pairs that must not be matched, as sorted mentor ids per mentee (CSR)."""
+
+    ptr: I64  # (n + 1,)
+    idx: I64
+
+    @classmethod
+    def of(cls, n: int, by_mentee: Mapping[int, I64]) -> Excluded:
+        counts = np.zeros(n + 1, dtype=np.int64)
+        for i, js in by_mentee.items():
+            counts[i + 1] = js.size
+        ptr = np.cumsum(counts)
+        idx = np.zeros(int(ptr[-1]), dtype=np.int64)
+        for i, js in by_mentee.items():
+            idx[ptr[i] : ptr[i + 1]] = np.sort(js)
+        return cls(ptr, idx)
+
+    def of_mentee(self, i: int) -> I64:
+        return self.idx[self.ptr[i] : self.ptr[i + 1]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +59,7 @@ class Candidates:
     """``mentor[i, t]`` (-1: none) with exact float64 ``score[i, t]``, best first.
 
     ``bound[i]``: an upper bound on the score of any feasible mentor *not* in row i
-    (-inf when there is none). ``pairs`` counts the pairs scored.
+    (-inf when there is none). ``pairs`` counts the pairs visited.
     """
 
     mentor: I64
@@ -61,17 +69,55 @@ class Candidates:
 
 
 @dataclass(frozen=True, slots=True)
-class _Groups:
-    order: I64  # mentees sorted by (key, availability)
-    bounds: list[tuple[int, int, I64]]  # (lo, hi) in order, allowed mentors
+class MenteeGroups:
+    """Mentees sorted by blocking key; ``bounds``: (lo, hi) in ``order``, allowed mentors."""
+
+    order: I64
+    bounds: list[tuple[int, int, I64]]
+
+    def tasks(self, pool: Pool, chunk: int = CHUNK) -> list[tuple[I64, Block]]:
+        """(rows, mentor block) per chunk of each group; a group's block is gathered once."""
+        out: list[tuple[I64, Block]] = []
+        every_mentor = not pool.params[HARD_AVAIL] or pool.params[MIN_SLOTS] <= 0
+        for lo, hi, allowed in self.bounds:
+            block = mentor_block(pool, allowed)
+            # Without the availability rule every mentor is a pair: bound the chunk's pairs.
+            step = max(1, DENSE_PAIRS // max(allowed.size, 1)) if every_mentor else chunk
+            out.extend((self.order[a : min(hi, a + step)], block) for a in range(lo, hi, step))
+        return out
 
 
-def group_mentees(pool: Pool, rows: I64 | None = None) -> _Groups:
+def mentor_block(pool: Pool, ids: I64) -> Block:
+    """These mentors' rows, gathered contiguously for the pair kernels, and an index of
+    their weekly windows (:data:`pair_kernels.Block`): sorted by start with the first window
+    starting at or after each slot, and per slot the windows strictly around it."""
+    r = pool.mentors
+    counts = r.window_ptr[ids + 1] - r.window_ptr[ids]
+    ptr = np.concatenate([[0], np.cumsum(counts)])
+    pick = np.repeat(r.window_ptr[ids] - ptr[:-1], counts) + np.arange(int(ptr[-1]))
+    windows = r.windows[pick]
+    owner = np.repeat(np.arange(ids.size, dtype=np.int64), counts)
+    order = np.argsort(windows[:, 0], kind="stable")
+    start, end, owner = windows[order, 0].copy(), windows[order, 1].copy(), owner[order]
+    slots = np.arange(SLOTS_PER_WEEK + 1)
+    start_at = np.searchsorted(start, slots).astype(np.int64)
+    # Window q is strictly around slot t for start[q] < t < end[q].
+    inner = np.maximum(end - start - 1, 0)
+    around_q = np.repeat(np.arange(start.size, dtype=np.int64), inner)
+    around_t = np.repeat(start + 1 - np.cumsum(inner) + inner, inner) + np.arange(int(inner.sum()))
+    by_slot = np.argsort(around_t, kind="stable")
+    around_at = np.searchsorted(around_t[by_slot], slots).astype(np.int64)
+    return (
+        ids, r.ints[ids], r.lang[ids], r.tokens[ids],
+        start, end, owner, start_at, around_at, around_q[by_slot],
+    )  # fmt: skip
+
+
+def group_mentees(pool: Pool, rows: I64 | None = None) -> MenteeGroups:
     keys, key_list = blocking_keys(pool)
     n = len(pool.mentees)
     rows = np.arange(n, dtype=np.int64) if rows is None else rows
-    avail = pool.mentees.avail[rows]
-    order = rows[np.lexsort((*avail.T[::-1], keys[rows]))]
+    order = rows[np.argsort(keys[rows], kind="stable")]
     sorted_keys = keys[order]
     cuts = np.flatnonzero(np.diff(sorted_keys)) + 1
     bounds = []
@@ -79,178 +125,56 @@ def group_mentees(pool: Pool, rows: I64 | None = None) -> _Groups:
         if hi > lo:
             allowed = np.flatnonzero(mentor_mask(pool, key_list[int(sorted_keys[lo])]))
             bounds.append((int(lo), int(hi), allowed))
-    return _Groups(order=order, bounds=bounds)
-
-
-class Scorer:
-    """Scores one chunk of mentees against a set of mentors (float32, dense)."""
-
-    def __init__(self, pool: Pool) -> None:
-        policy = pool.policy
-        self.pool = pool
-        w_a = policy.weight(Criterion.AVAILABILITY)
-        # Scale the categorical part by 1/c so that the availability part is simply
-        # min(overlap, sat) (c = w_a / sat): ranking is unchanged by a positive scale.
-        self.sat = float(pool.sat_slots)
-        self.c = w_a / self.sat if w_a > 0 else 1.0
-        self.use_avail = w_a > 0
-        self.fe = (pool.mentees.features / self.c).astype(np.float32)
-        self.fr = pool.mentors.features.astype(np.float32)
-        self.cum_t = np.ascontiguousarray(pool.mentor_cum.T)  # (slots+1, m)
-        self.hard_avail = policy.is_hard(HardConstraint.AVAILABILITY)
-        self.min_slots = float(policy.min_overlap_slots)
-
-    def group(self, allowed: I64) -> MentorBlock:
-        """The allowed mentors' columns, gathered once for all chunks of a group."""
-        return MentorBlock(allowed, self.cum_t[:, allowed], self.fr[allowed])
-
-    def chunk(self, rows: I64, allowed: I64 | MentorBlock) -> tuple[F32, I64]:
-        """(scaled scores with -inf for infeasible pairs, mentor ids) for these rows.
-
-        The result has a multiple of BLOCK columns; padding columns are -inf / id -1.
-        """
-        block: MentorBlock | None = None
-        if isinstance(allowed, MentorBlock):
-            block, ids_in = allowed, allowed.ids
-        else:
-            ids_in = allowed
-        bits = np.unpackbits(
-            self.pool.mentees.avail[rows].view(np.uint8), axis=1, bitorder="little"
-        )[:, :SLOTS_PER_WEEK]
-        change = np.flatnonzero((bits[:, 1:] != bits[:, :-1]).any(axis=0)) + 1
-        starts = np.r_[0, change]
-        ends = np.r_[change, SLOTS_PER_WEEK]
-        used = bits[:, starts].any(axis=0)
-        starts, ends = starts[used], ends[used]
-        if block is not None:
-            seg = block.cum[ends] - block.cum[starts]  # (q, m_allowed)
-        else:
-            seg = self.cum_t[np.ix_(ends, ids_in)] - self.cum_t[np.ix_(starts, ids_in)]
-        keep = None
-        if self.hard_avail and self.min_slots > 0:
-            # Mentors without enough overlap with the chunk's union of windows cannot be
-            # feasible for any of its rows: drop them before scoring pairs.
-            keep = np.flatnonzero(seg.sum(axis=0) >= self.min_slots)
-            seg = seg[:, keep]
-        cols = ids_in if keep is None else ids_in[keep]
-        m2 = cols.size
-        width = max(BLOCK, -(-m2 // BLOCK) * BLOCK)
-        fe = self.fe[rows]
-        dims = np.flatnonzero(fe.any(axis=0))
-        fr = np.zeros((width, dims.size), dtype=np.float32)
-        if block is not None:
-            src = block.fr if keep is None else block.fr[keep]
-            fr[:m2] = src[:, dims]
-        else:
-            fr[:m2] = self.fr[np.ix_(cols, dims)]
-        scores = fe[:, dims] @ fr.T
-        if m2 < width:
-            scores[:, m2:] = -np.inf
-        if starts.size and m2:
-            segp = np.zeros((starts.size, width), dtype=np.float32)
-            segp[:, :m2] = seg
-            overlap = bits[:, starts].astype(np.float32) @ segp
-            if self.hard_avail:
-                bad = overlap < self.min_slots
-            if self.use_avail:
-                np.minimum(overlap, self.sat, out=overlap)
-                scores += overlap
-            if self.hard_avail:
-                np.copyto(scores, np.float32(-np.inf), where=bad)
-        elif self.hard_avail and self.min_slots > 0:
-            scores[:] = -np.inf
-        ids = np.full(width, -1, dtype=np.int64)
-        ids[:m2] = cols
-        return scores, ids
-
-
-@dataclass(frozen=True, slots=True)
-class MentorBlock:
-    ids: I64
-    cum: F32  # (slots + 1, m_allowed)
-    fr: F32  # (m_allowed, D)
-
-
-def top_k(scores: FArr, k: int) -> tuple[I64, FArr]:
-    """Column indices and values of the k best per row, best first (ties arbitrary)."""
-    b, width = scores.shape
-    nb = width // BLOCK
-    k = min(k, width)
-    view = scores.reshape(b, BLOCK, nb)
-    if nb > k:
-        block_max = view.max(axis=1)
-        blocks = np.argpartition(block_max, nb - k, axis=1)[:, nb - k :]
-    else:
-        blocks = np.broadcast_to(np.arange(nb), (b, nb))
-    r = np.arange(b)[:, None, None]
-    lanes = np.arange(BLOCK)[None, :, None]
-    vals = view[r, lanes, blocks[:, None, :]].reshape(b, -1)
-    col = (lanes * nb + blocks[:, None, :]).reshape(b, -1)
-    pick = np.argpartition(-vals, k - 1, axis=1)[:, :k]
-    v = np.take_along_axis(vals, pick, axis=1)
-    c = np.take_along_axis(col, pick, axis=1)
-    order = np.argsort(-v, axis=1, kind="stable")
-    return np.take_along_axis(c, order, axis=1), np.take_along_axis(v, order, axis=1)
+    return MenteeGroups(order=order, bounds=bounds)
 
 
 def build(
     pool: Pool,
     k: int,
-    excluded: Mapping[int, I64],
+    excluded: Excluded,
     *,
-    chunk: int = 256,
+    tasks: Sequence[Task] | None = None,
     workers: int | None = None,
     progress: Progress | None = None,
     check: Check | None = None,
 ) -> Candidates:
     """Each mentee's k best feasible mentors (exact scores) and the bound on the rest.
-
-    Chunks run on ``workers`` threads (default: up to 2): numpy and BLAS release the GIL,
-    and every chunk writes its own rows.
-    """
+    ``tasks``: the chunks to scan (default: every mentee, :meth:`MenteeGroups.tasks`)."""
     n = len(pool.mentees)
     mentor = np.full((n, k), -1, dtype=np.int64)
+    score = np.full((n, k), -np.inf)
     bound = np.full(n, -np.inf)
     if n == 0 or len(pool.mentors) == 0:
-        return Candidates(mentor=mentor, score=np.full((n, k), -np.inf), bound=bound, pairs=0)
-    scorer = Scorer(pool)
-    groups = group_mentees(pool)
+        return Candidates(mentor=mentor, score=score, bound=bound, pairs=0)
+    tables = pool.tables
 
-    def work(rows: I64, allowed: I64 | MentorBlock) -> int:
-        scaled, ids = scorer.chunk(rows, allowed)
-        mask_excluded(scaled, rows, ids, excluded)
-        col, val = top_k(scaled, k + 1)
-        cand = np.where(np.isfinite(val), ids[col], -1)
-        take = min(k, cand.shape[1])
-        mentor[rows, :take] = cand[:, :take]
-        if cand.shape[1] > k:
-            rest = val[:, k].astype(np.float64)
-            bound[rows] = np.where(np.isfinite(rest), rest * scorer.c + FLOAT32_SLACK, -np.inf)
-        return rows.size * int((ids >= 0).sum())
+    def work(chunk: I64, block: Block) -> int:
+        pairs = feasible_pairs(chunk, block, tables)
+        scores = score_pairs(chunk, pairs, block, tables)
+        top_k(chunk, pairs, scores, block[0], k, excluded.ptr, excluded.idx, mentor, score, bound)
+        return int(pairs[1].size)
 
-    tasks: list[tuple[I64, I64 | MentorBlock]] = []
-    for lo, hi, allowed in groups.bounds:
-        target: I64 | MentorBlock = scorer.group(allowed) if hi - lo > chunk else allowed
-        tasks.extend((groups.order[a : min(hi, a + chunk)], target) for a in range(lo, hi, chunk))
+    if tasks is None:
+        tasks = group_mentees(pool).tasks(pool)
     pairs = sum(run_chunks(work, tasks, workers=workers, progress=progress, check=check))
-    score = exact_scores(pool, mentor)
     return Candidates(mentor=mentor, score=score, bound=bound, pairs=pairs)
 
 
 T = TypeVar("T")
-Task = tuple[I64, "I64 | MentorBlock"]
+Task = tuple[I64, Block]
 
 
 def run_chunks(
-    fn: Callable[[I64, I64 | MentorBlock], T],
-    tasks: Sequence[Task],
+    fn: Callable[[I64, Block], T],
+    tasks: Sequence[tuple[I64, Block]],
     *,
     workers: int | None = None,
     progress: Progress | None = None,
     check: Check | None = None,
 ) -> list[T]:
     """Run ``fn(rows, mentors)`` over the tasks on a few threads, in order, with progress
-    (fraction of rows done) and cancellation checks between chunks."""
+    (fraction of rows done) and cancellation checks between chunks. Each task writes
+    its own rows, so no lock is needed."""
     threads = max(1, workers if workers is not None else min(2, os.cpu_count() or 1))
     total = sum(rows.size for rows, _ in tasks) or 1
     out: list[T] = []
@@ -273,30 +197,4 @@ def run_chunks(
             pending.append((rows.size, executor.submit(fn, rows, target)))
             drain(2 * threads)
         drain(0)
-    return out
-
-
-def mask_excluded(scaled: F32, rows: I64, ids: I64, excluded: Mapping[int, I64]) -> None:
-    """Excluded pairs are infeasible: -inf before selection (ids are sorted, then -1s)."""
-    if not excluded:
-        return
-    real = int((ids >= 0).sum())
-    for r, i in enumerate(rows.tolist()):
-        banned = excluded.get(i)
-        if banned is None or banned.size == 0:
-            continue
-        pos = np.searchsorted(ids[:real], banned)
-        hit = pos < real
-        hit[hit] = ids[pos[hit]] == banned[hit]
-        scaled[r, pos[hit]] = -np.inf
-
-
-def exact_scores(pool: Pool, mentor: I64) -> F64:
-    """float64 scores of the listed pairs (-inf where mentor is -1)."""
-    from tandem_matching.domain.scoring import pair_scores
-
-    out = np.full(mentor.shape, -np.inf)
-    ei, t = np.nonzero(mentor >= 0)
-    if ei.size:
-        out[ei, t] = pair_scores(pool, ei, mentor[ei, t])
     return out

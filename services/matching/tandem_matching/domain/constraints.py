@@ -159,9 +159,9 @@ def feasible(pool: Pool, ei: I64, rj: I64) -> B8:
     if policy.is_hard(HardConstraint.AVAILABILITY):
         ok &= overlap_slots(pool, ei, rj) >= policy.min_overlap_slots
     if policy.is_hard(HardConstraint.FACE_TO_FACE):
-        ek, rk = pool.reach_key(e)[ei], pool.reach_key(r)[rj]
-        reach_ok = r.f2f_capable[rj] & (ek >= 0) & (ek == rk) & (e.country[ei] == r.country[rj])
-        ok &= ~e.requires_f2f[ei] | reach_ok
+        ek, rk = e.reach[ei], r.reach[rj]
+        reach_ok = r.can_meet[rj] & (ek >= 0) & (ek == rk) & (e.country[ei] == r.country[rj])
+        ok &= ~e.needs_meet[ei] | reach_ok
     if policy.country_policy is CountryPolicy.SAME_COUNTRY:
         ok &= e.country[ei] == r.country[rj]
     elif policy.country_policy is CountryPolicy.CROSS_COUNTRY:
@@ -180,13 +180,14 @@ def blocking_keys(pool: Pool) -> tuple[I64, list[tuple[int, ...]]]:
     lang_hard = policy.is_hard(HardConstraint.LANGUAGE)
     f2f_hard = policy.is_hard(HardConstraint.FACE_TO_FACE)
     by_country = policy.country_policy is not CountryPolicy.ANY
-    reach = pool.reach_key(e)
-    packed = np.packbits(e.lang, axis=1) if lang_hard else np.zeros((len(e), 1), np.uint8)
+    n = len(e)
+    words = e.lang.view(np.int64) if lang_hard else np.zeros((n, e.lang.shape[1]), np.int64)
+    needs = e.needs_meet & f2f_hard
     cols = [
-        *packed.T.astype(np.int64),
-        e.country if by_country else np.zeros(len(e), np.int64),
-        np.where(e.requires_f2f & f2f_hard, reach, -2),
-        np.where(e.requires_f2f & f2f_hard, e.country, -2),
+        *words.T,
+        e.country if by_country else np.zeros(n, np.int64),
+        np.where(needs, e.reach, -2),
+        np.where(needs, e.country, -2),
     ]
     table = np.stack(cols, axis=1)
     uniq, inverse = np.unique(table, axis=0, return_inverse=True)
@@ -198,20 +199,15 @@ def mentor_mask(pool: Pool, key: tuple[int, ...]) -> B8:
     """Mentors allowed for every mentee of a blocking group (availability aside)."""
     policy, r = pool.policy, pool.mentors
     ok = r.capacity > 0
+    n_words = r.lang.shape[1]
     if policy.is_hard(HardConstraint.LANGUAGE):
-        n_bytes = (r.lang.shape[1] + 7) // 8
-        lang = np.unpackbits(np.asarray(key[:n_bytes], dtype=np.uint8))[: r.lang.shape[1]]
-        ok &= (r.lang & lang.astype(np.bool_)).any(axis=1)
-        rest = key[n_bytes:]
-    else:
-        rest = key[1:]
-    country, reach, f2f_country = rest
+        words = np.asarray(key[:n_words], dtype=np.int64).view(np.uint64)
+        ok &= (r.lang & words).any(axis=1)
+    country, reach, reach_country = key[n_words:]
     if policy.country_policy is CountryPolicy.SAME_COUNTRY:
         ok &= r.country == country
     elif policy.country_policy is CountryPolicy.CROSS_COUNTRY:
         ok &= r.country != country
     if reach != -2:  # the group requires face-to-face
-        ok &= (
-            r.f2f_capable & (reach >= 0) & (pool.reach_key(r) == reach) & (r.country == f2f_country)
-        )
+        ok &= r.can_meet & (reach >= 0) & (r.reach == reach) & (r.country == reach_country)
     return np.asarray(ok, dtype=np.bool_)

@@ -1,25 +1,21 @@
-"""Turn participant profiles into numpy arrays, once per match run.
+"""Turn participant profiles into compact numpy arrays, once per match run.
 
-The soft score of a pair is ``cat(i, j) + availability(i, j)``. Every criterion except
-availability is a table lookup on small categorical attributes or an overlap of small
-sets, so it is written as an inner product ``fe[i] @ fr[j]`` of a mentee feature row and a
-mentor feature row (weights folded in). A block of mentees × mentors is then one matrix
-product, which is what makes scoring 10^9 pairs affordable. ``fe`` is non-negative.
+The compiled kernels (:mod:`pair_kernels`) score a pair from these arrays alone:
 
-Columns of ``fe`` / ``fr`` (each block already multiplied by its criterion weight):
+* ``ints`` (n, INT_COLUMNS): country, reach key (city or country id, -1 unknown), sector
+  (-1 none), first language (-1 none), preferred format, can meet in person, needs to meet
+  in person, capacity, available slots per week;
+* ``lang`` / ``tokens``: languages and skills (mentors) or goals (mentees) as bit rows of
+  uint64 words over the run's vocabularies;
+* ``avail``: weekly availability as bits on the 15-minute UTC grid (11 uint64 words);
+* ``Pool.coef`` (mentees only, COEF_COLUMNS): the mentee's part of every criterion with its
+  weight folded in, so that a pair's score is a handful of multiply-adds:
 
-* goals: ``fe = w_sg / |goals|`` per goal, ``fr = 1`` per skill → fraction of goals covered;
-* sector: one-hot on both sides → same sector;
-* languages: ``fe = w_lc * (0.5 [first language] + 0.25 / |languages|)``, ``fr`` = speaks it;
-* country (policy ``any`` only): ``fe = w_lc * 0.25`` at the mentee's country → same country;
-* format (programme offers both): ``fe = w_fm * 0.5`` at the mentee's preference,
-  ``fr`` = fit of that preference with the mentor's;
-* reach (mentees open to meeting in person): ``fe`` at the mentee's city (or country),
-  ``fr`` = mentor can meet in person there;
-* bias: the parts that are constant for a mentee.
+  ``bias + a_sg·|goals ∩ skills| + a_sec·[same sector] + a_first·[speaks first language]
+  + a_share·|languages ∩| + a_cult·[same country] + fmt[mentor format]
+  + (mod_near | mod_far) + w_a·min(overlap / saturation, 1)``
 
-Availability is kept as bits on the 15-minute UTC grid (packed in 11 uint64 words) and, for
-mentors, as a cumulative count so that any interval's overlap is a subtraction.
+  which is :func:`scoring.explain`'s formula term by term (tests check they agree).
 """
 
 from __future__ import annotations
@@ -32,6 +28,7 @@ import numpy.typing as npt
 
 from tandem_matching.domain.profiles import (
     SLOTS_PER_WEEK,
+    AvailabilityWindow,
     CountryPolicy,
     Criterion,
     FormatPreference,
@@ -45,7 +42,16 @@ from tandem_matching.domain.profiles import (
 )
 
 WORDS = (SLOTS_PER_WEEK + 63) // 64  # 11 uint64 words per availability row
-_FORMATS = (FormatPreference.PAIR, FormatPreference.GROUP, FormatPreference.EITHER)
+FORMATS = (FormatPreference.PAIR, FormatPreference.GROUP, FormatPreference.EITHER)
+
+# Columns of Side.ints
+COUNTRY, REACH, SECTOR, FIRST_LANG, FORMAT, CAN_MEET, NEEDS_MEET, CAPACITY, SLOTS = range(9)
+INT_COLUMNS = 9
+# Columns of Pool.coef
+A_SG, A_SEC, A_FIRST, A_SHARE, A_CULT, BIAS, MOD_NEAR, MOD_FAR, FMT = range(9)
+COEF_COLUMNS = FMT + len(FORMATS)
+# Entries of Pool.params
+W_AVAIL, SAT_SLOTS, MIN_SLOTS, HARD_AVAIL = range(4)
 
 F64 = npt.NDArray[np.float64]
 F32 = npt.NDArray[np.float32]
@@ -65,23 +71,49 @@ def format_fit(
     return 0.0
 
 
+def modality_points(policy: ProgrammePolicy, modality: Modality) -> tuple[float, float]:
+    """A mentee's modality fit (near, not near) — see :func:`scoring.modality_fit`."""
+    if modality is Modality.ONLINE_ONLY:
+        return 1.0, 1.0
+    if modality is Modality.FACE_TO_FACE:
+        return (1.0, 1.0) if policy.is_hard(HardConstraint.FACE_TO_FACE) else (1.0, 0.0)
+    return 1.0, 0.5
+
+
 @dataclass(frozen=True, slots=True)
 class Side:
     """The arrays of one side (mentors or mentees) of a pool."""
 
     participants: tuple[Participant, ...]
-    features: F64  # (n, D) see module docstring
-    avail: U64  # (n, WORDS) UTC slot bits
-    avail_slots: I64  # (n,) available slots per week
-    lang: B8  # (n, L)
-    country: I64  # (n,)
-    city: I64  # (n,) global (country, city) id, -1 when unknown
-    f2f_capable: B8  # (n,)
-    requires_f2f: B8  # (n,)
-    capacity: I64  # (n,)
+    ints: I64  # (n, INT_COLUMNS)
+    lang: U64  # (n, language words)
+    tokens: U64  # (n, token words)
+    avail: U64  # (n, WORDS)
+    window_ptr: I64  # (n + 1,) person p's windows are windows[window_ptr[p] : window_ptr[p + 1]]
+    windows: I64  # (w, 2) merged UTC slot intervals [start, end), sorted per person
 
     def __len__(self) -> int:
         return len(self.participants)
+
+    @property
+    def capacity(self) -> I64:
+        return self.ints[:, CAPACITY]
+
+    @property
+    def country(self) -> I64:
+        return self.ints[:, COUNTRY]
+
+    @property
+    def reach(self) -> I64:
+        return self.ints[:, REACH]
+
+    @property
+    def can_meet(self) -> B8:
+        return np.asarray(self.ints[:, CAN_MEET] != 0, dtype=np.bool_)
+
+    @property
+    def needs_meet(self) -> B8:
+        return np.asarray(self.ints[:, NEEDS_MEET] != 0, dtype=np.bool_)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,17 +123,21 @@ class Pool:
     policy: ProgrammePolicy
     mentors: Side
     mentees: Side
-    mentor_cum: F32  # (m, SLOTS_PER_WEEK + 1) cumulative available slots per mentor
+    coef: F64  # (n mentees, COEF_COLUMNS)
+    params: F64  # W_AVAIL, SAT_SLOTS, MIN_SLOTS, HARD_AVAIL
     languages: tuple[str, ...]
     countries: tuple[str, ...]
 
     @property
-    def sat_slots(self) -> float:
-        return self.policy.saturation_hours * 4.0
+    def tables(self) -> tuple[I64, U64, U64, U64, F64, I64, U64, U64, U64, F64, I64, I64]:
+        """Everything a pair kernel reads, in the order the kernels unpack it."""
+        e, r = self.mentees, self.mentors
+        return (e.ints, e.lang, e.tokens, e.avail, self.coef,
+                r.ints, r.lang, r.tokens, r.avail, self.params,
+                e.window_ptr, e.windows)  # fmt: skip
 
-    def reach_key(self, side: Side) -> I64:
-        """The place two people must share to meet in person, per the programme's reach."""
-        return side.city if self.policy.reach is Reach.SAME_CITY else side.country
+
+_Rows = tuple[I64, list[int], list[int], U64, I64, I64]
 
 
 class _Vocab:
@@ -119,184 +155,152 @@ def encode(
     policy: ProgrammePolicy, mentors: Sequence[Participant], mentees: Sequence[Participant]
 ) -> Pool:
     """Encode both sides of a run. Cost is linear in the number of participants."""
-    langs, countries, cities, sectors, tokens = _Vocab(), _Vocab(), _Vocab(), _Vocab(), _Vocab()
-    everyone = (*mentors, *mentees)
-    for p in everyone:
-        for lang in p.languages:
-            langs(lang)
-        countries(p.country)
-        if p.city is not None:
-            cities((p.country, p.city.casefold()))
-        if p.sector is not None:
-            sectors(p.sector)
-        for t in (*sorted(p.skills), *sorted(p.goals)):
-            tokens(t)
-    n_reach = len(cities) if policy.reach is Reach.SAME_CITY else len(countries)
-    blocks = {
-        "goals": len(tokens),
-        "sector": len(sectors),
-        "lang": len(langs),
-        "country": len(countries) if policy.country_policy is CountryPolicy.ANY else 0,
-        "format": len(_FORMATS) if policy.formats is FormatsOffered.BOTH else 0,
-        "reach": n_reach,
-        "bias": 1,
-    }
-    offset: dict[str, int] = {}
-    width = 0
-    for name, size in blocks.items():
-        offset[name] = width
-        width += size
-    vocab = (langs, countries, cities, sectors, tokens)
-    mentor_side = _encode_side(policy, mentors, True, vocab, offset, width)
-    mentee_side = _encode_side(policy, mentees, False, vocab, offset, width)
-    bits = np.unpackbits(mentor_side.avail.view(np.uint8), axis=1, bitorder="little")
-    cum = np.zeros((len(mentors), SLOTS_PER_WEEK + 1), dtype=np.float32)
-    np.cumsum(bits[:, :SLOTS_PER_WEEK], axis=1, dtype=np.float32, out=cum[:, 1:])
+    vocab = _Vocabularies(policy)
+    mentor_rows = vocab.rows(mentors, mentor=True)
+    mentee_rows = vocab.rows(mentees, mentor=False)
+    # Both sides get as many words as the shared vocabularies need (kernels pair them).
+    lang_words = max(1, -(-len(vocab.langs) // 64))
+    token_words = max(1, -(-len(vocab.tokens) // 64))
+
+    def side(people: Sequence[Participant], rows: _Rows) -> Side:
+        ints, lang_masks, token_masks, avail, window_ptr, windows = rows
+        return Side(
+            participants=tuple(people),
+            ints=ints,
+            lang=_words(lang_masks, lang_words),
+            tokens=_words(token_masks, token_words),
+            avail=avail,
+            window_ptr=window_ptr,
+            windows=windows,
+        )
+
+    w = policy.weights
+    params = np.array(
+        [
+            w[Criterion.AVAILABILITY],
+            policy.saturation_hours * 4.0,
+            float(policy.min_overlap_slots),
+            1.0 if policy.is_hard(HardConstraint.AVAILABILITY) else 0.0,
+        ]
+    )
     return Pool(
         policy=policy,
-        mentors=mentor_side,
-        mentees=mentee_side,
-        mentor_cum=cum,
-        languages=tuple(str(k) for k in langs.index),
-        countries=tuple(str(k) for k in countries.index),
+        mentors=side(mentors, mentor_rows),
+        mentees=side(mentees, mentee_rows),
+        coef=_coefficients(policy, mentees),
+        params=params,
+        languages=tuple(str(k) for k in vocab.langs.index),
+        countries=tuple(str(k) for k in vocab.countries.index),
     )
 
 
-def _encode_side(
-    policy: ProgrammePolicy,
-    people: Sequence[Participant],
-    mentor: bool,
-    vocab: tuple[_Vocab, _Vocab, _Vocab, _Vocab, _Vocab],
-    offset: dict[str, int],
-    width: int,
-) -> Side:
-    langs, countries, cities, sectors, tokens = vocab
-    n = len(people)
+class _Vocabularies:
+    """Shared ids for languages, countries, cities, sectors and goal/skill tokens."""
+
+    def __init__(self, policy: ProgrammePolicy) -> None:
+        self.policy = policy
+        self.langs, self.countries, self.cities = _Vocab(), _Vocab(), _Vocab()
+        self.sectors, self.tokens = _Vocab(), _Vocab()
+
+    def rows(self, people: Sequence[Participant], *, mentor: bool) -> _Rows:
+        n = len(people)
+        same_city = self.policy.reach is Reach.SAME_CITY
+        week = self.policy.reference_week
+        rows: list[tuple[int, ...]] = []
+        lang_masks: list[int] = []
+        token_masks: list[int] = []
+        intervals: dict[tuple[tuple[AvailabilityWindow, ...], str], int] = {}  # distinct → row
+        avail_of: list[int] = []
+        for p in people:
+            country = self.countries(p.country)
+            city = -1 if p.city is None else self.cities((p.country, p.city.casefold()))
+            lang_ids = [self.langs(name) for name in p.languages]
+            mask = 0
+            for lid in lang_ids:
+                mask |= 1 << lid
+            lang_masks.append(mask)
+            mask = 0
+            for t in p.skills if mentor else p.goals:
+                mask |= 1 << self.tokens(t)
+            token_masks.append(mask)
+            key = (p.availability, p.timezone)
+            avail_of.append(intervals.setdefault(key, len(intervals)))
+            rows.append(
+                (
+                    country,
+                    city if same_city else country,
+                    -1 if p.sector is None else self.sectors(p.sector),
+                    lang_ids[0] if lang_ids else -1,
+                    FORMATS.index(p.preferred_format),
+                    int(p.face_to_face_capable),
+                    int(p.requires_face_to_face),
+                    p.capacity if mentor else 1,
+                    0,
+                )
+            )
+        ints = np.array(rows, dtype=np.int64).reshape(n, INT_COLUMNS)
+        lists = [utc_intervals(w, tz, week) for w, tz in intervals]
+        of = np.asarray(avail_of, dtype=np.int64)
+        avail = _pack(lists)[of]
+        ints[:, SLOTS] = np.bitwise_count(avail).sum(axis=1, dtype=np.int64)
+        return ints, lang_masks, token_masks, avail, *_windows(lists, of)
+
+
+def _coefficients(policy: ProgrammePolicy, mentees: Sequence[Participant]) -> F64:
     w = policy.weights
     w_sg, w_sec = w[Criterion.SKILLS_GOALS], w[Criterion.SECTOR]
     w_lc, w_fm = w[Criterion.LANGUAGE_CULTURE], w[Criterion.FORMAT_MODALITY]
-    feats = np.zeros((n, width), dtype=np.float64)
-    lang = np.zeros((n, max(len(langs), 1)), dtype=np.bool_)
-    country = np.empty(n, dtype=np.int64)
-    city = np.full(n, -1, dtype=np.int64)
-    capable = np.empty(n, dtype=np.bool_)
-    requires = np.empty(n, dtype=np.bool_)
-    capacity = np.zeros(n, dtype=np.int64)
-    iv_rows: list[int] = []
-    iv_start: list[int] = []
-    iv_end: list[int] = []
-    same_city = policy.reach is Reach.SAME_CITY
-    f2f_hard = policy.is_hard(HardConstraint.FACE_TO_FACE)
-    culture_constant = policy.country_policy is not CountryPolicy.ANY
-    fr: list[int] = []  # feature triplets, added at once (numpy item writes are slow)
-    fc: list[int] = []
-    fv: list[float] = []
-    o_goal, o_sec, o_lang = offset["goals"], offset["sector"], offset["lang"]
-    o_country, o_format, o_reach, o_bias = (
-        offset["country"], offset["format"], offset["reach"], offset["bias"]
-    )  # fmt: skip
-    both_formats = policy.formats is FormatsOffered.BOTH
-    fits = {
-        pref: [format_fit(e_pref, pref, policy.formats) for e_pref in _FORMATS] for pref in _FORMATS
+    culture_by_country = policy.country_policy is CountryPolicy.ANY
+    fmt = {
+        pref: [0.5 * w_fm * format_fit(pref, q, policy.formats) for q in FORMATS]
+        for pref in FORMATS
     }
-    week = policy.reference_week
-
-    def put(i: int, col: int, val: float) -> None:
-        fr.append(i)
-        fc.append(col)
-        fv.append(val)
-
-    for i, p in enumerate(people):
-        c = countries.index[p.country]
-        country[i] = c
-        city_id = -1 if p.city is None else cities.index[(p.country, p.city.casefold())]
-        city[i] = city_id
-        capable[i] = p.face_to_face_capable
-        requires[i] = p.requires_face_to_face
-        reach_id = city_id if same_city else c
-        lang_ids = [langs.index[name] for name in p.languages]
-        lang[i, lang_ids] = True
-        for s, e in utc_intervals(p.availability, p.timezone, week):
-            iv_rows.append(i)
-            iv_start.append(s)
-            iv_end.append(e)
-        if mentor:
-            capacity[i] = p.capacity
-            for t in p.skills:
-                put(i, o_goal + tokens.index[t], 1.0)
-            if p.sector is not None:
-                put(i, o_sec + sectors.index[p.sector], 1.0)
-            for lid in lang_ids:
-                put(i, o_lang + lid, 1.0)
-            if not culture_constant:
-                put(i, o_country + c, 1.0)
-            if both_formats:
-                for k, fit in enumerate(fits[p.preferred_format]):
-                    put(i, o_format + k, fit)
-            if p.face_to_face_capable and reach_id >= 0:
-                put(i, o_reach + reach_id, 1.0)
-            put(i, o_bias, 1.0)
-            continue
-        if p.goals:
-            share = w_sg / len(p.goals)
-            for t in p.goals:
-                put(i, o_goal + tokens.index[t], share)
-        if p.sector is not None:
-            put(i, o_sec + sectors.index[p.sector], w_sec)
-        for k, lid in enumerate(lang_ids):
-            put(i, o_lang + lid, w_lc * (0.25 / len(lang_ids) + (0.5 if k == 0 else 0.0)))
-        bias = w_lc * 0.25 if culture_constant else 0.0
-        if not culture_constant:
-            put(i, o_country + c, w_lc * 0.25)
-        if both_formats:
-            put(i, o_format + _FORMATS.index(p.preferred_format), w_fm * 0.5)
-        else:
-            bias += w_fm * 0.5
-        # Modality fit (half of format_modality): see scoring.modality_fit.
-        if p.modality is Modality.EITHER:
-            bias += w_fm * 0.25
-            if reach_id >= 0:
-                put(i, o_reach + reach_id, w_fm * 0.25)
-        elif p.modality is Modality.FACE_TO_FACE and not f2f_hard:
-            if reach_id >= 0:
-                put(i, o_reach + reach_id, w_fm * 0.5)
-        else:
-            bias += w_fm * 0.5
-        put(i, o_bias, bias)
-    np.add.at(feats, (np.asarray(fr, dtype=np.int64), np.asarray(fc, dtype=np.int64)), fv)
-    avail = _pack(
-        n,
-        np.asarray(iv_rows, dtype=np.int64),
-        np.asarray(iv_start, dtype=np.int64),
-        np.asarray(iv_end, dtype=np.int64),
-    )
-    slots = np.bitwise_count(avail).sum(axis=1, dtype=np.int64)
-    return Side(
-        participants=tuple(people),
-        features=feats,
-        avail=avail,
-        avail_slots=slots,
-        lang=lang,
-        country=country,
-        city=city,
-        f2f_capable=capable,
-        requires_f2f=requires,
-        capacity=capacity,
-    )
-
-
-def _pack(n: int, rows: I64, starts: I64, ends: I64) -> U64:
-    """Slot intervals → (n, WORDS) uint64 bit rows (bit t of the week = slot t)."""
-    out = np.zeros((n, WORDS), dtype=np.uint64)
-    order = np.argsort(rows, kind="stable")
-    rows, starts, ends = rows[order], starts[order], ends[order]
-    step = 8192  # bounded temporary: step × 705 int16
-    for lo in range(0, n, step):
-        hi = min(n, lo + step)
-        a, b = np.searchsorted(rows, [lo, hi])
-        diff = np.zeros((hi - lo, WORDS * 64 + 1), dtype=np.int16)
-        np.add.at(diff, (rows[a:b] - lo, starts[a:b]), 1)
-        np.add.at(diff, (rows[a:b] - lo, ends[a:b]), -1)
-        on = np.cumsum(diff[:, :-1], axis=1) > 0
-        out[lo:hi] = np.packbits(on, axis=1, bitorder="little").view(np.uint64)
+    mod = {m: modality_points(policy, m) for m in Modality}
+    out = np.zeros((len(mentees), COEF_COLUMNS))
+    rows = []
+    for p in mentees:
+        near, far = mod[p.modality]
+        rows.append(
+            (
+                w_sg / len(p.goals) if p.goals else 0.0,
+                w_sec if p.sector is not None else 0.0,
+                0.5 * w_lc if p.languages else 0.0,
+                0.25 * w_lc / len(p.languages) if p.languages else 0.0,
+                0.25 * w_lc if culture_by_country else 0.0,
+                0.0 if culture_by_country else 0.25 * w_lc,
+                0.5 * w_fm * near,
+                0.5 * w_fm * far,
+                *fmt[p.preferred_format],
+            )
+        )
+    if rows:
+        out[:] = rows
     return out
+
+
+def _words(masks: list[int], words: int) -> U64:
+    """Python int bit masks → (n, words) uint64 rows."""
+    out = np.zeros((len(masks), words), dtype=np.uint64)
+    for w in range(words):
+        out[:, w] = [(m >> (64 * w)) & 0xFFFF_FFFF_FFFF_FFFF for m in masks]
+    return out
+
+
+def _windows(lists: list[tuple[tuple[int, int], ...]], of: I64) -> tuple[I64, I64]:
+    """Per-person interval lists (CSR) from the distinct lists and each person's index."""
+    counts = np.array([len(x) for x in lists], dtype=np.int64)
+    first = np.concatenate([[0], np.cumsum(counts)])
+    flat = np.array([iv for x in lists for iv in x], dtype=np.int64).reshape(-1, 2)
+    per = counts[of]
+    ptr = np.concatenate([[0], np.cumsum(per)]).astype(np.int64)
+    pick = np.repeat(first[of] - ptr[:-1], per) + np.arange(int(ptr[-1]))
+    return ptr, flat[pick]
+
+
+def _pack(rows: list[tuple[tuple[int, int], ...]]) -> U64:
+    """UTC slot intervals per row → (n, WORDS) uint64 bit rows (bit t = slot t)."""
+    bits = np.zeros((len(rows), WORDS * 64), dtype=np.bool_)
+    for r, intervals in enumerate(rows):
+        for s, e in intervals:
+            bits[r, s:e] = True
+    return np.packbits(bits, axis=1, bitorder="little").view(np.uint64).reshape(len(rows), WORDS)

@@ -7,7 +7,8 @@ between chunks and rounds and raises :class:`MatchRunCancelled`):
 2. ``candidates``: each mentee's ``k`` best feasible mentors (:mod:`candidates`);
 3. ``solve``: maximum flow + auctions on that graph (:mod:`solver`), ``w = M + score``;
 4. ``certificate``: an upper bound over *all* feasible pairs (:mod:`certificate`); pairs
-   the graph missed are added and the graph solved again (at most ``max_rounds`` times);
+   the graph missed are added and the graph solved again (at most ``max_rounds`` times,
+   and only while the certified gap is above ``target_gap``);
 5. ``groups`` (programmes offering group mentoring) and ``explain`` (why the unmatched
    are unmatched).
 
@@ -70,13 +71,13 @@ class Unmatched:
 
 @dataclass(frozen=True, slots=True)
 class RunStats:
-    """How a run went: seconds per phase, pairs scored, auction steps (vectorised rounds +
-    single bids), certificate rows rescanned and graph columns added by the certificate."""
+    """How a run went: seconds per phase, pairs visited, auction bids, certificate rows
+    whose unlisted mentors were visited and graph columns added by the certificate."""
 
     timings: dict[str, float] = field(default_factory=dict)
     pairs_scored: int = 0
     k: int = 0
-    rounds: int = 0
+    bids: int = 0
     rescanned: int = 0
     columns_added: int = 0
 
@@ -104,8 +105,8 @@ def exclusion_index(
     mentors: Sequence[Participant],
     mentees: Sequence[Participant],
     exclusions: Iterable[tuple[str, str]],
-) -> dict[int, I64]:
-    """(mentee id, mentor id) pairs → mentee index → sorted mentor indices; self-pairs too."""
+) -> cand.Excluded:
+    """(mentee id, mentor id) pairs → sorted mentor indices per mentee; self-pairs too."""
     r_index = {p.id: j for j, p in enumerate(mentors)}
     e_index = {p.id: i for i, p in enumerate(mentees)}
     out: dict[int, set[int]] = {}
@@ -117,7 +118,8 @@ def exclusion_index(
         j = r_index.get(e_id)
         if j is not None:
             out.setdefault(i, set()).add(j)
-    return {i: np.array(sorted(js), dtype=np.int64) for i, js in out.items()}
+    by_mentee = {i: np.array(sorted(js), dtype=np.int64) for i, js in out.items()}
+    return cand.Excluded.of(len(mentees), by_mentee)
 
 
 def check_inputs(mentors: Sequence[Participant], mentees: Sequence[Participant]) -> None:
@@ -170,6 +172,7 @@ def run_matching(
     should_cancel: CancelFn | None = None,
     max_rounds: int = 3,
     eps: float = 1e-6,
+    target_gap: float = 1e-5,
 ) -> MatchResult:
     """Assign every waiting mentee at once; see the module docstring."""
     from tandem_matching.domain.groups import form_groups
@@ -183,24 +186,32 @@ def run_matching(
     pool = encode(policy, mentors, mentees)
     excluded = exclusion_index(mentors, mentees, exclusions)
     clock.start("candidates")
-    graph = cand.build(pool, k, excluded, progress=clock.tick, check=clock.check)
+    tasks = cand.group_mentees(pool).tasks(pool)  # shared by candidates and certificates
+    graph = cand.build(pool, k, excluded, tasks=tasks, progress=clock.tick, check=clock.check)
     mentor, score = graph.mentor, graph.score
     cap = pool.mentors.capacity
     big_m = float(min(len(mentees), int(cap.sum())) + 1)
-    rounds = added = rescanned = 0
+    bids = added = rescanned = 0
     choice = np.full(len(mentees), -1, dtype=np.int64)
     bound = 0.0
     for attempt in range(max_rounds + 1 if len(mentees) and len(mentors) else 0):
         clock.start("solve")
         solved = solve(mentor, score, cap, big_m, eps=eps, check=clock.check)
-        rounds += solved.rounds
+        bids += solved.bids
         price = solved.price
         clock.start("certificate")
-        cert = certify(pool, big_m, mentor, score, graph.bound, price, excluded, check=clock.check)
+        cert = certify(
+            pool, big_m, mentor, score, graph.bound, price, excluded,
+            tasks=tasks, check=clock.check,
+        )  # fmt: skip
         rescanned += cert.rescanned
         choice, bound = solved.choice, cert.bound
         new_i, new_j = cert.missed
-        if new_i.size == 0 or attempt == max_rounds:
+        if (
+            new_i.size == 0
+            or attempt == max_rounds
+            or _good_enough(choice, score, bound, big_m, target_gap)
+        ):
             break
         mentor, score = _add_columns(pool, mentor, score, new_i, new_j)
         added += int(new_i.size)
@@ -222,7 +233,7 @@ def run_matching(
     unmatched = unmatched_reasons(pool, left, load, excluded)
     clock.stop()
     stats = RunStats(
-        timings=clock.timings, pairs_scored=graph.pairs, k=k, rounds=rounds,
+        timings=clock.timings, pairs_scored=graph.pairs, k=k, bids=bids,
         rescanned=rescanned, columns_added=added,
     )  # fmt: skip
     return MatchResult(
@@ -236,6 +247,16 @@ def run_matching(
         cardinality_certified=quality_bound < big_m,
         stats=stats,
     )
+
+
+def _good_enough(choice: I64, score: F64, bound: float, big_m: float, target: float) -> bool:
+    """Both objectives certified within ``target``: no re-solve can pay for itself."""
+    rows = np.flatnonzero(choice >= 0)
+    total = float(np.sum(score[rows, choice[rows]]))
+    quality_bound = bound - big_m * rows.size
+    if quality_bound >= big_m:  # more pairs might exist
+        return False
+    return quality_bound <= 0 or (quality_bound - total) / quality_bound <= target
 
 
 def _add_columns(pool: Pool, mentor: I64, score: F64, rows: I64, cols: I64) -> tuple[I64, F64]:

@@ -17,6 +17,7 @@ from tandem_matching.domain import candidates as cand
 from tandem_matching.domain.constraints import blocking_keys, mentor_mask
 from tandem_matching.domain.encoding import I64, Pool, encode
 from tandem_matching.domain.engine import MatchedPair, check_inputs, exclusion_index
+from tandem_matching.domain.pair_kernels import feasible_pairs, score_pairs, top_k
 from tandem_matching.domain.profiles import Participant, ProgrammePolicy
 
 
@@ -42,7 +43,6 @@ def greedy_assignment(
     graph = cand.build(pool, depth, excluded)
     left = pool.mentors.capacity.copy()
     keys, key_list = blocking_keys(pool)
-    scorer = cand.Scorer(pool)
     mentor_rows = graph.mentor.tolist()
     score_rows = graph.score.tolist()
     pairs: list[MatchedPair] = []
@@ -55,7 +55,7 @@ def greedy_assignment(
         exhausted = best_j < 0 and row[-1] >= 0 and np.isfinite(graph.bound[i])
         if exhausted:
             allowed = np.flatnonzero(mentor_mask(pool, key_list[int(keys[i])]) & (left > 0))
-            best_j, best_s = _best_in(pool, scorer, i, allowed, excluded.get(i))
+            best_j, best_s = _best_in(pool, i, allowed, excluded)
         if best_j < 0:
             unmatched.append(mentees[i].id)
             continue
@@ -65,19 +65,13 @@ def greedy_assignment(
     return GreedyResult(tuple(pairs), tuple(unmatched), len(pairs), total)
 
 
-def _best_in(
-    pool: Pool, scorer: cand.Scorer, i: int, allowed: I64, banned: I64 | None
-) -> tuple[int, float]:
-    from tandem_matching.domain.scoring import pair_scores
-
-    if allowed.size == 0:
-        return -1, -np.inf
+def _best_in(pool: Pool, i: int, allowed: I64, excluded: cand.Excluded) -> tuple[int, float]:
+    """Mentee i's best feasible mentor among ``allowed`` (-1 when none)."""
+    n = len(pool.mentees)
+    mentor, score, bound = np.full((n, 1), -1), np.full((n, 1), -np.inf), np.full(n, -np.inf)
     rows = np.array([i], dtype=np.int64)
-    scaled, ids = scorer.chunk(rows, allowed)
-    if banned is not None:
-        cand.mask_excluded(scaled, rows, ids, {i: banned})
-    col, val = cand.top_k(scaled, 1)
-    if not np.isfinite(val[0, 0]):
-        return -1, -np.inf
-    j = int(ids[col[0, 0]])
-    return j, float(pair_scores(pool, rows, np.array([j]))[0])
+    block = cand.mentor_block(pool, allowed)
+    pairs = feasible_pairs(rows, block, pool.tables)
+    scores = score_pairs(rows, pairs, block, pool.tables)
+    top_k(rows, pairs, scores, block[0], 1, excluded.ptr, excluded.idx, mentor, score, bound)
+    return int(mentor[i, 0]), float(score[i, 0])

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from tandem_matching.domain.candidates import Scorer, group_mentees
+from tandem_matching.domain.candidates import Excluded, group_mentees, mentor_block
 from tandem_matching.domain.constraints import Breach, Exclusions, pair_breaches
 from tandem_matching.domain.encoding import I64, Pool
+from tandem_matching.domain.pair_kernels import feasible_counts, feasible_pairs
 from tandem_matching.domain.profiles import HardConstraint, Participant, ProgrammePolicy
 
 if TYPE_CHECKING:
@@ -153,10 +154,9 @@ def _first_blocker(
 
 
 def unmatched_reasons(
-    pool: Pool, rows: I64, load: I64, excluded: Mapping[int, I64]
+    pool: Pool, rows: I64, load: I64, excluded: Excluded
 ) -> tuple[Unmatched, ...]:
     """Reasons for many unmatched mentees at once, from the encoded pool."""
-    from tandem_matching.domain.candidates import mask_excluded
     from tandem_matching.domain.engine import Unmatched
 
     if rows.size == 0:
@@ -164,7 +164,8 @@ def unmatched_reasons(
     policy = pool.policy
     cap = pool.mentors.capacity
     active = int((cap > 0).sum())
-    scorer = Scorer(pool)
+    room = cap - load
+    tables = pool.tables
     out: dict[int, tuple[str, str]] = {}
     groups = group_mentees(pool, rows)
     for lo, hi, allowed in groups.bounds:
@@ -174,23 +175,20 @@ def unmatched_reasons(
                 blocked = _static_blockers(pool, i)
                 out[i] = _first_blocker(blocked, active, policy)
             continue
-        for a in range(0, sub.size, 256):
-            part = sub[a : a + 256]
-            scaled, ids = scorer.chunk(part, allowed)
-            ok_avail = np.isfinite(scaled)
-            mask_excluded(scaled, part, ids, excluded)
-            feasible = np.isfinite(scaled) & (ids >= 0)
-            for t, i in enumerate(part.tolist()):
-                js = ids[feasible[t]]
-                if js.size:
-                    out[i] = _verdict(int(js.size), int((load[js] < cap[js]).sum()))
-                elif (ok_avail[t] & (ids >= 0)).any():
-                    out[i] = ("exclusion", "every remaining mentor is excluded for this mentee")
-                else:
-                    out[i] = (
-                        "availability",
-                        f"no mentor has {policy.min_overlap_hours:g} h/week of shared availability",
-                    )
+        counts = np.zeros((sub.size, 3), dtype=np.int64)
+        block = mentor_block(pool, allowed)
+        pairs = feasible_pairs(sub, block, tables)
+        feasible_counts(sub, pairs, block[0], room, excluded.ptr, excluded.idx, counts)
+        for i, (timely, feasible, with_room) in zip(sub.tolist(), counts.tolist(), strict=True):
+            if feasible:
+                out[i] = _verdict(feasible, with_room)
+            elif timely:
+                out[i] = ("exclusion", "every remaining mentor is excluded for this mentee")
+            else:
+                out[i] = (
+                    "availability",
+                    f"no mentor has {policy.min_overlap_hours:g} h/week of shared availability",
+                )
     return tuple(Unmatched(pool.mentees.participants[i].id, *out[i]) for i in rows.tolist())
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tandem_matching.domain.constraints import overlap_hours, overlap_slots, within_reach
+from tandem_matching.domain.constraints import overlap_hours, within_reach
 from tandem_matching.domain.encoding import F64, I64, Pool, format_fit
 from tandem_matching.domain.profiles import (
     CountryPolicy,
@@ -134,19 +134,9 @@ def pair_score(policy: ProgrammePolicy, mentee: Participant, mentor: Participant
     return explain(policy, mentee, mentor).score
 
 
-def availability_term(pool: Pool, slots: F64 | I64) -> F64:
-    """weight × min(overlap / saturation, 1) for overlaps counted in grid slots."""
-    w = pool.policy.weight(Criterion.AVAILABILITY)
-    out: F64 = w * np.minimum(np.asarray(slots, dtype=np.float64) / pool.sat_slots, 1.0)
-    return out
+def pair_scores(pool: Pool, ei: I64, rj: I64) -> F64:
+    """Exact (float64) scores for each pair (ei[t], rj[t]), compiled."""
+    from tandem_matching.domain.pair_kernels import pair_scores as scores
 
-
-def pair_scores(pool: Pool, ei: I64, rj: I64, *, step: int = 65536) -> F64:
-    """Exact (float64) scores for each pair (ei[t], rj[t]), in bounded memory."""
-    out = np.empty(len(ei), dtype=np.float64)
-    fe, fr = pool.mentees.features, pool.mentors.features
-    for lo in range(0, len(ei), step):
-        a, b = ei[lo : lo + step], rj[lo : lo + step]
-        cat = np.einsum("ij,ij->i", fe[a], fr[b])
-        out[lo : lo + step] = cat + availability_term(pool, overlap_slots(pool, a, b))
-    return out
+    ei, rj = np.ascontiguousarray(ei, dtype=np.int64), np.ascontiguousarray(rj, dtype=np.int64)
+    return scores(ei, rj, pool.tables)
