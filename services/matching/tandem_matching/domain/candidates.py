@@ -22,7 +22,7 @@ from typing import TypeVar
 import numpy as np
 
 from tandem_matching.domain.constraints import blocking_keys, mentor_mask
-from tandem_matching.domain.encoding import F64, HARD_AVAIL, I64, MIN_SLOTS, Pool
+from tandem_matching.domain.encoding import F64, HARD_AVAIL, I32, I64, MIN_SLOTS, Pool
 from tandem_matching.domain.pair_kernels import Block, feasible_pairs, score_pairs, top_k
 from tandem_matching.domain.profiles import SLOTS_PER_WEEK
 
@@ -55,17 +55,30 @@ class Excluded:
 
 
 @dataclass(frozen=True, slots=True)
+class FeasiblePairs:
+    """Every feasible (by the pair rules) mentor of some mentees with its score, as CSR:
+    row ``r``'s pairs are ``mentor[ptr[r] : ptr[r + 1]]`` (exclusions not applied)."""
+
+    rows: I64
+    ptr: I64
+    mentor: I32
+    score: F64
+
+
+@dataclass(frozen=True, slots=True)
 class Candidates:
     """``mentor[i, t]`` (-1: none) with exact float64 ``score[i, t]``, best first.
 
     ``bound[i]``: an upper bound on the score of any feasible mentor *not* in row i
-    (-inf when there is none). ``pairs`` counts the pairs visited.
+    (-inf when there is none). ``pairs`` counts the feasible pairs scored; ``feasible``
+    holds them all when asked for (the certificate reads them instead of scoring again).
     """
 
     mentor: I64
     score: F64
     bound: F64
     pairs: int
+    feasible: tuple[FeasiblePairs, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,9 +150,11 @@ def build(
     workers: int | None = None,
     progress: Progress | None = None,
     check: Check | None = None,
+    keep: bool = False,
 ) -> Candidates:
     """Each mentee's k best feasible mentors (exact scores) and the bound on the rest.
-    ``tasks``: the chunks to scan (default: every mentee, :meth:`MenteeGroups.tasks`)."""
+    ``tasks``: the chunks to scan (default: every mentee, :meth:`MenteeGroups.tasks`);
+    ``keep``: also return every feasible pair (12 bytes a pair)."""
     n = len(pool.mentees)
     mentor = np.full((n, k), -1, dtype=np.int64)
     score = np.full((n, k), -np.inf)
@@ -148,16 +163,18 @@ def build(
         return Candidates(mentor=mentor, score=score, bound=bound, pairs=0)
     tables = pool.tables
 
-    def work(chunk: I64, block: Block) -> int:
+    def work(chunk: I64, block: Block) -> FeasiblePairs:
         pairs = feasible_pairs(chunk, block, tables)
         scores = score_pairs(chunk, pairs, block, tables)
         top_k(chunk, pairs, scores, block[0], k, excluded.ptr, excluded.idx, mentor, score, bound)
-        return int(pairs[1].size)
+        ids = block[0][pairs[1]].astype(np.int32) if keep else np.zeros(0, np.int32)
+        return FeasiblePairs(chunk, pairs[0], ids, scores if keep else scores[:0])
 
     if tasks is None:
         tasks = group_mentees(pool).tasks(pool)
-    pairs = sum(run_chunks(work, tasks, workers=workers, progress=progress, check=check))
-    return Candidates(mentor=mentor, score=score, bound=bound, pairs=pairs)
+    found = run_chunks(work, tasks, workers=workers, progress=progress, check=check)
+    pairs = sum(int(f.ptr[-1]) for f in found)
+    return Candidates(mentor, score, bound, pairs, tuple(found) if keep else ())
 
 
 T = TypeVar("T")

@@ -5,8 +5,9 @@ For mentor prices ``p ≥ 0`` the LP dual gives, by weak duality,
     OPT ≤ B(p) = Σ_i max(0, max_{j feasible for i} (M + s_ij - p_j)) + Σ_j cap_j p_j,
 
 where the inner max runs over every feasible mentor, not only the candidate graph. The
-max is taken over every feasible pair again (:func:`pair_kernels.feasible_pairs` finds
-them through the availability index, so this costs about as much as the candidate phase).
+max is taken over every feasible pair, which the candidate phase kept with their exact
+scores (about 12 bytes a pair: 200 MB for the 16.6 million pairs of the benchmark), so a
+certificate is one pass over them.
 A mentor that beats the row's listed value is a column the graph missed: it is returned so
 the caller can add it and solve again (column generation).
 """
@@ -14,14 +15,14 @@ the caller can add it and solve again (column generation).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from tandem_matching.domain.candidates import Excluded, Task, group_mentees, run_chunks
+from tandem_matching.domain.candidates import Excluded, FeasiblePairs
 from tandem_matching.domain.encoding import F64, I64, Pool
-from tandem_matching.domain.pair_kernels import Block, best_values, feasible_pairs, score_pairs
+from tandem_matching.domain.pair_kernels import best_values
 
 MISSED_TOLERANCE = 1e-9
 
@@ -30,7 +31,6 @@ MISSED_TOLERANCE = 1e-9
 class Certificate:
     bound: float  # upper bound on Σ (M + s) over any assignment (all feasible pairs)
     row_bound: F64  # (n,) per mentee term of the bound
-    rescanned: int  # rows whose unlisted mentors could beat their listed value
     missed: tuple[I64, I64]  # (mentee, mentor) pairs worth adding to the graph
 
 
@@ -39,37 +39,24 @@ def certify(
     big_m: float,
     mentor: I64,
     score: F64,
-    unlisted: F64,
     price: F64,
     excluded: Excluded,
-    *,
-    tasks: Sequence[Task] | None = None,
-    check: Callable[[], None] | None = None,
+    feasible: Sequence[FeasiblePairs],
 ) -> Certificate:
-    """Bound the optimum over all pairs; ``mentor``/``score``: the graph, ``unlisted``: the
-    candidate phase's bound on unlisted scores; ``tasks``: the candidate phase's chunks
-    (built here when not given)."""
+    """Bound the optimum over all pairs; ``mentor``/``score``: the graph, ``feasible``:
+    every feasible pair with its score (:func:`candidates.build` with ``keep``)."""
     cap = pool.mentors.capacity
     n = mentor.shape[0]
     has = mentor >= 0
     value = np.where(has, big_m + score - price[np.maximum(mentor, 0)], -np.inf)
     listed = np.maximum(value.max(axis=1, initial=-np.inf), 0.0)
-    row_bound = np.empty(n)
+    row_bound = listed.copy()  # mentees in no chunk have no feasible mentor
     best_j = np.full(n, -1, dtype=np.int64)
-    tables = pool.tables
-
-    def work(rows: I64, block: Block) -> None:
-        pairs = feasible_pairs(rows, block, tables)
-        scores = score_pairs(rows, pairs, block, tables)
+    for part in feasible:
         best_values(
-            rows, pairs, scores, block[0], price, big_m, listed,
+            part.rows, part.ptr, part.mentor, part.score, price, big_m, listed,
             excluded.ptr, excluded.idx, row_bound, best_j,
         )  # fmt: skip
-
-    run_chunks(work, tasks if tasks is not None else group_mentees(pool).tasks(pool), check=check)
-    rescanned = int((big_m + unlisted > listed).sum())
     bound = math.fsum(row_bound.tolist()) + math.fsum((cap * price).tolist())
     missed = np.flatnonzero((best_j >= 0) & (row_bound > listed + MISSED_TOLERANCE))
-    return Certificate(
-        bound=bound, row_bound=row_bound, rescanned=rescanned, missed=(missed, best_j[missed])
-    )
+    return Certificate(bound=bound, row_bound=row_bound, missed=(missed, best_j[missed]))

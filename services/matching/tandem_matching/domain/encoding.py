@@ -4,7 +4,8 @@ The compiled kernels (:mod:`pair_kernels`) score a pair from these arrays alone:
 
 * ``ints`` (n, INT_COLUMNS): country, reach key (city or country id, -1 unknown), sector
   (-1 none), first language (-1 none), preferred format, can meet in person, needs to meet
-  in person, capacity, available slots per week;
+  in person, capacity, available slots per week, number of languages, number of skills or
+  goals;
 * ``lang`` / ``tokens``: languages and skills (mentors) or goals (mentees) as bit rows of
   uint64 words over the run's vocabularies;
 * ``avail``: weekly availability as bits on the 15-minute UTC grid (11 uint64 words);
@@ -26,9 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from tandem_matching.domain import week as week_bits
 from tandem_matching.domain.profiles import (
-    SLOTS_PER_WEEK,
-    AvailabilityWindow,
     CountryPolicy,
     Criterion,
     FormatPreference,
@@ -38,15 +38,16 @@ from tandem_matching.domain.profiles import (
     Participant,
     ProgrammePolicy,
     Reach,
-    utc_intervals,
+    window_slots,
 )
 
-WORDS = (SLOTS_PER_WEEK + 63) // 64  # 11 uint64 words per availability row
+WORDS = week_bits.WORDS  # 11 uint64 words per availability row (672 slots)
 FORMATS = (FormatPreference.PAIR, FormatPreference.GROUP, FormatPreference.EITHER)
 
 # Columns of Side.ints
 COUNTRY, REACH, SECTOR, FIRST_LANG, FORMAT, CAN_MEET, NEEDS_MEET, CAPACITY, SLOTS = range(9)
-INT_COLUMNS = 9
+N_LANGS, N_TOKENS = 9, 10
+INT_COLUMNS = 11
 # Columns of Pool.coef
 A_SG, A_SEC, A_FIRST, A_SHARE, A_CULT, BIAS, MOD_NEAR, MOD_FAR, FMT = range(9)
 COEF_COLUMNS = FMT + len(FORMATS)
@@ -56,6 +57,7 @@ W_AVAIL, SAT_SLOTS, MIN_SLOTS, HARD_AVAIL = range(4)
 F64 = npt.NDArray[np.float64]
 F32 = npt.NDArray[np.float32]
 I64 = npt.NDArray[np.int64]
+I32 = npt.NDArray[np.int32]
 U64 = npt.NDArray[np.uint64]
 B8 = npt.NDArray[np.bool_]
 
@@ -187,7 +189,7 @@ def encode(
         policy=policy,
         mentors=side(mentors, mentor_rows),
         mentees=side(mentees, mentee_rows),
-        coef=_coefficients(policy, mentees),
+        coef=_coefficients(policy, mentee_rows[0]),
         params=params,
         languages=tuple(str(k) for k in vocab.langs.index),
         countries=tuple(str(k) for k in vocab.countries.index),
@@ -195,87 +197,120 @@ def encode(
 
 
 class _Vocabularies:
-    """Shared ids for languages, countries, cities, sectors and goal/skill tokens."""
+    """Shared ids for languages, countries, cities, sectors and goal/skill tokens, with
+    memos for the language lists, token sets and places that repeat across people."""
 
     def __init__(self, policy: ProgrammePolicy) -> None:
         self.policy = policy
         self.langs, self.countries, self.cities = _Vocab(), _Vocab(), _Vocab()
         self.sectors, self.tokens = _Vocab(), _Vocab()
+        self._lang_memo: dict[tuple[str, ...], tuple[int, int, int]] = {}
+        self._token_memo: dict[frozenset[str], tuple[int, int]] = {}
+        self._city_memo: dict[tuple[str, str], int] = {}
+
+    def _languages(self, names: tuple[str, ...]) -> tuple[int, int, int]:
+        """(bit mask, first language id or -1, count)."""
+        ids = [self.langs(name) for name in names]
+        mask = 0
+        for lid in ids:
+            mask |= 1 << lid
+        out = self._lang_memo[names] = (mask, ids[0] if ids else -1, len(ids))
+        return out
+
+    def _token_set(self, tokens: frozenset[str]) -> tuple[int, int]:
+        mask = 0
+        for t in sorted(tokens):
+            mask |= 1 << self.tokens(t)
+        out = self._token_memo[tokens] = (mask, len(tokens))
+        return out
 
     def rows(self, people: Sequence[Participant], *, mentor: bool) -> _Rows:
         n = len(people)
         same_city = self.policy.reach is Reach.SAME_CITY
         week = self.policy.reference_week
+        countries, sectors = self.countries, self.sectors
+        lang_memo, token_memo, city_memo = self._lang_memo, self._token_memo, self._city_memo
+        formats = {f: q for q, f in enumerate(FORMATS)}
+        online, in_person = Modality.ONLINE_ONLY, Modality.FACE_TO_FACE
         rows: list[tuple[int, ...]] = []
         lang_masks: list[int] = []
         token_masks: list[int] = []
-        intervals: dict[tuple[tuple[AvailabilityWindow, ...], str], int] = {}  # distinct → row
-        avail_of: list[int] = []
-        for p in people:
-            country = self.countries(p.country)
-            city = -1 if p.city is None else self.cities((p.country, p.city.casefold()))
-            lang_ids = [self.langs(name) for name in p.languages]
-            mask = 0
-            for lid in lang_ids:
-                mask |= 1 << lid
-            lang_masks.append(mask)
-            mask = 0
-            for t in p.skills if mentor else p.goals:
-                mask |= 1 << self.tokens(t)
-            token_masks.append(mask)
-            key = (p.availability, p.timezone)
-            avail_of.append(intervals.setdefault(key, len(intervals)))
+        who: list[int] = []
+        starts: list[int] = []
+        ends: list[int] = []
+        for idx, p in enumerate(people):
+            country = countries(p.country)
+            if p.city is None:
+                city = -1
+            else:
+                city = city_memo.get((p.country, p.city), -2)
+                if city == -2:
+                    city = city_memo[(p.country, p.city)] = self.cities(
+                        (p.country, p.city.casefold())
+                    )
+            lang_mask, first, n_langs = lang_memo.get(p.languages) or self._languages(p.languages)
+            owned = p.skills if mentor else p.goals
+            token_mask, n_tokens = token_memo.get(owned) or self._token_set(owned)
+            lang_masks.append(lang_mask)
+            token_masks.append(token_mask)
+            for w in p.availability:
+                for s, e in window_slots(w.weekday, w.start_minute, w.end_minute, p.timezone, week):
+                    who.append(idx)
+                    starts.append(s)
+                    ends.append(e)
+            modality = p.modality
             rows.append(
                 (
                     country,
                     city if same_city else country,
-                    -1 if p.sector is None else self.sectors(p.sector),
-                    lang_ids[0] if lang_ids else -1,
-                    FORMATS.index(p.preferred_format),
-                    int(p.face_to_face_capable),
-                    int(p.requires_face_to_face),
+                    -1 if p.sector is None else sectors(p.sector),
+                    first,
+                    formats[p.preferred_format],
+                    int(modality is not online),
+                    int(modality is in_person),
                     p.capacity if mentor else 1,
                     0,
+                    n_langs,
+                    n_tokens,
                 )
             )
         ints = np.array(rows, dtype=np.int64).reshape(n, INT_COLUMNS)
-        lists = [utc_intervals(w, tz, week) for w, tz in intervals]
-        of = np.asarray(avail_of, dtype=np.int64)
-        avail = _pack(lists)[of]
+        avail = week_bits.pack(
+            n, np.array(who, np.int64), np.array(starts, np.int64), np.array(ends, np.int64)
+        )
         ints[:, SLOTS] = np.bitwise_count(avail).sum(axis=1, dtype=np.int64)
-        return ints, lang_masks, token_masks, avail, *_windows(lists, of)
+        window_ptr, windows = week_bits.runs(avail)
+        return ints, lang_masks, token_masks, avail, window_ptr, windows
 
 
-def _coefficients(policy: ProgrammePolicy, mentees: Sequence[Participant]) -> F64:
+def _coefficients(policy: ProgrammePolicy, e: I64) -> F64:
+    """Pool.coef from the mentees' ints (see the module docstring)."""
     w = policy.weights
     w_sg, w_sec = w[Criterion.SKILLS_GOALS], w[Criterion.SECTOR]
     w_lc, w_fm = w[Criterion.LANGUAGE_CULTURE], w[Criterion.FORMAT_MODALITY]
-    culture_by_country = policy.country_policy is CountryPolicy.ANY
-    fmt = {
-        pref: [0.5 * w_fm * format_fit(pref, q, policy.formats) for q in FORMATS]
-        for pref in FORMATS
-    }
-    mod = {m: modality_points(policy, m) for m in Modality}
-    out = np.zeros((len(mentees), COEF_COLUMNS))
-    rows = []
-    for p in mentees:
-        near, far = mod[p.modality]
-        rows.append(
-            (
-                w_sg / len(p.goals) if p.goals else 0.0,
-                w_sec if p.sector is not None else 0.0,
-                0.5 * w_lc if p.languages else 0.0,
-                0.25 * w_lc / len(p.languages) if p.languages else 0.0,
-                0.25 * w_lc if culture_by_country else 0.0,
-                0.0 if culture_by_country else 0.25 * w_lc,
-                0.5 * w_fm * near,
-                0.5 * w_fm * far,
-                *fmt[p.preferred_format],
-            )
-        )
-    if rows:
-        out[:] = rows
+    n_tokens = e[:, N_TOKENS].astype(np.float64)
+    n_langs = e[:, N_LANGS].astype(np.float64)
+    out = np.zeros((e.shape[0], COEF_COLUMNS))
+    np.divide(w_sg, n_tokens, out=out[:, A_SG], where=n_tokens > 0)
+    out[:, A_SEC] = np.where(e[:, SECTOR] >= 0, w_sec, 0.0)
+    out[:, A_FIRST] = np.where(n_langs > 0, 0.5 * w_lc, 0.0)
+    np.divide(0.25 * w_lc, n_langs, out=out[:, A_SHARE], where=n_langs > 0)
+    if policy.country_policy is CountryPolicy.ANY:
+        out[:, A_CULT] = 0.25 * w_lc
+    else:
+        out[:, BIAS] = 0.25 * w_lc
+    modality = np.where(
+        e[:, NEEDS_MEET] != 0, 1, np.where(e[:, CAN_MEET] != 0, 2, 0)
+    )  # index into _MODALITIES
+    points = np.array([modality_points(policy, m) for m in _MODALITIES])
+    out[:, MOD_NEAR] = 0.5 * w_fm * points[modality, 0]
+    out[:, MOD_FAR] = 0.5 * w_fm * points[modality, 1]
+    fits = np.array([[format_fit(p, q, policy.formats) for q in FORMATS] for p in FORMATS])
+    out[:, FMT : FMT + len(FORMATS)] = 0.5 * w_fm * fits[e[:, FORMAT]]
     return out
+
+
+_MODALITIES = (Modality.ONLINE_ONLY, Modality.FACE_TO_FACE, Modality.EITHER)
 
 
 def _words(masks: list[int], words: int) -> U64:
@@ -284,23 +319,3 @@ def _words(masks: list[int], words: int) -> U64:
     for w in range(words):
         out[:, w] = [(m >> (64 * w)) & 0xFFFF_FFFF_FFFF_FFFF for m in masks]
     return out
-
-
-def _windows(lists: list[tuple[tuple[int, int], ...]], of: I64) -> tuple[I64, I64]:
-    """Per-person interval lists (CSR) from the distinct lists and each person's index."""
-    counts = np.array([len(x) for x in lists], dtype=np.int64)
-    first = np.concatenate([[0], np.cumsum(counts)])
-    flat = np.array([iv for x in lists for iv in x], dtype=np.int64).reshape(-1, 2)
-    per = counts[of]
-    ptr = np.concatenate([[0], np.cumsum(per)]).astype(np.int64)
-    pick = np.repeat(first[of] - ptr[:-1], per) + np.arange(int(ptr[-1]))
-    return ptr, flat[pick]
-
-
-def _pack(rows: list[tuple[tuple[int, int], ...]]) -> U64:
-    """UTC slot intervals per row → (n, WORDS) uint64 bit rows (bit t = slot t)."""
-    bits = np.zeros((len(rows), WORDS * 64), dtype=np.bool_)
-    for r, intervals in enumerate(rows):
-        for s, e in intervals:
-            bits[r, s:e] = True
-    return np.packbits(bits, axis=1, bitorder="little").view(np.uint64).reshape(len(rows), WORDS)

@@ -36,6 +36,7 @@ from tandem_matching.domain.encoding import (
     FMT,
     FORMAT,
     HARD_AVAIL,
+    I32,
     I64,
     MIN_SLOTS,
     MOD_FAR,
@@ -254,17 +255,17 @@ def top_k(
 
 @kernel
 def best_values(
-    rows: I64, pairs: Pairs, score: F64, ids: I64, price: F64, big_m: float, listed: F64,
+    rows: I64, ptr: I64, mentor: I32, score: F64, price: F64, big_m: float, listed: F64,
     excl_ptr: I64, excl_idx: I64, out_value: F64, out_mentor: I64,
 ) -> None:  # fmt: skip
-    """Per row: max(listed[i], max over its feasible mentors j of M + s_ij - p_j), and the
-    mentor reaching it when that beats ``listed[i]`` (else -1)."""
-    ptr, pos = pairs[0], pairs[1]
+    """Per row (CSR ``ptr``/``mentor``/``score``: its feasible mentors and their scores):
+    max(listed[i], max over its mentors j of M + s_ij - p_j), and the mentor reaching it
+    when that beats ``listed[i]`` (else -1)."""
     for r in range(rows.size):
         i = rows[r]
         b, b_j = listed[i], -1
         for t in range(ptr[r], ptr[r + 1]):
-            j = ids[pos[t]]
+            j = mentor[t]
             v = big_m + score[t] - price[j]
             if v > b and not _excluded(i, j, excl_ptr, excl_idx):
                 b, b_j = v, j

@@ -269,9 +269,7 @@ def utc_intervals(
     """
     slots: list[tuple[int, int]] = []
     for w in windows:
-        slots.extend(
-            _window_slots(w.weekday, w.start_minute, w.end_minute, tz_name, reference_week)
-        )
+        slots.extend(window_slots(w.weekday, w.start_minute, w.end_minute, tz_name, reference_week))
     slots.sort()
     merged: list[tuple[int, int]] = []
     for s, e in slots:
@@ -283,9 +281,12 @@ def utc_intervals(
 
 
 @lru_cache(maxsize=65536)
-def _window_slots(
+def window_slots(
     weekday: int, start: int, end: int, tz_name: str, reference_week: dt.date
 ) -> tuple[tuple[int, int], ...]:
+    """One local window (minutes of its weekday) as UTC slot intervals of the grid (one, or
+    two when it crosses the end of the UTC week; none when shorter than a slot). Cached:
+    a programme's windows repeat."""
     tz = zone(tz_name)
     # Aware-datetime arithmetic is wall-clock arithmetic, so the offset that applies is the
     # one of that local time in the reference week (daylight-saving time included).
