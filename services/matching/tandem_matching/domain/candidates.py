@@ -178,18 +178,19 @@ def build(
 
 
 T = TypeVar("T")
+W = TypeVar("W")
 Task = tuple[I64, Block]
 
 
 def run_chunks(
-    fn: Callable[[I64, Block], T],
-    tasks: Sequence[tuple[I64, Block]],
+    fn: Callable[[I64, W], T],
+    tasks: Sequence[tuple[I64, W]],
     *,
     workers: int | None = None,
     progress: Progress | None = None,
     check: Check | None = None,
 ) -> list[T]:
-    """Run ``fn(rows, mentors)`` over the tasks on a few threads, in order, with progress
+    """Run ``fn(rows, work)`` over the tasks on a few threads, in order, with progress
     (fraction of rows done) and cancellation checks between chunks. Each task writes
     its own rows, so no lock is needed."""
     threads = max(1, workers if workers is not None else min(2, os.cpu_count() or 1))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tandem_matching.domain.candidates import Excluded, FeasiblePairs
+from tandem_matching.domain.candidates import Excluded, FeasiblePairs, run_chunks
 from tandem_matching.domain.encoding import F64, I64, Pool
 from tandem_matching.domain.pair_kernels import best_values
 
@@ -52,11 +52,14 @@ def certify(
     listed = np.maximum(value.max(axis=1, initial=-np.inf), 0.0)
     row_bound = listed.copy()  # mentees in no chunk have no feasible mentor
     best_j = np.full(n, -1, dtype=np.int64)
-    for part in feasible:
+
+    def work(rows: I64, part: FeasiblePairs) -> None:
         best_values(
-            part.rows, part.ptr, part.mentor, part.score, price, big_m, listed,
+            rows, part.ptr, part.mentor, part.score, price, big_m, listed,
             excluded.ptr, excluded.idx, row_bound, best_j,
         )  # fmt: skip
+
+    run_chunks(work, [(part.rows, part) for part in feasible])  # parts own their rows
     bound = math.fsum(row_bound.tolist()) + math.fsum((cap * price).tolist())
     missed = np.flatnonzero((best_j >= 0) & (row_bound > listed + MISSED_TOLERANCE))
     return Certificate(bound=bound, row_bound=row_bound, missed=(missed, best_j[missed]))

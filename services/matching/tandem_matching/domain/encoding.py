@@ -229,6 +229,7 @@ class _Vocabularies:
         same_city = self.policy.reach is Reach.SAME_CITY
         week = self.policy.reference_week
         countries, sectors = self.countries, self.sectors
+        country_ids, sector_ids = countries.index, sectors.index
         lang_memo, token_memo, city_memo = self._lang_memo, self._token_memo, self._city_memo
         formats = {f: q for q, f in enumerate(FORMATS)}
         online, in_person = Modality.ONLINE_ONLY, Modality.FACE_TO_FACE
@@ -239,7 +240,9 @@ class _Vocabularies:
         starts: list[int] = []
         ends: list[int] = []
         for idx, p in enumerate(people):
-            country = countries(p.country)
+            country = country_ids.get(p.country)
+            if country is None:
+                country = countries(p.country)
             if p.city is None:
                 city = -1
             else:
@@ -263,7 +266,7 @@ class _Vocabularies:
                 (
                     country,
                     city if same_city else country,
-                    -1 if p.sector is None else sectors(p.sector),
+                    -1 if p.sector is None else sector_ids.get(p.sector) or sectors(p.sector),
                     first,
                     formats[p.preferred_format],
                     int(modality is not online),

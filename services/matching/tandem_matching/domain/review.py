@@ -20,7 +20,7 @@ import numpy as np
 from tandem_matching.domain.candidates import Excluded, group_mentees, mentor_block
 from tandem_matching.domain.constraints import Breach, Exclusions, pair_breaches
 from tandem_matching.domain.encoding import I64, Pool
-from tandem_matching.domain.pair_kernels import feasible_counts, feasible_pairs
+from tandem_matching.domain.pair_kernels import Block, feasible_counts, feasible_pairs
 from tandem_matching.domain.profiles import HardConstraint, Participant, ProgrammePolicy
 
 if TYPE_CHECKING:
@@ -154,9 +154,14 @@ def _first_blocker(
 
 
 def unmatched_reasons(
-    pool: Pool, rows: I64, load: I64, excluded: Excluded
+    pool: Pool,
+    rows: I64,
+    load: I64,
+    excluded: Excluded,
+    tasks: Sequence[tuple[I64, Block]] | None = None,
 ) -> tuple[Unmatched, ...]:
-    """Reasons for many unmatched mentees at once, from the encoded pool."""
+    """Reasons for many unmatched mentees at once, from the encoded pool. ``tasks``: a
+    run's chunks (:meth:`candidates.MenteeGroups.tasks`) to reuse their mentor blocks."""
     from tandem_matching.domain.engine import Unmatched
 
     if rows.size == 0:
@@ -167,16 +172,23 @@ def unmatched_reasons(
     room = cap - load
     tables = pool.tables
     out: dict[int, tuple[str, str]] = {}
-    groups = group_mentees(pool, rows)
-    for lo, hi, allowed in groups.bounds:
-        sub = groups.order[lo:hi]
-        if allowed.size == 0:
+    if tasks is None:
+        groups = group_mentees(pool, rows)
+        tasks = [
+            (groups.order[lo:hi], mentor_block(pool, allowed)) for lo, hi, allowed in groups.bounds
+        ]
+    wanted = np.zeros(len(pool.mentees), dtype=np.bool_)
+    wanted[rows] = True
+    for chunk, block in tasks:
+        sub = chunk[wanted[chunk]]
+        if sub.size == 0:
+            continue
+        if block[0].size == 0:
             for i in sub.tolist():
                 blocked = _static_blockers(pool, i)
                 out[i] = _first_blocker(blocked, active, policy)
             continue
         counts = np.zeros((sub.size, 3), dtype=np.int64)
-        block = mentor_block(pool, allowed)
         pairs = feasible_pairs(sub, block, tables)
         feasible_counts(sub, pairs, block[0], room, excluded.ptr, excluded.idx, counts)
         for i, (timely, feasible, with_room) in zip(sub.tolist(), counts.tolist(), strict=True):
