@@ -280,6 +280,25 @@ def _run(
     )
 
 
+def warm_up() -> None:
+    """Load (or compile, the first time on a machine) every compiled kernel by running a
+    tiny programme, so that a process forked afterwards starts its runs warm."""
+    from tandem_matching.domain.profiles import AvailabilityWindow
+
+    week = (AvailabilityWindow(0, "09:00", "12:00"), AvailabilityWindow(2, "18:00", "20:00"))
+
+    def person(idx: int, role: Role) -> Participant:
+        return Participant(
+            id=f"{role.value}-{idx}", role=role, country="DE", timezone="Europe/Berlin",
+            languages=("de", "en"), availability=week, city="Berlin", sector="it",
+            skills=frozenset({"cv"}), goals=frozenset({"cv"}), capacity=1,
+        )  # fmt: skip
+
+    mentors = [person(i, Role.MENTOR) for i in range(2)]
+    mentees = [person(i, Role.MENTEE) for i in range(3)]  # one left over: explain runs too
+    run_matching(ProgrammePolicy(), mentors, mentees, k=1)
+
+
 def _good_enough(choice: I64, score: F64, bound: float, big_m: float, target: float) -> bool:
     """Both objectives certified within ``target``: no re-solve can pay for itself."""
     rows = np.flatnonzero(choice >= 0)

@@ -37,10 +37,13 @@ _REPORT_EVERY = 0.25  # seconds between progress writes (and cancel checks)
 
 def process_context() -> ForkServerContext | SpawnContext:
     """forkserver: children fork from a clean, single-threaded server that has already
-    imported the engine (fast starts, no inherited event-loop threads); else spawn."""
+    imported the engine and loaded its compiled kernels (fast starts, no inherited
+    event-loop threads); else spawn."""
     if "forkserver" in multiprocessing.get_all_start_methods():
         forkserver = multiprocessing.get_context("forkserver")
-        forkserver.set_forkserver_preload(["tandem_matching.service.engine"])
+        forkserver.set_forkserver_preload(
+            ["tandem_matching.service.engine", "tandem_matching.service.warm_engine"]
+        )
         return forkserver
     return multiprocessing.get_context("spawn")
 
