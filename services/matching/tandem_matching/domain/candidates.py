@@ -1,13 +1,15 @@
 """The sparse candidate graph: each mentee's best ``k`` feasible mentors, in bulk.
 
 Mentees are grouped by *blocking key* (language set, country and face-to-face rules): the
-mentors a group may meet are computed once, so those rules cost nothing per pair. Each
-group is cut into chunks that :func:`pair_kernels.top_candidates` scans on two threads
-(the kernel releases the GIL), with progress and cancellation between chunks.
+mentors a group may meet are computed once (a *block*, :func:`mentor_block`), so those
+rules cost nothing per pair. Each group is cut into chunks; per chunk the pair kernels find
+the pairs that share enough time, score them and keep the best k (:mod:`pair_kernels`).
+Chunks run on two threads (the kernels release the GIL), with progress and cancellation
+between chunks.
 
 Each row also keeps the (k+1)-th best score as ``bound``: no mentor outside a mentee's
-list scores higher, which is what lets the certificate cover *all* pairs, not only the
-graph.
+list scores higher. With ``keep`` every feasible pair is returned as well, which is what
+lets the certificate cover *all* pairs, not only the graph.
 """
 
 from __future__ import annotations

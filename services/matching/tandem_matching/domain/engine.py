@@ -5,7 +5,8 @@ between chunks and rounds and raises :class:`MatchRunCancelled`):
 
 1. ``encode``: profiles → arrays (:mod:`encoding`);
 2. ``candidates``: each mentee's ``k`` best feasible mentors (:mod:`candidates`);
-3. ``solve``: maximum flow + auctions on that graph (:mod:`solver`), ``w = M + score``;
+3. ``solve``: maximum b-matching + auctions on that graph (:mod:`solver`),
+   ``w = M + score``;
 4. ``certificate``: an upper bound over *all* feasible pairs (:mod:`certificate`); pairs
    the graph missed are added and the graph solved again (at most ``max_rounds`` times,
    and only while the certified gap is above ``target_gap``);
