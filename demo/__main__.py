@@ -26,7 +26,7 @@ from demo.flow import (
     population,
     run_matching,
 )
-from demo.processes import ROOT, MailCatcher, running_services, start_kafka
+from demo.processes import KAFKA_BOOTSTRAP, ROOT, MailCatcher, running_services, start_kafka
 
 SMTP_PORT = 2525
 
@@ -41,7 +41,7 @@ def main() -> int:
     data = ROOT / ".data" / "demo"
     shutil.rmtree(data, ignore_errors=True)  # a fresh programme each time
     data.mkdir(parents=True)
-    print("1. Kafka (single KRaft node from Maven Central) on 127.0.0.1:9092")
+    print(f"1. Kafka (single KRaft node from Maven Central) on {KAFKA_BOOTSTRAP}")
     start_kafka()
     mails = MailCatcher(SMTP_PORT)
     mails.start()

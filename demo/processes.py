@@ -38,6 +38,10 @@ class MailCatcher:
         self._controller.stop()
 
 
+# The broker kafka.sh runs: its port follows TANDEM_KAFKA_PORT, as the tests' does.
+KAFKA_BOOTSTRAP = f"127.0.0.1:{os.environ.get('TANDEM_KAFKA_PORT', '9092')}"
+
+
 def start_kafka() -> None:
     subprocess.run(
         ["bash", str(ROOT / "deploy/local/kafka.sh"), "start"],
@@ -57,6 +61,7 @@ def service_environment(data: Path, smtp_port: int) -> dict[str, str]:
                 f"{prefix}AUTH__LOCAL_KEY_PATH": str(data / "keys" / "jwt-signing-key.pem"),
                 f"{prefix}SMTP__PORT": str(smtp_port),
                 f"{prefix}OUTBOX_POLL_INTERVAL_SECONDS": "0.1",
+                f"{prefix}KAFKA_BOOTSTRAP_SERVERS": KAFKA_BOOTSTRAP,
             }
         )
     env["TANDEM_MESSAGING_MASTER_KEY_FILE"] = str(data / "messaging-master.key")
