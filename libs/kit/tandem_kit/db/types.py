@@ -5,8 +5,16 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import DateTime, TypeDecorator
+from sqlalchemy import Column, DateTime, String, TypeDecorator
 from sqlalchemy.engine import Dialect
+
+ID_LENGTH = 36  # a UUID as text, the same on SQLite and PostgreSQL
+SUBJECT_LENGTH = 200  # a token's ``sub``: an identity provider's user id
+
+
+def id_column(name: str = "id") -> Column[str]:
+    """The primary key every table uses: a UUID as text."""
+    return Column(name, String(ID_LENGTH), primary_key=True)
 
 
 class UtcDateTime(TypeDecorator[dt.datetime]):

@@ -28,16 +28,12 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 
-from tandem_kit.db.types import UtcDateTime
+from tandem_kit.db.types import ID_LENGTH, SUBJECT_LENGTH, UtcDateTime, id_column
 
 metadata = MetaData()
 
-_ID = 36  # a UUID as text, the same on SQLite and PostgreSQL
-_SUBJECT = 200
-
-
-def _id(name: str = "id") -> Column[str]:
-    return Column(name, String(_ID), primary_key=True)
+# Shorter local names for the kit's shared column pieces, used in every table below.
+_ID, _SUBJECT, _id = ID_LENGTH, SUBJECT_LENGTH, id_column
 
 
 def _at(name: str, nullable: bool = False) -> Column[datetime]:
