@@ -46,7 +46,6 @@ from tandem_matching.domain.encoding import (
     SECTOR,
     U64,
     W_AVAIL,
-    WORDS,
 )
 from tandem_matching.domain.jit import inline, kernel, popcount
 
@@ -101,31 +100,6 @@ def _excluded(i: int, j: int, excl_ptr: I64, excl_idx: I64) -> bool:
         return False
     pos = lo + np.searchsorted(excl_idx[lo:hi], j)
     return bool(pos < hi and excl_idx[pos] == j)
-
-
-@kernel
-def pair_scores(ei: I64, rj: I64, tables: Tables) -> F64:
-    """Exact scores of the pairs (ei[t], rj[t]); feasibility is not checked."""
-    e_int, e_lang, e_tok, e_av, coef, r_int, r_lang, r_tok, r_av, params = tables[:10]
-    w_a, sat = params[W_AVAIL], params[SAT_SLOTS]
-    out = np.empty(ei.size)
-    for t in range(ei.size):
-        i, j = ei[t], rj[t]
-        ov = covered = shared = 0
-        for w in range(WORDS):
-            ov += popcount(e_av[i, w] & r_av[j, w])
-        for w in range(e_tok.shape[1]):
-            covered += popcount(e_tok[i, w] & r_tok[j, w])
-        for w in range(e_lang.shape[1]):
-            shared += popcount(e_lang[i, w] & r_lang[j, w])
-        first = e_int[i, FIRST_LANG]
-        speaks = first >= 0 and (r_lang[j, first >> 6] >> np.uint64(first & 63)) & ONE != 0
-        cat = categorical(
-            _me(coef, e_int, i), covered, shared, speaks, r_int[j, SECTOR], r_int[j, COUNTRY],
-            r_int[j, REACH], r_int[j, CAN_MEET], r_int[j, FORMAT],
-        )  # fmt: skip
-        out[t] = cat + w_a * min(ov / sat, 1.0)
-    return out
 
 
 @kernel

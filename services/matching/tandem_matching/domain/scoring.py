@@ -135,8 +135,21 @@ def pair_score(policy: ProgrammePolicy, mentee: Participant, mentor: Participant
 
 
 def pair_scores(pool: Pool, ei: I64, rj: I64) -> F64:
-    """Exact (float64) scores for each pair (ei[t], rj[t]), compiled."""
-    from tandem_matching.domain.pair_kernels import pair_scores as scores
+    """Exact (float64) scores for each pair (ei[t], rj[t]): the scan's own kernel
+    (:func:`pair_kernels.score_pairs`) over all mentors as one block."""
+    from tandem_matching.domain.constraints import overlap_slots
+    from tandem_matching.domain.pair_kernels import score_pairs
 
-    ei, rj = np.ascontiguousarray(ei, dtype=np.int64), np.ascontiguousarray(rj, dtype=np.int64)
-    return scores(ei, rj, pool.tables)
+    ei, rj = np.asarray(ei, dtype=np.int64), np.asarray(rj, dtype=np.int64)
+    order = np.argsort(ei, kind="stable")
+    rows, first = np.unique(ei[order], return_index=True)
+    ptr = np.append(first, ei.size).astype(np.int64)
+    pos = rj[order]
+    r = pool.mentors
+    none = np.zeros(0, dtype=np.int64)
+    block = (np.arange(len(r), dtype=np.int64), r.ints, r.lang, r.tokens,
+             none, none, none, none, none, none)  # fmt: skip
+    scored = score_pairs(rows, (ptr, pos, overlap_slots(pool, ei[order], pos)), block, pool.tables)
+    out = np.empty(ei.size)
+    out[order] = scored
+    return out
