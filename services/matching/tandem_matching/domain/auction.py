@@ -123,7 +123,9 @@ def reopen(
             if w[i, t] != -np.inf:
                 best = max(best, w[i, t] - price[cols[i, t]])
         c = choice[i]
-        if c >= 0 and best - (w[i, c] - price[cols[i, c]]) <= eps:
+        # Judged at the row's own bid, not the mentor's (lowest) price: a bid placed with a
+        # larger ε of an earlier phase must be placed again, or its slack would outlive it.
+        if c >= 0 and best - (w[i, c] - bid[where[i]]) <= eps:
             continue
         if c >= 0:
             hold[where[i]] = -1
