@@ -63,6 +63,16 @@ def _conversation(row: Any) -> Conversation:
     )
 
 
+# What _member reads from a row, selected beside the conversation's own columns.
+_MEMBER_COLUMNS = (
+    conversation_members.c.participant_id,
+    conversation_members.c.subject,
+    conversation_members.c.role,
+    conversation_members.c.read_up_to,
+    conversation_members.c.introduced,
+)
+
+
 def _member(row: Any) -> Member:
     return Member(UUID(row.participant_id), row.subject, row.role, row.read_up_to, row.introduced)
 
@@ -156,11 +166,7 @@ async def memberships_of_participant(
         await session.execute(
             select(
                 conversations,
-                conversation_members.c.participant_id,
-                conversation_members.c.subject,
-                conversation_members.c.role,
-                conversation_members.c.read_up_to,
-                conversation_members.c.introduced,
+                *_MEMBER_COLUMNS,
             )
             .join(
                 conversation_members, conversation_members.c.conversation_id == conversations.c.id
@@ -190,11 +196,7 @@ async def of_subject_with_unread(
         await session.execute(
             select(
                 conversations,
-                conversation_members.c.participant_id,
-                conversation_members.c.subject,
-                conversation_members.c.role,
-                conversation_members.c.read_up_to,
-                conversation_members.c.introduced,
+                *_MEMBER_COLUMNS,
                 unread.label("unread"),
             )
             .join(
@@ -335,11 +337,7 @@ async def with_member(
         await session.execute(
             select(
                 conversations,
-                conversation_members.c.participant_id,
-                conversation_members.c.subject,
-                conversation_members.c.role,
-                conversation_members.c.read_up_to,
-                conversation_members.c.introduced,
+                *_MEMBER_COLUMNS,
             )
             .outerjoin(
                 conversation_members,

@@ -11,6 +11,7 @@ and the update's row lock also serialises posting against closing.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
     JSON,
@@ -34,6 +35,16 @@ metadata = MetaData()
 
 # Shorter local names for the kit's shared column pieces, used in every table below.
 _ID, _SUBJECT, _id = ID_LENGTH, SUBJECT_LENGTH, id_column
+
+
+def _author() -> tuple[Column[Any], ...]:
+    """A forum author: nulled when erased (``author_erased`` then says so)."""
+    return (
+        Column("author_subject", String(_SUBJECT), nullable=True),
+        Column("author_participant_id", String(_ID), nullable=True),
+        Column("author_role", String(10), nullable=True),
+        Column("author_erased", Boolean, nullable=False, default=False),
+    )
 
 
 def _at(name: str, nullable: bool = False) -> Column[datetime]:
@@ -178,10 +189,7 @@ forum_threads = Table(
     _id(),
     Column("forum_id", String(_ID), ForeignKey("forums.id"), nullable=False),
     Column("seq", Integer, nullable=False),
-    Column("author_subject", String(_SUBJECT), nullable=True),
-    Column("author_participant_id", String(_ID), nullable=True),
-    Column("author_role", String(10), nullable=True),
-    Column("author_erased", Boolean, nullable=False, default=False),
+    *_author(),
     *_sealed("title"),
     Column("locked", Boolean, nullable=False, default=False),
     Column("post_seq", Integer, nullable=False, default=0),
@@ -198,10 +206,7 @@ forum_posts = Table(
     Column("thread_id", String(_ID), ForeignKey("forum_threads.id"), nullable=False),
     Column("forum_id", String(_ID), ForeignKey("forums.id"), nullable=False),
     Column("seq", Integer, nullable=False),
-    Column("author_subject", String(_SUBJECT), nullable=True),
-    Column("author_participant_id", String(_ID), nullable=True),
-    Column("author_role", String(10), nullable=True),
-    Column("author_erased", Boolean, nullable=False, default=False),
+    *_author(),
     Column("in_reply_to", String(_ID), nullable=True),
     Column("text_format", String(10), nullable=False),
     Column("length", Integer, nullable=False),
