@@ -55,7 +55,6 @@ COEF_COLUMNS = FMT + len(FORMATS)
 W_AVAIL, SAT_SLOTS, MIN_SLOTS, HARD_AVAIL = range(4)
 
 F64 = npt.NDArray[np.float64]
-F32 = npt.NDArray[np.float32]
 I64 = npt.NDArray[np.int64]
 I32 = npt.NDArray[np.int32]
 U64 = npt.NDArray[np.uint64]
