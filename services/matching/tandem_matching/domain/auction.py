@@ -21,9 +21,10 @@ above what keeps it in place: a bid placed with a larger ε of an earlier phase 
 otherwise let its mentor's price rise towards it and leave the bidder that far from its
 best column.
 
-Prices never go below 0, so a row's scan stops as soon as no column left in it can beat
-the second best value found (``tail[i, t]``: the largest ``w`` from column ``t`` on);
-the engine's rows come best first, so most scans stop after a few columns.
+Prices never go below 0, and the first ``ordered`` columns of every row are best first
+(the engine's candidate rows; -inf holes allowed), so a row's scan leaves that prefix at
+the first ``w`` no better than the second best value found: most scans read a few
+columns.
 """
 
 from __future__ import annotations
@@ -104,7 +105,7 @@ def _cheapest_build(cap: I64, price: F64, heap: I64, slot: I64) -> int:
 
 @kernel
 def run_phase(
-    w: F64, tail: F64, cols: I64, cap: I64, start: I64, eps: float, eps_spare: float,
+    w: F64, ordered: int, cols: I64, cap: I64, start: I64, eps: float, eps_spare: float,
     queue: I64, size: int,
     price: F64, held: I64, bid: F64, hold: I64, where: I64, choice: I64,
     heap: I64, slot: I64, n_heap: int,
@@ -121,16 +122,21 @@ def run_phase(
         if i < n:
             v1 = v2 = -np.inf
             t1 = -1
-            for t in range(k):
-                if tail[i, t] <= v2:
-                    break  # prices are >= 0: no column from t on beats v2
-                if w[i, t] == -np.inf:
+            t = 0
+            while t < k:
+                x = w[i, t]
+                if x == -np.inf:
+                    t += 1
                     continue
-                v = w[i, t] - price[cols[i, t]]
+                if x <= v2 and t < ordered:
+                    t = ordered  # prices are >= 0: nothing else in the prefix beats v2
+                    continue
+                v = x - price[cols[i, t]]
                 if v > v1:
                     v1, v2, t1 = v, v1, t
                 elif v > v2:
                     v2 = v
+                t += 1
             if t1 < 0:
                 continue  # no column at all (the caller never sends such rows)
             if v2 == -np.inf:
@@ -232,6 +238,7 @@ def auction(
     *,
     spare: int = 0,
     eps_spare: float = 0.0,
+    ordered: int = 0,
     widen: Widen | None = None,
     widen_below: float = 0.0,
     check: Callable[[], None] | None = None,
@@ -240,10 +247,10 @@ def auction(
 
     ``spare``: places left over (Σ cap - rows), taken by pseudo-mentees that bid with
     ``eps_spare`` (at least ε); the prices returned are then shifted so that the lowest is
-    0. ``widen``: called once with the prices after the first phase with ε at most
-    ``widen_below``; it may return a wider ``(w, cols)`` (same rows, more columns after
-    the existing ones), which the later phases use. ``check`` is called between phases
-    (cancellation).
+    0. ``ordered``: leading columns in which every row is best first. ``widen``: called
+    once with the prices after the first phase with ε at most ``widen_below``; it may
+    return a wider ``(w, cols)`` (same rows, more columns after the existing ones), which
+    the later phases use. ``check`` is called between phases (cancellation).
     """
     n, m = w.shape[0], cap.shape[0]
     everyone = n + spare
@@ -259,7 +266,6 @@ def auction(
     queue = np.arange(everyone, dtype=np.int64)[::-1].copy()
     heap = np.empty(m, dtype=np.int64)
     slot = np.empty(m, dtype=np.int64)
-    tail = np.maximum.accumulate(w[:, ::-1], axis=1)[:, ::-1].copy()
     bids = 0
     if n == 0:
         return choice[:0], np.zeros(m), 0
@@ -272,14 +278,13 @@ def auction(
             size = reopen(w, cols, cap, start, eps, eps_s, queue, spare, *state)
         n_heap = _cheapest_build(cap, price, heap, slot)
         bids += run_phase(
-            w, tail, cols, cap, start, eps, eps_s, queue, size, *state, heap, slot, n_heap
+            w, ordered, cols, cap, start, eps, eps_s, queue, size, *state, heap, slot, n_heap
         )
         if widen is not None and eps <= widen_below:
             wider = widen(price)
             widen = None
             if wider is not None:
                 w, cols = wider
-                tail = np.maximum.accumulate(w[:, ::-1], axis=1)[:, ::-1].copy()
     if spare > 0:
         price -= price[cap > 0].min()
     return choice[:n], price, bids

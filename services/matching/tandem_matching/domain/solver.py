@@ -97,6 +97,7 @@ def solve(
     r_mentee, r_mentor = reachable(mentor, cap, mate)
     if check is not None:
         check()
+    ordered = _ordered_width(score)  # columns added later go after these
     # Outside R: every mentee is placed with a mentor outside R; places to spare.
     rows_a, w_a, cols_a = _part(mentor, score, ~r_mentee, ~r_mentor, -1, 0.0)
     cap_a = np.where(r_mentor, 0, cap)
@@ -115,8 +116,8 @@ def solve(
 
     got_a, price_a, bids_a = auction(
         w_a, cols_a, cap_a, _schedule(eps, eps_start), spare=int(cap_a.sum()) - rows_a.size,
-        eps_spare=eps_spare if rows_a.size >= COARSE_FROM else eps, widen=widen,
-        widen_below=WIDEN_BELOW, check=check,
+        eps_spare=eps_spare if rows_a.size >= COARSE_FROM else eps, ordered=ordered,
+        widen=widen, widen_below=WIDEN_BELOW, check=check,
     )  # fmt: skip
     choice[rows_a] = got_a
     price[~r_mentor] = price_a[~r_mentor]
@@ -126,7 +127,9 @@ def solve(
     if spare <= 0:
         w_b[:, -1] = -np.inf
     cap_b = np.append(np.where(r_mentor, cap, 0), max(spare, 0))
-    got_b, price_b, bids_b = auction(w_b, cols_b, cap_b, _schedule(eps, eps_start), check=check)
+    got_b, price_b, bids_b = auction(
+        w_b, cols_b, cap_b, _schedule(eps, eps_start), ordered=ordered, check=check
+    )
     real = (got_b >= 0) & (got_b < w_b.shape[1] - 1)
     choice[rows_b[real]] = got_b[real]
     price[r_mentor] = big_m + price_b[:m][r_mentor] - price_b[m]
@@ -149,6 +152,18 @@ def add_columns(mentor: I64, score: F64, rows: I64, cols: I64, scores: F64) -> t
     m2[:, :k], s2[:, :k] = mentor, score
     m2[rows, k + slot], s2[rows, k + slot] = cols, scores
     return m2, s2
+
+
+@kernel
+def _ordered_width(score: F64) -> int:
+    """The number of leading columns in which every row is best first."""
+    width: int = score.shape[1]
+    for i in range(score.shape[0]):
+        for t in range(1, width):
+            if score[i, t] > score[i, t - 1]:
+                width = t
+                break
+    return width
 
 
 @kernel
