@@ -11,7 +11,8 @@ between chunks and rounds and raises :class:`MatchRunCancelled`):
    feasible pairs and added to the graph (column generation inside the solve);
 4. ``certificate``: an upper bound over *all* feasible pairs (:mod:`certificate`); pairs
    the graph still missed are added and the graph solved again (at most ``max_rounds``
-   times, and only while the certified gap is above ``target_gap``);
+   times, and only while the certified gap is above ``target_gap``; with no pair missed,
+   what is left is ε per bidder, so the next round solves with a tenth of it);
 5. ``groups`` (programmes offering group mentoring) and ``explain`` (why the unmatched
    are unmatched).
 
@@ -243,7 +244,9 @@ def _run(
     for attempt in range(max_rounds + 1 if len(mentees) and len(mentors) else 0):
         rounds += 1
         clock.start("solve")
-        solved = solve(mentor, score, cap, big_m, eps=eps, more=more, check=clock.check)
+        solved = solve(
+            mentor, score, cap, big_m, eps=eps, eps_spare=10 * eps, more=more, check=clock.check
+        )
         mentor, score = solved.mentor, solved.score
         bids += solved.bids
         price = solved.price
@@ -251,14 +254,13 @@ def _run(
         cert = certify(pool, big_m, mentor, score, price, excluded, graph.feasible)
         choice, bound = solved.choice, cert.bound
         new_i, new_j = cert.missed
-        if (
-            new_i.size == 0
-            or attempt == max_rounds
-            or _good_enough(choice, score, bound, big_m, target_gap)
-        ):
+        if attempt == max_rounds or _good_enough(choice, score, bound, big_m, target_gap):
             break
-        mentor, score = _add_columns(pool, mentor, score, new_i, new_j)
-        added += int(new_i.size)
+        if new_i.size:
+            mentor, score = _add_columns(pool, mentor, score, new_i, new_j)
+            added += int(new_i.size)
+        else:  # what is left of the gap is ε per bidder (small pools): refine it
+            eps /= 10
     rows = np.flatnonzero(choice >= 0)
     got = mentor[rows, choice[rows]]
     got_score = score[rows, choice[rows]]
