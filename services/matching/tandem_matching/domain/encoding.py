@@ -21,8 +21,9 @@ The compiled kernels (:mod:`pair_kernels`) score a pair from these arrays alone:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -43,6 +44,7 @@ from tandem_matching.domain.profiles import (
 
 WORDS = week_bits.WORDS  # 11 uint64 words per availability row (672 slots)
 FORMATS = (FormatPreference.PAIR, FormatPreference.GROUP, FormatPreference.EITHER)
+_FORMAT_IDS = {f: q for q, f in enumerate(FORMATS)}
 
 # Columns of Side.ints
 COUNTRY, REACH, SECTOR, FIRST_LANG, FORMAT, CAN_MEET, NEEDS_MEET, CAPACITY, SLOTS = range(9)
@@ -138,18 +140,34 @@ class Pool:
                 e.window_ptr, e.windows)  # fmt: skip
 
 
-_Rows = tuple[I64, list[int], list[int], U64, I64, I64]
+_Rows = tuple[I64, I64, I64, U64, I64, I64]  # ints, lang and token table rows, avail, ...
+# People are encoded a block at a time: the block's profiles are still in the CPU cache
+# when the next attribute is read (about a quarter less time than whole columns at 10^5
+# people, where reading a profile is mostly waiting for memory).
+_BLOCK = 2048
+_DAY = 24 * 60 + 1  # minutes 0..1440 of a day: the base windows are folded in
+_NO_SLOTS = ((0, 0), (0, 0))
+_K = TypeVar("_K", bound=Hashable)
 
 
-class _Vocab:
-    def __init__(self) -> None:
-        self.index: dict[object, int] = {}
+class _Memo(dict[_K, int]):
+    """key → int, computed by ``new`` (by default: the next id) when a key is first read.
 
-    def __call__(self, key: object) -> int:
-        return self.index.setdefault(key, len(self.index))
+    Reading a column through :meth:`column` calls ``new`` in order of first appearance, so
+    the ids handed out are those a person-by-person loop would give, for one C-level hash
+    lookup per person.
+    """
 
-    def __len__(self) -> int:
-        return len(self.index)
+    def __init__(self, new: Callable[[_K], int] | None = None) -> None:
+        super().__init__()
+        self.new = new
+
+    def __missing__(self, key: _K) -> int:
+        value = self[key] = len(self) if self.new is None else self.new(key)
+        return value
+
+    def column(self, keys: Sequence[_K]) -> I64:
+        return np.fromiter(map(self.__getitem__, keys), np.int64, len(keys))
 
 
 def encode(
@@ -160,16 +178,16 @@ def encode(
     mentor_rows = vocab.rows(mentors, mentor=True)
     mentee_rows = vocab.rows(mentees, mentor=False)
     # Both sides get as many words as the shared vocabularies need (kernels pair them).
-    lang_words = max(1, -(-len(vocab.langs) // 64))
-    token_words = max(1, -(-len(vocab.tokens) // 64))
+    lang_table = _words(vocab.lang_masks, max(1, -(-len(vocab.langs) // 64)))
+    token_table = _words(vocab.token_masks, max(1, -(-len(vocab.tokens) // 64)))
 
     def side(people: Sequence[Participant], rows: _Rows) -> Side:
-        ints, lang_masks, token_masks, avail, window_ptr, windows = rows
+        ints, lang_rows, token_rows, avail, window_ptr, windows = rows
         return Side(
             participants=tuple(people),
             ints=ints,
-            lang=_words(lang_masks, lang_words),
-            tokens=_words(token_masks, token_words),
+            lang=lang_table[lang_rows],
+            tokens=token_table[token_rows],
             avail=avail,
             window_ptr=window_ptr,
             windows=windows,
@@ -190,99 +208,129 @@ def encode(
         mentees=side(mentees, mentee_rows),
         coef=_coefficients(policy, mentee_rows[0]),
         params=params,
-        languages=tuple(str(k) for k in vocab.langs.index),
-        countries=tuple(str(k) for k in vocab.countries.index),
+        languages=tuple(map(str, vocab.langs)),
+        countries=tuple(map(str, vocab.countries)),
     )
 
 
 class _Vocabularies:
-    """Shared ids for languages, countries, cities, sectors and goal/skill tokens, with
-    memos for the language lists, token sets and places that repeat across people."""
+    """Shared ids for languages, countries, cities, sectors and goal/skill tokens.
+
+    People are read one attribute of everyone (in a block) at a time, and each distinct
+    value is encoded once: language lists, token sets, places and local windows repeat
+    across a programme, and a per-person Python loop over 10^5 profiles costs several
+    times the few C-level passes per attribute done here.
+    """
 
     def __init__(self, policy: ProgrammePolicy) -> None:
         self.policy = policy
-        self.langs, self.countries, self.cities = _Vocab(), _Vocab(), _Vocab()
-        self.sectors, self.tokens = _Vocab(), _Vocab()
-        self._lang_memo: dict[tuple[str, ...], tuple[int, int, int]] = {}
-        self._token_memo: dict[frozenset[str], tuple[int, int]] = {}
-        self._city_memo: dict[tuple[str, str], int] = {}
+        self.langs, self.countries, self.cities = _Memo[str](), _Memo[str](), _Memo[object]()
+        self.sectors, self.tokens, self.zones = _Memo[str](), _Memo[str](), _Memo[str]()
+        # A distinct language list / token set is a row of these tables (bit mask, first
+        # language id or -1, count); people refer to it by row.
+        self.lang_masks: list[int] = []
+        self.lang_first: list[int] = []
+        self.lang_count: list[int] = []
+        self.token_masks: list[int] = []
+        self.token_count: list[int] = []
+        self._lang_rows = _Memo(self._languages)
+        self._token_rows = _Memo(self._token_set)
+        self._places = _Memo(self._place)
+        self._sector_ids = _Memo[str | None](self._sector)
 
-    def _languages(self, names: tuple[str, ...]) -> tuple[int, int, int]:
-        """(bit mask, first language id or -1, count)."""
-        ids = [self.langs(name) for name in names]
+    def _languages(self, names: tuple[str, ...]) -> int:
+        ids = [self.langs[name] for name in names]
         mask = 0
         for lid in ids:
             mask |= 1 << lid
-        out = self._lang_memo[names] = (mask, ids[0] if ids else -1, len(ids))
-        return out
+        self.lang_masks.append(mask)
+        self.lang_first.append(ids[0] if ids else -1)
+        self.lang_count.append(len(ids))
+        return len(self.lang_masks) - 1
 
-    def _token_set(self, tokens: frozenset[str]) -> tuple[int, int]:
+    def _token_set(self, tokens: frozenset[str]) -> int:
         mask = 0
         for t in sorted(tokens):
-            mask |= 1 << self.tokens(t)
-        out = self._token_memo[tokens] = (mask, len(tokens))
-        return out
+            mask |= 1 << self.tokens[t]
+        self.token_masks.append(mask)
+        self.token_count.append(len(tokens))
+        return len(self.token_masks) - 1
+
+    def _place(self, place: tuple[str, str | None]) -> int:
+        country, city = place
+        return -1 if city is None else self.cities[(country, city.casefold())]
+
+    def _sector(self, sector: str | None) -> int:
+        return -1 if sector is None else self.sectors[sector]
 
     def rows(self, people: Sequence[Participant], *, mentor: bool) -> _Rows:
-        n = len(people)
-        same_city = self.policy.reach is Reach.SAME_CITY
-        week = self.policy.reference_week
-        countries, sectors = self.countries, self.sectors
-        country_ids, sector_ids = countries.index, sectors.index
-        lang_memo, token_memo, city_memo = self._lang_memo, self._token_memo, self._city_memo
-        formats = {f: q for q, f in enumerate(FORMATS)}
-        online, in_person = Modality.ONLINE_ONLY, Modality.FACE_TO_FACE
-        rows: list[tuple[int, ...]] = []
-        lang_masks: list[int] = []
-        token_masks: list[int] = []
-        who: list[int] = []
-        starts: list[int] = []
-        ends: list[int] = []
-        for idx, p in enumerate(people):
-            country = country_ids.get(p.country)
-            if country is None:
-                country = countries(p.country)
-            if p.city is None:
-                city = -1
-            else:
-                city = city_memo.get((p.country, p.city), -2)
-                if city == -2:
-                    city = city_memo[(p.country, p.city)] = self.cities(
-                        (p.country, p.city.casefold())
-                    )
-            lang_mask, first, n_langs = lang_memo.get(p.languages) or self._languages(p.languages)
-            owned = p.skills if mentor else p.goals
-            token_mask, n_tokens = token_memo.get(owned) or self._token_set(owned)
-            lang_masks.append(lang_mask)
-            token_masks.append(token_mask)
-            for w in p.availability:
-                for s, e in window_slots(w.weekday, w.start_minute, w.end_minute, p.timezone, week):
-                    who.append(idx)
-                    starts.append(s)
-                    ends.append(e)
-            modality = p.modality
-            rows.append(
-                (
-                    country,
-                    city if same_city else country,
-                    -1 if p.sector is None else sector_ids.get(p.sector) or sectors(p.sector),
-                    first,
-                    formats[p.preferred_format],
-                    int(modality is not online),
-                    int(modality is in_person),
-                    p.capacity if mentor else 1,
-                    0,
-                    n_langs,
-                    n_tokens,
-                )
-            )
-        ints = np.array(rows, dtype=np.int64).reshape(n, INT_COLUMNS)
-        avail = week_bits.pack(
-            n, np.array(who, np.int64), np.array(starts, np.int64), np.array(ends, np.int64)
+        blocks = [
+            self._block(people[lo : lo + _BLOCK], mentor=mentor)
+            for lo in range(0, len(people), _BLOCK)
+        ] or [self._block(people, mentor=mentor)]
+        ints, langs, tokens, per_person, keys = (
+            np.concatenate(c) for c in zip(*blocks, strict=True)
         )
-        ints[:, SLOTS] = np.bitwise_count(avail).sum(axis=1, dtype=np.int64)
-        window_ptr, windows = week_bits.runs(avail)
-        return ints, lang_masks, token_masks, avail, window_ptr, windows
+        ints[:, FIRST_LANG] = np.array(self.lang_first, dtype=np.int64)[langs]
+        ints[:, N_LANGS] = np.array(self.lang_count, dtype=np.int64)[langs]
+        ints[:, N_TOKENS] = np.array(self.token_count, dtype=np.int64)[tokens]
+        avail, ints[:, SLOTS], window_ptr, windows = self._week(per_person, keys)
+        return ints, langs, tokens, avail, window_ptr, windows
+
+    def _block(self, people: Sequence[Participant], *, mentor: bool) -> tuple[I64, ...]:
+        """(ints but for the columns :meth:`rows` fills, language and token table rows,
+        windows per person, window keys) of a block of people, read one attribute of
+        everyone at a time."""
+        n = len(people)
+        ints = np.empty((n, INT_COLUMNS), dtype=np.int64)
+        country_col = [p.country for p in people]
+        ints[:, COUNTRY] = self.countries.column(country_col)
+        if self.policy.reach is Reach.SAME_CITY:
+            places = list(zip(country_col, [p.city for p in people], strict=True))
+            ints[:, REACH] = self._places.column(places)
+        else:
+            ints[:, REACH] = ints[:, COUNTRY]
+        ints[:, SECTOR] = self._sector_ids.column([p.sector for p in people])
+        langs = self._lang_rows.column([p.languages for p in people])
+        owned = [p.skills for p in people] if mentor else [p.goals for p in people]
+        tokens = self._token_rows.column(owned)
+        formats = [p.preferred_format for p in people]
+        ints[:, FORMAT] = np.fromiter(map(_FORMAT_IDS.__getitem__, formats), np.int64, n)
+        # Compared by identity, as the rules are (``modality is not ONLINE_ONLY``).
+        modality = np.fromiter(map(id, [p.modality for p in people]), np.int64, n)
+        ints[:, CAN_MEET] = modality != id(Modality.ONLINE_ONLY)
+        ints[:, NEEDS_MEET] = modality == id(Modality.FACE_TO_FACE)
+        ints[:, CAPACITY] = [p.capacity for p in people] if mentor else 1
+        # Windows: one pass over the window objects, folding each into one int (weekday,
+        # start and end minute in base 1441), then the person's time zone in front.
+        stated = [p.availability for p in people]
+        per_person = np.fromiter(map(len, stated), np.int64, n)
+        local = [(w.weekday * _DAY + w.start_minute) * _DAY + w.end_minute
+                 for by_one in stated for w in by_one]  # fmt: skip
+        zones = self.zones.column([p.timezone for p in people])
+        keys = np.repeat(zones * (7 * _DAY * _DAY), per_person)
+        keys += np.fromiter(local, np.int64, len(local))
+        return ints, langs, tokens, per_person, keys
+
+    def _week(self, per_person: I64, keys: I64) -> tuple[U64, I64, I64, I64]:
+        """Availability rows (see :func:`week.merge`): every distinct window key (zone,
+        weekday, start, end) is converted to UTC once; people refer to it by its row."""
+        ptr = np.zeros(per_person.size + 1, dtype=np.int64)
+        np.cumsum(per_person, out=ptr[1:])
+        distinct, code = week_bits.distinct(keys)
+        rest, end = np.divmod(distinct, _DAY)
+        rest, start = np.divmod(rest, _DAY)
+        zone, day = np.divmod(rest, 7)
+        week, names = self.policy.reference_week, list(self.zones)
+        utc = [
+            window_slots(d, s, e, names[z], week)
+            for z, d, s, e in zip(
+                zone.tolist(), day.tolist(), start.tolist(), end.tolist(), strict=True
+            )
+        ]
+        # Up to two intervals per window, padded with empty ones.
+        table = np.array([(w + _NO_SLOTS)[:2] for w in utc], dtype=np.int64).reshape(-1, 4)
+        return week_bits.merge(ptr, code, table)
 
 
 def _coefficients(policy: ProgrammePolicy, e: I64) -> F64:

@@ -20,8 +20,9 @@ hard constraints member by member, and the mentor's capacity counts its mentees.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING
 
 from tandem_matching.domain.profiles import (
@@ -33,6 +34,8 @@ from tandem_matching.domain.profiles import (
 
 if TYPE_CHECKING:
     from tandem_matching.domain.engine import MatchedPair, MentoringGroup
+
+_ID, _MENTOR_ID, _MENTEE_ID = attrgetter("id"), attrgetter("mentor_id"), attrgetter("mentee_id")
 
 
 def form_groups(
@@ -47,21 +50,25 @@ def form_groups(
     if policy.formats is FormatsOffered.PAIR:
         return ()
     only_groups = policy.formats is FormatsOffered.GROUP
-    by_id_r = {p.id: p for p in mentors}
-    by_id_e = {p.id: p for p in mentees}
-    per_mentor: dict[str, list[Participant]] = {}
-    for pair in pairs:
-        per_mentor.setdefault(pair.mentor_id, []).append(by_id_e[pair.mentee_id])
+    min_size, max_size = policy.group_size
+    pair_only = FormatPreference.PAIR
+    # Only mentees who would join a group, under mentors who run groups, matter: with both
+    # formats offered that is a small part of the pairs, so the rest are dropped first,
+    # the mentor test in C (map, compress) as it drops the most.
+    joins = {p.id: p for p in mentees if only_groups or p.preferred_format is not pair_only}
+    runs = {p.id for p in mentors if only_groups or p.preferred_format is not pair_only}
+    kept = list(compress(pairs, map(runs.__contains__, map(_MENTOR_ID, pairs))))
+    willing: dict[str, list[Participant]] = {}
+    for pair, mentee in zip(kept, map(joins.get, map(_MENTEE_ID, kept)), strict=True):
+        if mentee is not None:
+            willing.setdefault(pair.mentor_id, []).append(mentee)
     out: list[MentoringGroup] = []
-    for mentor_id, assigned in sorted(per_mentor.items()):
-        mentor = by_id_r[mentor_id]
-        if not only_groups and mentor.preferred_format is FormatPreference.PAIR:
-            continue
-        willing = [
-            e for e in assigned if only_groups or e.preferred_format is not FormatPreference.PAIR
-        ]
-        for members, goals in cluster_by_goals(willing, *policy.group_size):
-            out.append(MentoringGroup(mentor_id, tuple(m.id for m in members), goals))
+    for mentor_id in sorted(willing):
+        assigned = willing[mentor_id]
+        if len(assigned) < min_size:
+            continue  # no group can form
+        for members, goals in cluster_by_goals(assigned, min_size, max_size):
+            out.append(MentoringGroup(mentor_id, tuple([m.id for m in members]), goals))
     return tuple(out)
 
 
@@ -69,21 +76,32 @@ def cluster_by_goals(
     mentees: Sequence[Participant], min_size: int, max_size: int
 ) -> list[tuple[list[Participant], tuple[str, ...]]]:
     """Split mentees into groups of min..max members that share at least one goal."""
-    remaining = sorted(mentees, key=lambda p: p.id)
+    remaining = sorted(mentees, key=_ID)
     groups: list[tuple[list[Participant], tuple[str, ...]]] = []
     while len(remaining) >= min_size:
-        counts = Counter(g for p in remaining for g in p.goals)
+        # A handful of mentees per mentor: a plain dict counts faster than a Counter.
+        counts: dict[str, int] = {}
+        for p in remaining:
+            for g in p.goals:
+                counts[g] = counts.get(g, 0) + 1
         if not counts:
             break
-        goal, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+        n = max(counts.values())
         if n < min_size:
             break
-        having = sorted(
-            (p for p in remaining if goal in p.goals), key=lambda p: (len(p.goals), p.id)
-        )
+        goal = max([g for g, c in counts.items() if c == n])  # ties: the last goal by name
+        # Fewest other goals first, then by id: ``remaining`` is in id order and the sort
+        # is stable.
+        having = sorted([p for p in remaining if goal in p.goals], key=_goal_count)
         members = having[:max_size]
-        shared = frozenset.intersection(*(p.goals for p in members))
+        shared = frozenset.intersection(*[p.goals for p in members])
         groups.append((members, tuple(sorted(shared))))
+        if len(members) == len(remaining):
+            break  # everyone left is in this group
         chosen = {p.id for p in members}
         remaining = [p for p in remaining if p.id not in chosen]
     return groups
+
+
+def _goal_count(p: Participant) -> int:
+    return len(p.goals)
