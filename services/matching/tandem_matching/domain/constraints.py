@@ -13,7 +13,7 @@ they are enforced by the solver and checked by :mod:`review`.
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -189,33 +189,54 @@ def blocking_keys(pool: Pool) -> tuple[I64, list[tuple[int, ...]]]:
         np.where(needs, e.reach, -2),
         np.where(needs, e.country, -2),
     ]
-    # One mixed-radix code per mentee from each column's dense rank: a 1-D unique is far
-    # faster than np.unique(axis=0) on the table.
-    # Codes are renumbered densely after each column, so they stay below n (no overflow).
-    code = np.zeros(n, dtype=np.int64)
-    for col in cols:
-        _, rank = np.unique(col, return_inverse=True)
-        _, code = np.unique(code * (n + 1) + rank.reshape(-1), return_inverse=True)
-        code = code.reshape(-1)
-    _, first, inverse = np.unique(code, return_index=True, return_inverse=True)
+    # Keys are numbered in lexicographic order of the columns: one stable sort on all of
+    # them (a lexsort), then a new key wherever a row differs from the one before it.
     table = np.stack(cols, axis=1)
-    keys = [tuple(int(v) for v in table[i]) for i in first]
-    return inverse.reshape(-1).astype(np.int64), keys
+    order = np.lexsort(cols[::-1])
+    fresh = np.ones(n, dtype=np.bool_)
+    fresh[1:] = (table[order[1:]] != table[order[:-1]]).any(axis=1)
+    inverse = np.empty(n, dtype=np.int64)
+    inverse[order] = np.cumsum(fresh) - 1
+    # The first mentee of each key (a stable sort keeps mentees in index order).
+    keys = [tuple(int(v) for v in table[i]) for i in order[fresh]]
+    return inverse, keys
 
 
 def mentor_mask(pool: Pool, key: tuple[int, ...]) -> B8:
     """Mentors allowed for every mentee of a blocking group (availability aside)."""
+    return mentor_masks(pool, [key])[0]
+
+
+def mentor_masks(pool: Pool, keys: Sequence[tuple[int, ...]]) -> list[B8]:
+    """:func:`mentor_mask` of each key. A run has hundreds of groups but far fewer
+    language sets, countries and places: each rule's mask is computed once per value."""
     policy, r = pool.policy, pool.mentors
-    ok = r.capacity > 0
     n_words = r.lang.shape[1]
-    if policy.is_hard(HardConstraint.LANGUAGE):
-        words = np.asarray(key[:n_words], dtype=np.int64).view(np.uint64)
-        ok &= (r.lang & words).any(axis=1)
-    country, reach, reach_country = key[n_words:]
-    if policy.country_policy is CountryPolicy.SAME_COUNTRY:
-        ok &= r.country == country
-    elif policy.country_policy is CountryPolicy.CROSS_COUNTRY:
-        ok &= r.country != country
-    if reach != -2:  # the group requires face-to-face
-        ok &= r.can_meet & (reach >= 0) & (r.reach == reach) & (r.country == reach_country)
-    return np.asarray(ok, dtype=np.bool_)
+    lang_hard = policy.is_hard(HardConstraint.LANGUAGE)
+    usable, can_meet = r.capacity > 0, r.can_meet
+    langs: dict[tuple[int, ...], B8] = {}
+    countries: dict[int, B8] = {}
+    places: dict[tuple[int, int], B8] = {}
+    out = []
+    for key in keys:
+        ok = usable.copy()
+        words, (country, reach, reach_country) = key[:n_words], key[n_words:]
+        if lang_hard:
+            if words not in langs:
+                mask = np.asarray(words, dtype=np.int64).view(np.uint64)
+                langs[words] = np.asarray((r.lang & mask).any(axis=1), dtype=np.bool_)
+            ok &= langs[words]
+        if policy.country_policy is not CountryPolicy.ANY:
+            if country not in countries:
+                same = r.country == country
+                same_only = policy.country_policy is CountryPolicy.SAME_COUNTRY
+                countries[country] = same if same_only else ~same
+            ok &= countries[country]
+        if reach != -2:  # the group requires face-to-face
+            place = (reach, reach_country)
+            if place not in places:
+                near = (reach >= 0) & (r.reach == reach) & (r.country == reach_country)
+                places[place] = can_meet & near
+            ok &= places[place]
+        out.append(np.asarray(ok, dtype=np.bool_))
+    return out
