@@ -9,11 +9,11 @@ that root. A displaced bidder bids again (Gauss-Seidel order, a stack of bidders
 The problem must be *balanced* (as many bidders as places) for ε-scaling to be valid: with
 places to spare, a mentor left with room must end at price 0, which large-ε phases break.
 So ``spare`` pseudo-mentees that value every mentor at 0 take the places left over. They
-are not rows of ``w``: a pseudo-mentee bids for the cheapest mentor, found in a min-heap of
-mentors by price (``_Cheapest``). At the end every place is held and every bidder is within
-ε of its best column, so with ``λ`` the lowest price, ``price - λ`` is a dual solution of
-the transportation LP with places to spare (mentors holding pseudo-mentees are within ε of
-λ), within ε per bidder.
+are not rows of ``w``: a pseudo-mentee bids for the cheapest mentor, found in a min-heap
+of mentors by price (:func:`_cheapest_build`). At the end every place is held and every
+bidder is within ε of its best column, so with ``λ`` the lowest price, ``price - λ`` is a
+dual solution of the transportation LP with places to spare (mentors holding
+pseudo-mentees are within ε of λ), within ε per bidder.
 
 Between phases :func:`reopen` sends back to the bidding only the bidders no longer within
 the new ε *at the mentors' prices*, and lowers the bid a kept bidder holds to at most ε
