@@ -68,7 +68,7 @@ def solve(
     more: More | None = None,
     check: Check | None = None,
 ) -> Solution:
-    """Lexicographic optimum (within ε per mentee) on the candidate graph.
+    """Lexicographic optimum (within ε per bidder) on the candidate graph.
 
     Both parts run ε-scaling from ``eps_start`` down to ``eps``. The pseudo-mentees that
     take the places to spare outside R bid with ``eps_spare`` once that part has at least
