@@ -43,7 +43,6 @@ from tandem_matching.domain.profiles import Participant, ProgrammePolicy, Role
 from tandem_matching.domain.solver import add_columns, solve
 
 ProgressFn = Callable[[str, float], None]
-
 CancelFn = Callable[[], bool]
 
 
@@ -232,16 +231,14 @@ def _run(
     mentor, score = graph.mentor, graph.score
     cap = pool.mentors.capacity
     big_m = float(min(len(mentees), int(cap.sum())) + 1)
-    bids = added = rounds = 0
+    bids = rounds = 0
     choice = np.full(len(mentees), -1, dtype=np.int64)
     bound = 0.0
-    widened = [0]
 
     def more(price_now: F64) -> tuple[I64, I64, F64]:
         """The pairs a certificate at these prices would add (asked mid-solve)."""
         hint = certify(pool, big_m, mentor, score, price_now, excluded, graph.feasible)
         new_i, new_j = hint.missed
-        widened[0] += int(new_i.size)
         return new_i, new_j, _scores(pool, new_i, new_j)
 
     for attempt in range(max_rounds + 1 if len(mentees) and len(mentors) else 0):
@@ -261,7 +258,6 @@ def _run(
             break
         if new_i.size:
             mentor, score = _add_columns(pool, mentor, score, new_i, new_j)
-            added += int(new_i.size)
         else:  # what is left of the gap is ε per bidder (small pools): refine it
             eps /= 10
     clock.start("result")
@@ -285,7 +281,7 @@ def _run(
     clock.stop()
     stats = RunStats(
         timings=clock.timings, pairs_scored=graph.pairs, k=k, bids=bids,
-        rounds=rounds, columns_added=added + widened[0],
+        rounds=rounds, columns_added=int((mentor[:, k:] >= 0).sum()),
     )  # fmt: skip
     return MatchResult(
         pairs=pairs,
