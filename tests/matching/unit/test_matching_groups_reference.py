@@ -15,7 +15,7 @@ from tandem_matching.domain import (
     Role,
     form_groups,
 )
-from tandem_matching.domain.engine import MatchedPair, MentoringGroup
+from tandem_matching.domain.results import MatchedPair, MentoringGroup
 
 GOALS = ["cv", "interviews", "networking", "changing_sector", "starting_business"]
 

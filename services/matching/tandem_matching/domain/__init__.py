@@ -6,15 +6,7 @@ in a worker process, with ``progress`` and ``should_cancel``), and stores the re
 """
 
 from tandem_matching.domain.constraints import Breach, pair_breaches
-from tandem_matching.domain.engine import (
-    MatchedPair,
-    MatchResult,
-    MatchRunCancelled,
-    MentoringGroup,
-    RunStats,
-    Unmatched,
-    run_matching,
-)
+from tandem_matching.domain.engine import run_matching
 from tandem_matching.domain.greedy import GreedyResult, greedy_assignment
 from tandem_matching.domain.groups import cluster_by_goals, form_groups
 from tandem_matching.domain.profiles import (
@@ -29,6 +21,14 @@ from tandem_matching.domain.profiles import (
     ProgrammePolicy,
     Reach,
     Role,
+)
+from tandem_matching.domain.results import (
+    MatchedPair,
+    MatchResult,
+    MatchRunCancelled,
+    MentoringGroup,
+    RunStats,
+    Unmatched,
 )
 from tandem_matching.domain.review import explain_unmatched, move, swap, validate
 from tandem_matching.domain.scoring import CriterionScore, ScoreExplanation, explain

@@ -31,82 +31,26 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import NamedTuple
 
 import numpy as np
 
 from tandem_matching.domain import candidates as cand
 from tandem_matching.domain.certificate import certify
 from tandem_matching.domain.encoding import F64, I64, Pool, encode
-from tandem_matching.domain.profiles import Participant, ProgrammePolicy, Role
+from tandem_matching.domain.groups import form_groups
+from tandem_matching.domain.profiles import AvailabilityWindow, Participant, ProgrammePolicy, Role
+from tandem_matching.domain.results import (
+    MatchedPair,
+    MatchResult,
+    MatchRunCancelled,
+    RunStats,
+)
+from tandem_matching.domain.review import unmatched_reasons
+from tandem_matching.domain.scoring import pair_scores
 from tandem_matching.domain.solver import add_columns, solve
 
 ProgressFn = Callable[[str, float], None]
 CancelFn = Callable[[], bool]
-
-
-class MatchRunCancelled(Exception):
-    """Raised inside a run when ``should_cancel()`` returned True."""
-
-
-class MatchedPair(NamedTuple):
-    """A named tuple, not a dataclass: a run builds one per matched mentee (90,000 in the
-    benchmark), and a frozen dataclass's ``__init__`` cost 0.19 s of it."""
-
-    mentee_id: str
-    mentor_id: str
-    score: float
-
-
-@dataclass(frozen=True, slots=True)
-class MentoringGroup:
-    """One mentor with several mentees who share ``shared_goals``."""
-
-    mentor_id: str
-    mentee_ids: tuple[str, ...]
-    shared_goals: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Unmatched:
-    """A mentee left without a mentor, and why (``code`` is stable, ``reason`` is prose)."""
-
-    mentee_id: str
-    code: str
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class RunStats:
-    """How a run went: seconds per phase, feasible pairs scored, auction bids, solve and
-    certificate rounds, and graph columns the certificates added."""
-
-    timings: dict[str, float] = field(default_factory=dict)
-    pairs_scored: int = 0
-    k: int = 0
-    bids: int = 0
-    rounds: int = 0
-    columns_added: int = 0
-
-
-@dataclass(frozen=True, slots=True)
-class MatchResult:
-    """Outcome of a run.
-
-    ``bound``: no assignment of ``matched`` pairs, over all feasible pairs, scores more.
-    ``cardinality_certified``: no assignment at all matches more mentees.
-    """
-
-    pairs: tuple[MatchedPair, ...]
-    unmatched: tuple[Unmatched, ...]
-    groups: tuple[MentoringGroup, ...]
-    matched: int
-    total_score: float
-    bound: float
-    gap: float
-    cardinality_certified: bool
-    stats: RunStats
 
 
 def exclusion_index(
@@ -213,9 +157,6 @@ def _run(
     eps: float,
     target_gap: float,
 ) -> MatchResult:
-    from tandem_matching.domain.groups import form_groups
-    from tandem_matching.domain.review import unmatched_reasons
-
     if k < 1:
         raise ValueError("k must be >= 1")
     check_inputs(mentors, mentees)
@@ -299,8 +240,6 @@ def _run(
 def warm_up() -> None:
     """Load (or compile, the first time on a machine) every compiled kernel by running a
     tiny programme, so that a process forked afterwards starts its runs warm."""
-    from tandem_matching.domain.profiles import AvailabilityWindow
-
     week = (AvailabilityWindow(0, "09:00", "12:00"), AvailabilityWindow(2, "18:00", "20:00"))
 
     def person(idx: int, role: Role) -> Participant:
@@ -331,8 +270,6 @@ def _add_columns(pool: Pool, mentor: I64, score: F64, rows: I64, cols: I64) -> t
 
 
 def _scores(pool: Pool, rows: I64, cols: I64) -> F64:
-    from tandem_matching.domain.scoring import pair_scores
-
     return pair_scores(pool, rows, cols)
 
 

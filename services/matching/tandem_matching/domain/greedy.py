@@ -16,9 +16,10 @@ import numpy as np
 from tandem_matching.domain import candidates as cand
 from tandem_matching.domain.constraints import blocking_keys, mentor_mask
 from tandem_matching.domain.encoding import I64, Pool, encode
-from tandem_matching.domain.engine import MatchedPair, check_inputs, exclusion_index
+from tandem_matching.domain.engine import check_inputs, exclusion_index
 from tandem_matching.domain.pair_kernels import feasible_pairs, score_pairs, top_k
 from tandem_matching.domain.profiles import Participant, ProgrammePolicy
+from tandem_matching.domain.results import MatchedPair
 
 
 @dataclass(frozen=True, slots=True)

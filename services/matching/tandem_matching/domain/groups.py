@@ -23,7 +23,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import compress
 from operator import attrgetter
-from typing import TYPE_CHECKING
 
 from tandem_matching.domain.profiles import (
     FormatPreference,
@@ -31,9 +30,7 @@ from tandem_matching.domain.profiles import (
     Participant,
     ProgrammePolicy,
 )
-
-if TYPE_CHECKING:
-    from tandem_matching.domain.engine import MatchedPair, MentoringGroup
+from tandem_matching.domain.results import MatchedPair, MentoringGroup
 
 _ID, _MENTOR_ID, _MENTEE_ID = attrgetter("id"), attrgetter("mentor_id"), attrgetter("mentee_id")
 
@@ -45,8 +42,6 @@ def form_groups(
     pairs: Sequence[MatchedPair],
 ) -> tuple[MentoringGroup, ...]:
     """Groups formed from a run's pairs (empty for pair-only programmes)."""
-    from tandem_matching.domain.engine import MentoringGroup
-
     if policy.formats is FormatsOffered.PAIR:
         return ()
     only_groups = policy.formats is FormatsOffered.GROUP

@@ -13,18 +13,17 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
 import numpy as np
 
 from tandem_matching.domain.candidates import Excluded, group_mentees, mentor_block
 from tandem_matching.domain.constraints import Breach, Exclusions, pair_breaches
+from tandem_matching.domain.constraints import feasible as feasible_mask
 from tandem_matching.domain.encoding import I64, Pool
 from tandem_matching.domain.pair_kernels import Block, feasible_counts, feasible_pairs
 from tandem_matching.domain.profiles import HardConstraint, Participant, ProgrammePolicy
-
-if TYPE_CHECKING:
-    from tandem_matching.domain.engine import Unmatched
+from tandem_matching.domain.results import Unmatched
 
 Assignment = Sequence[tuple[str, str]]
 """(mentee id, mentor id) pairs."""
@@ -162,8 +161,6 @@ def unmatched_reasons(
 ) -> tuple[Unmatched, ...]:
     """Reasons for many unmatched mentees at once, from the encoded pool. ``tasks``: a
     run's chunks (:meth:`candidates.MenteeGroups.tasks`) to reuse their mentor blocks."""
-    from tandem_matching.domain.engine import Unmatched
-
     if rows.size == 0:
         return ()
     policy = pool.policy
@@ -206,8 +203,6 @@ def unmatched_reasons(
 
 def _static_blockers(pool: Pool, i: int) -> Counter[HardConstraint]:
     """Per pair-independent rule, how many mentors it rules out for mentee i."""
-    from tandem_matching.domain.constraints import feasible
-
     policy = pool.policy
     r = pool.mentors
     everyone = np.arange(len(r), dtype=np.int64)
@@ -221,22 +216,18 @@ def _static_blockers(pool: Pool, i: int) -> Counter[HardConstraint]:
     for c, hard in solo.items():
         if policy.is_hard(c):
             only = _with_hard(policy, hard)
-            ok = feasible(_repolicy(pool, only), mine, everyone)
+            ok = feasible_mask(_repolicy(pool, only), mine, everyone)
             counts[c] = int((~ok & usable).sum())
     if policy.country_policy.value != "any":
         only = _with_hard(policy, set())
-        ok = feasible(_repolicy(pool, only), mine, everyone)
+        ok = feasible_mask(_repolicy(pool, only), mine, everyone)
         counts[HardConstraint.COUNTRY] = int((~ok & usable).sum())
     return counts
 
 
 def _with_hard(policy: ProgrammePolicy, hard: Iterable[HardConstraint]) -> ProgrammePolicy:
-    from dataclasses import replace
-
     return replace(policy, hard=frozenset(hard))
 
 
 def _repolicy(pool: Pool, policy: ProgrammePolicy) -> Pool:
-    from dataclasses import replace
-
     return replace(pool, policy=policy)

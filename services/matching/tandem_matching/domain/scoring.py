@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tandem_matching.domain.constraints import overlap_hours, within_reach
+from tandem_matching.domain.constraints import overlap_hours, overlap_slots, within_reach
 from tandem_matching.domain.encoding import F64, I64, Pool, format_fit
+from tandem_matching.domain.pair_kernels import score_pairs
 from tandem_matching.domain.profiles import (
     CountryPolicy,
     Criterion,
@@ -137,9 +138,6 @@ def pair_score(policy: ProgrammePolicy, mentee: Participant, mentor: Participant
 def pair_scores(pool: Pool, ei: I64, rj: I64) -> F64:
     """Exact (float64) scores for each pair (ei[t], rj[t]): the scan's own kernel
     (:func:`pair_kernels.score_pairs`) over all mentors as one block."""
-    from tandem_matching.domain.constraints import overlap_slots
-    from tandem_matching.domain.pair_kernels import score_pairs
-
     ei, rj = np.asarray(ei, dtype=np.int64), np.asarray(rj, dtype=np.int64)
     order = np.argsort(ei, kind="stable")
     rows, first = np.unique(ei[order], return_index=True)
