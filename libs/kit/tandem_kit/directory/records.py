@@ -1,0 +1,48 @@
+"""What the directory knows: programmes, their managers, participants and their contacts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from uuid import UUID
+
+from tandem_contracts.common import Role
+
+
+@dataclass(frozen=True, slots=True)
+class Contact:
+    """Someone a service can write to (a manager or a participant)."""
+
+    subject: str
+    display_name: str
+    email: str
+    language: str
+    time_zone: str
+    linkedin_url: str | None = None  # a participant's, only when they consented to share it
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    participant_id: UUID
+    programme_id: UUID
+    role: Role
+    contact: Contact
+    withdrawn: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    """A programme as matching announced it; ``name`` is None until its creation arrives."""
+
+    id: UUID
+    name: str | None
+    countries: tuple[str, ...]
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Erasure:
+    """A participant the directory just forgot, with what it knew of them before."""
+
+    participant_id: UUID
+    subject: str | None
+    participant: Participant | None  # None if no profile event had arrived

@@ -1,0 +1,20 @@
+"""The kit's tables and the directory's.
+
+Revision ID: 0001
+"""
+
+from tandem_kit.db.migrations import create_kit_tables, drop_kit_tables
+from tandem_kit.directory import create_directory_tables, drop_directory_tables
+
+revision = "0001"
+down_revision = None
+
+
+def upgrade() -> None:
+    create_kit_tables()
+    create_directory_tables()
+
+
+def downgrade() -> None:
+    drop_directory_tables()
+    drop_kit_tables()
