@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TypeVar, cast
@@ -58,6 +58,60 @@ AfterCommitHook = Callable[[Envelope], Awaitable[None]]
 
 class PoisonEvent(Exception):
     """The record can never be handled (not a CloudEvent, or an invalid payload)."""
+
+
+def decode_record(
+    headers: Sequence[tuple[str, bytes]],
+    key: bytes | None,
+    value: bytes | None,
+    handled: Container[str],
+) -> tuple[Envelope, Event | None]:
+    """The envelope and event of one record; the event is ``None`` for a type not handled.
+
+    Raises :class:`PoisonEvent` for a record that can never be handled. Public so
+    that :mod:`tandem_kit.testing` hands events to a service exactly as this
+    consumer does.
+    """
+    try:
+        envelope = Envelope.from_kafka(list(headers), key, value or b"")
+    except ValueError as error:
+        raise PoisonEvent(str(error)) from error
+    if envelope.type not in handled:
+        return envelope, None
+    try:
+        return envelope, parse_event(envelope.type, envelope.data)
+    except (ValidationError, UnknownEventType) as error:
+        raise PoisonEvent(f"invalid {envelope.type} payload: {error}") from error
+
+
+async def handle_in_inbox(
+    database: Database,
+    consumer: str,
+    handler: EventHandler,
+    event: Event,
+    envelope: Envelope,
+) -> bool:
+    """Write the inbox row and run ``handler`` in one transaction; ``False`` (and nothing
+    runs) when ``consumer`` has already handled this event id."""
+    async with database.transaction() as session:
+        seen = await session.scalar(
+            select(inbox_table.c.event_id).where(
+                inbox_table.c.consumer == consumer,
+                inbox_table.c.event_id == str(envelope.id),
+            )
+        )
+        if seen is not None:
+            return False  # delivered again: the effect already happened
+        await session.execute(
+            insert(inbox_table).values(
+                consumer=consumer,
+                event_id=str(envelope.id),
+                event_type=envelope.type,
+                processed_at=datetime.now(UTC),
+            )
+        )
+        await handler(event, HandlerContext(session=session, envelope=envelope))
+    return True
 
 
 class EventConsumer:
@@ -167,36 +221,10 @@ class EventConsumer:
             await self._after_commit(envelope)
 
     def _decode(self, record: ConsumerRecord[bytes, bytes]) -> tuple[Envelope, Event | None]:
-        try:
-            envelope = Envelope.from_kafka(list(record.headers), record.key, record.value or b"")
-        except ValueError as error:
-            raise PoisonEvent(str(error)) from error
-        if envelope.type not in self._handlers:
-            return envelope, None
-        try:
-            return envelope, parse_event(envelope.type, envelope.data)
-        except (ValidationError, UnknownEventType) as error:
-            raise PoisonEvent(f"invalid {envelope.type} payload: {error}") from error
+        return decode_record(list(record.headers), record.key, record.value, self._handlers)
 
     async def _handle_once(self, handler: EventHandler, event: Event, envelope: Envelope) -> None:
-        async with self._db.transaction() as session:
-            seen = await session.scalar(
-                select(inbox_table.c.event_id).where(
-                    inbox_table.c.consumer == self.name,
-                    inbox_table.c.event_id == str(envelope.id),
-                )
-            )
-            if seen is not None:
-                return  # delivered again: the effect already happened
-            await session.execute(
-                insert(inbox_table).values(
-                    consumer=self.name,
-                    event_id=str(envelope.id),
-                    event_type=envelope.type,
-                    processed_at=datetime.now(UTC),
-                )
-            )
-            await handler(event, HandlerContext(session=session, envelope=envelope))
+        await handle_in_inbox(self._db, self.name, handler, event, envelope)
 
     async def _dead_letter(
         self, record: ConsumerRecord[bytes, bytes], event_type: str, error: BaseException

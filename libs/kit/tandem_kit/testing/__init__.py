@@ -1,0 +1,29 @@
+"""What a service's tests need from the kit: run the app, deliver events, mint tokens,
+read the outbox.
+
+    async with run_app(create_app(settings), settings, definition=DEFINITION) as running:
+        await running.deliver(ProgrammeCreated(...))          # through the real inbox
+        await running.deliver(same_event, event_id=its_id)    # a redelivery: a no-op
+        response = await running.client.get("/v1/things", headers=running.bearer("ana",
+                                             mentee=[programme_id]))
+        [started] = await running.outbox(RelationshipStarted)
+
+Needs the ``testing`` extra (``tandem-kit[testing]``: httpx, asgi-lifespan).
+"""
+
+from tandem_kit.testing.app import RunningApp, isolated_settings, run_app
+from tandem_kit.testing.events import deliver, record_of
+from tandem_kit.testing.outbox import OutboxEvent, outbox_events, outbox_position
+from tandem_kit.testing.tokens import bearer
+
+__all__ = [
+    "OutboxEvent",
+    "RunningApp",
+    "bearer",
+    "deliver",
+    "isolated_settings",
+    "outbox_events",
+    "outbox_position",
+    "record_of",
+    "run_app",
+]

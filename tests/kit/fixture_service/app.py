@@ -1,0 +1,69 @@
+"""The fixture service as an app: write a note (with its event), list what was received."""
+
+from __future__ import annotations
+
+import uuid
+
+from fastapi import APIRouter, FastAPI
+from pydantic import BaseModel
+from sqlalchemy import insert, select
+
+from tandem_kit.app import RuntimeDep, ServiceDefinition, create_app
+from tandem_kit.auth import CurrentPrincipal
+from tandem_kit.kafka import Handlers
+from tandem_kit.outbox import add_event
+from tandem_kit.runtime import Runtime
+from tandem_kit.settings import ServiceSettings
+from tests.kit.fixture_service.events import NoteAdded
+from tests.kit.fixture_service.tables import notes, received
+from tests.kit.integration.harness import MIGRATIONS, record_note
+
+router = APIRouter(prefix="/v1", tags=["notes"])
+
+
+class NoteCreate(BaseModel):
+    programme_id: uuid.UUID
+    text: str
+
+
+@router.post("/notes", status_code=201)
+async def create_note(body: NoteCreate, runtime: RuntimeDep) -> dict[str, str]:
+    note_id = uuid.uuid4()
+    async with runtime.database.transaction() as session:
+        await session.execute(insert(notes).values(id=str(note_id), text=body.text))
+        event = NoteAdded(programme_id=body.programme_id, note_id=note_id, text=body.text)
+        await add_event(session, event)
+    return {"id": str(note_id)}
+
+
+@router.get("/received")
+async def list_received(runtime: RuntimeDep) -> list[str]:
+    async with runtime.database.sessions() as session:
+        rows = await session.execute(select(received.c.note_id).order_by(received.c.seq))
+    return list(rows.scalars())
+
+
+@router.get("/me")
+async def me(principal: CurrentPrincipal) -> dict[str, object]:
+    return {"subject": principal.subject, "roles": sorted(principal.to_claim())}
+
+
+def build_handlers(runtime: Runtime) -> Handlers:
+    return Handlers().on(NoteAdded, record_note)
+
+
+def definition(topic: str = "tandem.test.unset") -> ServiceDefinition:
+    return ServiceDefinition(
+        name="fixture",
+        title="Fixture",
+        description="The kit's fixture service",
+        version="0",
+        migrations=MIGRATIONS,
+        routers=[router],
+        consumes=[topic],
+        handlers=build_handlers,
+    )
+
+
+def build_app(settings: ServiceSettings, topic: str = "tandem.test.unset") -> FastAPI:
+    return create_app(definition(topic), settings)
