@@ -4,7 +4,7 @@ Pure pydantic, no I/O: services and the kit import these, never each other.
 """
 
 from tandem_contracts.base import EVENT_TYPES, Event, parse_event
-from tandem_contracts.envelope import CE_HEADERS, Envelope
+from tandem_contracts.envelope import CE_HEADERS, Envelope, EnvelopeError
 from tandem_contracts.topics import (
     SERVICES,
     consumer_group,
@@ -17,6 +17,7 @@ __all__ = [
     "EVENT_TYPES",
     "SERVICES",
     "Envelope",
+    "EnvelopeError",
     "Event",
     "consumer_group",
     "dlq_topic",

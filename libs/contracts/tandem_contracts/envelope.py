@@ -7,17 +7,27 @@ consumer's span joins the producer's trace.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Final
 from uuid import UUID, uuid4
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from tandem_contracts.base import Event
 
 CE_HEADERS: Final = ("ce_id", "ce_type", "ce_source", "ce_time", "ce_specversion")
 SPEC_VERSION: Final = "1.0"
 CONTENT_TYPE: Final = "application/json"
+
+
+class EnvelopeError(ValueError):
+    """A Kafka record that is not a CloudEvent this platform can read.
+
+    The only exception :meth:`Envelope.from_kafka` raises, whatever the record holds
+    (null or non-UTF-8 headers, a tombstone, a malformed id or time), so that a
+    consumer can dead-letter it at once instead of crashing on it.
+    """
 
 
 class Envelope(BaseModel):
@@ -56,23 +66,50 @@ class Envelope(BaseModel):
     @classmethod
     def from_kafka(
         cls,
-        headers: list[tuple[str, bytes]] | tuple[tuple[str, bytes], ...],
+        headers: Sequence[tuple[str, bytes | None]],
         key: bytes | None,
-        value: bytes,
+        value: bytes | None,
     ) -> Envelope:
-        """Read a binary-mode record; raises ``ValueError`` when attributes are missing."""
-        found = {name: raw.decode() for name, raw in headers if name in CE_HEADERS}
+        """Read a binary-mode record; raises :class:`EnvelopeError` for anything else."""
+        if value is None:
+            raise EnvelopeError("not a CloudEvent: the record has no value (a tombstone)")
+        found: dict[str, str] = {}
+        for name, raw in headers:
+            if name not in CE_HEADERS:
+                continue
+            if name in found:
+                raise EnvelopeError(f"not a CloudEvent: header {name} appears twice")
+            found[name] = _text(name, raw)
         missing = [name for name in CE_HEADERS if name not in found]
         if missing:
-            raise ValueError(f"not a CloudEvent: missing headers {', '.join(missing)}")
+            raise EnvelopeError(f"not a CloudEvent: missing headers {', '.join(missing)}")
         if found["ce_specversion"] != SPEC_VERSION:
-            raise ValueError(f"unsupported CloudEvents version {found['ce_specversion']}")
-        return cls(
-            id=UUID(found["ce_id"]),
-            type=found["ce_type"],
-            source=found["ce_source"],
-            time=datetime.fromisoformat(found["ce_time"]),
-            specversion=found["ce_specversion"],
-            key=(key or b"").decode(),
-            data=value,
-        )
+            raise EnvelopeError(f"unsupported CloudEvents version {found['ce_specversion']!r}")
+        try:
+            event_id = UUID(found["ce_id"])
+            time = datetime.fromisoformat(found["ce_time"])
+        except ValueError as error:
+            raise EnvelopeError(f"not a CloudEvent: {error}") from error
+        if time.tzinfo is None:
+            raise EnvelopeError("not a CloudEvent: ce_time has no time zone")
+        try:
+            return cls(
+                id=event_id,
+                type=found["ce_type"],
+                source=found["ce_source"],
+                time=time,
+                specversion=found["ce_specversion"],
+                key=_text("key", key or b""),
+                data=bytes(value),
+            )
+        except ValidationError as error:
+            raise EnvelopeError(f"not a CloudEvent: {error}") from error
+
+
+def _text(name: str, raw: object) -> str:
+    if not isinstance(raw, bytes | bytearray):
+        raise EnvelopeError(f"not a CloudEvent: {name} is {'null' if raw is None else 'not bytes'}")
+    try:
+        return bytes(raw).decode()
+    except UnicodeDecodeError as error:
+        raise EnvelopeError(f"not a CloudEvent: {name} is not UTF-8") from error

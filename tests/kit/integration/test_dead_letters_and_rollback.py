@@ -50,6 +50,16 @@ async def test_poison_events_are_dead_lettered_and_the_next_good_event_is_proces
 
     # 1. Not a CloudEvent at all.
     await (await producer.send(topic, value=b"garbage", key=b"k"))
+    # 1b. CloudEvent headers with a null ce_id, and a tombstone (no value at all): the
+    # decoder once crashed on the first, so the consumer restarted on it for ever.
+    null_id = [
+        (n, None if n == "ce_id" else v)
+        for n, v in Envelope.wrap(
+            NoteAdded(programme_id=uuid.uuid4(), note_id=uuid.uuid4(), text="x")
+        ).kafka_headers()
+    ]
+    await (await producer.send(topic, value=b"{}", key=b"k", headers=null_id))
+    await (await producer.send(topic, value=None, key=b"k"))
     # 2. A CloudEvent whose payload does not match its type.
     bad = Envelope.wrap(NoteAdded(programme_id=uuid.uuid4(), note_id=uuid.uuid4(), text="x"))
     await (
@@ -74,17 +84,19 @@ async def test_poison_events_are_dead_lettered_and_the_next_good_event_is_proces
     await task
 
     assert await received_counts(sink) == {str(good): 1}
-    dead = await read_topic(kafka_bootstrap, dlq_topic(name), expected=3)
-    assert len(dead) == 3
+    dead = await read_topic(kafka_bootstrap, dlq_topic(name), expected=5)
+    assert len(dead) == 5
     for _key, _value, headers in dead:
         assert headers["dlq_original_topic"] == topic.encode()
         assert headers["dlq_original_partition"] == b"0"
-        assert int(headers["dlq_original_offset"]) in {0, 1, 2}
+        assert int(headers["dlq_original_offset"]) in {0, 1, 2, 3, 4}
         assert headers["dlq_error"]
     offsets = sorted(int(h["dlq_original_offset"]) for _, _, h in dead)
-    assert offsets == [0, 1, 2]
+    assert offsets == [0, 1, 2, 3, 4]
     errors = [h["dlq_error"].decode() for _, _, h in dead]
     assert any("not a CloudEvent" in e for e in errors)
+    assert any("ce_id is null" in e for e in errors)
+    assert any("tombstone" in e for e in errors)
     assert any("invalid tandem.test.note.added.v1 payload" in e for e in errors)
     assert any("can never be handled" in e for e in errors)
     await source.dispose()

@@ -26,7 +26,14 @@ from sqlalchemy import exc as sa_exc
 from sqlalchemy import insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_contracts import Envelope, Event, consumer_group, dlq_topic, parse_event
+from tandem_contracts import (
+    Envelope,
+    EnvelopeError,
+    Event,
+    consumer_group,
+    dlq_topic,
+    parse_event,
+)
 from tandem_contracts.base import UnknownEventType
 from tandem_kit.db.database import Database
 from tandem_kit.db.tables import inbox_table
@@ -61,7 +68,7 @@ class PoisonEvent(Exception):
 
 
 def decode_record(
-    headers: Sequence[tuple[str, bytes]],
+    headers: Sequence[tuple[str, bytes | None]],
     key: bytes | None,
     value: bytes | None,
     handled: Container[str],
@@ -73,8 +80,8 @@ def decode_record(
     consumer does.
     """
     try:
-        envelope = Envelope.from_kafka(list(headers), key, value or b"")
-    except ValueError as error:
+        envelope = Envelope.from_kafka(list(headers), key, value)
+    except EnvelopeError as error:
         raise PoisonEvent(str(error)) from error
     if envelope.type not in handled:
         return envelope, None
