@@ -153,6 +153,26 @@ async def test_wrong_issuer_is_rejected(verifier: TokenVerifier, settings: AuthS
     assert (await rejected(verifier, token)).reason == "issuer"
 
 
+@pytest.mark.parametrize(
+    ("claim", "value"),
+    [
+        ("exp", "9999999999"),
+        ("nbf", str(int(time.time()) - 60)),
+        ("iat", str(int(time.time()))),
+        ("iat", True),
+        ("nbf", False),
+    ],
+)
+async def test_a_date_claim_that_is_not_a_number_is_rejected(
+    verifier: TokenVerifier, private_key: rsa.RSAPrivateKey, claim: str, value: object
+) -> None:
+    # Found by an attack: ``"exp": "9999999999"`` was accepted as a date far ahead. Each
+    # value here is one PyJWT alone accepts (it converts strings and bools to numbers).
+    error = await rejected(verifier, sign(private_key, good_claims(**{claim: value})))
+    assert error.reason == "claims"
+    assert f"{claim} is not a number" in error.detail
+
+
 @pytest.mark.parametrize("claim", ["sub", "exp", "iss", "aud"])
 async def test_missing_required_claim_is_rejected(
     verifier: TokenVerifier, private_key: rsa.RSAPrivateKey, claim: str

@@ -104,6 +104,9 @@ class AuthError(HTTPException):
         )
 
 
+_DATE_CLAIMS = ("exp", "nbf", "iat")
+
+
 def _rejection(exc: jwt.PyJWTError) -> AuthError:
     """Map a PyJWT failure to a stable reason (subclasses before their bases)."""
     if isinstance(exc, jwt.ExpiredSignatureError):
@@ -191,6 +194,14 @@ class TokenVerifier:
             )
         except jwt.PyJWTError as exc:
             raise _rejection(exc) from None
+        for name in _DATE_CLAIMS:
+            # RFC 7519 §2: a NumericDate is a JSON number. PyJWT would take "9999999999"
+            # (a string) as a date, and a bool is an int to Python.
+            value = claims.get(name)
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, int | float)
+            ):
+                raise AuthError.invalid_token("claims", f"token claim {name} is not a number")
         try:
             return Principal.from_claims(claims)
         except ValueError:
