@@ -36,10 +36,12 @@ was created — see and run their programmes only. *Participants* (`mentor:<prog
 `mentee:<programme>`) see themselves and their own relationships and requests.
 
 **Errors** are `application/problem+json` with a stable `code`. Scoping is consistent:
-401 without a valid token; **403** when you hold no suitable role in the programme in
-the URL (another programme, or a participant calling a manager's endpoint); **404**
-when the resource is not in that programme or is not yours to see (participants never
-learn about other participants). Bad input is a 4xx and writes nothing.
+401 without a valid token; **404** for what you may not know exists — a programme in
+which you hold no role (it looks the same as one that does not exist), or a resource
+that is not in that programme or is not yours to see (participants never learn about
+other participants); **403** when you hold a role in the programme but not one that
+may do this (a participant calling a manager's endpoint). Bad input is a 4xx and
+writes nothing.
 
 **Lists** are cursor-paginated: pass `next_cursor` back as `cursor`.
 

@@ -205,7 +205,9 @@ async def test_only_the_programmes_managers_import(api: Api) -> None:
     pid, other = await api.programme(), await api.programme()
     data = csv_file([csv_row("a")])
     problem(await upload(api, pid, data, headers=api.tokens.mentee(pid, "x")), 403)
-    problem(await upload(api, pid, data, headers=api.tokens.manager(other)), 403)
+    problem(
+        await upload(api, pid, data, headers=api.tokens.manager(other)), 404, "programme_not_found"
+    )
     problem(
         await api.client.post(
             f"/v1/programmes/{pid}/imports",

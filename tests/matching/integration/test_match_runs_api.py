@@ -21,25 +21,27 @@ BODIES = {
 async def test_only_the_programmes_managers_run_matching(api: Api) -> None:
     pid, other = await api.programme(), await api.programme()
     base = f"/v1/programmes/{pid}/match-runs"
-    for headers in (
-        api.tokens.mentee(pid, "e"),
-        api.tokens.mentor(pid, "m"),
-        api.tokens.manager(other),
-        api.tokens.nobody(),
-    ):
-        problem(await api.client.post(base, headers=headers), 403)
-        problem(await api.client.get(base, headers=headers), 403)
+    # A role in the programme, but not the manager's: 403; no role in it at all: 404.
+    refusals = [
+        (api.tokens.mentee(pid, "e"), 403),
+        (api.tokens.mentor(pid, "m"), 403),
+        (api.tokens.manager(other), 404),
+        (api.tokens.nobody(), 404),
+    ]
+    for headers, refused in refusals:
+        problem(await api.client.post(base, headers=headers), refused)
+        problem(await api.client.get(base, headers=headers), refused)
     run = await api.call("POST", base, api.tokens.nobody("named-manager"), 202)
-    for headers in (api.tokens.mentee(pid, "e"), api.tokens.manager(other)):
-        problem(await api.client.get(f"{base}/{run['id']}", headers=headers), 403)
-        problem(await api.client.get(f"{base}/{run['id']}/proposals", headers=headers), 403)
-        problem(await api.client.post(f"{base}/{run['id']}/cancel", headers=headers), 403)
+    for headers, refused in (refusals[0], refusals[2]):
+        problem(await api.client.get(f"{base}/{run['id']}", headers=headers), refused)
+        problem(await api.client.get(f"{base}/{run['id']}/proposals", headers=headers), refused)
+        problem(await api.client.post(f"{base}/{run['id']}/cancel", headers=headers), refused)
         for step in REVIEW:
             problem(
                 await api.client.post(
                     f"{base}/{run['id']}/{step}", headers=headers, json=BODIES[step]
                 ),
-                403,
+                refused,
             )
     # The run id exists, but not in the other programme.
     problem(

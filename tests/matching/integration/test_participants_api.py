@@ -45,7 +45,8 @@ async def test_self_registration_needs_the_role_grant(api: Api) -> None:
             headers=api.tokens.mentor(other, "carl"),
             json=mentor_body(),
         ),
-        403,
+        404,
+        "programme_not_found",
     )
     # Only a manager may name someone else.
     problem(
@@ -167,24 +168,27 @@ async def test_participants_see_only_themselves(api: Api) -> None:
         await api.client.get(
             f"/v1/programmes/{pid}/participants/{amira['id']}", headers=api.tokens.nobody("amira")
         ),
-        403,
+        404,
+        "programme_not_found",
     )
 
 
-async def test_other_programme_is_forbidden_and_ids_do_not_cross(api: Api) -> None:
+async def test_other_programme_is_unknown_and_ids_do_not_cross(api: Api) -> None:
     pid, other = await api.programme(), await api.programme()
     jonas = await api.register(pid, mentor_body("jonas"))
     problem(
         await api.client.get(
             f"/v1/programmes/{pid}/participants", headers=api.tokens.manager(other)
         ),
-        403,
+        404,
+        "programme_not_found",
     )
     problem(
         await api.client.get(
             f"/v1/programmes/{pid}/participants/{jonas['id']}", headers=api.tokens.manager(other)
         ),
-        403,
+        404,
+        "programme_not_found",
     )
     problem(
         await api.client.get(
@@ -274,7 +278,8 @@ async def test_updates_by_self_and_manager(api: Api) -> None:
         await api.client.patch(
             url, headers=api.tokens.manager(await api.programme()), json={"city": "Paris"}
         ),
-        403,
+        404,
+        "programme_not_found",
     )
 
 
@@ -290,7 +295,11 @@ async def test_withdrawal(api: Api) -> None:
     other = await api.register(pid, mentee_body("bob"))
     url = f"/v1/programmes/{pid}/participants/{me['id']}/withdraw"
     problem(await api.client.post(url, headers=api.tokens.mentee(pid, "bob")), 404)
-    problem(await api.client.post(url, headers=api.tokens.manager(await api.programme())), 403)
+    problem(
+        await api.client.post(url, headers=api.tokens.manager(await api.programme())),
+        404,
+        "programme_not_found",
+    )
     withdrawn = await api.call("POST", url, api.tokens.mentor(pid, "jonas"))
     assert withdrawn["status"] == "withdrawn"
     assert withdrawn["waiting"] is False

@@ -88,7 +88,9 @@ async def test_who_may_erase(api: Api) -> None:
     problem(await api.client.post(url, headers=api.tokens.manager(pid)), 403)
     problem(await api.client.post(url, headers=api.tokens.mentor(pid, "jonas")), 404)
     problem(
-        await api.client.post(url, headers=api.tokens.mentee(await api.programme(), "amira")), 403
+        await api.client.post(url, headers=api.tokens.mentee(await api.programme(), "amira")),
+        404,
+        "programme_not_found",
     )
     problem(
         await api.client.post(
@@ -117,7 +119,7 @@ async def test_export_holds_profile_relationships_and_requests(api: Api) -> None
     assert (await api.call("GET", url, api.tokens.admin()))["participant"]["id"] == rel["mentee_id"]
     problem(await api.client.get(url, headers=api.tokens.manager(pid)), 403)
     problem(await api.client.get(url, headers=api.tokens.mentor(pid, "jonas")), 404)
-    problem(await api.client.get(url, headers=api.tokens.nobody()), 403)
+    problem(await api.client.get(url, headers=api.tokens.nobody()), 404, "programme_not_found")
 
 
 async def test_withdrawal_ends_active_relationships(api: Api) -> None:

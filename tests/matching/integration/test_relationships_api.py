@@ -80,7 +80,8 @@ async def test_members_and_managers_read_relationships(api: Api) -> None:
         await api.client.get(
             f"{base}/{first['id']}", headers=api.tokens.manager(await api.programme())
         ),
-        403,
+        404,
+        "programme_not_found",
     )
     problem(await api.client.get(base, headers=api.tokens.mentee(pid, "unregistered")), 403)
     page = await api.call("GET", f"{base}?limit=1", api.tokens.manager(pid))
@@ -153,7 +154,8 @@ async def test_end_early_rules(api: Api) -> None:
         await api.client.post(
             url, headers=api.tokens.manager(await api.programme()), json={"reason": "no_time"}
         ),
-        403,
+        404,
+        "programme_not_found",
     )
     problem(
         await api.client.post(

@@ -31,7 +31,7 @@ _TEXT = {
     400: "Malformed request (e.g. a cursor this API did not issue)",
     401: "No valid bearer token",
     403: "No suitable role in this programme (see the API description)",
-    404: "Not found in this programme, or not yours to see",
+    404: "Not found, or not yours to know about (a programme you hold no role in, too)",
     409: "The resource is not in a state that allows this",
     413: "Too large",
     422: "Invalid input; `errors` lists each problem",

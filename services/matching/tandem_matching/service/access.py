@@ -3,10 +3,10 @@
 Rules (documented in the API description too):
 
 * 401 without a valid token (the kit's auth dependency).
-* 403 when the caller holds no suitable role in the programme named in the URL: a
-  programme they have no grant in (other programme), or a role that may not do this.
-  A programme that does not exist looks the same as one the caller cannot see (403),
-  except to admins and grant holders, who get 404.
+* 404 when the caller holds no role in the programme named in the URL: a programme they
+  may not know about looks the same as one that does not exist.
+* 403 when the caller holds a role in the programme, but not one that may do this (a
+  mentee calling a manager's endpoint, someone not registered as a participant).
 * 404 for a resource inside the programme that does not exist, belongs to another
   programme, or belongs to another participant: participants never learn about others.
 
@@ -58,16 +58,16 @@ class Caller:
 
 
 async def caller_in(session: AsyncSession, principal: Principal, programme_id: str) -> Caller:
-    """The caller's standing in ``programme_id``; 403/404 per the rules above."""
+    """The caller's standing in ``programme_id``; 404 per the rules above."""
     granted = principal.is_admin or bool(principal.roles_in(programme_id))
     named = False
     if not principal.is_admin and not principal.manages(programme_id):
         named = await programme_repo.is_named_manager(session, programme_id, principal.subject)
-    if not granted and not named:
-        raise Forbidden("You have no role in this programme.")
-    programme = await programme_repo.get_programme(session, programme_id)
+    programme = None
+    if granted or named:
+        programme = await programme_repo.get_programme(session, programme_id)
     if programme is None:
-        raise NotFound(f"Programme {programme_id} does not exist.", code="programme_not_found")
+        raise NotFound(f"Programme {programme_id} not found.", code="programme_not_found")
     is_manager = principal.is_admin or principal.manages(programme_id) or named
     participant = await participant_repo.by_subject(session, programme_id, principal.subject)
     if participant is not None and (
