@@ -102,9 +102,6 @@ ALLOWED: frozenset[str] = frozenset(
         # messaging: moderation's bodies live in schemas/forums.py.
         "services/messaging/tandem_messaging/api/moderation.py: "
         f"no schemas/moderation.py ({NAMING})",
-        # messaging: the directory moves to tandem_kit.directory.
-        "services/messaging/tandem_messaging/adapters/directory.py: "
-        f"no service/directory.py ({NAMING})",
         # messaging: erasure, mail and SQL helpers are named after no use case.
         "services/messaging/tandem_messaging/adapters/erasure.py: "
         f"no service/erasure.py ({NAMING})",

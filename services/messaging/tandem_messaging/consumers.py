@@ -5,14 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from tandem_contracts.matching import (
-    ParticipantErased,
-    ParticipantRegistered,
-    ParticipantUpdated,
-    ProgrammeCreated,
-    RelationshipEnded,
-    RelationshipStarted,
-)
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_contracts.matching import RelationshipEnded, RelationshipStarted
+from tandem_kit.directory import Erasure, Participant, Programme, register_directory
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
 from tandem_messaging.service import participants, programmes, relationships
@@ -22,17 +18,14 @@ from tandem_messaging.service.context import Context, utc_now
 def build_handlers(runtime: Runtime, clock: Callable[[], datetime] = utc_now) -> Handlers:
     ctx = Context.of(runtime, clock)
 
-    async def programme_created(event: ProgrammeCreated, hc: HandlerContext) -> None:
-        await programmes.record_programme(hc.session, ctx, event)
+    async def programme_described(session: AsyncSession, programme: Programme) -> None:
+        await programmes.programme_described(session, ctx, programme)
 
-    async def participant_registered(event: ParticipantRegistered, hc: HandlerContext) -> None:
-        await participants.record_participant(hc.session, ctx, event)
+    async def participant_recorded(session: AsyncSession, participant: Participant) -> None:
+        await participants.participant_recorded(session, ctx, participant)
 
-    async def participant_updated(event: ParticipantUpdated, hc: HandlerContext) -> None:
-        await participants.record_participant(hc.session, ctx, event)
-
-    async def participant_erased(event: ParticipantErased, hc: HandlerContext) -> None:
-        await participants.on_erased(hc.session, ctx, event)
+    async def participant_erased(session: AsyncSession, erasure: Erasure) -> None:
+        await participants.erase(session, ctx, erasure)
 
     async def relationship_started(event: RelationshipStarted, hc: HandlerContext) -> None:
         await relationships.open_conversation(hc.session, ctx, event)
@@ -40,12 +33,14 @@ def build_handlers(runtime: Runtime, clock: Callable[[], datetime] = utc_now) ->
     async def relationship_ended(event: RelationshipEnded, hc: HandlerContext) -> None:
         await relationships.close_conversation(hc.session, ctx, event)
 
-    return (
-        Handlers()
-        .on(ProgrammeCreated, programme_created)
-        .on(ParticipantRegistered, participant_registered)
-        .on(ParticipantUpdated, participant_updated)
-        .on(ParticipantErased, participant_erased)
-        .on(RelationshipStarted, relationship_started)
-        .on(RelationshipEnded, relationship_ended)
+    # Programmes and participants go to the kit's directory; the hooks do messaging's part.
+    directory = register_directory(
+        Handlers(),
+        clock=ctx.now,
+        on_programme=programme_described,
+        on_participant=participant_recorded,
+        on_erased=participant_erased,
+    )
+    return directory.on(RelationshipStarted, relationship_started).on(
+        RelationshipEnded, relationship_ended
     )

@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from tandem_contracts.matching import ParticipantErased
 from tandem_kit.db.tables import mail_outbox_table
-from tandem_messaging.adapters.tables import messages, participants
+from tandem_kit.directory.tables import participants
+from tandem_messaging.adapters.tables import messages
 from tests.messaging.conftest import World
 from tests.messaging.harness import Harness
 

@@ -1,5 +1,5 @@
-"""Programmes, participants' contacts, conversations and messages, forums, reports,
-communication agreements, notification preferences, and the kit's tables.
+"""Programmes' keys and retention, conversations and messages, forums, reports,
+communication agreements, notification preferences, the kit's tables and its directory.
 
 Revision ID: 0001
 """
@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from alembic import op
 
 from tandem_kit.db.migrations import create_kit_tables, drop_kit_tables
+from tandem_kit.directory import create_directory_tables, drop_directory_tables
 from tandem_messaging.adapters.tables import UtcDateTime
 
 revision = "0001"
@@ -53,48 +54,16 @@ def _author(prefix: str) -> list[sa.Column]:
     ]
 
 
-def _contact() -> list[sa.Column]:
-    return [
-        sa.Column("display_name", sa.String(200), nullable=False),
-        sa.Column("email", sa.String(320), nullable=False),
-        sa.Column("preferred_language", sa.String(8), nullable=False),
-        sa.Column("time_zone", sa.String(64), nullable=False),
-    ]
-
-
 def upgrade() -> None:
     create_kit_tables()
+    create_directory_tables()
     op.create_table(
         "programmes",
         _id(),
-        sa.Column("name", sa.String(200), nullable=True),
-        sa.Column("countries", sa.JSON, nullable=False),
-        sa.Column("languages", sa.JSON, nullable=False),
         sa.Column("retention_days", sa.Integer, nullable=True),
         *_sealed("wrapped_key"),
         _at("created_at"),
     )
-    op.create_table(
-        "programme_managers",
-        _fk("programme_id", "programmes.id", primary_key=True),
-        sa.Column("subject", sa.String(SUBJECT), primary_key=True),
-        *_contact(),
-    )
-    op.create_table(
-        "participants",
-        _id("participant_id"),
-        _ref("programme_id"),
-        sa.Column("subject", sa.String(SUBJECT), nullable=False),
-        sa.Column("role", sa.String(10), nullable=False),
-        *_contact(),
-        sa.Column("linkedin_url", sa.String(500), nullable=True),
-        _at("updated_at"),
-    )
-    op.create_index(
-        "ix_participants_programme_subject", "participants", ["programme_id", "subject"]
-    )
-    op.create_index("ix_participants_subject", "participants", ["subject"])
-    op.create_table("erased_participants", _id("participant_id"), _at("erased_at"))
     op.create_table(
         "notification_preferences",
         sa.Column("subject", sa.String(SUBJECT), primary_key=True),
@@ -274,10 +243,8 @@ def downgrade() -> None:
         "conversation_members",
         "conversations",
         "notification_preferences",
-        "erased_participants",
-        "participants",
-        "programme_managers",
         "programmes",
     ):
         op.drop_table(table)
+    drop_directory_tables()
     drop_kit_tables()

@@ -10,6 +10,7 @@ from uuid import UUID
 from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit.crypto import Sealed
 from tandem_messaging.adapters.sql import insert_unless_present
 from tandem_messaging.adapters.tables import (
     agreement_acceptances,
@@ -18,7 +19,6 @@ from tandem_messaging.adapters.tables import (
     agreements,
 )
 from tandem_messaging.domain.agreements import Channel, Terms
-from tandem_messaging.domain.crypto import Sealed
 
 _v = agreement_versions
 _a = agreement_acceptances

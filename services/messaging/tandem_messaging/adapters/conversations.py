@@ -11,9 +11,9 @@ from uuid import UUID
 from sqlalchemy import and_, func, literal, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit.crypto import Sealed
 from tandem_messaging.adapters.sql import insert_unless_present
 from tandem_messaging.adapters.tables import conversation_members, conversations, messages
-from tandem_messaging.domain.crypto import Sealed
 
 OPEN, READ_ONLY, PURGED = "open", "read_only", "purged"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -10,13 +10,13 @@ from uuid import UUID
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_messaging.adapters.directory import Contact
+from tandem_kit import directory
+from tandem_kit.directory import Contact
+from tandem_kit.directory.tables import participants, programmes
 from tandem_messaging.adapters.sql import insert_unless_present
 from tandem_messaging.adapters.tables import (
     conversation_members,
     notification_preferences,
-    participants,
-    programmes,
 )
 from tandem_messaging.domain.digest import NewMessageMail
 
@@ -131,39 +131,35 @@ class Recipient:
 async def conversation_recipients(
     session: AsyncSession, conversation_id: UUID, programme_id: UUID
 ) -> tuple[list[Recipient], str | None]:
-    """Every member with contact and choice, and the programme's name: one round trip,
+    """Every member with contact and choice, and the programme's name: few round trips,
     because it runs on every posted message."""
-    m, p = conversation_members, participants
-    name = select(programmes.c.name).where(programmes.c.id == str(programme_id)).scalar_subquery()
+    m = conversation_members
+    name = select(programmes.c.name).where(programmes.c.id == programme_id).scalar_subquery()
     rows = (
         await session.execute(
             select(
                 m.c.participant_id,
                 m.c.subject,
                 m.c.role,
-                p.c.display_name,
-                p.c.email,
-                p.c.preferred_language,
-                p.c.time_zone,
                 _p.c.new_message,
                 name.label("programme"),
             )
-            .outerjoin(p, p.c.participant_id == m.c.participant_id)
             .outerjoin(_p, _p.c.subject == m.c.subject)
             .where(m.c.conversation_id == str(conversation_id))
             .order_by(m.c.role, m.c.participant_id)
         )
     ).all()
-    recipients = [
-        Recipient(
-            UUID(r.participant_id),
-            r.subject,
-            r.role,
-            Contact(r.subject, r.display_name, r.email, r.preferred_language, r.time_zone)
-            if r.email is not None
-            else None,
-            NewMessageMail(r.new_message or NewMessageMail.IMMEDIATE.value),
+    known = await directory.participants_by_id(session, [UUID(r.participant_id) for r in rows])
+    recipients = []
+    for r in rows:
+        found = known.get(UUID(r.participant_id))
+        recipients.append(
+            Recipient(
+                UUID(r.participant_id),
+                r.subject,
+                r.role,
+                replace(found.contact, linkedin_url=None) if found is not None else None,
+                NewMessageMail(r.new_message or NewMessageMail.IMMEDIATE.value),
+            )
         )
-        for r in rows
-    ]
     return recipients, rows[0].programme if rows else None

@@ -1,7 +1,7 @@
 """The messaging service's tables (SQLAlchemy Core), mirrored by ``migrations/versions``.
 
 Content columns are ``*_ciphertext`` + ``*_nonce`` pairs (AES-256-GCM under the
-container's data key, see :mod:`tandem_messaging.domain.crypto`); no column
+container's data key, see :mod:`tandem_kit.crypto`); no column
 holds message, post, title, rule or report text in the clear. Per-container
 counters (``message_seq``, ``thread_seq``, ``post_seq``) are bumped with an
 ``UPDATE … RETURNING`` so that concurrent writers get distinct, ordered numbers
@@ -30,8 +30,10 @@ from sqlalchemy import (
 )
 
 from tandem_kit.db.types import ID_LENGTH, SUBJECT_LENGTH, UtcDateTime, id_column
+from tandem_kit.directory import add_directory_tables
 
 metadata = MetaData()
+add_directory_tables(metadata)
 
 # Shorter local names for the kit's shared column pieces, used in every table below.
 _ID, _SUBJECT, _id = ID_LENGTH, SUBJECT_LENGTH, id_column
@@ -58,53 +60,16 @@ def _sealed(prefix: str) -> list[Column[bytes]]:
     ]
 
 
+# What messaging keeps per programme beside the directory's copy of it (the kit's
+# tandem_directory_* tables, added below): its data key and its retention choice.
 programmes = Table(
     "programmes",
     metadata,
     _id(),
-    Column("name", String(200), nullable=True),  # null until programme.created arrives
-    Column("countries", JSON, nullable=False),
-    Column("languages", JSON, nullable=False),
     Column("retention_days", Integer, nullable=True),  # null: the service default
     # The programme's own data key seals what managers may read: report notes, excerpts.
     *_sealed("wrapped_key"),
     _at("created_at"),
-)
-
-programme_managers = Table(
-    "programme_managers",
-    metadata,
-    Column("programme_id", String(_ID), ForeignKey("programmes.id"), primary_key=True),
-    Column("subject", String(_SUBJECT), primary_key=True),
-    Column("display_name", String(200), nullable=False),
-    Column("email", String(320), nullable=False),
-    Column("preferred_language", String(8), nullable=False),
-    Column("time_zone", String(64), nullable=False),
-)
-
-participants = Table(
-    "participants",
-    metadata,
-    _id("participant_id"),
-    Column("programme_id", String(_ID), nullable=False),
-    Column("subject", String(_SUBJECT), nullable=False),
-    Column("role", String(10), nullable=False),
-    Column("display_name", String(200), nullable=False),
-    Column("email", String(320), nullable=False),
-    Column("preferred_language", String(8), nullable=False),
-    Column("time_zone", String(64), nullable=False),
-    Column("linkedin_url", String(500), nullable=True),  # only when consented
-    _at("updated_at"),
-    Index("ix_participants_programme_subject", "programme_id", "subject"),
-    Index("ix_participants_subject", "subject"),
-)
-
-# Erased participants' ids, so that an event arriving late cannot bring them back.
-erased_participants = Table(
-    "erased_participants",
-    metadata,
-    _id("participant_id"),
-    _at("erased_at"),
 )
 
 notification_preferences = Table(

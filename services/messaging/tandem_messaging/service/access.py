@@ -15,11 +15,12 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit import directory
 from tandem_kit.auth import Principal
+from tandem_kit.directory import Participant
 from tandem_kit.errors import Forbidden, NotFound
-from tandem_messaging.adapters import conversations, directory, forums
+from tandem_messaging.adapters import conversations, forums
 from tandem_messaging.adapters.conversations import PURGED, Conversation, Member
-from tandem_messaging.adapters.directory import Participant
 from tandem_messaging.adapters.forums import Forum
 from tandem_messaging.service.problems import Gone
 

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from tandem_kit.crypto import Keyring
 from tandem_kit.db.database import Database
 from tandem_kit.runtime import Runtime
-from tandem_messaging.domain.crypto import Keyring
+from tandem_messaging.service.sealing import CONTENT_NAMESPACE
 from tandem_messaging.settings import MessagingSettings
 
 _KEYRINGS: dict[tuple[str, str], Keyring] = {}
@@ -23,7 +24,7 @@ def keyring_for(settings: MessagingSettings) -> Keyring:
     secret = settings.master_key.get_secret_value() if settings.master_key else ""
     cache_key = (secret, settings.master_key_file)
     if cache_key not in _KEYRINGS:
-        _KEYRINGS[cache_key] = Keyring(settings.master_key_bytes())
+        _KEYRINGS[cache_key] = Keyring(settings.master_key_bytes(), namespace=CONTENT_NAMESPACE)
     return _KEYRINGS[cache_key]
 
 

@@ -6,8 +6,9 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit import directory
 from tandem_kit.auth import Principal
-from tandem_messaging.adapters import conversations, directory
+from tandem_messaging.adapters import conversations
 from tandem_messaging.adapters.conversations import OPEN, Conversation, Member
 from tandem_messaging.schemas.conversations import ConversationPublic, MemberPublic
 from tandem_messaging.service.access import conversation_member

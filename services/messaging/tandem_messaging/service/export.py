@@ -8,18 +8,18 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.auth import Principal
+from tandem_kit.crypto import Sealed
 from tandem_messaging.adapters import (
     agreements,
     conversations,
-    directory,
     forums,
     messages,
     preferences,
+    programmes,
     reports,
 )
 from tandem_messaging.adapters.conversations import Conversation
 from tandem_messaging.adapters.forums import Forum
-from tandem_messaging.domain.crypto import Sealed
 from tandem_messaging.schemas.me import (
     ExportedAgreementChange,
     ExportedMessage,
@@ -66,7 +66,7 @@ class _Keys:
 
     async def programme(self, programme_id: UUID) -> bytes | None:
         if programme_id not in self._programmes:
-            found = await directory.programme(self._session, programme_id)
+            found = await programmes.by_id(self._session, programme_id)
             self._programmes[programme_id] = (
                 programme_key(self._ctx.keyring, found) if found else None
             )

@@ -7,11 +7,12 @@ from uuid import UUID, uuid4
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.messaging import ForumPostCreated, SenderRole
+from tandem_kit import directory
 from tandem_kit.auth import Principal
 from tandem_kit.errors import Conflict, NotFound, PayloadTooLarge, Unprocessable
 from tandem_kit.outbox import add_event
 from tandem_kit.pagination import Page, page_of
-from tandem_messaging.adapters import conversations, directory, forums
+from tandem_messaging.adapters import conversations, forums
 from tandem_messaging.adapters.conversations import OPEN
 from tandem_messaging.adapters.forums import Author, Forum, Post, Thread
 from tandem_messaging.domain.content import (

@@ -7,11 +7,13 @@ from uuid import UUID, uuid4
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.messaging import MessagePosted, SenderRole
+from tandem_kit import directory
 from tandem_kit.auth import Principal
+from tandem_kit.crypto import Sealed
 from tandem_kit.errors import Conflict, Forbidden, NotFound, PayloadTooLarge, Unprocessable
 from tandem_kit.outbox import add_event
 from tandem_kit.pagination import Page, page_of
-from tandem_messaging.adapters import conversations, directory, messages
+from tandem_messaging.adapters import conversations, messages
 from tandem_messaging.adapters.conversations import OPEN, Conversation, Member
 from tandem_messaging.adapters.messages import StoredMessage
 from tandem_messaging.domain.content import (
@@ -23,7 +25,6 @@ from tandem_messaging.domain.content import (
     can_still_change,
     normalised_body,
 )
-from tandem_messaging.domain.crypto import Sealed
 from tandem_messaging.schemas.common import Person
 from tandem_messaging.schemas.conversations import (
     MessageCreate,

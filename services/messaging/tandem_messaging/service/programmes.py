@@ -1,4 +1,4 @@
-"""Programmes as messaging knows them: from matching's events, plus messaging's settings."""
+"""Programmes as messaging knows them: the kit's directory, plus messaging's key and settings."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from uuid import NAMESPACE_URL, UUID, uuid5
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_contracts.matching import ProgrammeCreated
+from tandem_kit import directory
 from tandem_kit.auth import Principal
+from tandem_kit.directory import Programme
 from tandem_kit.errors import NotFound
-from tandem_messaging.adapters import directory, forums
-from tandem_messaging.adapters.directory import Contact
+from tandem_messaging.adapters import forums, programmes
 from tandem_messaging.adapters.forums import Forum
 from tandem_messaging.schemas.programmes import ProgrammeSettingsPublic, ProgrammeSettingsUpdate
 from tandem_messaging.service import notifications
@@ -32,7 +32,7 @@ def group_forum_id(relationship_id: UUID) -> UUID:
 async def ensure_programme(session: AsyncSession, ctx: Context, programme_id: UUID) -> None:
     """Any event may be the first we hear of a programme (partitions do not order across keys)."""
     now = ctx.now()
-    await directory.add_programme_if_new(
+    await programmes.add_if_new(
         session, programme_id, ctx.keyring.new_wrapped_key("programme", programme_id), now
     )
     forum_id = programme_forum_id(programme_id)
@@ -50,33 +50,24 @@ async def ensure_programme(session: AsyncSession, ctx: Context, programme_id: UU
     )
 
 
-async def record_programme(session: AsyncSession, ctx: Context, event: ProgrammeCreated) -> None:
-    await ensure_programme(session, ctx, event.programme_id)
-    await directory.describe_programme(
-        session,
-        event.programme_id,
-        name=event.name,
-        countries=list(event.countries),
-        languages=list(event.languages),
-        managers=[
-            Contact(m.subject, m.display_name, m.email, m.preferred_language, m.time_zone)
-            for m in event.managers
-        ],
-    )
-    await notifications.owed_to_managers(session, ctx, event.programme_id)
+async def programme_described(session: AsyncSession, ctx: Context, programme: Programme) -> None:
+    """After the directory stored programme.created: messaging's own part, and mails owed."""
+    await ensure_programme(session, ctx, programme.id)
+    await notifications.owed_to_managers(session, ctx, programme.id)
 
 
 async def _settings_view(
     session: AsyncSession, ctx: Context, programme_id: UUID
 ) -> ProgrammeSettingsPublic:
-    programme = await directory.programme(session, programme_id)
-    if programme is None:
+    kept = await programmes.by_id(session, programme_id)
+    if kept is None:
         raise NotFound("This programme is not known to messaging yet.", code="programme_not_found")
+    described = await directory.programme(session, programme_id)
     return ProgrammeSettingsPublic(
-        programme_id=programme.id,
-        name=programme.name,
-        retention_days=programme.retention_days or ctx.settings.default_retention_days,
-        uses_default_retention=programme.retention_days is None,
+        programme_id=kept.id,
+        name=described.name if described is not None else None,
+        retention_days=kept.retention_days or ctx.settings.default_retention_days,
+        uses_default_retention=kept.retention_days is None,
     )
 
 
@@ -94,5 +85,5 @@ async def change_settings(
     async with ctx.database.transaction() as session:
         await programme_manager(session, principal, programme_id)
         await _settings_view(session, ctx, programme_id)  # 404 before writing
-        await directory.set_retention_days(session, programme_id, change.retention_days)
+        await programmes.set_retention_days(session, programme_id, change.retention_days)
         return await _settings_view(session, ctx, programme_id)

@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.common import MentoringFormat
 from tandem_contracts.matching import RelationshipEnded, RelationshipStarted
-from tandem_messaging.adapters import agreements, conversations, directory, forums
+from tandem_kit import directory
+from tandem_messaging.adapters import agreements, conversations, forums, programmes
 from tandem_messaging.adapters.conversations import OPEN, Conversation, Member
 from tandem_messaging.adapters.forums import Forum
 from tandem_messaging.service import agreements as agreement_cases
@@ -78,7 +79,7 @@ async def open_conversation(
 async def close_conversation(session: AsyncSession, ctx: Context, event: RelationshipEnded) -> None:
     """Read-only from now on; readable by its members for the programme's retention period."""
     await ensure_programme(session, ctx, event.programme_id)
-    programme = await directory.programme(session, event.programme_id)
+    programme = await programmes.by_id(session, event.programme_id)
     days = (programme.retention_days if programme else None) or ctx.settings.default_retention_days
     now = ctx.now()
     closed = await conversations.close(

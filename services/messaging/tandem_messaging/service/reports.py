@@ -15,8 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_kit.auth import Principal
 from tandem_kit.errors import NotFound, Unprocessable
 from tandem_kit.pagination import Page
-from tandem_messaging.adapters import directory, forums, messages, reports
-from tandem_messaging.adapters.directory import Programme
+from tandem_messaging.adapters import forums, messages, programmes, reports
+from tandem_messaging.adapters.programmes import ProgrammeKeep
 from tandem_messaging.adapters.reports import Report
 from tandem_messaging.schemas.reports import (
     ReportCreate,
@@ -39,8 +39,8 @@ from tandem_messaging.service.sealing import (
 KIND = "report"
 
 
-async def _programme(session: AsyncSession, programme_id: UUID) -> Programme:
-    programme = await directory.programme(session, programme_id)
+async def _programme(session: AsyncSession, programme_id: UUID) -> ProgrammeKeep:
+    programme = await programmes.by_id(session, programme_id)
     if programme is None:
         raise NotFound("No such programme.", code="programme_not_found")
     return programme
@@ -49,7 +49,7 @@ async def _programme(session: AsyncSession, programme_id: UUID) -> Programme:
 async def _file(
     session: AsyncSession,
     ctx: Context,
-    programme: Programme,
+    programme: ProgrammeKeep,
     *,
     kind: str,
     container_id: UUID,

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from tandem_kit.crypto import Keyring, Sealed, item_aad, seal_text, unseal_text
 from tandem_messaging.adapters.conversations import Conversation
-from tandem_messaging.adapters.directory import Programme
 from tandem_messaging.adapters.forums import Forum
-from tandem_messaging.domain.crypto import Keyring, Sealed, item_aad, seal_text, unseal_text
+from tandem_messaging.adapters.programmes import ProgrammeKeep
 from tandem_messaging.service.problems import Gone
+
+# Binds every ciphertext and wrapped key to messaging (and to this format's version).
+CONTENT_NAMESPACE = "tandem.messaging/v1"
 
 
 def conversation_key(keyring: Keyring, conversation: Conversation) -> bytes:
@@ -23,14 +26,14 @@ def forum_key(keyring: Keyring, forum: Forum) -> bytes:
     return keyring.unwrap("forum", forum.id, forum.wrapped_key)
 
 
-def programme_key(keyring: Keyring, programme: Programme) -> bytes:
+def programme_key(keyring: Keyring, programme: ProgrammeKeep) -> bytes:
     return keyring.unwrap("programme", programme.id, programme.wrapped_key)
 
 
 def seal_item(
     key: bytes, kind: str, container_id: UUID, item_id: UUID, text: str, part: str = "body"
 ) -> Sealed:
-    return seal_text(key, text, item_aad(kind, container_id, item_id, part))
+    return seal_text(key, text, item_aad(CONTENT_NAMESPACE, kind, container_id, item_id, part))
 
 
 def open_item(
@@ -43,4 +46,4 @@ def open_item(
 ) -> str | None:
     if sealed is None:
         return None
-    return unseal_text(key, sealed, item_aad(kind, container_id, item_id, part))
+    return unseal_text(key, sealed, item_aad(CONTENT_NAMESPACE, kind, container_id, item_id, part))
