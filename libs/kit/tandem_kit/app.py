@@ -21,6 +21,8 @@ from typing import Annotated, Any, TypedDict
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
+from tandem_kit.api.problems import problem_schema
+from tandem_kit.api.strict import QueryNames
 from tandem_kit.db.migrations import upgrade_async
 from tandem_kit.errors import install_problem_handlers, problem_response
 from tandem_kit.kafka.consumer import EventConsumer, Handlers
@@ -190,18 +192,35 @@ def _operations_router() -> APIRouter:
     return router
 
 
+class ServiceApp(FastAPI):
+    """A FastAPI app whose document always holds the ``ProblemDetails`` component.
+
+    :func:`tandem_kit.api.problems` refers to it from every operation's error responses.
+    """
+
+    def openapi(self) -> dict[str, Any]:
+        document = super().openapi()
+        schemas = document.setdefault("components", {}).setdefault("schemas", {})
+        schemas.setdefault("ProblemDetails", problem_schema())
+        return document
+
+
 def create_app(definition: ServiceDefinition, settings: ServiceSettings) -> FastAPI:
-    app = FastAPI(
+    query_names = QueryNames()
+    app = ServiceApp(
         title=definition.title,
         description=definition.description,
         version=definition.version,
         lifespan=_lifespan(definition, settings),
         openapi_tags=list(definition.openapi_tags),
+        # Runs first on every route: an unknown query parameter is a 422 before any work.
+        dependencies=[Depends(query_names)],
     )
     install_problem_handlers(app)
     app.include_router(_operations_router())
     if settings.run_api:
         for router in definition.routers:
             app.include_router(router)
+    query_names.learn(app.routes)
     app.add_middleware(TelemetryMiddleware, service_name=definition.name)
     return app

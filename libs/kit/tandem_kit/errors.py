@@ -56,6 +56,12 @@ class Unprocessable(Problem):
     status, code, title = 422, "unprocessable", "Unprocessable content"
 
 
+class Gone(Problem):
+    """It existed and was deleted for good (e.g. content past its retention period)."""
+
+    status, code, title = 410, "gone", "Gone"
+
+
 class PayloadTooLarge(Problem):
     status, code, title = 413, "payload_too_large", "Payload too large"
 
@@ -109,13 +115,13 @@ async def _on_validation_error(_request: Request, error: Exception) -> JSONRespo
         {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
         for e in error.errors()
     ]
-    return problem_response(
-        422,
-        "Invalid request",
-        "The request does not match the schema.",
-        "validation_error",
-        errors=errors,
-    )
+    unknown = [
+        ".".join(str(part) for part in e["loc"]) for e in errors if e["type"] == "extra_forbidden"
+    ]
+    detail = "The request does not match the schema."
+    if unknown:
+        detail += " Unknown: " + ", ".join(unknown) + "."
+    return problem_response(422, "Invalid request", detail, "validation_error", errors=errors)
 
 
 def install_problem_handlers(app: FastAPI) -> None:

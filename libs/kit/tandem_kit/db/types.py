@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 from typing import Any
 
-from sqlalchemy import Column, DateTime, String, TypeDecorator
+from sqlalchemy import Column, DateTime, ForeignKey, String, TypeDecorator, Uuid
 from sqlalchemy.engine import Dialect
 
 ID_LENGTH = 36  # a UUID as text, the same on SQLite and PostgreSQL
@@ -15,6 +16,21 @@ SUBJECT_LENGTH = 200  # a token's ``sub``: an identity provider's user id
 def id_column(name: str = "id") -> Column[str]:
     """The primary key every table uses: a UUID as text."""
     return Column(name, String(ID_LENGTH), primary_key=True)
+
+
+def uuid_pk(name: str = "id") -> Column[uuid.UUID]:
+    """A UUID primary key (native ``uuid`` on PostgreSQL, 32 hex characters on SQLite)."""
+    return Column(name, Uuid(), primary_key=True)
+
+
+def uuid_ref(name: str, target: str, **kw: Any) -> Column[uuid.UUID]:
+    """A UUID column referring to ``target`` (``"table.id"``); ``kw`` go to the Column.
+
+    ``ondelete`` is passed to the foreign key; ``nullable`` defaults to False.
+    """
+    ondelete = kw.pop("ondelete", None)
+    kw.setdefault("nullable", False)
+    return Column(name, Uuid(), ForeignKey(target, ondelete=ondelete), **kw)
 
 
 class UtcDateTime(TypeDecorator[dt.datetime]):
