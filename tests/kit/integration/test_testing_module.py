@@ -14,10 +14,17 @@ from tandem_contracts import Envelope
 from tandem_kit.db.tables import inbox_table
 from tandem_kit.kafka import create_producer
 from tandem_kit.settings import ServiceSettings
-from tandem_kit.testing import OutboxEvent, RunningApp, isolated_settings, run_app
+from tandem_kit.testing import (
+    OutboxEvent,
+    RunningApp,
+    assert_problem,
+    isolated_settings,
+    run_app,
+    wait_until,
+)
 from tests.kit.fixture_service.app import build_app, definition
 from tests.kit.fixture_service.events import NoteAdded
-from tests.kit.integration.harness import fresh_topic, wait_until
+from tests.kit.integration.harness import fresh_topic
 
 
 @pytest.fixture
@@ -170,3 +177,35 @@ async def test_the_apps_own_consumer_skips_an_event_already_delivered(
 
         await wait_until(both_seen)
         assert await received(running) == [str(delivered.note_id), str(fresh.note_id)]
+
+
+async def test_assert_problem_checks_status_media_type_and_code(
+    running: RunningApp[ServiceSettings],
+) -> None:
+    unauthenticated = await running.client.get("/v1/me")
+    body = assert_problem(unauthenticated, 401, "missing_token")
+    assert body["title"]
+    with pytest.raises(AssertionError):
+        assert_problem(unauthenticated, 401, "invalid_token")
+    with pytest.raises(AssertionError):
+        assert_problem(unauthenticated, 403)
+    with pytest.raises(AssertionError):  # a 200 JSON body is not a problem
+        assert_problem(await running.client.get("/healthz"), 200)
+
+
+async def test_wait_until_polls_until_the_condition_holds_or_times_out() -> None:
+    calls = 0
+
+    async def third_time() -> bool:
+        nonlocal calls
+        calls += 1
+        return calls >= 3
+
+    await wait_until(third_time, timeout=5, interval=0.01)
+    assert calls == 3
+
+    async def never() -> bool:
+        return False
+
+    with pytest.raises(AssertionError, match=r"not met within 0\.05s"):
+        await wait_until(never, timeout=0.05, interval=0.01)

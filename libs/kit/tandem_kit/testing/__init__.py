@@ -7,11 +7,14 @@ read the outbox.
         response = await running.client.get("/v1/things", headers=running.bearer("ana",
                                              mentee=[programme_id]))
         [started] = await running.outbox(RelationshipStarted)
+        assert_problem(await running.client.get("/v1/things/x"), 404, "thing_not_found")
+        await wait_until(condition)                            # polls an async predicate
 
 Needs the ``testing`` extra (``tandem-kit[testing]``: httpx, asgi-lifespan).
 """
 
 from tandem_kit.testing.app import RunningApp, isolated_settings, run_app
+from tandem_kit.testing.checks import assert_problem, wait_until
 from tandem_kit.testing.events import deliver, record_of
 from tandem_kit.testing.outbox import OutboxEvent, outbox_events, outbox_position
 from tandem_kit.testing.tokens import bearer
@@ -19,6 +22,7 @@ from tandem_kit.testing.tokens import bearer
 __all__ = [
     "OutboxEvent",
     "RunningApp",
+    "assert_problem",
     "bearer",
     "deliver",
     "isolated_settings",
@@ -26,4 +30,5 @@ __all__ = [
     "outbox_position",
     "record_of",
     "run_app",
+    "wait_until",
 ]
