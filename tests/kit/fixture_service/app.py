@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from fastapi import APIRouter, FastAPI
+from fastapi import APIRouter, FastAPI, Request
 from pydantic import BaseModel
 from sqlalchemy import insert, select
 
@@ -46,6 +46,14 @@ async def list_received(runtime: RuntimeDep) -> list[str]:
 @router.get("/me")
 async def me(principal: CurrentPrincipal) -> dict[str, object]:
     return {"subject": principal.subject, "roles": sorted(principal.to_claim())}
+
+
+@router.get("/visits")
+async def visits(request: Request) -> int:
+    """Counts on request.state: 1 every time unless request state leaks between requests."""
+    request.state.visits = getattr(request.state, "visits", 0) + 1
+    count: int = request.state.visits
+    return count
 
 
 def build_handlers(runtime: Runtime) -> Handlers:

@@ -66,6 +66,8 @@ async def test_the_app_runs_its_lifespan_and_accepts_minted_tokens(
     admin = await running.client.get("/v1/me", headers=running.bearer("root", admin=True))
     assert admin.json()["roles"] == ["admin"]
     assert (await running.client.get("/v1/me")).status_code == 401
+    # Each request starts from the lifespan's state, not from the previous request's.
+    assert [(await running.client.get("/v1/visits")).json() for _ in range(2)] == [1, 1]
 
 
 async def test_delivery_writes_the_inbox_row_with_the_effect_and_redelivery_is_a_no_op(

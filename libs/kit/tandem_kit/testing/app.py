@@ -65,7 +65,9 @@ class _SharedState:
         self.state: dict[str, Any] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        scope["state"] = self.state
+        # The lifespan fills the dict; each request gets a shallow copy, as uvicorn does,
+        # so what one request puts on request.state does not leak into the next.
+        scope["state"] = self.state if scope["type"] == "lifespan" else dict(self.state)
         await self.app(scope, receive, send)
 
 
