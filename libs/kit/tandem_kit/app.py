@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Annotated, Any, TypedDict
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from fastapi.telemetry import TelemetryConfig
 
 from tandem_kit.api.problems import problem_schema
 from tandem_kit.api.strict import QueryNames
@@ -30,7 +30,8 @@ from tandem_kit.outbox.relay import OutboxRelay
 from tandem_kit.runtime import Runtime, Supervisor, Worker
 from tandem_kit.settings import ServiceSettings
 from tandem_kit.telemetry.database import instrument_engine
-from tandem_kit.telemetry.http import TelemetryMiddleware
+from tandem_kit.telemetry.http import MetricsAndTracingMiddleware
+from tandem_kit.telemetry.metrics import metrics_route
 from tandem_kit.telemetry.tracing import configure_tracing, shutdown_tracing
 
 log = logging.getLogger(__name__)
@@ -185,10 +186,6 @@ def _operations_router() -> APIRouter:
         failing = ", ".join(f"{k} {v}" for k, v in checks.items() if v != "ok")
         return problem_response(503, "Not ready", failing, "not_ready")
 
-    @router.get("/metrics", summary="Prometheus metrics", include_in_schema=False)
-    async def metrics() -> Response:
-        return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
-
     return router
 
 
@@ -205,6 +202,15 @@ class ServiceApp(FastAPI):
         return document
 
 
+_NO_FASTAPI_TELEMETRY: TelemetryConfig = {
+    "tracing": False,
+    "metrics": False,
+    "logs": False,
+    "operation_spans": False,
+    "auto_configure": False,
+}
+
+
 def create_app(definition: ServiceDefinition, settings: ServiceSettings) -> FastAPI:
     query_names = QueryNames()
     app = ServiceApp(
@@ -215,12 +221,17 @@ def create_app(definition: ServiceDefinition, settings: ServiceSettings) -> Fast
         openapi_tags=list(definition.openapi_tags),
         # Runs first on every route: an unknown query parameter is a 422 before any work.
         dependencies=[Depends(query_names)],
+        # The kit's middleware traces and meters every request. FastAPI's native
+        # telemetry would add a second SERVER span and INTERNAL spans per request
+        # as soon as any global provider exists, and read OTEL_* to export itself.
+        telemetry=_NO_FASTAPI_TELEMETRY,
     )
     install_problem_handlers(app)
     app.include_router(_operations_router())
+    app.router.routes.append(metrics_route())
     if settings.run_api:
         for router in definition.routers:
             app.include_router(router)
     query_names.learn(app.routes)
-    app.add_middleware(TelemetryMiddleware, service_name=definition.name)
+    app.add_middleware(MetricsAndTracingMiddleware, service_name=definition.name)
     return app

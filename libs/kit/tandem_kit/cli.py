@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import logging
 import sys
 from collections.abc import Callable, Sequence
 
@@ -22,6 +21,7 @@ from tandem_kit.app import ServiceDefinition, create_app
 from tandem_kit.db.migrations import upgrade
 from tandem_kit.kafka.provision import default_topics, provision_topics
 from tandem_kit.settings import ServiceSettings
+from tandem_kit.telemetry.logging import configure_logging
 
 _PARTS = {
     "serve": {"run_api": True, "run_relay": True, "run_consumers": True},
@@ -43,9 +43,7 @@ def run_service_cli(
         help="what to run",
     )
     args = parser.parse_args(argv)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(definition.name)  # JSON lines with trace ids, uvicorn's too
     settings = load_settings()
     if args.command == "migrate":
         upgrade(definition.migrations, settings.database_url)
@@ -64,4 +62,5 @@ def run_service_cli(
             lifespan="on",
             access_log=False,  # request metrics and traces say more, at less cost
             timeout_graceful_shutdown=30,
+            log_config=None,  # uvicorn's records go through the kit's JSON handler
         )

@@ -235,7 +235,19 @@ async def test_server_span_continues_the_incoming_traceparent(
     assert attributes["http.route"] == "/v1/things/{thing_id}"
     assert attributes["http.response.status_code"] == 200
     assert attributes["url.path"] == f"/v1/things/{THING_ID}"
+    assert "url.query" not in attributes  # no query, no attribute
     assert span.status.status_code is StatusCode.UNSET
+
+
+async def test_server_span_carries_the_query_string(
+    client: httpx.AsyncClient, exporter: InMemorySpanExporter
+) -> None:
+    await client.get(f"/v1/things/{THING_ID}?cursor=abc&limit=5")
+
+    (span,) = server_spans(exporter)
+    attributes = dict(span.attributes or {})
+    assert attributes["url.query"] == "cursor=abc&limit=5"
+    assert attributes["url.path"] == f"/v1/things/{THING_ID}"
 
 
 async def test_server_span_without_traceparent_starts_a_new_trace(
@@ -314,3 +326,53 @@ async def test_bare_asgi_app_raising_before_responding_counts_a_500(service: str
     assert response.status_code == 500
     assert requests_total(service, "GET", "<unmatched>", "500") == 1
     assert errors_total(service, "GET", "<unmatched>") == 1
+
+
+OPENMETRICS = {"Accept": "application/openmetrics-text; version=1.0.0"}
+
+
+async def test_openmetrics_scrape_links_latency_buckets_to_traces(
+    client: httpx.AsyncClient, exporter: InMemorySpanExporter, service: str
+) -> None:
+    headers = {"traceparent": f"00-{TRACE_ID}-{PARENT_SPAN_ID}-01"}
+    await client.get(f"/v1/things/{THING_ID}", headers=headers)
+    (span,) = server_spans(exporter)
+
+    response = await client.get("/metrics", headers=OPENMETRICS)
+
+    assert response.headers["content-type"].startswith("application/openmetrics-text")
+    buckets = [
+        line
+        for line in response.text.splitlines()
+        if line.startswith("tandem_http_request_duration_seconds_bucket{")
+        and f'service="{service}"' in line
+    ]
+    with_exemplar = [line for line in buckets if " # {" in line]
+    assert len(with_exemplar) == 1  # the bucket the request fell in
+    assert f'trace_id="{TRACE_ID}"' in with_exemplar[0]
+    assert f'span_id="{format(span.context.span_id, "016x")}"' in with_exemplar[0]
+    assert "_created" not in response.text
+
+
+async def test_text_format_is_the_default_and_carries_no_exemplars(
+    client: httpx.AsyncClient, exporter: InMemorySpanExporter, service: str
+) -> None:
+    headers = {"traceparent": f"00-{TRACE_ID}-{PARENT_SPAN_ID}-01"}
+    await client.get(f"/v1/things/{THING_ID}", headers=headers)
+
+    response = await client.get("/metrics")
+
+    assert response.headers["content-type"].startswith("text/plain; version=0.0.4")
+    assert f'service="{service}"' in response.text
+    assert TRACE_ID not in response.text
+    assert "_created" not in response.text
+
+
+async def test_untraced_requests_leave_no_exemplar(client: httpx.AsyncClient, service: str) -> None:
+    await client.get(f"/v1/things/{THING_ID}")  # tracing off: no exporter fixture
+
+    response = await client.get("/metrics", headers=OPENMETRICS)
+
+    lines = [line for line in response.text.splitlines() if f'service="{service}"' in line]
+    assert lines
+    assert not [line for line in lines if "trace_id" in line]

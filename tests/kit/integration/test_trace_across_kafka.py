@@ -79,5 +79,12 @@ async def test_consumer_span_has_the_producer_trace_id(
     assert consumer_spans[0].context.trace_id == request_trace
     assert consumer_spans[0].parent is not None
     assert consumer_spans[0].parent.span_id == producer_spans[0].context.span_id
+    # Semantic conventions: which group read which record, to find it on the broker.
+    consumed = dict(consumer_spans[0].attributes or {})
+    assert consumed["messaging.consumer.group.name"] == consumer.group_id
+    assert consumed["messaging.destination.partition.id"] == "0"
+    assert consumed["messaging.kafka.offset"] == 0
+    produced = dict(producer_spans[0].attributes or {})
+    assert consumed["messaging.kafka.message.key"] == produced["messaging.kafka.message.key"]
     await source.dispose()
     await sink.dispose()

@@ -6,7 +6,7 @@ import uuid
 
 import httpx
 import pytest
-from prometheus_client import Counter, Gauge, Histogram
+from prometheus_client import REGISTRY, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.parser import text_string_to_metric_families
 from starlette.applications import Starlette
 
@@ -23,7 +23,6 @@ from tandem_kit.telemetry.metrics import (
     MAILS_FAILED,
     MAILS_SENT,
     OUTBOX_BACKLOG,
-    metrics_app,
     metrics_route,
 )
 
@@ -59,7 +58,7 @@ def test_exposed_name_type_and_labels(
     else:
         child.inc()
 
-    text = metrics.render_metrics()[0].decode()
+    text = generate_latest(REGISTRY).decode()
 
     assert f"# TYPE {series} {kind}\n" in text
     sample = f"{series}_bucket" if kind == "histogram" else series
@@ -85,10 +84,9 @@ def test_exposition_has_prometheus_names_after_use() -> None:
     MAILS_SENT.labels(service, "welcome").inc()
     HTTP_DURATION.labels(service, "GET", "/v1/things/{thing_id}").observe(0.002)
 
-    body, content_type = metrics.render_metrics()
+    body = generate_latest(REGISTRY)
     families = {f.name: f for f in text_string_to_metric_families(body.decode())}
 
-    assert content_type.startswith("text/plain; version=")
     assert families["tandem_events_produced"].type == "counter"
     assert families["tandem_outbox_backlog"].type == "gauge"
     assert families["tandem_http_request_duration_seconds"].type == "histogram"
@@ -104,19 +102,27 @@ def test_exposition_has_prometheus_names_after_use() -> None:
     ) in text
 
 
-async def test_metrics_route_and_metrics_app_serve_the_registry() -> None:
+async def test_metrics_route_serves_the_registry_without_created_series() -> None:
     service = f"test-{uuid.uuid4().hex[:8]}"
     MAILS_FAILED.labels(service, "reminder").inc()
+    HTTP_DURATION.labels(service, "GET", "/v1/things/{thing_id}").observe(0.002)
     app = Starlette(routes=[metrics_route()])
-    app.mount("/internal/metrics", metrics_app())
 
     transport = httpx.ASGITransport(app=app)
     async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
-        for path in ("/metrics", "/internal/metrics/"):
-            response = await client.get(path)
-            assert response.status_code == 200
-            assert response.headers["content-type"].startswith("text/plain; version=")
-            assert (
-                f'tandem_mails_failed_total{{service="{service}",template="reminder"}} 1.0'
-                in response.text
-            )
+        text_format = await client.get("/metrics")
+        openmetrics = await client.get(
+            "/metrics", headers={"Accept": "application/openmetrics-text; version=1.0.0"}
+        )
+        posted = await client.post("/metrics")
+
+    assert text_format.status_code == 200
+    assert text_format.headers["content-type"].startswith("text/plain; version=")
+    assert openmetrics.headers["content-type"].startswith("application/openmetrics-text")
+    assert openmetrics.text.endswith("# EOF\n")
+    assert posted.status_code == 405
+    for response in (text_format, openmetrics):
+        line = f'tandem_mails_failed_total{{service="{service}",template="reminder"}} 1.0'
+        assert line in response.text
+        # A counter or histogram child would add a tandem_..._created series each.
+        assert "_created" not in response.text

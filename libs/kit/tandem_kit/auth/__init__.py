@@ -1,10 +1,11 @@
 """Bearer-token authentication and role checks for Tandem services.
 
-    from tandem_kit.auth import CurrentPrincipal, require_manager
+    from tandem_kit.auth import CurrentPrincipal
 
     @router.get("/programmes/{programme_id}/report")
-    async def report(programme_id: str, principal: CurrentPrincipal) -> Report:
-        require_manager(principal, programme_id)
+    async def report(programme_id: UUID, principal: CurrentPrincipal) -> Report:
+        if not principal.manages(str(programme_id)):
+            raise Forbidden(...)
 
 Claims format: :mod:`tandem_kit.auth.principal`; verification rules:
 :mod:`tandem_kit.auth.tokens`; keys and JWKS caching: :mod:`tandem_kit.auth.keys`.
@@ -16,8 +17,6 @@ from tandem_kit.auth.dependencies import (
     get_token_verifier,
     install_auth,
     require_admin,
-    require_manager,
-    require_role,
 )
 from tandem_kit.auth.keys import ensure_local_key, public_jwk
 from tandem_kit.auth.mint import mint_token
@@ -38,6 +37,4 @@ __all__ = [
     "mint_token",
     "public_jwk",
     "require_admin",
-    "require_manager",
-    "require_role",
 ]

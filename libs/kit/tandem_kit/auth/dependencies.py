@@ -1,10 +1,10 @@
-"""FastAPI wiring: the current principal as a dependency, and role checks.
+"""FastAPI wiring: the current principal as a dependency, and the admin check.
 
 Usage in a router::
 
-    @router.get("/programmes/{programme_id}/stats")
-    async def stats(programme_id: str, principal: CurrentPrincipal) -> Stats:
-        require_manager(principal, programme_id)
+    @router.post("/organisations")
+    async def create(body: OrganisationCreate, principal: CurrentPrincipal) -> Organisation:
+        require_admin(principal)
         ...
 
 The verifier is read from ``app.state.token_verifier`` (put there by the app
@@ -12,10 +12,9 @@ factory's lifespan, or by :func:`install_auth`). No token → 401 ``missing_toke
 a bad one → 401 ``invalid_token`` (RFC 6750 ``WWW-Authenticate`` challenge); a
 valid one without the needed role → 403 ``forbidden``.
 
-Policy of the ``require_*`` helpers: an admin may do what a manager may
-(:func:`require_manager`); :func:`require_role` admits admins only when asked
-(``allow_admin=True``), since participant roles guard content that is private to
-the programme's members. Relationship membership is not checked here.
+Programme roles are checked by each service from the principal's facts
+(``manages``, ``roles_in``, ``has_role``): who may see what depends on the
+service's resources (relationship membership, the 404-or-403 rule).
 """
 
 from __future__ import annotations
@@ -26,7 +25,7 @@ from fastapi import Depends, FastAPI
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from starlette.requests import HTTPConnection
 
-from tandem_kit.auth.principal import PROGRAMME_ROLES, Principal, ProgrammeRole
+from tandem_kit.auth.principal import Principal
 from tandem_kit.auth.tokens import AuthError, TokenVerifier
 from tandem_kit.settings import AuthSettings
 
@@ -81,30 +80,3 @@ def require_admin(principal: Principal) -> Principal:
     if not principal.is_admin:
         raise AuthError.forbidden("This action needs the admin role.")
     return principal
-
-
-def require_manager(principal: Principal, programme_id: str) -> Principal:
-    """403 unless the principal manages ``programme_id`` or is an admin."""
-    return require_role(principal, programme_id, "manager", allow_admin=True)
-
-
-def require_role(
-    principal: Principal,
-    programme_id: str,
-    *roles: ProgrammeRole,
-    allow_admin: bool = False,
-) -> Principal:
-    """403 unless the principal holds one of ``roles`` in ``programme_id``.
-
-    Admins pass only with ``allow_admin=True``.
-    """
-    if not roles:
-        raise ValueError("require_role needs at least one role")
-    unknown = [role for role in roles if role not in PROGRAMME_ROLES]
-    if unknown:
-        raise ValueError(f"not programme roles: {unknown}; use require_admin for 'admin'")
-    if allow_admin and principal.is_admin:
-        return principal
-    if principal.roles_in(programme_id).intersection(roles):
-        return principal
-    raise AuthError.forbidden(f"This action needs the role {' or '.join(roles)} in this programme.")

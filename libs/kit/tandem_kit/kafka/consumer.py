@@ -146,9 +146,10 @@ class EventConsumer:
         # Only for fault-injection tests: runs between the database and offset commits.
         self._after_commit = after_commit
         self._stopping = asyncio.Event()
+        self.group_id = group_id or consumer_group(name)
         self._consumer = AIOKafkaConsumer(
             bootstrap_servers=bootstrap_servers,
-            group_id=group_id or consumer_group(name),
+            group_id=self.group_id,
             client_id=f"tandem-{name}",
             enable_auto_commit=False,
             auto_offset_reset="earliest",
@@ -209,7 +210,16 @@ class EventConsumer:
         attempt = 0
         while True:
             try:
-                with consumer_span(record.topic, envelope.type, str(envelope.id), record.headers):
+                with consumer_span(
+                    record.topic,
+                    envelope.type,
+                    str(envelope.id),
+                    record.headers,
+                    key=envelope.key,
+                    partition=record.partition,
+                    offset=record.offset,
+                    consumer_group=self.group_id,
+                ):
                     await self._handle_once(handler, event, envelope)
                 break
             except _TRANSIENT as error:

@@ -1,4 +1,4 @@
-"""Telemetry for every Tandem service: Prometheus metrics, OpenTelemetry traces.
+"""Telemetry for every Tandem service: Prometheus metrics, OpenTelemetry traces, JSON logs.
 
 - :mod:`~tandem_kit.telemetry.metrics`: the metric objects every kit module
   records into, and the ``/metrics`` endpoint.
@@ -9,15 +9,17 @@
 - :mod:`~tandem_kit.telemetry.propagation`: trace context in Kafka headers,
   producer and consumer spans.
 - :mod:`~tandem_kit.telemetry.database`: SQL client spans.
+- :mod:`~tandem_kit.telemetry.logging`: ``configure_logging``, JSON lines with
+  trace and span ids.
 """
 
 from tandem_kit.telemetry.database import instrument_engine, uninstrument_engine
 from tandem_kit.telemetry.http import (
-    DEFAULT_UNTRACED_PATHS,
     UNMATCHED_ROUTE,
+    UNTRACED_PATHS,
     MetricsAndTracingMiddleware,
-    TelemetryMiddleware,
 )
+from tandem_kit.telemetry.logging import JsonFormatter, configure_logging
 from tandem_kit.telemetry.metrics import (
     CONSUMER_LAG,
     EVENTS_CONSUMED,
@@ -31,10 +33,7 @@ from tandem_kit.telemetry.metrics import (
     MAILS_SENT,
     METRICS_PATH,
     OUTBOX_BACKLOG,
-    metrics_app,
-    metrics_endpoint,
     metrics_route,
-    render_metrics,
 )
 from tandem_kit.telemetry.propagation import (
     KafkaHeaders,
@@ -61,7 +60,6 @@ from tandem_kit.telemetry.tracing import (
 
 __all__ = [
     "CONSUMER_LAG",
-    "DEFAULT_UNTRACED_PATHS",
     "EVENTS_CONSUMED",
     "EVENTS_DEAD_LETTERED",
     "EVENTS_FAILED",
@@ -74,11 +72,13 @@ __all__ = [
     "METRICS_PATH",
     "OUTBOX_BACKLOG",
     "UNMATCHED_ROUTE",
+    "UNTRACED_PATHS",
+    "JsonFormatter",
     "KafkaHeaders",
     "LightSpan",
     "LightTracer",
     "MetricsAndTracingMiddleware",
-    "TelemetryMiddleware",
+    "configure_logging",
     "configure_tracing",
     "configured_exporters",
     "consumer_span",
@@ -91,11 +91,8 @@ __all__ = [
     "install_span_processor",
     "instrument_engine",
     "kafka_headers",
-    "metrics_app",
-    "metrics_endpoint",
     "metrics_route",
     "producer_span",
-    "render_metrics",
     "shutdown_tracing",
     "tracing_enabled",
     "uninstall_span_processor",

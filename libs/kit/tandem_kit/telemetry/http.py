@@ -28,8 +28,9 @@ never become label values. ``method`` is one of the standard methods or
 
 When tracing is on it also creates a ``SERVER`` span per request, continuing the
 W3C ``traceparent`` of the request headers, with the stable HTTP semantic
-conventions (``http.request.method``, ``url.path``, ``url.scheme``,
-``http.route``, ``http.response.status_code``, ``error.type``); the span status
+conventions (``http.request.method``, ``url.path``, ``url.query`` when the
+request has one, ``url.scheme``, ``http.route``, ``http.response.status_code``,
+``error.type``); the span status
 is ``ERROR`` for a 5xx or an exception (4xx are the client's errors and leave it
 unset). The span is current while the application runs, so database and
 producer spans nest under it. With tracing off the span path costs one
@@ -40,8 +41,11 @@ and processors as SDK spans, a fraction of the CPU; see there).
 ``/metrics``, ``/healthz`` and ``/readyz`` get no span (scrapes and probes
 would be most of the traces) but are still counted in the metrics, under their
 own ``route`` label, so a failing probe shows as an error rate; dashboards
-exclude them with ``route!~"/metrics|/healthz|/readyz"``. Both sets of paths
-are parameters (``untraced_paths``, ``unmetered_paths``).
+exclude them with ``route!~"/metrics|/healthz|/readyz"``.
+
+A traced request's duration observation carries the span's ``trace_id`` and
+``span_id`` as an exemplar, exposed when ``/metrics`` is scraped in the
+OpenMetrics format.
 
 Label children are bound once per (method, route, status) and cached, so that a
 request costs three uncontended lock acquisitions in prometheus_client rather
@@ -68,14 +72,13 @@ from tandem_kit.telemetry.tracing import LightSpan, get_light_tracer
 from tandem_kit.telemetry.tracing import _state as _tracing_state
 
 __all__ = [
-    "DEFAULT_UNTRACED_PATHS",
     "UNMATCHED_ROUTE",
+    "UNTRACED_PATHS",
     "MetricsAndTracingMiddleware",
-    "TelemetryMiddleware",
 ]
 
 UNMATCHED_ROUTE = "<unmatched>"
-DEFAULT_UNTRACED_PATHS: frozenset[str] = frozenset({"/metrics", "/healthz", "/readyz"})
+UNTRACED_PATHS: frozenset[str] = frozenset({"/metrics", "/healthz", "/readyz"})
 
 _TRACER_NAME = "tandem_kit.http"
 _KNOWN_METHODS = frozenset(
@@ -106,25 +109,16 @@ def _mount_template(routes: Iterable[Any], concrete: str) -> str | None:
 class MetricsAndTracingMiddleware:
     """Pure ASGI middleware: Prometheus HTTP metrics and an OpenTelemetry server span."""
 
-    def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        service_name: str,
-        untraced_paths: Iterable[str] = DEFAULT_UNTRACED_PATHS,
-        unmetered_paths: Iterable[str] = (),
-    ) -> None:
+    def __init__(self, app: ASGIApp, *, service_name: str) -> None:
         self.app = app
         self.service_name = service_name
-        self._untraced = frozenset(untraced_paths)
-        self._unmetered = frozenset(unmetered_paths)
         # (method, route, status) -> (requests, duration, errors) label children
         self._children: dict[tuple[str, str, int], tuple[Counter, Histogram, Counter]] = {}
         self._mount_prefixes: dict[str, str | None] = {}
         self._plain_templates: dict[tuple[str, str], str | None] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] in self._unmetered:
+        if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
 
@@ -142,7 +136,7 @@ class MetricsAndTracingMiddleware:
 
         span: trace.Span | None = None
         token: Token[otel_context.Context] | None = None
-        if _tracing_state.enabled and scope["path"] not in self._untraced:
+        if _tracing_state.enabled and scope["path"] not in UNTRACED_PATHS:
             tracer = get_light_tracer(_TRACER_NAME)
             if tracer is not None:
                 parent = self._extract(scope)
@@ -152,6 +146,9 @@ class MetricsAndTracingMiddleware:
                     "url.scheme": scope.get("scheme", "http"),
                     "network.protocol.version": scope.get("http_version", "1.1"),
                 }
+                query: bytes = scope.get("query_string", b"")
+                if query:
+                    attributes["url.query"] = query.decode("latin-1")
                 if method == "_OTHER":
                     attributes["http.request.method_original"] = raw_method
                 span = tracer.start_span(method, SpanKind.SERVER, attributes, parent)
@@ -175,7 +172,16 @@ class MetricsAndTracingMiddleware:
             if children is None:
                 children = self._bind(key)
             children[0].inc()
-            children[1].observe(duration)
+            if span is not None and span.is_recording():
+                # Shown in the OpenMetrics exposition only: a slow bucket links to a trace.
+                ids = span.get_span_context()
+                exemplar = {
+                    "trace_id": format(ids.trace_id, "032x"),
+                    "span_id": format(ids.span_id, "016x"),
+                }
+                children[1].observe(duration, exemplar)
+            else:
+                children[1].observe(duration)
             failed = error is not None or status >= 500
             if failed:
                 children[2].inc()
@@ -274,7 +280,3 @@ class MetricsAndTracingMiddleware:
         )
         self._children[key] = children
         return children
-
-
-TelemetryMiddleware = MetricsAndTracingMiddleware
-"""Another name for :class:`MetricsAndTracingMiddleware` (the app factory's)."""

@@ -42,14 +42,11 @@ no exporter is configured.
 
 The kit's own code always asks :func:`get_tracer` (never
 ``opentelemetry.trace.get_tracer``), so a process may reconfigure tracing (tests
-do) although the API's global provider can be set only once. By default the
-kit's provider is NOT installed as the API's global provider: recent FastAPI
-versions switch their native telemetry on as soon as a global provider exists,
-which would add a second server span and three internal spans to every request
-on top of the kit's middleware. ``configure_tracing(..., set_global=True)``
-installs it (once per process) for third-party instrumentation; create the app
-with ``FastAPI(telemetry={"tracing": False, "metrics": False, "logs": False})``
-then.
+do) although the API's global provider can be set only once: the kit's
+provider is never installed as the API's global provider. FastAPI's native
+telemetry stays off whatever the global provider is: the app factory switches
+it off (``FastAPI(telemetry=...)``), since it would add a second server span
+and internal spans to every request as soon as any global provider exists.
 """
 
 from __future__ import annotations
@@ -196,7 +193,6 @@ def configure_tracing(
     service_name: str,
     *,
     extra_processors: Sequence[SpanProcessor] = (),
-    set_global: bool = False,
 ) -> TracerProvider | None:
     """Set up tracing for this process from the ``OTEL_*`` environment.
 
@@ -218,13 +214,13 @@ def configure_tracing(
     _state.service_name = os.environ.get("OTEL_SERVICE_NAME", "").strip() or service_name
     if not processors:
         return None
-    provider = _new_provider(set_global=set_global)
+    provider = _new_provider()
     for processor in processors:
         provider.add_span_processor(processor)
     return provider
 
 
-def _new_provider(*, set_global: bool) -> TracerProvider:
+def _new_provider() -> TracerProvider:
     # Resource.create merges OTEL_RESOURCE_ATTRIBUTES; the sampler comes from
     # OTEL_TRACES_SAMPLER(_ARG) inside TracerProvider.
     resource = Resource.create({SERVICE_NAME: _state.service_name or "unknown_service"})
@@ -234,8 +230,6 @@ def _new_provider(*, set_global: bool) -> TracerProvider:
     provider = TracerProvider(
         resource=resource, shutdown_on_exit=True, active_span_processor=processor
     )
-    if set_global and isinstance(trace.get_tracer_provider(), trace.ProxyTracerProvider):
-        trace.set_tracer_provider(provider)
     _state.provider = provider
     _state.enabled = True
     _state.tracers.clear()
@@ -256,7 +250,7 @@ def install_span_processor(processor: SpanProcessor) -> TracerProvider | None:
         return None
     pinned = _PinnedProcessor(processor)
     _state.pinned.append(pinned)
-    provider = _state.provider or _new_provider(set_global=False)
+    provider = _state.provider or _new_provider()
     provider.add_span_processor(pinned)
     return provider
 
