@@ -94,21 +94,10 @@ ALLOWED: frozenset[str] = frozenset(
         # matching: proposals are part of the match-run review feature.
         "services/matching/tandem_matching/adapters/proposals.py: "
         f"no service/proposals.py ({NAMING})",
-        # messaging: the export's schemas live in schemas/me.py.
-        f"services/messaging/tandem_messaging/api/export.py: no schemas/export.py ({NAMING})",
-        f"services/messaging/tandem_messaging/schemas/me.py: no api/me.py ({NAMING})",
-        # messaging: message schemas live in schemas/conversations.py.
-        f"services/messaging/tandem_messaging/api/messages.py: no schemas/messages.py ({NAMING})",
-        # messaging: moderation's bodies live in schemas/forums.py.
-        "services/messaging/tandem_messaging/api/moderation.py: "
-        f"no schemas/moderation.py ({NAMING})",
-        # messaging: erasure, mail and SQL helpers are named after no use case.
-        "services/messaging/tandem_messaging/adapters/erasure.py: "
-        f"no service/erasure.py ({NAMING})",
+        # messaging: mail and its texts are named after no use case.
         f"services/messaging/tandem_messaging/adapters/mail.py: no service/mail.py ({NAMING})",
         "services/messaging/tandem_messaging/adapters/mail_texts.py: "
         f"no service/mail_texts.py ({NAMING})",
-        f"services/messaging/tandem_messaging/adapters/sql.py: no service/sql.py ({NAMING})",
     }
 )
 

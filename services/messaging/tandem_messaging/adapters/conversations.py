@@ -12,7 +12,7 @@ from sqlalchemy import and_, func, literal, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.crypto import Sealed
-from tandem_messaging.adapters.sql import insert_unless_present
+from tandem_messaging.adapters.common import insert_unless_present
 from tandem_messaging.adapters.tables import conversation_members, conversations, messages
 
 OPEN, READ_ONLY, PURGED = "open", "read_only", "purged"

@@ -11,7 +11,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.crypto import Sealed
-from tandem_messaging.adapters.sql import uuid_or_none
+from tandem_messaging.adapters.common import uuid_or_none
 from tandem_messaging.adapters.tables import conversation_members, messages
 from tandem_messaging.domain.statistics import MessageFact
 

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_kit import directory
 from tandem_kit.directory import Contact
 from tandem_kit.directory.tables import participants, programmes
-from tandem_messaging.adapters.sql import insert_unless_present
+from tandem_messaging.adapters.common import insert_unless_present
 from tandem_messaging.adapters.tables import (
     conversation_members,
     notification_preferences,

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.crypto import Sealed
-from tandem_messaging.adapters.sql import insert_unless_present
+from tandem_messaging.adapters.common import insert_unless_present
 from tandem_messaging.adapters.tables import programmes
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import literal, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.crypto import Sealed
-from tandem_messaging.adapters.sql import uuid_or_none
+from tandem_messaging.adapters.common import uuid_or_none
 from tandem_messaging.adapters.tables import reports
 
 

@@ -17,11 +17,11 @@ from tandem_messaging.schemas.agreements import (
 )
 from tandem_messaging.service import agreements as use
 
-router = APIRouter(tags=["agreements"])
+router = APIRouter(prefix="/v1", tags=["agreements"])
 
 
 @router.get(
-    "/v1/relationships/{relationship_id}/agreement",
+    "/relationships/{relationship_id}/agreement",
     summary="The relationship's communication agreement (members and manager)",
     responses=problems(404),
 )
@@ -32,7 +32,7 @@ async def get_agreement(
 
 
 @router.put(
-    "/v1/relationships/{relationship_id}/agreement",
+    "/relationships/{relationship_id}/agreement",
     summary="Propose a new version (members and manager)",
     description="Every member and a manager must accept the new version again. 409 if "
     "`based_on_version` is no longer current or the relationship ended.",
@@ -45,7 +45,7 @@ async def change_agreement(
 
 
 @router.post(
-    "/v1/relationships/{relationship_id}/agreement/acceptances",
+    "/relationships/{relationship_id}/agreement/acceptances",
     summary="Accept the current version",
     description="When every member and a manager accepted it, `agreement.accepted` "
     "is emitted (figures only).",
@@ -58,7 +58,7 @@ async def accept(
 
 
 @router.get(
-    "/v1/programmes/{programme_id}/agreement-template",
+    "/programmes/{programme_id}/agreement-template",
     summary="The programme's agreement template (its members and managers)",
     responses=problems(404),
 )
@@ -69,7 +69,7 @@ async def get_template(
 
 
 @router.put(
-    "/v1/programmes/{programme_id}/agreement-template",
+    "/programmes/{programme_id}/agreement-template",
     summary="Set the programme's agreement template (manager)",
     description="New relationships start from it; running agreements keep theirs.",
     responses=problems(403, 404),

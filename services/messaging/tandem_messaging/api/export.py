@@ -6,14 +6,14 @@ from fastapi import APIRouter
 
 from tandem_kit.auth import CurrentPrincipal
 from tandem_messaging.api.deps import Ctx, problems
-from tandem_messaging.schemas.me import ExportPublic
+from tandem_messaging.schemas.export import ExportPublic
 from tandem_messaging.service import export as use
 
-router = APIRouter(tags=["privacy"])
+router = APIRouter(prefix="/v1/me/export", tags=["privacy"])
 
 
 @router.get(
-    "/v1/me/export",
+    "",
     summary="Export everything you wrote (JSON)",
     description="Messages, forum threads and posts, report notes, agreement changes "
     "and your notification preferences, decrypted.",

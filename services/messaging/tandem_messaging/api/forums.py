@@ -18,11 +18,11 @@ from tandem_messaging.schemas.forums import (
 )
 from tandem_messaging.service import forums as use
 
-router = APIRouter(tags=["forums"])
+router = APIRouter(prefix="/v1", tags=["forums"])
 
 
 @router.get(
-    "/v1/programmes/{programme_id}/forums",
+    "/programmes/{programme_id}/forums",
     summary="Forums you can read",
     description="The programme forum, and the forums of your groups. Managers also "
     "see groups' forums listed (to moderate reported posts by id).",
@@ -35,7 +35,7 @@ async def list_forums(
 
 
 @router.get(
-    "/v1/forums/{forum_id}/threads",
+    "/forums/{forum_id}/threads",
     summary="Threads, newest first",
     responses=problems(400, 403, 404),
 )
@@ -46,7 +46,7 @@ async def list_threads(
 
 
 @router.post(
-    "/v1/forums/{forum_id}/threads",
+    "/forums/{forum_id}/threads",
     status_code=status.HTTP_201_CREATED,
     summary="Start a thread (with its first post)",
     description="Emits `forum.post.created` for the first post.",
@@ -59,7 +59,7 @@ async def create_thread(
 
 
 @router.get(
-    "/v1/forums/{forum_id}/threads/{thread_id}", summary="One thread", responses=problems(403, 404)
+    "/forums/{forum_id}/threads/{thread_id}", summary="One thread", responses=problems(403, 404)
 )
 async def get_thread(
     forum_id: UUID, thread_id: UUID, principal: CurrentPrincipal, ctx: Ctx
@@ -68,7 +68,7 @@ async def get_thread(
 
 
 @router.get(
-    "/v1/forums/{forum_id}/threads/{thread_id}/posts",
+    "/forums/{forum_id}/threads/{thread_id}/posts",
     summary="Posts, oldest first",
     responses=problems(400, 403, 404),
 )
@@ -84,7 +84,7 @@ async def list_posts(
 
 
 @router.post(
-    "/v1/forums/{forum_id}/threads/{thread_id}/posts",
+    "/forums/{forum_id}/threads/{thread_id}/posts",
     status_code=status.HTTP_201_CREATED,
     summary="Post in a thread (or reply to a post)",
     description="409 when the thread is locked. Emits `forum.post.created`.",

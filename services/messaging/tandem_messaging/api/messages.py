@@ -9,7 +9,7 @@ from fastapi import APIRouter, Response, status
 from tandem_kit.auth import CurrentPrincipal
 from tandem_kit.pagination import Page
 from tandem_messaging.api.deps import Ctx, Cursor, Limit, Poster, problems
-from tandem_messaging.schemas.conversations import MessageCreate, MessagePublic, MessageUpdate
+from tandem_messaging.schemas.messages import MessageCreate, MessagePublic, MessageUpdate
 from tandem_messaging.service import messages as use
 
 router = APIRouter(prefix="/v1/conversations/{conversation_id}/messages", tags=["messages"])

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 
 from tandem_kit.auth import CurrentPrincipal
 from tandem_messaging.api.deps import Ctx, problems
-from tandem_messaging.schemas.forums import (
+from tandem_messaging.schemas.moderation import (
     PostVisibility,
     PostVisibilityPublic,
     ThreadLock,

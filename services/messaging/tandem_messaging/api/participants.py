@@ -11,11 +11,11 @@ from tandem_messaging.api.deps import Ctx, problems
 from tandem_messaging.schemas.participants import ErasurePublic
 from tandem_messaging.service import participants as use
 
-router = APIRouter(tags=["privacy"])
+router = APIRouter(prefix="/v1/admin/participants", tags=["privacy"])
 
 
 @router.post(
-    "/v1/admin/participants/{participant_id}/erasure",
+    "/{participant_id}/erasure",
     summary="Erase a participant's content and anonymise their authorship (admin)",
     description="Their messages and posts read '[deleted]' by 'former member'; "
     "others' messages and the threads stay. Idempotent.",

@@ -13,11 +13,11 @@ from tandem_messaging.api.deps import Ctx, Cursor, Limit, problems
 from tandem_messaging.schemas.reports import ReportCreate, ReportPublic, ReportReceipt, ReportUpdate
 from tandem_messaging.service import reports as use
 
-router = APIRouter(tags=["reports"])
+router = APIRouter(prefix="/v1", tags=["reports"])
 
 
 @router.post(
-    "/v1/conversations/{conversation_id}/messages/{message_id}/reports",
+    "/conversations/{conversation_id}/messages/{message_id}/reports",
     status_code=201,
     summary="Report a private message",
     description="The manager sees who, when and why; the message text only if you "
@@ -35,7 +35,7 @@ async def report_message(
 
 
 @router.post(
-    "/v1/forums/{forum_id}/posts/{post_id}/reports",
+    "/forums/{forum_id}/posts/{post_id}/reports",
     status_code=201,
     summary="Report a forum post",
     responses=problems(403, 404),
@@ -47,7 +47,7 @@ async def report_post(
 
 
 @router.get(
-    "/v1/programmes/{programme_id}/reports",
+    "/programmes/{programme_id}/reports",
     summary="The report queue (manager)",
     responses=problems(400, 403, 404),
 )
@@ -65,7 +65,7 @@ async def list_reports(
 
 
 @router.patch(
-    "/v1/programmes/{programme_id}/reports/{report_id}",
+    "/programmes/{programme_id}/reports/{report_id}",
     summary="Resolve or reopen a report (manager)",
     responses=problems(403, 404),
 )

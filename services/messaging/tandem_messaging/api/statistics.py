@@ -12,11 +12,11 @@ from tandem_messaging.api.deps import Ctx, Cursor, Limit, problems
 from tandem_messaging.schemas.statistics import ConversationStatisticsPublic, ManagerViewPublic
 from tandem_messaging.service import statistics as use
 
-router = APIRouter(tags=["statistics"])
+router = APIRouter(prefix="/v1", tags=["statistics"])
 
 
 @router.get(
-    "/v1/conversations/{conversation_id}/statistics",
+    "/conversations/{conversation_id}/statistics",
     summary="A conversation's figures (its members and its programme's managers)",
     description="Message counts per member, last activity, response times.",
     responses=problems(404),
@@ -28,7 +28,7 @@ async def conversation_statistics(
 
 
 @router.get(
-    "/v1/programmes/{programme_id}/conversation-statistics",
+    "/programmes/{programme_id}/conversation-statistics",
     summary="Figures of every conversation in a programme (manager)",
     responses=problems(400, 403, 404),
 )
@@ -43,7 +43,7 @@ async def programme_statistics(
 
 
 @router.get(
-    "/v1/me/manager-view",
+    "/me/manager-view",
     summary="What your programme's manager sees about you",
     description="Built by the same function as the managers' statistics, keeping "
     "only the rows about you.",

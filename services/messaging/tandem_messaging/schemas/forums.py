@@ -1,4 +1,4 @@
-"""Programme and group forums: threads, posts and their moderation."""
+"""Programme and group forums: threads and posts."""
 
 from __future__ import annotations
 
@@ -121,23 +121,3 @@ class PostPublic(BaseModel):
     posted_at: datetime
     hidden: bool
     deleted: bool
-
-
-class ThreadLock(BaseModel):
-    model_config = examples({"locked": True})
-
-    locked: bool
-
-
-class ThreadLockPublic(ThreadLock):
-    thread_id: UUID
-
-
-class PostVisibility(BaseModel):
-    model_config = examples({"hidden": True})
-
-    hidden: bool
-
-
-class PostVisibilityPublic(PostVisibility):
-    post_id: UUID

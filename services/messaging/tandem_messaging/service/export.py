@@ -20,7 +20,7 @@ from tandem_messaging.adapters import (
 )
 from tandem_messaging.adapters.conversations import Conversation
 from tandem_messaging.adapters.forums import Forum
-from tandem_messaging.schemas.me import (
+from tandem_messaging.schemas.export import (
     ExportedAgreementChange,
     ExportedMessage,
     ExportedPost,

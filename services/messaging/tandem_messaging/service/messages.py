@@ -26,12 +26,8 @@ from tandem_messaging.domain.content import (
     normalised_body,
 )
 from tandem_messaging.schemas.common import Person
-from tandem_messaging.schemas.conversations import (
-    MessageCreate,
-    MessagePublic,
-    MessageUpdate,
-    ReadStatePublic,
-)
+from tandem_messaging.schemas.conversations import ReadStatePublic
+from tandem_messaging.schemas.messages import MessageCreate, MessagePublic, MessageUpdate
 from tandem_messaging.service import notifications
 from tandem_messaging.service.access import conversation_member
 from tandem_messaging.service.context import Context

@@ -11,7 +11,7 @@ from uuid import UUID
 from tandem_kit.auth import Principal
 from tandem_kit.errors import NotFound
 from tandem_messaging.adapters import forums
-from tandem_messaging.schemas.forums import (
+from tandem_messaging.schemas.moderation import (
     PostVisibility,
     PostVisibilityPublic,
     ThreadLock,

@@ -1,7 +1,7 @@
 """Participants (the kit's directory keeps their contacts) and their erasure.
 
 Erasure destroys what the person wrote and unlinks them from what stays
-(see :mod:`tandem_messaging.adapters.erasure` for the design): others'
+(see :mod:`tandem_messaging.adapters.participants` for the design): others'
 messages and the thread structure remain, the person's messages read
 "[deleted]" by "former member", and a tombstone keeps late events from
 bringing the person back.
@@ -21,10 +21,10 @@ from tandem_kit.errors import NotFound
 from tandem_messaging.adapters import (
     agreements,
     conversations,
-    erasure,
     forums,
     mail,
     messages,
+    participants,
     preferences,
     reports,
 )
@@ -62,7 +62,7 @@ async def erase(session: AsyncSession, ctx: Context, forgotten: Erasure) -> Eras
         for rid in relationship_ids
         if (a := await agreements.by_relationship(session, rid)) is not None
     ]
-    await erasure.overwrite_freed_space(session)
+    await participants.overwrite_freed_space(session)
     erased_messages = await messages.erase_author(session, participant_id, now)
     erased_posts = await forums.erase_author(session, participant_id, now)
     await reports.erase_participant(session, participant_id)

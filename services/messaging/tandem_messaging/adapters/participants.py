@@ -1,4 +1,4 @@
-"""Physical side of erasure.
+"""Participants: the physical side of erasure (their contacts are in the kit directory).
 
 Design: content is sealed with one data key per conversation or forum, so an
 erased person's words cannot be crypto-shredded without shredding everyone's.
