@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Select, and_, or_
 
@@ -34,9 +34,21 @@ def after_cursor(
     return select.order_by(created_at, ident).limit(limit + 1)
 
 
-def next_cursor(rows: Sequence[dict[str, Any]], limit: int) -> str | None:
+class Keyed(Protocol):
+    """A record a page is ordered by: (created_at, id)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def created_at(self) -> dt.datetime: ...
+
+
+def next_cursor(rows: Sequence[Keyed | Mapping[str, Any]], limit: int) -> str | None:
     """The cursor after the last row kept, or None when this is the last page."""
     if len(rows) <= limit:
         return None
     last = rows[limit - 1]
-    return encode_cursor(last["created_at"].isoformat(), last["id"])
+    if isinstance(last, Mapping):
+        return encode_cursor(last["created_at"].isoformat(), last["id"])
+    return encode_cursor(last.created_at.isoformat(), last.id)

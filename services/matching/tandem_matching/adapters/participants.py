@@ -16,15 +16,14 @@ from tandem_matching.adapters.tables import (
     relationship_members,
     relationships,
 )
-
-OPEN = ("proposed", "active")  # relationship statuses that occupy a participant
+from tandem_matching.domain.relationships import OPEN_STATUSES, REFUSED_STATUSES
 
 
 def _in_open_relationship() -> ColumnElement[bool]:
     return exists().where(
         relationship_members.c.participant_id == participants.c.id,
         relationship_members.c.relationship_id == relationships.c.id,
-        relationships.c.status.in_(OPEN),
+        relationships.c.status.in_(OPEN_STATUSES),
     )
 
 
@@ -96,7 +95,7 @@ async def busy_ids(session: AsyncSession, participant_ids: Sequence[str]) -> set
         .join(relationships, relationships.c.id == relationship_members.c.relationship_id)
         .where(
             relationship_members.c.participant_id.in_(list(participant_ids)),
-            relationships.c.status.in_(OPEN),
+            relationships.c.status.in_(OPEN_STATUSES),
         )
     )
     return set(rows)
@@ -143,7 +142,7 @@ async def active_pool(session: AsyncSession, programme_id: str) -> list[dict[str
         .join(relationships, relationships.c.id == relationship_members.c.relationship_id)
         .where(
             relationships.c.mentor_id == participants.c.id,
-            relationships.c.status.in_(OPEN),
+            relationships.c.status.in_(OPEN_STATUSES),
             relationship_members.c.role == "mentee",
         )
         .scalar_subquery()
@@ -165,7 +164,7 @@ async def mentor_load(session: AsyncSession, mentor_id: str) -> int:
         .join(relationships, relationships.c.id == relationship_members.c.relationship_id)
         .where(
             relationships.c.mentor_id == mentor_id,
-            relationships.c.status.in_(OPEN),
+            relationships.c.status.in_(OPEN_STATUSES),
             relationship_members.c.role == "mentee",
         )
     )
@@ -180,7 +179,7 @@ async def past_partners(session: AsyncSession, programme_id: str) -> set[tuple[s
         .join(relationships, relationships.c.id == relationship_members.c.relationship_id)
         .where(
             relationships.c.programme_id == programme_id,
-            relationships.c.status.in_(("declined", "ended_early")),
+            relationships.c.status.in_(REFUSED_STATUSES),
             relationship_members.c.role == "mentee",
         )
     )

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import exists, insert, select, update
+from sqlalchemy import ColumnElement, RowMapping, exists, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_contracts.common import MentoringFormat, Role
+from tandem_contracts.matching import EndedBy, EndReason
 from tandem_matching.adapters.paging import after_cursor
 from tandem_matching.adapters.tables import (
     participants,
@@ -16,34 +19,86 @@ from tandem_matching.adapters.tables import (
     relationship_members,
     relationships,
 )
+from tandem_matching.domain.relationships import (
+    Member,
+    MemberResponse,
+    Relationship,
+    RelationshipStatus,
+)
+
+# The person's facts a member is read with (not stored with the membership).
+_PERSON = ("subject", "display_name", "linkedin_url", "linkedin_consent")
+
+
+def _relationship(row: RowMapping) -> Relationship:
+    return Relationship(
+        id=row["id"],
+        programme_id=row["programme_id"],
+        run_id=row["run_id"],
+        request_id=row["request_id"],
+        mentor_id=row["mentor_id"],
+        format=MentoringFormat(row["format"]),
+        status=RelationshipStatus(row["status"]),
+        score=row["score"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        starts_on=row["starts_on"],
+        agreed_end_date=row["agreed_end_date"],
+        ended_at=row["ended_at"],
+        ended_by=EndedBy(row["ended_by"]) if row["ended_by"] else None,
+        end_reason=EndReason(row["end_reason"]) if row["end_reason"] else None,
+    )
+
+
+def _member(row: RowMapping) -> Member:
+    explanation: Mapping[str, object] | None = row["explanation"]
+    return Member(
+        relationship_id=row["relationship_id"],
+        participant_id=row["participant_id"],
+        role=Role(row["role"]),
+        response=MemberResponse(row["response"]),
+        responded_at=row["responded_at"],
+        explanation=explanation,
+        subject=row["subject"],
+        display_name=row["display_name"],
+        linkedin_url=row["linkedin_url"],
+        linkedin_consent=bool(row["linkedin_consent"]),
+    )
+
+
+def _member_values(member: Member) -> dict[str, Any]:
+    values = asdict(member)
+    for name in _PERSON:
+        del values[name]
+    return values
 
 
 async def insert_many(
-    session: AsyncSession, rows: Sequence[dict[str, Any]], members: Sequence[dict[str, Any]]
+    session: AsyncSession, rows: Sequence[Relationship], members: Sequence[Member]
 ) -> None:
     if rows:
-        await session.execute(insert(relationships), list(rows))
+        await session.execute(insert(relationships), [asdict(r) for r in rows])
     if members:
-        await session.execute(insert(relationship_members), list(members))
+        await session.execute(insert(relationship_members), [_member_values(m) for m in members])
 
 
 async def get(
     session: AsyncSession, programme_id: str, relationship_id: str, *, for_update: bool = False
-) -> dict[str, Any] | None:
+) -> Relationship | None:
     query = select(relationships).where(
         relationships.c.id == relationship_id, relationships.c.programme_id == programme_id
     )
     if for_update:
         query = query.with_for_update()
     row = (await session.execute(query)).mappings().first()
-    return dict(row) if row else None
+    return _relationship(row) if row else None
 
 
 async def members_of(
     session: AsyncSession, relationship_ids: Sequence[str]
-) -> dict[str, list[dict[str, Any]]]:
-    """Members per relationship, mentor first, with each member's current subject."""
-    out: dict[str, list[dict[str, Any]]] = {rid: [] for rid in relationship_ids}
+) -> dict[str, list[Member]]:
+    """Members per relationship, mentor first, with each member's current public facts."""
+    out: dict[str, list[Member]] = {rid: [] for rid in relationship_ids}
     if not relationship_ids:
         return out
     query = (
@@ -63,22 +118,31 @@ async def members_of(
         )
     )
     for row in (await session.execute(query)).mappings():
-        out[row["relationship_id"]].append(dict(row))
+        out[row["relationship_id"]].append(_member(row))
     return out
 
 
-async def update_relationship(
+async def save(
     session: AsyncSession,
-    relationship_id: str,
-    values: dict[str, Any],
+    relationship: Relationship,
     *,
-    only_if_status: str | None = None,
+    only_if_status: RelationshipStatus | None = None,
 ) -> bool:
-    """Update one relationship; with ``only_if_status``, only while it still has that status."""
-    query = update(relationships).where(relationships.c.id == relationship_id)
+    """Write a relationship's life-cycle fields after a transition; with ``only_if_status``,
+    only while the stored one still has that status (another replica may have moved it)."""
+    query = update(relationships).where(relationships.c.id == relationship.id)
     if only_if_status is not None:
         query = query.where(relationships.c.status == only_if_status)
-    result = await session.execute(query.values(**values))
+    result = await session.execute(
+        query.values(
+            status=relationship.status,
+            updated_at=relationship.updated_at,
+            starts_on=relationship.starts_on,
+            ended_at=relationship.ended_at,
+            ended_by=relationship.ended_by,
+            end_reason=relationship.end_reason,
+        )
+    )
     return bool(getattr(result, "rowcount", 0) == 1)
 
 
@@ -86,7 +150,7 @@ async def set_response(
     session: AsyncSession,
     relationship_id: str,
     participant_id: str,
-    response: str,
+    response: MemberResponse,
     at: dt.datetime,
 ) -> None:
     await session.execute(
@@ -99,7 +163,7 @@ async def set_response(
     )
 
 
-def _has_member(participant_id: str) -> Any:
+def _has_member(participant_id: str) -> ColumnElement[bool]:
     return exists().where(
         relationship_members.c.relationship_id == relationships.c.id,
         relationship_members.c.participant_id == participant_id,
@@ -110,45 +174,47 @@ async def list_page(
     session: AsyncSession,
     programme_id: str,
     *,
-    status: str | None,
+    status: RelationshipStatus | None,
     member_id: str | None,
     cursor: str | None,
     limit: int,
-) -> list[dict[str, Any]]:
+) -> list[Relationship]:
     query = select(relationships).where(relationships.c.programme_id == programme_id)
     if status is not None:
         query = query.where(relationships.c.status == status)
     if member_id is not None:
         query = query.where(_has_member(member_id))
     query = after_cursor(query, relationships.c.created_at, relationships.c.id, cursor, limit)
-    return [dict(r) for r in (await session.execute(query)).mappings()]
+    return [_relationship(r) for r in (await session.execute(query)).mappings()]
 
 
 async def of_participant(
-    session: AsyncSession, participant_id: str, statuses: Sequence[str] | None = None
-) -> list[dict[str, Any]]:
+    session: AsyncSession,
+    participant_id: str,
+    statuses: Sequence[RelationshipStatus] | None = None,
+) -> list[Relationship]:
     query = select(relationships).where(_has_member(participant_id))
     if statuses is not None:
         query = query.where(relationships.c.status.in_(list(statuses)))
     query = query.order_by(relationships.c.created_at, relationships.c.id)
     if statuses is not None:
         query = query.with_for_update()
-    return [dict(r) for r in (await session.execute(query)).mappings()]
+    return [_relationship(r) for r in (await session.execute(query)).mappings()]
 
 
 async def active_past_programme_end(
     session: AsyncSession, today: dt.date, limit: int
-) -> list[dict[str, Any]]:
+) -> list[Relationship]:
     """Active relationships whose programme ended before ``today`` (oldest first)."""
     query = (
         select(relationships)
         .join(programmes, programmes.c.id == relationships.c.programme_id)
-        .where(relationships.c.status == "active", programmes.c.ends_on < today)
+        .where(relationships.c.status == RelationshipStatus.ACTIVE, programmes.c.ends_on < today)
         .order_by(relationships.c.created_at, relationships.c.id)
         .limit(limit)
         .with_for_update(of=relationships)
     )
-    return [dict(r) for r in (await session.execute(query)).mappings()]
+    return [_relationship(r) for r in (await session.execute(query)).mappings()]
 
 
 async def forget_explanations(session: AsyncSession, participant_id: str) -> None:

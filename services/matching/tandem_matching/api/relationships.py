@@ -7,10 +7,10 @@ from fastapi import APIRouter
 from tandem_kit.auth import CurrentPrincipal
 from tandem_kit.pagination import Page
 from tandem_matching.api.deps import Cursor, Db, Limit, Settings, problems
+from tandem_matching.domain.relationships import RelationshipStatus
 from tandem_matching.schemas.relationships import (
     RelationshipEnd,
     RelationshipPublic,
-    RelationshipStatus,
 )
 from tandem_matching.service import relationships as use
 

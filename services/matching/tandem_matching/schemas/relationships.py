@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from collections.abc import Sequence
+from dataclasses import asdict
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tandem_contracts.common import MentoringFormat, Role
 from tandem_contracts.matching import EndedBy, EndReason
+from tandem_matching.domain.relationships import (
+    Member,
+    MemberResponse,
+    Relationship,
+    RelationshipStatus,
+)
 from tandem_matching.schemas.common import Strict
-
-RelationshipStatus = Literal["proposed", "active", "completed", "declined", "ended_early"]
-Response = Literal["pending", "accepted", "declined"]
-
-# Reasons only the system gives; a person ending a relationship picks one of the others.
-SYSTEM_REASONS = frozenset({EndReason.PROGRAMME_COMPLETED, EndReason.PARTICIPANT_ERASED})
 
 
 class CriterionLine(BaseModel):
@@ -29,15 +31,31 @@ class CriterionLine(BaseModel):
 
 class MemberPublic(BaseModel):
     participant_id: str
-    role: Literal["mentor", "mentee"]
+    role: Role
     display_name: str | None = Field(description="Null once the participant is erased.")
     linkedin_url: str | None = Field(description="Only when its owner consented to share it.")
-    response: Response
+    response: MemberResponse
     responded_at: dt.datetime | None
     score: float | None = Field(default=None, description="Mentees: this pair's score.")
     explanation: list[CriterionLine] | None = Field(
         default=None, description="Mentees: why this pair scored what it did, per criterion."
     )
+
+    @classmethod
+    def of(cls, member: Member) -> MemberPublic:
+        explained = member.explanation or {}
+        return cls.model_validate(
+            {
+                "participant_id": member.participant_id,
+                "role": member.role,
+                "display_name": member.display_name,
+                "linkedin_url": member.linkedin_url if member.linkedin_consent else None,
+                "response": member.response,
+                "responded_at": member.responded_at,
+                "score": explained.get("score"),
+                "explanation": explained.get("criteria"),
+            }
+        )
 
 
 class RelationshipPublic(BaseModel):
@@ -70,7 +88,7 @@ class RelationshipPublic(BaseModel):
     programme_id: str
     run_id: str | None
     request_id: str | None
-    format: Literal["pair", "group"]
+    format: MentoringFormat
     status: RelationshipStatus
     score: float
     mentor_id: str
@@ -84,17 +102,9 @@ class RelationshipPublic(BaseModel):
     updated_at: dt.datetime
 
     @classmethod
-    def of(cls, row: dict[str, Any], members: list[dict[str, Any]]) -> RelationshipPublic:
-        shown = [
-            {
-                **m,
-                "linkedin_url": m["linkedin_url"] if m.get("linkedin_consent") else None,
-                "explanation": (m["explanation"] or {}).get("criteria"),
-                "score": (m["explanation"] or {}).get("score"),
-            }
-            for m in members
-        ]
-        return cls.model_validate({**row, "members": shown})
+    def of(cls, relationship: Relationship, members: Sequence[Member]) -> RelationshipPublic:
+        shown = [MemberPublic.of(m) for m in members]
+        return cls.model_validate({**asdict(relationship), "members": shown})
 
 
 class RelationshipEnd(Strict):

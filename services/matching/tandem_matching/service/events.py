@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
-from tandem_contracts.common import Contact, MentoringFormat, Role
+from tandem_contracts.common import Contact, MentoringFormat
 from tandem_contracts.matching import (
-    EndedBy,
-    EndReason,
     MatchProposed,
-    Member,
     ParticipantErased,
     ParticipantRegistered,
     ParticipantUpdated,
@@ -20,6 +17,8 @@ from tandem_contracts.matching import (
     RelationshipEnded,
     RelationshipStarted,
 )
+from tandem_contracts.matching import Member as EventMember
+from tandem_matching.domain.relationships import Member, Relationship
 
 
 def programme_created(row: dict[str, Any], managers: list[dict[str, Any]]) -> ProgrammeCreated:
@@ -92,44 +91,48 @@ def participant_erased(row: dict[str, Any], subject: str) -> ParticipantErased:
     )
 
 
-def match_proposed(rel: dict[str, Any], mentee_ids: list[str]) -> MatchProposed:
+def match_proposed(rel: Relationship, mentee_ids: Sequence[str]) -> MatchProposed:
     return MatchProposed(
-        programme_id=UUID(rel["programme_id"]),
-        relationship_id=UUID(rel["id"]),
-        match_run_id=UUID(rel["run_id"]) if rel["run_id"] else None,
-        mentor_id=UUID(rel["mentor_id"]),
+        programme_id=UUID(rel.programme_id),
+        relationship_id=UUID(rel.id),
+        match_run_id=UUID(rel.run_id) if rel.run_id else None,
+        mentor_id=UUID(rel.mentor_id),
         mentee_ids=[UUID(m) for m in mentee_ids],
-        format=MentoringFormat(rel["format"]),
-        score=min(1.0, max(0.0, rel["score"])),
+        format=rel.format,
+        score=min(1.0, max(0.0, rel.score)),
     )
 
 
-def relationship_started(
-    rel: dict[str, Any], members: list[dict[str, Any]], starts_on: dt.date
-) -> RelationshipStarted:
-    """``members`` carry participant_id, subject and role."""
+def relationship_started(rel: Relationship, members: Sequence[Member]) -> RelationshipStarted:
+    """``members`` carry their subjects; ``rel`` is active, with its start date."""
+    assert rel.starts_on is not None
     return RelationshipStarted(
-        programme_id=UUID(rel["programme_id"]),
-        relationship_id=UUID(rel["id"]),
-        format=MentoringFormat(rel["format"]),
+        programme_id=UUID(rel.programme_id),
+        relationship_id=UUID(rel.id),
+        format=rel.format,
         members=[
-            Member(
-                participant_id=UUID(m["participant_id"]), subject=m["subject"], role=Role(m["role"])
-            )
+            EventMember(participant_id=UUID(m.participant_id), subject=_subject(m), role=m.role)
             for m in members
         ],
-        starts_on=starts_on,
-        agreed_end_date=rel["agreed_end_date"],
+        starts_on=rel.starts_on,
+        agreed_end_date=rel.agreed_end_date,
     )
 
 
-def relationship_ended(
-    rel: dict[str, Any], outcome: str, ended_by: EndedBy, reason: EndReason
-) -> RelationshipEnded:
+def _subject(member: Member) -> str:
+    if member.subject is None:  # an erased member's relationship never starts
+        raise ValueError(f"member {member.participant_id} has no subject")
+    return member.subject
+
+
+def relationship_ended(rel: Relationship) -> RelationshipEnded:
+    """``rel`` after it ended: completed, or ended early, with who ended it and why."""
+    assert rel.ended_by is not None
+    assert rel.end_reason is not None
     return RelationshipEnded(
-        programme_id=UUID(rel["programme_id"]),
-        relationship_id=UUID(rel["id"]),
-        outcome=outcome,
-        ended_by=ended_by,
-        reason=reason,
+        programme_id=UUID(rel.programme_id),
+        relationship_id=UUID(rel.id),
+        outcome=rel.status.value,
+        ended_by=rel.ended_by,
+        reason=rel.end_reason,
     )

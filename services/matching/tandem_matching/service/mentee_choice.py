@@ -10,10 +10,12 @@ A mentee has at most one pending request at a time, so one mentee is never match
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_contracts.common import MentoringFormat
 from tandem_kit.auth import Principal
 from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, Forbidden, NotFound, Unprocessable
@@ -216,21 +218,18 @@ async def _start(
         programme,
         mentor_id=request["mentor_id"],
         mentees=[(request["mentee_id"], explained)],
-        format="pair",
+        format=MentoringFormat.PAIR,
         score=explained["score"],
         request_id=request["id"],
         started_on=starts_on,
     )
     await relationship_repo.insert_many(session, [row], members)
-    subjects = {
-        pid: pool.rows[pid]["subject"] for pid in (request["mentee_id"], request["mentor_id"])
-    }
-    named = [{**m, "subject": subjects[m["participant_id"]]} for m in members]
+    named = [replace(m, subject=pool.rows[m.participant_id]["subject"]) for m in members]
     await add_events(
         session,
         [
             events.match_proposed(row, [request["mentee_id"]]),
-            events.relationship_started(row, named, starts_on),
+            events.relationship_started(row, named),
         ],
     )
-    return str(row["id"])
+    return row.id

@@ -72,14 +72,14 @@ async def export(
         row = dict(await _own_or_admin(session, caller, participant_id))
         busy = await repo.busy_ids(session, [participant_id])
         relationships = await relationship_repo.of_participant(session, participant_id)
-        members = await relationship_repo.members_of(session, [r["id"] for r in relationships])
+        members = await relationship_repo.members_of(session, [r.id for r in relationships])
         proposals = await proposal_repo.of_participant(session, participant_id)
         proposal_members = await proposal_repo.members_of(session, [p["id"] for p in proposals])
         requests = await request_repo.of_participant(session, participant_id)
     return ParticipantExport(
         exported_at=now(),
         participant=public(row, participant_id in busy),
-        relationships=[RelationshipPublic.of(r, members[r["id"]]) for r in relationships],
+        relationships=[RelationshipPublic.of(r, members[r.id]) for r in relationships],
         proposals=[
             ParticipantExport.proposal(p, [m["mentee_id"] for m in proposal_members[p["id"]]])
             for p in proposals

@@ -1,4 +1,4 @@
-"""The relationship life cycle: proposed → active → completed | ended_early; proposed → declined.
+"""Relationship use cases; the life cycle itself is :mod:`tandem_matching.domain.relationships`.
 
 Accepting and declining are each member's own act. A relationship starts when
 every member accepted; one decline declines it, and its mentees wait again (the
@@ -10,10 +10,11 @@ worker's (:func:`complete_due`), with ``ended_by`` system.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Mapping, Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_contracts.common import MentoringFormat
 from tandem_contracts.matching import EndedBy, EndReason
 from tandem_kit.auth import Principal
 from tandem_kit.db import Database
@@ -22,29 +23,38 @@ from tandem_kit.outbox import add_event, add_events
 from tandem_kit.pagination import Page
 from tandem_matching.adapters import relationships as repo
 from tandem_matching.adapters.paging import next_cursor
-from tandem_matching.schemas.relationships import (
+from tandem_matching.domain import relationships as life
+from tandem_matching.domain.relationships import (
     SYSTEM_REASONS,
-    RelationshipEnd,
-    RelationshipPublic,
+    Member,
+    MemberResponse,
+    Relationship,
+    RelationshipStatus,
+    TransitionRefused,
 )
+from tandem_matching.schemas.relationships import RelationshipEnd, RelationshipPublic
 from tandem_matching.service import events
 from tandem_matching.service.access import Caller, caller_in
 from tandem_matching.service.clock import new_id, now
 
 
+def _refused(refusal: TransitionRefused) -> Conflict:
+    return Conflict(str(refusal), code=refusal.code)
+
+
 async def _visible(
     session: AsyncSession, caller: Caller, relationship_id: str, *, for_update: bool = False
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+) -> tuple[Relationship, list[Member]]:
     """The relationship and its members; 404 unless the caller manages or belongs to it."""
-    row = await repo.get(session, caller.programme["id"], relationship_id, for_update=for_update)
-    if row is None:
+    found = await repo.get(session, caller.programme["id"], relationship_id, for_update=for_update)
+    if found is None:
         raise NotFound(f"Relationship {relationship_id} not found.", code="relationship_not_found")
     members = (await repo.members_of(session, [relationship_id]))[relationship_id]
     if not caller.is_manager and not any(
-        m["participant_id"] == caller.participant_id for m in members
+        m.participant_id == caller.participant_id for m in members
     ):
         raise NotFound(f"Relationship {relationship_id} not found.", code="relationship_not_found")
-    return row, members
+    return found, members
 
 
 async def list_relationships(
@@ -52,7 +62,7 @@ async def list_relationships(
     principal: Principal,
     programme_id: str,
     *,
-    status: str | None,
+    status: RelationshipStatus | None,
     cursor: str | None,
     limit: int,
 ) -> Page[RelationshipPublic]:
@@ -62,14 +72,14 @@ async def list_relationships(
         if not caller.is_manager:
             caller.require_participant()
         member = None if caller.is_manager else caller.participant_id
-        rows = await repo.list_page(
+        found = await repo.list_page(
             session, programme_id, status=status, member_id=member, cursor=cursor, limit=limit
         )
-        kept = rows[:limit]
-        members = await repo.members_of(session, [r["id"] for r in kept])
+        kept = found[:limit]
+        members = await repo.members_of(session, [r.id for r in kept])
     return Page[RelationshipPublic](
-        items=[RelationshipPublic.of(r, members[r["id"]]) for r in kept],
-        next_cursor=next_cursor(rows, limit),
+        items=[RelationshipPublic.of(r, members[r.id]) for r in kept],
+        next_cursor=next_cursor(found, limit),
     )
 
 
@@ -78,8 +88,8 @@ async def get_relationship(
 ) -> RelationshipPublic:
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
-        row, members = await _visible(session, caller, relationship_id)
-    return RelationshipPublic.of(row, members)
+        found, members = await _visible(session, caller, relationship_id)
+    return RelationshipPublic.of(found, members)
 
 
 async def respond(
@@ -95,33 +105,32 @@ async def respond(
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         me = caller.require_participant()
-        row, members = await _visible(session, caller, relationship_id, for_update=True)
-        if row["status"] != "proposed":
-            raise Conflict(
-                f"The relationship is {row['status']}, not proposed.",
-                code="relationship_not_proposed",
+        found, members = await _visible(session, caller, relationship_id, for_update=True)
+        programme = caller.programme
+        try:
+            answer = life.respond(
+                found,
+                members,
+                me["id"],
+                accept=accept,
+                today=today,
+                programme_starts_on=programme["starts_on"],
+                programme_ends_on=programme["ends_on"],
+                at=now(),
             )
-        mine = next(m for m in members if m["participant_id"] == me["id"])
-        if mine["response"] != "pending":
-            raise Conflict(
-                f"You already {mine['response']} this relationship.", code="already_responded"
+        except TransitionRefused as refusal:
+            raise _refused(refusal) from refusal
+        mine = answer.member
+        assert mine.responded_at is not None
+        await repo.set_response(
+            session, relationship_id, mine.participant_id, mine.response, mine.responded_at
+        )
+        await repo.save(session, answer.relationship)
+        if answer.started:
+            await add_event(
+                session, events.relationship_started(answer.relationship, answer.members)
             )
-        if today > caller.programme["ends_on"]:
-            raise Conflict("The programme has ended.", code="programme_ended")
-        at = now()
-        response = "accepted" if accept else "declined"
-        await repo.set_response(session, relationship_id, me["id"], response, at)
-        mine.update(response=response, responded_at=at)
-        changes: dict[str, Any] = {"updated_at": at}
-        if not accept:
-            changes["status"] = "declined"
-        elif all(m["response"] == "accepted" for m in members):
-            starts_on = max(today, caller.programme["starts_on"])
-            changes.update(status="active", starts_on=starts_on)
-            await add_event(session, events.relationship_started(row, members, starts_on))
-        await repo.update_relationship(session, relationship_id, changes)
-        row.update(changes)
-    return RelationshipPublic.of(row, members)
+    return RelationshipPublic.of(answer.relationship, answer.members)
 
 
 async def end_early(
@@ -140,31 +149,15 @@ async def end_early(
         caller = await caller_in(session, principal, programme_id)
         if not caller.is_manager:
             caller.require_participant()
-        row, members = await _visible(session, caller, relationship_id, for_update=True)
-        if row["status"] != "active":
-            raise Conflict(
-                f"The relationship is {row['status']}, not active.", code="relationship_not_active"
-            )
-        mine = next((m for m in members if m["participant_id"] == caller.participant_id), None)
-        ended_by = EndedBy(mine["role"]) if mine else EndedBy.MANAGER
-        changes = _ended(row, "ended_early", ended_by, body.reason)
-        await repo.update_relationship(session, relationship_id, changes)
-        await add_event(
-            session, events.relationship_ended(row, "ended_early", ended_by, body.reason)
-        )
-        row.update(changes)
-    return RelationshipPublic.of(row, members)
-
-
-def _ended(row: dict[str, Any], status: str, by: EndedBy, reason: EndReason) -> dict[str, Any]:
-    at = now()
-    return {
-        "status": status,
-        "ended_at": at,
-        "ended_by": by.value,
-        "end_reason": reason.value,
-        "updated_at": at,
-    }
+        found, members = await _visible(session, caller, relationship_id, for_update=True)
+        by = life.ender(members, caller.participant_id)
+        try:
+            ended = life.end_early(found, by, body.reason, now())
+        except TransitionRefused as refusal:
+            raise _refused(refusal) from refusal
+        await repo.save(session, ended)
+        await add_event(session, events.relationship_ended(ended))
+    return RelationshipPublic.of(ended, members)
 
 
 async def close_open_relationships(
@@ -172,19 +165,14 @@ async def close_open_relationships(
 ) -> int:
     """When a participant leaves: active relationships end early, proposed ones are declined."""
     closed = 0
-    for row in await repo.of_participant(session, participant_id, ("proposed", "active")):
-        if row["status"] == "active":
-            await repo.update_relationship(
-                session, row["id"], _ended(row, "ended_early", ended_by, reason)
-            )
-            await add_event(
-                session, events.relationship_ended(row, "ended_early", ended_by, reason)
-            )
-        else:
-            await repo.set_response(session, row["id"], participant_id, "declined", now())
-            await repo.update_relationship(
-                session, row["id"], {"status": "declined", "updated_at": now()}
-            )
+    for found in await repo.of_participant(session, participant_id, life.OPEN_STATUSES):
+        at = now()
+        after = life.close(found, ended_by, reason, at)
+        if after.status is RelationshipStatus.DECLINED:
+            await repo.set_response(session, found.id, participant_id, MemberResponse.DECLINED, at)
+        await repo.save(session, after)
+        if after.status is RelationshipStatus.ENDED_EARLY:
+            await add_event(session, events.relationship_ended(after))
         closed += 1
     return closed
 
@@ -193,81 +181,39 @@ async def complete_due(db: Database, today: dt.date, batch: int = 500) -> int:
     """Complete active relationships whose programme ended before ``today``; one batch."""
     async with db.transaction() as session:
         completed = []
-        for row in await repo.active_past_programme_end(session, today, batch):
+        for found in await repo.active_past_programme_end(session, today, batch):
+            done = life.complete(found, now())
             # Conditional: another replica's worker may have completed it meanwhile.
-            if await repo.update_relationship(
-                session,
-                row["id"],
-                _ended(row, "completed", EndedBy.SYSTEM, EndReason.PROGRAMME_COMPLETED),
-                only_if_status="active",
-            ):
-                completed.append(row)
-        await add_events(
-            session,
-            [
-                events.relationship_ended(
-                    row, "completed", EndedBy.SYSTEM, EndReason.PROGRAMME_COMPLETED
-                )
-                for row in completed
-            ],
-        )
+            if await repo.save(session, done, only_if_status=RelationshipStatus.ACTIVE):
+                completed.append(done)
+        await add_events(session, [events.relationship_ended(done) for done in completed])
     return len(completed)
 
 
 def new_relationship(
-    programme: dict[str, Any],
+    programme: Mapping[str, object],
     *,
     mentor_id: str,
-    mentees: list[tuple[str, dict[str, Any] | None]],
-    format: str,
+    mentees: Sequence[tuple[str, Mapping[str, object] | None]],
+    format: MentoringFormat,
     score: float,
     run_id: str | None = None,
     request_id: str | None = None,
     started_on: dt.date | None = None,
-) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """Rows of a new relationship: ``proposed``, or ``active`` from ``started_on`` when every
-    member already agreed (a mentor accepting a mentee's request)."""
-    at = now()
-    rel_id = new_id()
-    active = started_on is not None
-    row = {
-        "id": rel_id,
-        "programme_id": programme["id"],
-        "run_id": run_id,
-        "request_id": request_id,
-        "mentor_id": mentor_id,
-        "format": format,
-        "status": "active" if active else "proposed",
-        "score": score,
-        "created_at": at,
-        "updated_at": at,
-        "starts_on": started_on,
-        "agreed_end_date": programme["ends_on"],
-        "ended_at": None,
-        "ended_by": None,
-        "end_reason": None,
-    }
-    response: dict[str, Any] = {
-        "response": "accepted" if active else "pending",
-        "responded_at": at if active else None,
-    }
-    members = [
-        {
-            "relationship_id": rel_id,
-            "participant_id": mentor_id,
-            "role": "mentor",
-            "explanation": None,
-            **response,
-        }
-    ]
-    members += [
-        {
-            "relationship_id": rel_id,
-            "participant_id": mentee_id,
-            "role": "mentee",
-            "explanation": explained,
-            **response,
-        }
-        for mentee_id, explained in mentees
-    ]
-    return row, members
+) -> tuple[Relationship, tuple[Member, ...]]:
+    """A new relationship in ``programme`` with a fresh id (see :func:`life.propose`)."""
+    ends_on = programme["ends_on"]
+    assert isinstance(ends_on, dt.date)
+    return life.propose(
+        relationship_id=new_id(),
+        programme_id=str(programme["id"]),
+        mentor_id=mentor_id,
+        mentees=mentees,
+        format=format,
+        score=score,
+        agreed_end_date=ends_on,
+        at=now(),
+        run_id=run_id,
+        request_id=request_id,
+        started_on=started_on,
+    )

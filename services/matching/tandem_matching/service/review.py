@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_contracts.common import MentoringFormat
 from tandem_kit.auth import Principal
 from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, Unprocessable
@@ -22,6 +23,7 @@ from tandem_kit.outbox import add_events
 from tandem_matching.adapters import match_runs as run_repo
 from tandem_matching.adapters import proposals as repo
 from tandem_matching.adapters import relationships as relationship_repo
+from tandem_matching.domain.relationships import Member, Relationship
 from tandem_matching.schemas.match_runs import (
     ApproveProposals,
     MatchRunPublic,
@@ -143,12 +145,14 @@ async def publish(
                 code="stale_proposals",
                 errors=stale,
             )
-        rows, members, proposed, links = [], [], [], []
+        rows: list[Relationship] = []
+        members: list[Member] = []
+        proposed, links = [], []
         for p in approved:
             row, rel_members = new_relationship(
                 programme,
                 mentor_id=p["mentor_id"],
-                format=p["format"],
+                format=MentoringFormat(p["format"]),
                 score=p["score"],
                 mentees=[(m["mentee_id"], m["explanation"]) for m in draft.members[p["id"]]],
                 run_id=run_id,
@@ -158,7 +162,7 @@ async def publish(
             proposed.append(
                 events.match_proposed(row, [m["mentee_id"] for m in draft.members[p["id"]]])
             )
-            links.append({"id": p["id"], "relationship_id": row["id"]})
+            links.append({"id": p["id"], "relationship_id": row.id})
         await relationship_repo.insert_many(session, rows, members)
         await add_events(session, proposed)
         await repo.mark_published(session, links)
