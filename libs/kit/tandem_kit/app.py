@@ -25,6 +25,7 @@ from tandem_kit.api.problems import problem_schema
 from tandem_kit.api.strict import QueryNames
 from tandem_kit.db.migrations import upgrade_async
 from tandem_kit.errors import install_problem_handlers, problem_response
+from tandem_kit.guard import RequestGuard
 from tandem_kit.kafka.consumer import EventConsumer, Handlers
 from tandem_kit.outbox.relay import OutboxRelay
 from tandem_kit.runtime import Runtime, Supervisor, Worker
@@ -233,5 +234,12 @@ def create_app(definition: ServiceDefinition, settings: ServiceSettings) -> Fast
         for router in definition.routers:
             app.include_router(router)
     query_names.learn(app.routes)
+    # Inside telemetry, so that refused requests are still counted and traced.
+    app.add_middleware(
+        RequestGuard,
+        fastapi_app=app,
+        max_body_bytes=settings.max_body_bytes,
+        max_json_depth=settings.max_json_depth,
+    )
     app.add_middleware(MetricsAndTracingMiddleware, service_name=definition.name)
     return app

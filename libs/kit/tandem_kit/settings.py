@@ -94,6 +94,9 @@ class ServiceSettings(BaseSettings):
     # Apply pending migrations when the process starts (the embedded default);
     # production runs `tandem-<service> migrate` as a separate step instead.
     migrate_on_start: bool = True
+    # Request bodies (tandem_kit.guard): the default limit per endpoint, and JSON depth.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    max_json_depth: int = Field(default=32, ge=4, le=512)
 
     @field_validator("database_url")
     @classmethod

@@ -30,6 +30,9 @@ from tandem_kit.auth.tokens import AuthError, TokenVerifier
 from tandem_kit.settings import AuthSettings
 
 STATE_KEY = "token_verifier"
+# Where :class:`tandem_kit.guard.RequestGuard` leaves the principal it verified before
+# reading a request's body, so that the token is not verified twice.
+PRINCIPAL_SCOPE_KEY = "tandem.principal"
 
 bearer_scheme = HTTPBearer(
     auto_error=False,
@@ -57,6 +60,9 @@ async def get_principal(
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
 ) -> Principal:
     """The verified caller; raises :class:`AuthError` (401/503) otherwise."""
+    verified = connection.scope.get(PRINCIPAL_SCOPE_KEY)
+    if isinstance(verified, Principal):
+        return verified
     if credentials is None:
         raise AuthError.missing_token()
     return await get_token_verifier(connection).verify(credentials.credentials)

@@ -8,10 +8,15 @@ from fastapi import APIRouter, File, Query, UploadFile, status
 
 from tandem_kit.auth import CurrentPrincipal
 from tandem_kit.errors import PayloadTooLarge
+from tandem_kit.guard import BODY_LIMIT_EXTRA
 from tandem_kit.pagination import Page
 from tandem_matching.api.deps import Cursor, Db, Limit, Settings, problems
 from tandem_matching.schemas.imports import ImportMode, ImportReport, ImportRequest
 from tandem_matching.service import imports as use
+
+# The transport ceiling for an import's body (multipart overhead included); the file
+# itself is held to ``import_max_bytes`` (10 MiB by default) by the route.
+IMPORT_BODY_LIMIT = 32 * 1024 * 1024
 
 router = APIRouter(prefix="/v1/programmes/{programme_id}/imports", tags=["imports"])
 
@@ -35,6 +40,7 @@ _CREATED = (
     summary="Import participants from JSON",
     description=_CREATED,
     responses=problems(404, 413),
+    openapi_extra={BODY_LIMIT_EXTRA: IMPORT_BODY_LIMIT},
 )
 async def import_json(
     programme_id: str,
@@ -58,6 +64,7 @@ async def import_json(
     "sector, skills, goals, preferred_format, modality, capacity, "
     "linkedin_url, linkedin_consent. Lists use `;`; availability is like "
     "`mon 18:00-20:00;thu 09:00-11:30`.",
+    openapi_extra={BODY_LIMIT_EXTRA: IMPORT_BODY_LIMIT},
     responses=problems(404, 413),
 )
 async def import_csv(
