@@ -9,7 +9,8 @@ from collections.abc import AsyncIterator, Iterator
 import httpx
 import pytest
 from fastapi import APIRouter, FastAPI, HTTPException
-from opentelemetry.sdk.trace import ReadableSpan
+from opentelemetry.context import Context
+from opentelemetry.sdk.trace import ReadableSpan, Span, SpanProcessor
 from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
@@ -376,3 +377,39 @@ async def test_untraced_requests_leave_no_exemplar(client: httpx.AsyncClient, se
     lines = [line for line in response.text.splitlines() if f'service="{service}"' in line]
     assert lines
     assert not [line for line in lines if "trace_id" in line]
+
+
+class RecordingProcessor(SpanProcessor):
+    """Notes which spans the provider started and ended through it."""
+
+    def __init__(self) -> None:
+        self.started: list[str] = []
+        self.ended: list[ReadableSpan] = []
+
+    def on_start(self, span: Span, parent_context: Context | None = None) -> None:
+        self.started.append(span.name)
+
+    def on_end(self, span: ReadableSpan) -> None:
+        self.ended.append(span)
+
+
+async def test_server_span_honours_the_processor_contract_and_the_sdk_limits(
+    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shutdown_tracing()
+    monkeypatch.setenv("OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT", "12")  # read by the provider
+    processor = RecordingProcessor()
+    install_span_processor(processor)
+    try:
+        await client.get(f"/v1/things/{THING_ID}?cursor=abcdefghijklmnop")
+    finally:
+        uninstall_span_processor(processor)
+        shutdown_tracing()
+
+    assert processor.started == ["GET"]  # on_start before the route is known
+    (span,) = processor.ended
+    assert span.name == "GET /v1/things/{thing_id}"
+    attributes = dict(span.attributes or {})
+    assert attributes["url.path"] == f"/v1/things/{THING_ID}"[:12]
+    assert attributes["url.query"] == "cursor=abcde"
+    assert attributes["http.route"] == "/v1/things/{thing_id}"[:12]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from opentelemetry import context, propagate, trace
+from opentelemetry import trace
 from opentelemetry.exporter.otlp.proto.http.trace_exporter import OTLPSpanExporter
 from opentelemetry.sdk.trace import TracerProvider
 from opentelemetry.sdk.trace.export import (
@@ -15,13 +15,10 @@ from opentelemetry.sdk.trace.export import (
 )
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.sdk.trace.sampling import ALWAYS_OFF
-from opentelemetry.trace import SpanKind, Status, StatusCode
-from opentelemetry.util.types import AttributeValue
 
 from tandem_kit.telemetry import (
     configure_tracing,
     configured_exporters,
-    get_light_tracer,
     get_tracer,
     install_span_processor,
     shutdown_tracing,
@@ -204,149 +201,3 @@ def test_shutdown_flushes_batched_spans_and_turns_tracing_off() -> None:
     assert [s.name for s in memory.get_finished_spans()] == ["pending"]
     assert not tracing_enabled()
     assert not get_tracer("t").start_span("later").is_recording()
-
-
-TRACEPARENT_SAMPLED = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"
-TRACEPARENT_UNSAMPLED = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"
-
-
-def light_span(
-    parent_traceparent: str | None = None, attributes: dict[str, AttributeValue] | None = None
-) -> trace.Span:
-    tracer = get_light_tracer("tandem_kit.http")
-    assert tracer is not None
-    parent = propagate.extract({"traceparent": parent_traceparent}) if parent_traceparent else None
-    return tracer.start_span("GET", SpanKind.SERVER, dict(attributes or {}), parent)
-
-
-def test_light_tracer_exists_only_while_tracing_is_on() -> None:
-    assert get_light_tracer("tandem_kit.http") is None
-    configure_tracing("matching", extra_processors=[SimpleSpanProcessor(InMemorySpanExporter())])
-    assert get_light_tracer("tandem_kit.http") is not None
-    shutdown_tracing()
-    assert get_light_tracer("tandem_kit.http") is None
-
-
-def test_light_span_ends_as_an_ordinary_sdk_span() -> None:
-    memory = InMemorySpanExporter()
-    configure_tracing("matching", extra_processors=[SimpleSpanProcessor(memory)])
-
-    span = light_span(TRACEPARENT_SAMPLED, {"http.request.method": "GET"})
-    token = context.attach(trace.set_span_in_context(span))
-    with get_tracer("child").start_as_current_span("SELECT") as child:
-        pass
-    context.detach(token)
-    span.set_attribute("http.response.status_code", 200)
-    span.set_attribute("not.an.attribute.value", {"a": "dict"})
-    span.update_name("GET /v1/things/{thing_id}")
-    span.end()
-    span.set_attribute("after.end", 1)
-    span.end()  # a second end is ignored
-
-    assert len(memory.get_finished_spans()) == 2  # ended once, exported once
-    by_name = {s.name: s for s in memory.get_finished_spans()}
-    assert set(by_name) == {"SELECT", "GET /v1/things/{thing_id}"}
-    server = by_name["GET /v1/things/{thing_id}"]
-    assert server.kind is SpanKind.SERVER
-    assert format(server.context.trace_id, "032x") == "4bf92f3577b34da6a3ce929d0e0e4736"
-    assert server.parent is not None
-    assert format(server.parent.span_id, "016x") == "00f067aa0ba902b7"
-    assert server.context.trace_flags.sampled
-    assert dict(server.attributes or {}) == {
-        "http.request.method": "GET",
-        "http.response.status_code": 200,
-    }
-    assert server.resource.attributes["service.name"] == "matching"
-    assert server.instrumentation_scope is not None
-    assert server.instrumentation_scope.name == "tandem_kit.http"
-    assert server.start_time is not None
-    assert server.end_time is not None
-    assert server.start_time <= server.end_time
-    assert by_name["SELECT"].parent is not None
-    assert by_name["SELECT"].parent.span_id == server.context.span_id
-    assert child.get_span_context().trace_id == server.context.trace_id
-
-
-def test_light_span_root_gets_fresh_ids() -> None:
-    memory = InMemorySpanExporter()
-    configure_tracing("matching", extra_processors=[SimpleSpanProcessor(memory)])
-
-    first, second = light_span(), light_span()
-    first.end()
-    second.end()
-
-    spans = memory.get_finished_spans()
-    assert [s.parent for s in spans] == [None, None]
-    assert spans[0].context.trace_id != spans[1].context.trace_id
-    assert spans[0].context.trace_id != 0
-
-
-def test_light_span_follows_the_sampler(monkeypatch: pytest.MonkeyPatch) -> None:
-    memory = InMemorySpanExporter()
-    configure_tracing("matching", extra_processors=[SimpleSpanProcessor(memory)])
-
-    unsampled_parent = light_span(TRACEPARENT_UNSAMPLED)  # parentbased_always_on
-    assert not unsampled_parent.is_recording()
-    assert not unsampled_parent.get_span_context().trace_flags.sampled
-    unsampled_parent.end()
-
-    monkeypatch.setenv("OTEL_TRACES_SAMPLER", "always_off")
-    configure_tracing("matching", extra_processors=[SimpleSpanProcessor(memory)])
-    dropped = light_span()
-    assert not dropped.is_recording()
-    dropped.end()
-
-    assert memory.get_finished_spans() == ()
-
-
-def test_light_span_status_and_exceptions_follow_the_sdk_rules() -> None:
-    memory = InMemorySpanExporter()
-    configure_tracing("matching", extra_processors=[SimpleSpanProcessor(memory)])
-
-    errored = light_span()
-    errored.set_status(StatusCode.UNSET)
-    errored.record_exception(KeyError("thing"), escaped=True)
-    errored.set_status(Status(StatusCode.ERROR, "KeyError"))
-    errored.end()
-    ok = light_span()
-    ok.set_status(StatusCode.OK)
-    ok.set_status(StatusCode.ERROR, "too late: OK is final")
-    ok.end()
-
-    first, second = memory.get_finished_spans()
-    assert first.status.status_code is StatusCode.ERROR
-    assert first.status.description == "KeyError"
-    (event,) = first.events
-    assert event.name == "exception"
-    assert (event.attributes or {})["exception.type"] == "KeyError"
-    assert (event.attributes or {})["exception.escaped"] == "True"
-    assert "KeyError" in str((event.attributes or {})["exception.stacktrace"])
-    assert second.status.status_code is StatusCode.OK
-
-
-def test_finished_light_spans_share_their_immutable_parts() -> None:
-    # Queued spans survive young collections; fewer tracked objects per span
-    # means fewer full collections (which stall the service) while exporting.
-    memory = InMemorySpanExporter()
-    configure_tracing("matching", extra_processors=[SimpleSpanProcessor(memory)])
-
-    for _ in range(2):
-        span = light_span()
-        span.set_status(StatusCode.ERROR)
-        span.end()
-
-    first, second = memory.get_finished_spans()
-    assert first.status is second.status
-    assert first.context.trace_flags is second.context.trace_flags
-
-
-def test_light_span_keeps_the_parent_tracestate() -> None:
-    configure_tracing("matching", extra_processors=[SimpleSpanProcessor(InMemorySpanExporter())])
-    tracer = get_light_tracer("tandem_kit.http")
-    assert tracer is not None
-    parent = propagate.extract({"traceparent": TRACEPARENT_SAMPLED, "tracestate": "vendor=opaque"})
-
-    span = tracer.start_span("GET", SpanKind.SERVER, {}, parent)
-
-    assert span.get_span_context().trace_state.to_header() == "vendor=opaque"
-    assert span.get_span_context().trace_flags.sampled

@@ -45,11 +45,8 @@ from tandem_kit.telemetry.propagation import (
     producer_span,
 )
 from tandem_kit.telemetry.tracing import (
-    LightSpan,
-    LightTracer,
     configure_tracing,
     configured_exporters,
-    get_light_tracer,
     get_tracer,
     get_tracer_provider,
     install_span_processor,
@@ -75,8 +72,6 @@ __all__ = [
     "UNTRACED_PATHS",
     "JsonFormatter",
     "KafkaHeaders",
-    "LightSpan",
-    "LightTracer",
     "MetricsAndTracingMiddleware",
     "configure_logging",
     "configure_tracing",
@@ -84,7 +79,6 @@ __all__ = [
     "consumer_span",
     "current_traceparent_headers",
     "extract_context",
-    "get_light_tracer",
     "get_tracer",
     "get_tracer_provider",
     "inject_headers",

@@ -33,10 +33,10 @@ request has one, ``url.scheme``, ``http.route``, ``http.response.status_code``,
 ``error.type``); the span status
 is ``ERROR`` for a 5xx or an exception (4xx are the client's errors and leave it
 unset). The span is current while the application runs, so database and
-producer spans nest under it. With tracing off the span path costs one
-attribute read per request; with tracing on, the span is a
-:class:`~tandem_kit.telemetry.tracing.LightSpan` (same ids, sampler, resource
-and processors as SDK spans, a fraction of the CPU; see there).
+producer spans nest under it. It is an ordinary SDK span (the provider's
+sampler, limits and processors); with tracing off the span path costs one
+function call per request. ``bench/telemetry_spans.py`` measures its cost on
+the message-posting endpoint.
 
 ``/metrics``, ``/healthz`` and ``/readyz`` get no span (scrapes and probes
 would be most of the traces) but are still counted in the metrics, under their
@@ -68,8 +68,7 @@ from starlette.routing import Match, Mount, Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from tandem_kit.telemetry.metrics import HTTP_DURATION, HTTP_ERRORS, HTTP_REQUESTS
-from tandem_kit.telemetry.tracing import LightSpan, get_light_tracer
-from tandem_kit.telemetry.tracing import _state as _tracing_state
+from tandem_kit.telemetry.tracing import get_tracer, tracing_enabled
 
 __all__ = [
     "UNMATCHED_ROUTE",
@@ -136,23 +135,23 @@ class MetricsAndTracingMiddleware:
 
         span: trace.Span | None = None
         token: Token[otel_context.Context] | None = None
-        if _tracing_state.enabled and scope["path"] not in UNTRACED_PATHS:
-            tracer = get_light_tracer(_TRACER_NAME)
-            if tracer is not None:
-                parent = self._extract(scope)
-                attributes: dict[str, AttributeValue] = {
-                    "http.request.method": method,
-                    "url.path": scope["path"],
-                    "url.scheme": scope.get("scheme", "http"),
-                    "network.protocol.version": scope.get("http_version", "1.1"),
-                }
-                query: bytes = scope.get("query_string", b"")
-                if query:
-                    attributes["url.query"] = query.decode("latin-1")
-                if method == "_OTHER":
-                    attributes["http.request.method_original"] = raw_method
-                span = tracer.start_span(method, SpanKind.SERVER, attributes, parent)
-                token = otel_context.attach(trace.set_span_in_context(span, parent))
+        if tracing_enabled() and scope["path"] not in UNTRACED_PATHS:
+            parent = self._extract(scope)
+            attributes: dict[str, AttributeValue] = {
+                "http.request.method": method,
+                "url.path": scope["path"],
+                "url.scheme": scope.get("scheme", "http"),
+                "network.protocol.version": scope.get("http_version", "1.1"),
+            }
+            query: bytes = scope.get("query_string", b"")
+            if query:
+                attributes["url.query"] = query.decode("latin-1")
+            if method == "_OTHER":
+                attributes["http.request.method_original"] = raw_method
+            span = get_tracer(_TRACER_NAME).start_span(
+                method, context=parent, kind=SpanKind.SERVER, attributes=attributes
+            )
+            token = otel_context.attach(trace.set_span_in_context(span, parent))
 
         error: Exception | None = None
         try:
@@ -217,10 +216,7 @@ class MetricsAndTracingMiddleware:
             elif status >= 500:
                 attributes["error.type"] = str(status)
                 span.set_status(StatusCode.ERROR)
-            if isinstance(span, LightSpan):
-                span.set_known_attributes(attributes)
-            else:
-                span.set_attributes(attributes)
+            span.set_attributes(attributes)
         span.end()
 
     def _route(self, scope: Scope, root_path: str) -> str:
