@@ -3,17 +3,61 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict
 from typing import Any
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import RowMapping, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_matching.adapters.paging import after_cursor
 from tandem_matching.adapters.tables import organisations, programme_managers, programmes
+from tandem_matching.domain.profiles import FormatsOffered
+from tandem_matching.domain.programmes import Manager, Organisation, Programme
 
 
-async def insert_organisation(session: AsyncSession, row: dict[str, Any]) -> None:
-    await session.execute(insert(organisations).values(row))
+def _organisation(row: RowMapping) -> Organisation:
+    return Organisation(id=row["id"], name=row["name"], created_at=row["created_at"])
+
+
+def _programme(row: RowMapping) -> Programme:
+    policy: Mapping[str, object] = row["policy"]
+    return Programme(
+        id=row["id"],
+        organisation_id=row["organisation_id"],
+        name=row["name"],
+        countries=tuple(row["countries"]),
+        languages=tuple(row["languages"]),
+        starts_on=row["starts_on"],
+        ends_on=row["ends_on"],
+        formats=FormatsOffered(row["formats"]),
+        group_min=row["group_min"],
+        group_max=row["group_max"],
+        policy=policy,
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+    )
+
+
+def _manager(row: RowMapping) -> Manager:
+    return Manager(
+        subject=row["subject"],
+        display_name=row["display_name"],
+        email=row["email"],
+        preferred_language=row["preferred_language"],
+        time_zone=row["time_zone"],
+    )
+
+
+def _programme_values(programme: Programme) -> dict[str, Any]:
+    values = asdict(programme)
+    values["countries"], values["languages"] = list(programme.countries), list(programme.languages)
+    values["policy"] = dict(programme.policy)
+    return values
+
+
+async def insert_organisation(session: AsyncSession, organisation: Organisation) -> None:
+    await session.execute(insert(organisations).values(asdict(organisation)))
 
 
 async def organisation_exists(session: AsyncSession, organisation_id: str) -> bool:
@@ -25,40 +69,36 @@ async def organisation_exists(session: AsyncSession, organisation_id: str) -> bo
 
 async def list_organisations(
     session: AsyncSession, cursor: str | None, limit: int
-) -> list[dict[str, Any]]:
+) -> list[Organisation]:
     query = after_cursor(
         select(organisations), organisations.c.created_at, organisations.c.id, cursor, limit
     )
-    return [dict(r) for r in (await session.execute(query)).mappings()]
+    return [_organisation(r) for r in (await session.execute(query)).mappings()]
 
 
 async def insert_programme(
-    session: AsyncSession, row: dict[str, Any], managers: list[dict[str, Any]]
+    session: AsyncSession, programme: Programme, managers: Sequence[Manager]
 ) -> None:
-    await session.execute(insert(programmes).values(row))
+    await session.execute(insert(programmes).values(_programme_values(programme)))
     if managers:
         await session.execute(
-            insert(programme_managers), [{**m, "programme_id": row["id"]} for m in managers]
+            insert(programme_managers),
+            [{**asdict(m), "programme_id": programme.id} for m in managers],
         )
 
 
 async def get_programme(
     session: AsyncSession, programme_id: str, *, for_update: bool = False
-) -> dict[str, Any] | None:
+) -> Programme | None:
     query = select(programmes).where(programmes.c.id == programme_id)
     if for_update:
         query = query.with_for_update()
     row = (await session.execute(query)).mappings().first()
-    return dict(row) if row else None
+    return _programme(row) if row else None
 
 
-async def managers_of(session: AsyncSession, programme_id: str) -> list[dict[str, Any]]:
-    query = (
-        select(programme_managers)
-        .where(programme_managers.c.programme_id == programme_id)
-        .order_by(programme_managers.c.subject)
-    )
-    return [dict(r) for r in (await session.execute(query)).mappings()]
+async def managers_of(session: AsyncSession, programme_id: str) -> list[Manager]:
+    return (await managers_of_many(session, [programme_id]))[programme_id]
 
 
 async def is_named_manager(session: AsyncSession, programme_id: str, subject: str) -> bool:
@@ -78,7 +118,7 @@ async def list_programmes(
     subject: str,
     cursor: str | None,
     limit: int,
-) -> list[dict[str, Any]]:
+) -> list[Programme]:
     """A page of programmes; ``visible_ids`` None means all (admins)."""
     query = select(programmes)
     if visible_ids is not None:
@@ -89,33 +129,39 @@ async def list_programmes(
             or_(programmes.c.id.in_(sorted(visible_ids)), programmes.c.id.in_(named))
         )
     query = after_cursor(query, programmes.c.created_at, programmes.c.id, cursor, limit)
-    return [dict(r) for r in (await session.execute(query)).mappings()]
+    return [_programme(r) for r in (await session.execute(query)).mappings()]
 
 
 async def update_programme(
-    session: AsyncSession, programme_id: str, values: dict[str, Any], now: dt.datetime
+    session: AsyncSession,
+    programme_id: str,
+    *,
+    name: str | None,
+    policy: Mapping[str, object] | None,
+    now: dt.datetime,
 ) -> None:
+    """Rename and/or replace the policy; what is None stays."""
+    values: dict[str, object] = {"updated_at": now}
+    if name is not None:
+        values["name"] = name
+    if policy is not None:
+        values["policy"] = dict(policy)
     await session.execute(
-        update(programmes).where(programmes.c.id == programme_id).values(**values, updated_at=now)
+        update(programmes).where(programmes.c.id == programme_id).values(**values)
     )
 
 
-async def programmes_ended_before(session: AsyncSession, today: dt.date) -> list[dict[str, Any]]:
-    query = select(programmes.c.id, programmes.c.ends_on).where(programmes.c.ends_on < today)
-    return [dict(r) for r in (await session.execute(query)).mappings()]
-
-
 async def managers_of_many(
-    session: AsyncSession, programme_ids: list[str]
-) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {pid: [] for pid in programme_ids}
+    session: AsyncSession, programme_ids: Sequence[str]
+) -> dict[str, list[Manager]]:
+    out: dict[str, list[Manager]] = {pid: [] for pid in programme_ids}
     if not programme_ids:
         return out
     query = (
         select(programme_managers)
-        .where(programme_managers.c.programme_id.in_(programme_ids))
+        .where(programme_managers.c.programme_id.in_(list(programme_ids)))
         .order_by(programme_managers.c.subject)
     )
     for row in (await session.execute(query)).mappings():
-        out[row["programme_id"]].append(dict(row))
+        out[row["programme_id"]].append(_manager(row))
     return out

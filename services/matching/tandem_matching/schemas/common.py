@@ -90,8 +90,9 @@ class Window(Strict):
         return self
 
 
-class Contact(Strict):
-    """How to reach a person: travels in events to the services that mail or schedule."""
+class ManagerContact(Strict):
+    """How to reach a programme's named manager: travels in ``programme.created`` (as the
+    contracts' ``Contact``) to the services that mail or schedule."""
 
     subject: Subject = Field(description="The person's identity: the bearer token's `sub`.")
     display_name: Name

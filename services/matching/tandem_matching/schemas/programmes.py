@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Sequence
+from dataclasses import asdict
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -16,7 +17,8 @@ from tandem_matching.domain.profiles import (
     HardConstraint,
     Reach,
 )
-from tandem_matching.schemas.common import Contact, Country, Language, Name, Strict
+from tandem_matching.domain.programmes import Manager, Programme
+from tandem_matching.schemas.common import Country, Language, ManagerContact, Name, Strict
 
 
 class OrganisationCreate(Strict):
@@ -131,7 +133,7 @@ class ProgrammeCreate(Strict):
     formats: FormatsOffered = FormatsOffered.PAIR
     group_size: GroupSize = Field(default_factory=GroupSize)
     policy: MatchingPolicy = Field(default_factory=MatchingPolicy)
-    managers: list[Contact] = Field(default_factory=list, max_length=50)
+    managers: list[ManagerContact] = Field(default_factory=list, max_length=50)
 
     @model_validator(mode="after")
     def _dates(self) -> ProgrammeCreate:
@@ -166,16 +168,16 @@ class ProgrammePublic(BaseModel):
     formats: FormatsOffered
     group_size: GroupSize
     policy: MatchingPolicy
-    managers: list[Contact]
+    managers: list[ManagerContact]
     created_at: dt.datetime
     updated_at: dt.datetime
 
     @classmethod
-    def of(cls, row: dict[str, Any], managers: list[dict[str, Any]]) -> ProgrammePublic:
+    def of(cls, programme: Programme, managers: Sequence[Manager]) -> ProgrammePublic:
         return cls.model_validate(
             {
-                **row,
-                "group_size": {"min": row["group_min"], "max": row["group_max"]},
-                "managers": [{k: v for k, v in m.items() if k != "programme_id"} for m in managers],
+                **asdict(programme),
+                "group_size": {"min": programme.group_min, "max": programme.group_max},
+                "managers": [asdict(m) for m in managers],
             }
         )

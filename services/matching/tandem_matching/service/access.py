@@ -27,12 +27,13 @@ from tandem_kit.auth import Principal
 from tandem_kit.errors import Forbidden, NotFound
 from tandem_matching.adapters import participants as participant_repo
 from tandem_matching.adapters import programmes as programme_repo
+from tandem_matching.domain.programmes import Programme
 
 
 @dataclass(frozen=True)
 class Caller:
     principal: Principal
-    programme: dict[str, Any]
+    programme: Programme
     is_manager: bool
     participant: dict[str, Any] | None  # the caller's own record, when they act as participant
 

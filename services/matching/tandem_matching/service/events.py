@@ -18,35 +18,37 @@ from tandem_contracts.matching import (
     RelationshipStarted,
 )
 from tandem_contracts.matching import Member as EventMember
+from tandem_matching.domain.profiles import FormatsOffered
+from tandem_matching.domain.programmes import Manager, Programme
 from tandem_matching.domain.relationships import Member, Relationship
 
 
-def programme_created(row: dict[str, Any], managers: list[dict[str, Any]]) -> ProgrammeCreated:
+def programme_created(programme: Programme, managers: Sequence[Manager]) -> ProgrammeCreated:
     formats = (
         [MentoringFormat.PAIR, MentoringFormat.GROUP]
-        if row["formats"] == "both"
-        else [MentoringFormat(row["formats"])]
+        if programme.formats is FormatsOffered.BOTH
+        else [MentoringFormat(programme.formats.value)]
     )
     return ProgrammeCreated(
-        programme_id=UUID(row["id"]),
-        organisation_id=UUID(row["organisation_id"]),
-        name=row["name"],
-        countries=row["countries"],
-        languages=row["languages"],
-        starts_on=row["starts_on"],
-        ends_on=row["ends_on"],
+        programme_id=UUID(programme.id),
+        organisation_id=UUID(programme.organisation_id),
+        name=programme.name,
+        countries=list(programme.countries),
+        languages=list(programme.languages),
+        starts_on=programme.starts_on,
+        ends_on=programme.ends_on,
         formats=formats,
         managers=[_contact(m) for m in managers],
     )
 
 
-def _contact(row: dict[str, Any]) -> Contact:
+def _contact(manager: Manager) -> Contact:
     return Contact(
-        subject=row["subject"],
-        display_name=row["display_name"],
-        email=row["email"],
-        preferred_language=row["preferred_language"],
-        time_zone=row["time_zone"],
+        subject=manager.subject,
+        display_name=manager.display_name,
+        email=manager.email,
+        preferred_language=manager.preferred_language,
+        time_zone=manager.time_zone,
     )
 
 

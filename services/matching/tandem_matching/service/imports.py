@@ -21,6 +21,7 @@ from tandem_kit.pagination import Page
 from tandem_matching.adapters import imports as repo
 from tandem_matching.adapters import participants as participant_repo
 from tandem_matching.adapters.paging import next_cursor
+from tandem_matching.domain.programmes import Programme
 from tandem_matching.schemas.imports import ImportMode, ImportReport, ImportRow, RowError
 from tandem_matching.service import events
 from tandem_matching.service.access import manager_in
@@ -110,7 +111,7 @@ async def import_participants(
 
 
 def _validate(
-    parsed: Iterable[Parsed], programme: dict[str, Any]
+    parsed: Iterable[Parsed], programme: Programme
 ) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
     """Rows that are valid on their own and unique in the file; errors for the others."""
     good: list[tuple[int, dict[str, Any]]] = []
@@ -130,7 +131,7 @@ def _validate(
         row = participant_row(
             body,
             participant_id=new_id(),
-            programme_id=programme["id"],
+            programme_id=programme.id,
             subject=body.subject,
             role=body.role,
             at=at,

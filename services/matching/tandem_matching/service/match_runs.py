@@ -31,9 +31,7 @@ def public(row: dict[str, Any]) -> MatchRunPublic:
 async def run_of(
     caller: Caller, session: Any, run_id: str, *, for_update: bool = False
 ) -> dict[str, Any]:
-    row = await repo.get(
-        session, run_id, programme_id=caller.programme["id"], for_update=for_update
-    )
+    row = await repo.get(session, run_id, programme_id=caller.programme.id, for_update=for_update)
     if row is None:
         raise NotFound(f"Match run {run_id} not found.", code="match_run_not_found")
     return row
@@ -44,7 +42,7 @@ async def create_run(
 ) -> MatchRunPublic:
     async with db.transaction() as session:
         caller = await manager_in(session, principal, programme_id)
-        if today > caller.programme["ends_on"]:
+        if today > caller.programme.ends_on:
             raise Conflict("The programme has ended.", code="programme_ended")
         current = await repo.open_run(session, programme_id)
         if current is not None:

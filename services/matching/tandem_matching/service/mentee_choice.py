@@ -39,7 +39,7 @@ from tandem_matching.service.relationships import new_relationship
 
 
 def _choice_enabled(caller: Caller) -> None:
-    if not caller.programme["policy"].get("mentee_choice"):
+    if not caller.programme.mentee_choice:
         raise Conflict(
             "This programme does not let mentees choose their mentor.",
             code="mentee_choice_disabled",
@@ -156,7 +156,7 @@ async def list_requests(
 async def _visible_request(
     session: AsyncSession, caller: Caller, request_id: str, *, for_update: bool = False
 ) -> dict[str, Any]:
-    row = await repo.get(session, caller.programme["id"], request_id, for_update=for_update)
+    row = await repo.get(session, caller.programme.id, request_id, for_update=for_update)
     if row is None or not (
         caller.is_manager or caller.participant_id in (row["mentee_id"], row["mentor_id"])
     ):
@@ -206,14 +206,14 @@ async def _start(
 ) -> str:
     """Re-check the pair as of now and create the active relationship with its events."""
     programme = caller.programme
-    if today > programme["ends_on"]:
+    if today > programme.ends_on:
         raise Conflict("The programme has ended.", code="programme_ended")
     pool = await load_pool(session, programme)
     _waiting(pool, request["mentee_id"])
     explained = await _check_pair(
-        session, pool, programme["id"], request["mentee_id"], request["mentor_id"]
+        session, pool, programme.id, request["mentee_id"], request["mentor_id"]
     )
-    starts_on = max(today, programme["starts_on"])
+    starts_on = max(today, programme.starts_on)
     row, members = new_relationship(
         programme,
         mentor_id=request["mentor_id"],

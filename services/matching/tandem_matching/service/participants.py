@@ -38,7 +38,7 @@ async def visible_participant(
     session: AsyncSession, caller: Caller, participant_id: str, *, for_update: bool = False
 ) -> dict[str, Any]:
     """The participant, if the caller manages the programme or is that participant; else 404."""
-    row = await repo.get(session, caller.programme["id"], participant_id, for_update=for_update)
+    row = await repo.get(session, caller.programme.id, participant_id, for_update=for_update)
     if row is None or not caller.may_see_participant(participant_id):
         raise NotFound(f"Participant {participant_id} not found.", code="participant_not_found")
     return row

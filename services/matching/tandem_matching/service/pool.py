@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_matching.adapters import participants as participant_repo
 from tandem_matching.domain.profiles import Participant, ProgrammePolicy
+from tandem_matching.domain.programmes import Programme
 from tandem_matching.service.profiles import engine_participant, policy_of
 
 
@@ -46,13 +47,13 @@ class Pool:
         return row is not None and row["role"] == "mentee" and not row["busy"]
 
 
-async def load_pool(session: AsyncSession, programme: dict[str, Any]) -> Pool:
-    rows = await participant_repo.active_pool(session, programme["id"])
+async def load_pool(session: AsyncSession, programme: Programme) -> Pool:
+    rows = await participant_repo.active_pool(session, programme.id)
     pool = Pool(
         policy=policy_of(programme),
         mentees=[],
         mentors=[],
-        exclusions=await participant_repo.past_partners(session, programme["id"]),
+        exclusions=await participant_repo.past_partners(session, programme.id),
     )
     for row in rows:
         pool.rows[row["id"]] = row

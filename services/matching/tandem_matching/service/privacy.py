@@ -36,7 +36,7 @@ async def _own_or_admin(
         raise Forbidden("Only the participant themselves or an admin may do this.")
     if not caller.principal.is_admin and caller.participant_id != participant_id:
         raise NotFound(f"Participant {participant_id} not found.", code="participant_not_found")
-    row = await repo.get(session, caller.programme["id"], participant_id, for_update=True)
+    row = await repo.get(session, caller.programme.id, participant_id, for_update=True)
     if row is None:
         raise NotFound(f"Participant {participant_id} not found.", code="participant_not_found")
     return row

@@ -8,18 +8,16 @@ from typing import Any
 
 from tandem_matching.domain.profiles import (
     AvailabilityWindow,
-    CountryPolicy,
     Criterion,
     FormatPreference,
-    FormatsOffered,
-    HardConstraint,
     Modality,
     Participant,
     ProgrammePolicy,
-    Reach,
     Role,
 )
+from tandem_matching.domain.programmes import Programme
 from tandem_matching.schemas.participants import ProfileFields
+from tandem_matching.schemas.programmes import MatchingPolicy
 
 PROFILE_COLUMNS = tuple(ProfileFields.model_fields)
 
@@ -51,32 +49,33 @@ def participant_row(
     }
 
 
-def programme_fit_errors(values: dict[str, Any], programme: dict[str, Any]) -> list[str]:
+def programme_fit_errors(values: dict[str, Any], programme: Programme) -> list[str]:
     """Why a profile does not fit the programme it registers into (empty: it fits)."""
     errors = []
-    if values["country"] not in programme["countries"]:
+    if values["country"] not in programme.countries:
         errors.append(
             f"country {values['country']} is not one of the programme's "
-            f"({', '.join(programme['countries'])})"
+            f"({', '.join(programme.countries)})"
         )
-    if not set(values["languages"]) & set(programme["languages"]):
+    if not set(values["languages"]) & set(programme.languages):
         errors.append(
-            f"speaks none of the programme's languages ({', '.join(programme['languages'])})"
+            f"speaks none of the programme's languages ({', '.join(programme.languages)})"
         )
     return errors
 
 
-def policy_of(programme: dict[str, Any]) -> ProgrammePolicy:
-    p = programme["policy"]
+def policy_of(programme: Programme) -> ProgrammePolicy:
+    """The engine's policy from the stored one (validated again: it is JSON at rest)."""
+    p = MatchingPolicy.model_validate(programme.policy)
     return ProgrammePolicy(
-        weights={Criterion(k): float(v) for k, v in p["weights"].items()},
-        hard=frozenset(HardConstraint(h) for h in p["hard_constraints"]),
-        min_overlap_hours=float(p["min_overlap_hours"]),
-        saturation_hours=float(p["saturation_hours"]),
-        reach=Reach(p["face_to_face_reach"]),
-        country_policy=CountryPolicy(p["country_policy"]),
-        formats=FormatsOffered(programme["formats"]),
-        group_size=(programme["group_min"], programme["group_max"]),
+        weights={Criterion(k): float(v) for k, v in p.weights.items()},
+        hard=frozenset(p.hard_constraints),
+        min_overlap_hours=p.min_overlap_hours,
+        saturation_hours=p.saturation_hours,
+        reach=p.face_to_face_reach,
+        country_policy=p.country_policy,
+        formats=programme.formats,
+        group_size=(programme.group_min, programme.group_max),
     )
 
 

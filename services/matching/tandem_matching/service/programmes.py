@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from tandem_kit.auth import Principal, require_admin
 from tandem_kit.db import Database
 from tandem_kit.errors import Unprocessable
@@ -11,6 +9,7 @@ from tandem_kit.outbox import add_event
 from tandem_kit.pagination import Page
 from tandem_matching.adapters import programmes as repo
 from tandem_matching.adapters.paging import next_cursor
+from tandem_matching.domain.programmes import Manager, Organisation, Programme
 from tandem_matching.schemas.programmes import (
     OrganisationCreate,
     OrganisationPublic,
@@ -27,10 +26,10 @@ async def create_organisation(
     db: Database, principal: Principal, body: OrganisationCreate
 ) -> OrganisationPublic:
     require_admin(principal)
-    row = {"id": new_id(), "name": body.name, "created_at": now()}
+    organisation = Organisation(id=new_id(), name=body.name, created_at=now())
     async with db.transaction() as session:
-        await repo.insert_organisation(session, row)
-    return OrganisationPublic.model_validate(row)
+        await repo.insert_organisation(session, organisation)
+    return OrganisationPublic.model_validate(organisation, from_attributes=True)
 
 
 async def list_organisations(
@@ -40,7 +39,7 @@ async def list_organisations(
     async with db.transaction() as session:
         rows = await repo.list_organisations(session, cursor, limit)
     return Page[OrganisationPublic](
-        items=[OrganisationPublic.model_validate(r) for r in rows[:limit]],
+        items=[OrganisationPublic.model_validate(r, from_attributes=True) for r in rows[:limit]],
         next_cursor=next_cursor(rows, limit),
     )
 
@@ -51,31 +50,31 @@ async def create_programme(
     """The programme, its named managers and ``programme.created``, in one transaction."""
     require_admin(principal)
     at = now()
-    row: dict[str, Any] = {
-        "id": new_id(),
-        "organisation_id": body.organisation_id,
-        "name": body.name,
-        "countries": sorted(set(body.countries)),
-        "languages": list(dict.fromkeys(body.languages)),
-        "starts_on": body.starts_on,
-        "ends_on": body.ends_on,
-        "formats": body.formats.value,
-        "group_min": body.group_size.min,
-        "group_max": body.group_size.max,
-        "policy": body.policy.model_dump(mode="json"),
-        "created_at": at,
-        "updated_at": at,
-    }
-    managers = [m.model_dump() for m in body.managers]
+    programme = Programme(
+        id=new_id(),
+        organisation_id=body.organisation_id,
+        name=body.name,
+        countries=tuple(sorted(set(body.countries))),
+        languages=tuple(dict.fromkeys(body.languages)),
+        starts_on=body.starts_on,
+        ends_on=body.ends_on,
+        formats=body.formats,
+        group_min=body.group_size.min,
+        group_max=body.group_size.max,
+        policy=body.policy.model_dump(mode="json"),
+        created_at=at,
+        updated_at=at,
+    )
+    managers = [Manager(**m.model_dump()) for m in body.managers]
     async with db.transaction() as session:
         if not await repo.organisation_exists(session, body.organisation_id):
             raise Unprocessable(
                 f"Organisation {body.organisation_id} does not exist.",
                 code="organisation_not_found",
             )
-        await repo.insert_programme(session, row, managers)
-        await add_event(session, events.programme_created(row, managers))
-    return ProgrammePublic.of(row, managers)
+        await repo.insert_programme(session, programme, managers)
+        await add_event(session, events.programme_created(programme, managers))
+    return ProgrammePublic.of(programme, managers)
 
 
 async def list_programmes(
@@ -88,9 +87,9 @@ async def list_programmes(
             session, visible_ids=visible, subject=principal.subject, cursor=cursor, limit=limit
         )
         kept = rows[:limit]
-        managers = await repo.managers_of_many(session, [r["id"] for r in kept])
+        managers = await repo.managers_of_many(session, [r.id for r in kept])
     return Page[ProgrammePublic](
-        items=[ProgrammePublic.of(r, managers[r["id"]]) for r in kept],
+        items=[ProgrammePublic.of(r, managers[r.id]) for r in kept],
         next_cursor=next_cursor(rows, limit),
     )
 
@@ -105,17 +104,13 @@ async def get_programme(db: Database, principal: Principal, programme_id: str) -
 async def update_programme(
     db: Database, principal: Principal, programme_id: str, body: ProgrammeUpdate
 ) -> ProgrammePublic:
-    values: dict[str, Any] = {}
-    if body.name is not None:
-        values["name"] = body.name
-    if body.policy is not None:
-        values["policy"] = body.policy.model_dump(mode="json")
-    if not values:
+    if body.name is None and body.policy is None:
         raise Unprocessable("Nothing to update.", code="empty_update")
+    policy = body.policy.model_dump(mode="json") if body.policy is not None else None
     async with db.transaction() as session:
         await manager_in(session, principal, programme_id)
-        await repo.update_programme(session, programme_id, values, now())
-        row = await repo.get_programme(session, programme_id)
+        await repo.update_programme(session, programme_id, name=body.name, policy=policy, now=now())
+        programme = await repo.get_programme(session, programme_id)
         managers = await repo.managers_of(session, programme_id)
-    assert row is not None
-    return ProgrammePublic.of(row, managers)
+    assert programme is not None
+    return ProgrammePublic.of(programme, managers)

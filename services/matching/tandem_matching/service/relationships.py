@@ -24,6 +24,7 @@ from tandem_kit.pagination import Page
 from tandem_matching.adapters import relationships as repo
 from tandem_matching.adapters.paging import next_cursor
 from tandem_matching.domain import relationships as life
+from tandem_matching.domain.programmes import Programme
 from tandem_matching.domain.relationships import (
     SYSTEM_REASONS,
     Member,
@@ -46,7 +47,7 @@ async def _visible(
     session: AsyncSession, caller: Caller, relationship_id: str, *, for_update: bool = False
 ) -> tuple[Relationship, list[Member]]:
     """The relationship and its members; 404 unless the caller manages or belongs to it."""
-    found = await repo.get(session, caller.programme["id"], relationship_id, for_update=for_update)
+    found = await repo.get(session, caller.programme.id, relationship_id, for_update=for_update)
     if found is None:
         raise NotFound(f"Relationship {relationship_id} not found.", code="relationship_not_found")
     members = (await repo.members_of(session, [relationship_id]))[relationship_id]
@@ -114,8 +115,8 @@ async def respond(
                 me["id"],
                 accept=accept,
                 today=today,
-                programme_starts_on=programme["starts_on"],
-                programme_ends_on=programme["ends_on"],
+                programme_starts_on=programme.starts_on,
+                programme_ends_on=programme.ends_on,
                 at=now(),
             )
         except TransitionRefused as refusal:
@@ -191,7 +192,7 @@ async def complete_due(db: Database, today: dt.date, batch: int = 500) -> int:
 
 
 def new_relationship(
-    programme: Mapping[str, object],
+    programme: Programme,
     *,
     mentor_id: str,
     mentees: Sequence[tuple[str, Mapping[str, object] | None]],
@@ -202,16 +203,14 @@ def new_relationship(
     started_on: dt.date | None = None,
 ) -> tuple[Relationship, tuple[Member, ...]]:
     """A new relationship in ``programme`` with a fresh id (see :func:`life.propose`)."""
-    ends_on = programme["ends_on"]
-    assert isinstance(ends_on, dt.date)
     return life.propose(
         relationship_id=new_id(),
-        programme_id=str(programme["id"]),
+        programme_id=programme.id,
         mentor_id=mentor_id,
         mentees=mentees,
         format=format,
         score=score,
-        agreed_end_date=ends_on,
+        agreed_end_date=programme.ends_on,
         at=now(),
         run_id=run_id,
         request_id=request_id,

@@ -130,7 +130,7 @@ async def publish(
     async with db.transaction() as session:
         review = await _open_draft(session, principal, programme_id, run_id)
         programme = review.caller.programme
-        if today > programme["ends_on"]:
+        if today > programme.ends_on:
             raise Conflict("The programme has ended.", code="programme_ended")
         draft = review.draft
         approved = [p for p in draft.proposals.values() if p["status"] == "approved"]

@@ -1,0 +1,53 @@
+"""Organisations and programmes as the service passes them between its layers."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from tandem_matching.domain.profiles import FormatsOffered
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    id: str
+    name: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Manager:
+    """A manager named when the programme was created, and how to reach them."""
+
+    subject: str
+    display_name: str
+    email: str
+    preferred_language: str
+    time_zone: str
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    id: str
+    organisation_id: str
+    name: str
+    countries: tuple[str, ...]
+    languages: tuple[str, ...]
+    starts_on: dt.date
+    ends_on: dt.date
+    formats: FormatsOffered
+    group_min: int
+    group_max: int
+    # The matching policy as the API states it (schemas.programmes.MatchingPolicy, as JSON):
+    # hard constraints, weights, overlap, reach, country policy, mentee choice.
+    policy: Mapping[str, object]
+    created_at: dt.datetime
+    updated_at: dt.datetime
+
+    @property
+    def mentee_choice(self) -> bool:
+        return bool(self.policy.get("mentee_choice"))
+
+    def has_ended(self, today: dt.date) -> bool:
+        return today > self.ends_on
