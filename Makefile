@@ -10,6 +10,11 @@ setup: ## Python environment from the lock file, and Kafka's jars from Maven Cen
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet "uv==$(UV_VERSION)"
 	$(UV) sync --frozen
 	bash deploy/local/kafka.sh fetch
+	@# The AsyncAPI parser (npm, pinned by its lock file) for tests/contract/test_asyncapi.py;
+	@# reinstalled only when the lock file changes. Without npm that test fails and says why.
+	@if ! command -v npm >/dev/null 2>&1; then echo "npm not found: docs/asyncapi.json cannot be validated"; \
+	elif [ tools/asyncapi/package-lock.json -nt tools/asyncapi/node_modules/.package-lock.json ]; then \
+	  npm ci --prefix tools/asyncapi --ignore-scripts --no-audit --no-fund --loglevel=error; fi
 
 demo: setup ## The platform on the embedded default with a demo programme flowing through it
 	$(UV) run python -m demo

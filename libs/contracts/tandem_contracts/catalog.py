@@ -29,9 +29,43 @@ def event_schema(model: type[Event]) -> dict[str, Any]:
     return schema
 
 
+SCHEMA_REF = "#/components/schemas/"
+
+
+def _hoisted(schema: dict[str, Any], shared: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` without its ``$defs``: they move to ``shared`` (``components/schemas``).
+
+    A pinned event schema is a standalone JSON Schema whose ``$ref``s point into its own
+    ``$defs``; inside the AsyncAPI document ``#/$defs/...`` would point at the document's
+    root, where nothing is. One name must mean one schema across every event.
+    """
+    for name, definition in schema.get("$defs", {}).items():
+        definition = _relinked(definition)
+        if shared.setdefault(name, definition) != definition:
+            raise ValueError(f"two events define {name!r} differently: rename one")
+    return {k: _relinked(v) for k, v in schema.items() if k != "$defs"}
+
+
+def _relinked(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {
+            k: (
+                SCHEMA_REF + v.removeprefix("#/$defs/")
+                if k == "$ref" and isinstance(v, str) and v.startswith("#/$defs/")
+                else _relinked(v)
+            )
+            for k, v in node.items()
+        }
+    if isinstance(node, list):
+        return [_relinked(item) for item in node]
+    return node
+
+
 def asyncapi_document(version: str = "1.0.0") -> dict[str, Any]:
+    """An AsyncAPI 3.0 document: one channel per producing service's topic."""
     events = published_events()
     messages: dict[str, Any] = {}
+    schemas: dict[str, Any] = {}
     for name, model in events.items():
         messages[name] = {
             "name": name,
@@ -43,10 +77,11 @@ def asyncapi_document(version: str = "1.0.0") -> dict[str, Any]:
                 "required": list(CE_HEADERS),
                 "properties": {h: {"type": "string"} for h in (*CE_HEADERS, "traceparent")},
             },
-            "payload": event_schema(model),
+            "payload": _hoisted(event_schema(model), schemas),
             "bindings": {
                 "kafka": {
-                    "key": {"type": "string", "description": "relationship id, else programme id"}
+                    "key": {"type": "string", "description": "relationship id, else programme id"},
+                    "bindingVersion": "0.5.0",
                 }
             },
         }
@@ -80,5 +115,5 @@ def asyncapi_document(version: str = "1.0.0") -> dict[str, Any]:
         "defaultContentType": "application/json",
         "channels": {k: v for k, v in channels.items() if v["messages"]},
         "operations": operations,
-        "components": {"messages": messages},
+        "components": {"messages": messages, "schemas": dict(sorted(schemas.items()))},
     }
