@@ -124,7 +124,7 @@ def _bearer(h: Harness, programme: Programme, person: Person) -> dict[str, str]:
 
 async def _conversation(h: Harness, programme: Programme, person: Person) -> str:
     listed = await h.client.get("/v1/conversations", headers=h.as_person(person, programme))
-    conversation_id: str = listed.json()[0]["id"]
+    conversation_id: str = listed.json()["items"][0]["id"]
     return conversation_id
 
 

@@ -147,7 +147,7 @@ def converse(
 def _wait_for_conversation(messaging: Api, token: str, relationship_id: str) -> dict[str, Any]:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
-        for conversation in messaging.call("GET", "/v1/conversations", token):
+        for conversation in messaging.pages("/v1/conversations", token):
             if conversation["relationship_id"] == relationship_id:
                 return dict(conversation)
         time.sleep(0.3)

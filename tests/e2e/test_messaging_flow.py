@@ -222,7 +222,7 @@ async def test_conversation_created_once_and_closed_by_matchings_events(
         listed = (
             await h.client.get("/v1/conversations", headers=h.as_person(mentee, programme))
         ).json()
-        [conversation] = listed
+        [conversation] = listed["items"]
         assert {(m["participant_id"], m["role"]) for m in conversation["members"]} == {
             (str(mentor.participant_id), "mentor"),
             (str(mentee.participant_id), "mentee"),

@@ -46,7 +46,7 @@ async def conversation_of(
 ) -> uuid.UUID:
     listed = await h.client.get("/v1/conversations", headers=h.as_person(person, programme))
     assert listed.status_code == 200, listed.text
-    [found] = [c for c in listed.json() if c["relationship_id"] == str(relationship_id)]
+    [found] = [c for c in listed.json()["items"] if c["relationship_id"] == str(relationship_id)]
     return uuid.UUID(found["id"])
 
 

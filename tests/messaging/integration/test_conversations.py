@@ -37,7 +37,8 @@ async def test_delivering_the_start_again_keeps_one_conversation(world: World) -
     mine = (
         await h.client.get("/v1/conversations", headers=h.as_person(world.mentor, world.a))
     ).json()
-    assert [c["relationship_id"] for c in mine] == [str(world.pair)]
+    assert [c["relationship_id"] for c in mine["items"]] == [str(world.pair)]
+    assert mine["next_cursor"] is None
 
 
 async def test_post_reply_list_and_unread(world: World) -> None:
@@ -196,3 +197,54 @@ async def test_concurrent_posts_get_distinct_ordered_positions(
         )
         assert {r.status_code for r in posted} == {201}
         assert sorted(r.json()["seq"] for r in posted) == list(range(1, 21))
+
+
+async def test_the_conversation_list_is_cursor_paginated_by_latest_activity(world: World) -> None:
+    h = world.h
+    max_ = world.mentor
+    later, latest = uuid.uuid4(), uuid.uuid4()
+    await h.deliver(world.a.started(later, max_, world.a.people[3]))
+    await h.deliver(world.a.started(latest, max_, world.a.people[1], world.a.people[3], group=True))
+    posted = await h.client.post(
+        f"/v1/conversations/{world.conversation}/messages",
+        json={"body": "The oldest conversation is the liveliest now."},
+        headers=h.as_person(max_, world.a),
+    )
+    assert posted.status_code == 201, posted.text
+
+    headers = h.as_person(max_, world.a)
+    first = await h.client.get("/v1/conversations", params={"limit": 2}, headers=headers)
+    assert first.status_code == 200, first.text
+    assert first.json()["next_cursor"]
+    second = await h.client.get(
+        "/v1/conversations",
+        params={"limit": 2, "cursor": first.json()["next_cursor"]},
+        headers=headers,
+    )
+    assert second.status_code == 200, second.text
+    assert second.json()["next_cursor"] is None
+    listed = [c["relationship_id"] for c in first.json()["items"] + second.json()["items"]]
+    assert listed == [str(world.pair), str(latest), str(later)]
+
+    bad = await h.client.get("/v1/conversations", params={"cursor": "nonsense"}, headers=headers)
+    assert bad.status_code == 400
+    assert bad.json()["code"] == "invalid_cursor"
+
+
+async def test_unknown_fields_and_query_parameters_are_refused_by_name(world: World) -> None:
+    h = world.h
+    headers = h.as_person(world.mentee, world.a)
+    posted = await h.client.post(
+        f"/v1/conversations/{world.conversation}/messages",
+        json={"body": "hello", "fromat": "markdown"},
+        headers=headers,
+    )
+    assert posted.status_code == 422, posted.text
+    assert "fromat" in posted.text
+    listed = await h.client.get("/v1/conversations", params={"limt": 5}, headers=headers)
+    assert listed.status_code == 422, listed.text
+    assert "limt" in listed.text
+    messages = await h.client.get(
+        f"/v1/conversations/{world.conversation}/messages", headers=headers
+    )
+    assert messages.json()["items"] == [], "the refused message was not posted"

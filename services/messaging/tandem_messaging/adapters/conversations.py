@@ -8,9 +8,10 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import and_, func, literal, select, tuple_, update
+from sqlalchemy import ColumnElement, and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit.api import keyset
 from tandem_kit.crypto import Sealed
 from tandem_messaging.adapters.common import insert_unless_present
 from tandem_messaging.adapters.tables import conversation_members, conversations, messages
@@ -177,10 +178,24 @@ async def memberships_of_participant(
     return [(_conversation(row), _member(row)) for row in rows]
 
 
+def activity() -> ColumnElement[datetime]:
+    """A conversation's latest activity: its last message, or its start."""
+    return func.coalesce(conversations.c.last_activity_at, conversations.c.created_at)
+
+
 async def of_subject_with_unread(
-    session: AsyncSession, subject: str
+    session: AsyncSession,
+    subject: str,
+    *,
+    readable_at: datetime | None = None,
+    cursor: str | None = None,
+    limit: int | None = None,
 ) -> list[tuple[Conversation, Member, int]]:
-    """The subject's conversations, newest activity first, with their unread counts."""
+    """The subject's conversations, newest activity first, with their unread counts.
+
+    ``readable_at``: only those whose retention has not run out then. With ``limit``,
+    one page (``limit + 1`` rows so the caller knows whether more exist).
+    """
     unread = (
         select(func.count(messages.c.id))
         .where(
@@ -192,26 +207,29 @@ async def of_subject_with_unread(
         .correlate(conversations, conversation_members)
         .scalar_subquery()
     )
-    rows = (
-        await session.execute(
-            select(
-                conversations,
-                *_MEMBER_COLUMNS,
-                unread.label("unread"),
-            )
-            .join(
-                conversation_members,
-                and_(
-                    conversation_members.c.conversation_id == conversations.c.id,
-                    conversation_members.c.subject == subject,
-                ),
-            )
-            .where(conversations.c.status != PURGED)
-            .order_by(
-                func.coalesce(conversations.c.last_activity_at, conversations.c.created_at).desc()
+    query = (
+        select(conversations, *_MEMBER_COLUMNS, unread.label("unread"))
+        .join(
+            conversation_members,
+            and_(
+                conversation_members.c.conversation_id == conversations.c.id,
+                conversation_members.c.subject == subject,
+            ),
+        )
+        .where(conversations.c.status != PURGED)
+    )
+    if readable_at is not None:
+        query = query.where(
+            or_(
+                conversations.c.retention_until.is_(None),
+                conversations.c.retention_until > readable_at,
             )
         )
-    ).all()
+    if limit is None:
+        query = query.order_by(activity().desc(), conversations.c.id.desc())
+    else:
+        query = keyset(query, [activity(), conversations.c.id], cursor, limit, descending=True)
+    rows = (await session.execute(query)).all()
     return [(_conversation(row), _member(row), int(row.unread)) for row in rows]
 
 
@@ -228,19 +246,12 @@ async def unread_count(session: AsyncSession, conversation_id: UUID, member: Mem
 
 
 async def in_programme(
-    session: AsyncSession, programme_id: UUID, *, after: tuple[datetime, str] | None, limit: int
+    session: AsyncSession, programme_id: UUID, *, cursor: str | None, limit: int
 ) -> list[Conversation]:
+    """Oldest first; ``limit + 1`` rows so the caller knows whether more exist."""
     query = select(conversations).where(conversations.c.programme_id == str(programme_id))
-    if after is not None:
-        query = query.where(
-            tuple_(conversations.c.created_at, conversations.c.id)
-            > tuple_(literal(after[0], conversations.c.created_at.type), literal(after[1]))
-        )
-    rows = (
-        await session.execute(
-            query.order_by(conversations.c.created_at, conversations.c.id).limit(limit + 1)
-        )
-    ).all()
+    query = keyset(query, [conversations.c.created_at, conversations.c.id], cursor, limit)
+    rows = (await session.execute(query)).all()
     return [_conversation(row) for row in rows]
 
 

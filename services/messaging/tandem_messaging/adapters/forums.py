@@ -10,6 +10,7 @@ from uuid import UUID
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit.api import keyset
 from tandem_kit.crypto import Sealed
 from tandem_messaging.adapters.common import insert_unless_present, uuid_or_none
 from tandem_messaging.adapters.tables import forum_posts, forum_threads, forums
@@ -202,14 +203,12 @@ async def thread(session: AsyncSession, forum_id: UUID, thread_id: UUID) -> Thre
 
 
 async def threads_page(
-    session: AsyncSession, forum_id: UUID, *, before_seq: int | None, limit: int
+    session: AsyncSession, forum_id: UUID, *, cursor: str | None, limit: int
 ) -> list[Thread]:
+    """Newest first; ``limit + 1`` rows so the caller knows whether more exist."""
     query = select(forum_threads).where(forum_threads.c.forum_id == str(forum_id))
-    if before_seq is not None:
-        query = query.where(forum_threads.c.seq < before_seq)
-    rows = (
-        await session.execute(query.order_by(forum_threads.c.seq.desc()).limit(limit + 1))
-    ).all()
+    query = keyset(query, [forum_threads.c.seq], cursor, limit, descending=True)
+    rows = (await session.execute(query)).all()
     return [_thread(row) for row in rows]
 
 
@@ -262,13 +261,11 @@ async def post(session: AsyncSession, forum_id: UUID, post_id: UUID) -> Post | N
 
 
 async def posts_page(
-    session: AsyncSession, thread_id: UUID, *, after_seq: int | None, limit: int
+    session: AsyncSession, thread_id: UUID, *, cursor: str | None, limit: int
 ) -> list[Post]:
     """Oldest first (a thread reads top to bottom)."""
     query = select(forum_posts).where(forum_posts.c.thread_id == str(thread_id))
-    if after_seq is not None:
-        query = query.where(forum_posts.c.seq > after_seq)
-    rows = (await session.execute(query.order_by(forum_posts.c.seq).limit(limit + 1))).all()
+    rows = (await session.execute(keyset(query, [forum_posts.c.seq], cursor, limit))).all()
     return [_post(row) for row in rows]
 
 

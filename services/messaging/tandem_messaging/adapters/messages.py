@@ -10,6 +10,7 @@ from uuid import UUID
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit.api import keyset
 from tandem_kit.crypto import Sealed
 from tandem_messaging.adapters.common import uuid_or_none
 from tandem_messaging.adapters.tables import conversation_members, messages
@@ -90,13 +91,12 @@ async def by_id(
 
 
 async def page(
-    session: AsyncSession, conversation_id: UUID, *, before_seq: int | None, limit: int
+    session: AsyncSession, conversation_id: UUID, *, cursor: str | None, limit: int
 ) -> list[StoredMessage]:
     """Newest first; ``limit + 1`` rows so the caller knows whether more exist."""
     query = select(messages).where(messages.c.conversation_id == str(conversation_id))
-    if before_seq is not None:
-        query = query.where(messages.c.seq < before_seq)
-    rows = (await session.execute(query.order_by(messages.c.seq.desc()).limit(limit + 1))).all()
+    query = keyset(query, [messages.c.seq], cursor, limit, descending=True)
+    rows = (await session.execute(query)).all()
     return [_message(row) for row in rows]
 
 

@@ -7,9 +7,10 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import literal, select, tuple_, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit.api import keyset
 from tandem_kit.crypto import Sealed
 from tandem_messaging.adapters.common import uuid_or_none
 from tandem_messaging.adapters.tables import reports
@@ -105,20 +106,15 @@ async def page(
     programme_id: UUID,
     *,
     status: str | None,
-    after: tuple[datetime, str] | None,
+    cursor: str | None,
     limit: int,
 ) -> list[Report]:
+    """Oldest first; ``limit + 1`` rows so the caller knows whether more exist."""
     query = select(reports).where(reports.c.programme_id == str(programme_id))
     if status is not None:
         query = query.where(reports.c.status == status)
-    if after is not None:
-        query = query.where(
-            tuple_(reports.c.created_at, reports.c.id)
-            > tuple_(literal(after[0], reports.c.created_at.type), literal(after[1]))
-        )
-    rows = (
-        await session.execute(query.order_by(reports.c.created_at, reports.c.id).limit(limit + 1))
-    ).all()
+    query = keyset(query, [reports.c.created_at, reports.c.id], cursor, limit)
+    rows = (await session.execute(query)).all()
     return [_report(row) for row in rows]
 
 

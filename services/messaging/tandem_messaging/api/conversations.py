@@ -6,6 +6,7 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
+from tandem_kit.api import Page, PageCursor, PageLimit
 from tandem_kit.auth import CurrentPrincipal
 from tandem_messaging.api.deps import Ctx, problems
 from tandem_messaging.schemas.conversations import (
@@ -22,10 +23,13 @@ router = APIRouter(prefix="/v1/conversations", tags=["conversations"])
 @router.get(
     "",
     summary="Your conversations, most recent activity first, with unread counts",
+    description="Cursor-paginated; conversations past their retention period are not listed.",
     responses=problems(),
 )
-async def list_conversations(principal: CurrentPrincipal, ctx: Ctx) -> list[ConversationPublic]:
-    return await use.my_conversations(ctx, principal)
+async def list_conversations(
+    principal: CurrentPrincipal, ctx: Ctx, cursor: PageCursor = None, limit: PageLimit = 50
+) -> Page[ConversationPublic]:
+    return await use.my_conversations(ctx, principal, cursor=cursor, limit=limit)
 
 
 @router.get(

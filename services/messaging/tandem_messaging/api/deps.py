@@ -7,10 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Request
 
+from tandem_kit.api import problems as kit_problems
 from tandem_kit.app import runtime_of
-from tandem_messaging.schemas.common import ProblemDetails
 from tandem_messaging.service.context import Context, utc_now
 from tandem_messaging.service.messages import MessagePoster
 
@@ -46,11 +46,6 @@ async def get_message_poster(request: Request, ctx: Ctx) -> MessagePoster:
 
 
 Poster = Annotated[MessagePoster, Depends(get_message_poster)]
-Limit = Annotated[int, Query(ge=1, le=200, description="Items per page (1–200).")]
-Cursor = Annotated[
-    str | None, Query(description="`next_cursor` from the previous page; omit for the first.")
-]
-
 _TEXT = {
     400: "Malformed request (e.g. a cursor this API did not issue)",
     401: "No valid bearer token",
@@ -60,17 +55,9 @@ _TEXT = {
     409: "Not in a state that allows this (read-only, locked, changed meanwhile, too late)",
     410: "The programme's retention period is over; the content was deleted",
     413: "Text longer than the limit",
-    422: "Invalid input; `errors` lists each problem",
 }
 
 
 def problems(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """OpenAPI ``responses`` entries for the problem+json errors an endpoint can return."""
-    return {
-        status: {
-            "model": ProblemDetails,
-            "description": _TEXT[status],
-            "content": {"application/problem+json": {}},
-        }
-        for status in sorted({401, 422, *statuses})
-    }
+    """The kit's problem+json ``responses`` entries, in messaging's own words."""
+    return kit_problems(*statuses, descriptions=_TEXT)

@@ -6,9 +6,9 @@ from uuid import UUID
 
 from fastapi import APIRouter, status
 
+from tandem_kit.api import Page, PageCursor, PageLimit
 from tandem_kit.auth import CurrentPrincipal
-from tandem_kit.pagination import Page
-from tandem_messaging.api.deps import Ctx, Cursor, Limit, problems
+from tandem_messaging.api.deps import Ctx, problems
 from tandem_messaging.schemas.forums import (
     ForumPublic,
     PostCreate,
@@ -40,7 +40,11 @@ async def list_forums(
     responses=problems(400, 403, 404),
 )
 async def list_threads(
-    forum_id: UUID, principal: CurrentPrincipal, ctx: Ctx, cursor: Cursor = None, limit: Limit = 50
+    forum_id: UUID,
+    principal: CurrentPrincipal,
+    ctx: Ctx,
+    cursor: PageCursor = None,
+    limit: PageLimit = 50,
 ) -> Page[ThreadPublic]:
     return await use.list_threads(ctx, principal, forum_id, cursor=cursor, limit=limit)
 
@@ -77,8 +81,8 @@ async def list_posts(
     thread_id: UUID,
     principal: CurrentPrincipal,
     ctx: Ctx,
-    cursor: Cursor = None,
-    limit: Limit = 50,
+    cursor: PageCursor = None,
+    limit: PageLimit = 50,
 ) -> Page[PostPublic]:
     return await use.list_posts(ctx, principal, forum_id, thread_id, cursor=cursor, limit=limit)
 

@@ -6,9 +6,9 @@ from uuid import UUID
 
 from fastapi import APIRouter, Response, status
 
+from tandem_kit.api import Page, PageCursor, PageLimit
 from tandem_kit.auth import CurrentPrincipal
-from tandem_kit.pagination import Page
-from tandem_messaging.api.deps import Ctx, Cursor, Limit, Poster, problems
+from tandem_messaging.api.deps import Ctx, Poster, problems
 from tandem_messaging.schemas.messages import MessageCreate, MessagePublic, MessageUpdate
 from tandem_messaging.service import messages as use
 
@@ -26,8 +26,8 @@ async def list_messages(
     conversation_id: UUID,
     principal: CurrentPrincipal,
     ctx: Ctx,
-    cursor: Cursor = None,
-    limit: Limit = 50,
+    cursor: PageCursor = None,
+    limit: PageLimit = 50,
 ) -> Page[MessagePublic]:
     return await use.list_messages(ctx, principal, conversation_id, cursor=cursor, limit=limit)
 

@@ -7,9 +7,9 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
+from tandem_kit.api import Page, PageCursor, PageLimit
 from tandem_kit.auth import CurrentPrincipal
-from tandem_kit.pagination import Page
-from tandem_messaging.api.deps import Ctx, Cursor, Limit, problems
+from tandem_messaging.api.deps import Ctx, problems
 from tandem_messaging.schemas.reports import ReportCreate, ReportPublic, ReportReceipt, ReportUpdate
 from tandem_messaging.service import reports as use
 
@@ -56,8 +56,8 @@ async def list_reports(
     principal: CurrentPrincipal,
     ctx: Ctx,
     status: Literal["open", "resolved"] | None = None,
-    cursor: Cursor = None,
-    limit: Limit = 50,
+    cursor: PageCursor = None,
+    limit: PageLimit = 50,
 ) -> Page[ReportPublic]:
     return await use.list_reports(
         ctx, principal, programme_id, status=status, cursor=cursor, limit=limit

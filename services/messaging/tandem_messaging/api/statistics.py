@@ -6,9 +6,9 @@ from uuid import UUID
 
 from fastapi import APIRouter
 
+from tandem_kit.api import Page, PageCursor, PageLimit
 from tandem_kit.auth import CurrentPrincipal
-from tandem_kit.pagination import Page
-from tandem_messaging.api.deps import Ctx, Cursor, Limit, problems
+from tandem_messaging.api.deps import Ctx, problems
 from tandem_messaging.schemas.statistics import ConversationStatisticsPublic, ManagerViewPublic
 from tandem_messaging.service import statistics as use
 
@@ -36,8 +36,8 @@ async def programme_statistics(
     programme_id: UUID,
     principal: CurrentPrincipal,
     ctx: Ctx,
-    cursor: Cursor = None,
-    limit: Limit = 50,
+    cursor: PageCursor = None,
+    limit: PageLimit = 50,
 ) -> Page[ConversationStatisticsPublic]:
     return await use.programme_statistics(ctx, principal, programme_id, cursor=cursor, limit=limit)
 

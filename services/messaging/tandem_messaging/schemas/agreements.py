@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field, StringConstraints
 
+from tandem_kit.api import RequestModel
 from tandem_messaging.domain.agreements import (
     MAX_RULE_CHARS,
     MAX_RULES,
@@ -59,7 +60,7 @@ class TermsFields(BaseModel):
         }
 
 
-class AgreementTemplateUpdate(TermsFields):
+class AgreementTemplateUpdate(TermsFields, RequestModel):
     model_config = examples(_TERMS)
 
 
@@ -72,7 +73,7 @@ class AgreementTemplatePublic(TermsFields):
     is_default: bool = Field(description="True while the programme uses messaging's defaults.")
 
 
-class AgreementChange(TermsFields):
+class AgreementChange(TermsFields, RequestModel):
     """A new version; everyone (members and a manager) must accept it again."""
 
     model_config = examples({"based_on_version": 1, **_TERMS})
@@ -82,7 +83,7 @@ class AgreementChange(TermsFields):
     )
 
 
-class AcceptanceCreate(BaseModel):
+class AcceptanceCreate(RequestModel):
     model_config = examples({"version": 2})
 
     version: int = Field(ge=1, description="The version read; 409 if it is no longer current.")

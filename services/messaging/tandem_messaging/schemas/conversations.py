@@ -7,6 +7,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from tandem_kit.api import RequestModel
 from tandem_messaging.schemas.common import examples
 
 _CONVERSATION = "3c9f6a4e-1d2b-4c8e-9f0a-7b6d5e4c3b2a"
@@ -59,7 +60,7 @@ class ConversationPublic(BaseModel):
     )
 
 
-class ReadStateUpdate(BaseModel):
+class ReadStateUpdate(RequestModel):
     model_config = examples({"up_to_message_id": _MESSAGE})
 
     up_to_message_id: UUID = Field(

@@ -8,6 +8,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from tandem_kit.api import RequestModel
 from tandem_messaging.domain.content import TextFormat
 from tandem_messaging.schemas.common import Person, examples
 
@@ -40,7 +41,7 @@ class ForumPublic(BaseModel):
     thread_count: int
 
 
-class ThreadCreate(BaseModel):
+class ThreadCreate(RequestModel):
     model_config = examples(
         {
             "title": "Interview tips for career changers",
@@ -80,7 +81,7 @@ class ThreadPublic(BaseModel):
     last_post_at: datetime
 
 
-class PostCreate(BaseModel):
+class PostCreate(RequestModel):
     model_config = examples(
         {"body": "Practise the *why this sector* answer out loud.", "format": "markdown"}
     )

@@ -7,6 +7,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from tandem_kit.api import RequestModel
 from tandem_messaging.domain.content import TextFormat
 from tandem_messaging.schemas.common import Person, examples
 
@@ -14,7 +15,7 @@ _CONVERSATION = "3c9f6a4e-1d2b-4c8e-9f0a-7b6d5e4c3b2a"
 _MESSAGE = "8d7c6b5a-4e3f-4a1b-9c8d-7e6f5a4b3c2d"
 
 
-class MessageCreate(BaseModel):
+class MessageCreate(RequestModel):
     model_config = examples(
         {"body": "Thanks for today! I've updated my CV as we discussed.", "format": "plain"},
         {
@@ -33,7 +34,7 @@ class MessageCreate(BaseModel):
     in_reply_to: UUID | None = Field(default=None, description="A message of this conversation.")
 
 
-class MessageUpdate(BaseModel):
+class MessageUpdate(RequestModel):
     model_config = examples({"body": "Thanks for today! CV updated.", "format": "plain"})
 
     body: str

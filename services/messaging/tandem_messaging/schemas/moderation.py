@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from pydantic import BaseModel
-
+from tandem_kit.api import RequestModel
 from tandem_messaging.schemas.common import examples
 
 
-class ThreadLock(BaseModel):
+class ThreadLock(RequestModel):
     model_config = examples({"locked": True})
 
     locked: bool
@@ -19,7 +18,7 @@ class ThreadLockPublic(ThreadLock):
     thread_id: UUID
 
 
-class PostVisibility(BaseModel):
+class PostVisibility(RequestModel):
     model_config = examples({"hidden": True})
 
     hidden: bool

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, Field
+from pydantic import Field
 
+from tandem_kit.api import RequestModel
 from tandem_messaging.domain.digest import NewMessageMail
 from tandem_messaging.schemas.common import examples
 
 
-class NotificationPreferences(BaseModel):
+class NotificationPreferences(RequestModel):
     model_config = examples({"new_message": "daily_digest", "digest_hour": 18})
 
     new_message: NewMessageMail = Field(

@@ -6,10 +6,11 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from tandem_kit.api import RequestModel
 from tandem_messaging.schemas.common import examples
 
 
-class ProgrammeSettingsUpdate(BaseModel):
+class ProgrammeSettingsUpdate(RequestModel):
     model_config = examples({"retention_days": 180})
 
     retention_days: int = Field(

@@ -9,6 +9,7 @@ from uuid import UUID
 
 from pydantic import BaseModel, Field
 
+from tandem_kit.api import RequestModel
 from tandem_messaging.schemas.common import examples
 
 
@@ -21,7 +22,7 @@ class ReportReason(StrEnum):
     OTHER = "other"
 
 
-class ReportCreate(BaseModel):
+class ReportCreate(RequestModel):
     model_config = examples(
         {
             "reason": "harassment",
@@ -100,7 +101,7 @@ class ReportPublic(BaseModel):
     resolved_at: datetime | None
 
 
-class ReportUpdate(BaseModel):
+class ReportUpdate(RequestModel):
     model_config = examples({"status": "resolved"})
 
     status: Literal["open", "resolved"]

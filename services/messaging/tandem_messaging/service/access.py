@@ -18,11 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_kit import directory
 from tandem_kit.auth import Principal
 from tandem_kit.directory import Participant
-from tandem_kit.errors import Forbidden, NotFound
+from tandem_kit.errors import Forbidden, Gone, NotFound
 from tandem_messaging.adapters import conversations, forums
 from tandem_messaging.adapters.conversations import PURGED, Conversation, Member
 from tandem_messaging.adapters.forums import Forum
-from tandem_messaging.service.problems import Gone
 
 CONFIDENTIAL = (
     "Managers see a conversation's statistics, never its content; use the statistics endpoint."

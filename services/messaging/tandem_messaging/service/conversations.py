@@ -7,6 +7,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit import directory
+from tandem_kit.api import Page, keyset_page
 from tandem_kit.auth import Principal
 from tandem_messaging.adapters import conversations
 from tandem_messaging.adapters.conversations import OPEN, Conversation, Member
@@ -45,15 +46,21 @@ async def _view(
     )
 
 
-async def my_conversations(ctx: Context, principal: Principal) -> list[ConversationPublic]:
+async def my_conversations(
+    ctx: Context, principal: Principal, *, cursor: str | None, limit: int
+) -> Page[ConversationPublic]:
+    """Most recent activity first; past their retention, conversations are gone from it."""
     async with ctx.database.transaction() as session:
-        mine = await conversations.of_subject_with_unread(session, principal.subject)
-        now = ctx.now()
-        return [
-            await _view(session, c, me, unread)
-            for c, me, unread in mine
-            if c.retention_until is None or c.retention_until > now
-        ]
+        mine = await conversations.of_subject_with_unread(
+            session, principal.subject, readable_at=ctx.now(), cursor=cursor, limit=limit
+        )
+        views = {c.id: await _view(session, c, me, unread) for c, me, unread in mine[:limit]}
+    return keyset_page(
+        mine,
+        limit,
+        key=lambda row: (row[0].last_activity_at or row[0].created_at, str(row[0].id)),
+        item=lambda row: views[row[0].id],
+    )
 
 
 async def get_conversation(

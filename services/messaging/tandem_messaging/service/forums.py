@@ -8,10 +8,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.messaging import ForumPostCreated, SenderRole
 from tandem_kit import directory
+from tandem_kit.api import Page, page_of
 from tandem_kit.auth import Principal
 from tandem_kit.errors import Conflict, NotFound, PayloadTooLarge, Unprocessable
 from tandem_kit.outbox import add_event
-from tandem_kit.pagination import Page, page_of
 from tandem_messaging.adapters import conversations, forums
 from tandem_messaging.adapters.conversations import OPEN
 from tandem_messaging.adapters.forums import Author, Forum, Post, Thread
@@ -34,7 +34,6 @@ from tandem_messaging.schemas.forums import (
 from tandem_messaging.service.access import ForumSeat, forum_reader, oversees, programme_member
 from tandem_messaging.service.context import Context
 from tandem_messaging.service.messages import checked_body
-from tandem_messaging.service.paging import seq_after
 from tandem_messaging.service.sealing import forum_key, open_item, seal_item
 
 THREAD, POST = "thread", "post"
@@ -150,9 +149,7 @@ async def list_threads(
 ) -> Page[ThreadPublic]:
     async with ctx.database.transaction() as session:
         seat = await forum_reader(session, principal, forum_id)
-        rows = await forums.threads_page(
-            session, forum_id, before_seq=seq_after(cursor), limit=limit
-        )
+        rows = await forums.threads_page(session, forum_id, cursor=cursor, limit=limit)
         names = await _names(session, seat.forum, [t.author for t in rows])
     key = forum_key(ctx.keyring, seat.forum)
     views = [_thread_view(key, t, names) for t in rows]
@@ -189,7 +186,7 @@ async def list_posts(
     async with ctx.database.transaction() as session:
         seat = await forum_reader(session, principal, forum_id)
         thread = await _thread_of(session, seat, thread_id)
-        rows = await forums.posts_page(session, thread.id, after_seq=seq_after(cursor), limit=limit)
+        rows = await forums.posts_page(session, thread.id, cursor=cursor, limit=limit)
         names = await _names(session, seat.forum, [p.author for p in rows])
     key = forum_key(ctx.keyring, seat.forum)
     views = [_post_view(key, p, names, seat.moderator) for p in rows]

@@ -8,11 +8,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.messaging import MessagePosted, SenderRole
 from tandem_kit import directory
+from tandem_kit.api import Page, page_of
 from tandem_kit.auth import Principal
 from tandem_kit.crypto import Sealed
 from tandem_kit.errors import Conflict, Forbidden, NotFound, PayloadTooLarge, Unprocessable
 from tandem_kit.outbox import add_event
-from tandem_kit.pagination import Page, page_of
 from tandem_messaging.adapters import conversations, messages
 from tandem_messaging.adapters.conversations import OPEN, Conversation, Member
 from tandem_messaging.adapters.messages import StoredMessage
@@ -31,7 +31,6 @@ from tandem_messaging.schemas.messages import MessageCreate, MessagePublic, Mess
 from tandem_messaging.service import notifications
 from tandem_messaging.service.access import conversation_member
 from tandem_messaging.service.context import Context
-from tandem_messaging.service.paging import seq_after
 from tandem_messaging.service.sealing import conversation_key, open_item, seal_item
 
 KIND = "message"
@@ -165,12 +164,11 @@ async def list_messages(
     ctx: Context, principal: Principal, conversation_id: UUID, *, cursor: str | None, limit: int
 ) -> Page[MessagePublic]:
     """Newest first; the cursor walks back in time."""
-    before = seq_after(cursor)
     async with ctx.database.transaction() as session:
         conversation, _me = await conversation_member(
             session, principal, conversation_id, ctx.now()
         )
-        rows = await messages.page(session, conversation.id, before_seq=before, limit=limit)
+        rows = await messages.page(session, conversation.id, cursor=cursor, limit=limit)
         names = await _display_names(session, conversation.id)
     key = conversation_key(ctx.keyring, conversation)
     views = [

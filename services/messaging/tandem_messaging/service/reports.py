@@ -12,9 +12,9 @@ from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit.api import Page, keyset_page
 from tandem_kit.auth import Principal
 from tandem_kit.errors import NotFound, Unprocessable
-from tandem_kit.pagination import Page
 from tandem_messaging.adapters import forums, messages, programmes, reports
 from tandem_messaging.adapters.programmes import ProgrammeKeep
 from tandem_messaging.adapters.reports import Report
@@ -27,7 +27,6 @@ from tandem_messaging.schemas.reports import (
 )
 from tandem_messaging.service.access import conversation_member, forum_reader, programme_manager
 from tandem_messaging.service.context import Context
-from tandem_messaging.service.paging import time_and_id_after, time_and_id_cursor
 from tandem_messaging.service.sealing import (
     conversation_key,
     forum_key,
@@ -190,14 +189,10 @@ async def list_reports(
     async with ctx.database.transaction() as session:
         await programme_manager(session, principal, programme_id)
         programme = await _programme(session, programme_id)
-        rows = await reports.page(
-            session, programme_id, status=status, after=time_and_id_after(cursor), limit=limit
-        )
+        rows = await reports.page(session, programme_id, status=status, cursor=cursor, limit=limit)
     key = programme_key(ctx.keyring, programme)
-    last = rows[limit - 1] if len(rows) > limit else None
-    return Page[ReportPublic](
-        items=[_view(key, r) for r in rows[:limit]],
-        next_cursor=time_and_id_cursor(last.created_at, last.id) if last else None,
+    return keyset_page(
+        rows, limit, key=lambda r: (r.created_at, str(r.id)), item=lambda r: _view(key, r)
     )
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from uuid import UUID
 
 from tandem_kit.crypto import Keyring, Sealed, item_aad, seal_text, unseal_text
+from tandem_kit.errors import Gone
 from tandem_messaging.adapters.conversations import Conversation
 from tandem_messaging.adapters.forums import Forum
 from tandem_messaging.adapters.programmes import ProgrammeKeep
-from tandem_messaging.service.problems import Gone
 
 # Binds every ciphertext and wrapped key to messaging (and to this format's version).
 CONTENT_NAMESPACE = "tandem.messaging/v1"

@@ -10,15 +10,14 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit.api import Page, keyset_page
 from tandem_kit.auth import Principal
-from tandem_kit.pagination import Page
 from tandem_messaging.adapters import conversations, messages
 from tandem_messaging.adapters.conversations import Conversation
 from tandem_messaging.domain.statistics import ConversationFigures, about, conversation_figures
 from tandem_messaging.schemas.statistics import ConversationStatisticsPublic, ManagerViewPublic
 from tandem_messaging.service.access import conversation_overseer, programme_manager
 from tandem_messaging.service.context import Context
-from tandem_messaging.service.paging import time_and_id_after, time_and_id_cursor
 
 
 async def figures_of(session: AsyncSession, conversation: Conversation) -> ConversationFigures:
@@ -47,16 +46,15 @@ async def conversation_statistics(
 async def programme_statistics(
     ctx: Context, principal: Principal, programme_id: UUID, *, cursor: str | None, limit: int
 ) -> Page[ConversationStatisticsPublic]:
-    after = time_and_id_after(cursor)
     async with ctx.database.transaction() as session:
         await programme_manager(session, principal, programme_id)
-        rows = await conversations.in_programme(session, programme_id, after=after, limit=limit)
-        items = [
-            ConversationStatisticsPublic.of(await figures_of(session, c)) for c in rows[:limit]
-        ]
-    last = rows[limit - 1] if len(rows) > limit else None
-    return Page[ConversationStatisticsPublic](
-        items=items, next_cursor=time_and_id_cursor(last.created_at, last.id) if last else None
+        rows = await conversations.in_programme(session, programme_id, cursor=cursor, limit=limit)
+        figures = {c.id: await figures_of(session, c) for c in rows[:limit]}
+    return keyset_page(
+        rows,
+        limit,
+        key=lambda c: (c.created_at, str(c.id)),
+        item=lambda c: ConversationStatisticsPublic.of(figures[c.id]),
     )
 
 
