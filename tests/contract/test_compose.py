@@ -37,6 +37,8 @@ COMPOSE_FILE = ROOT / "docker-compose.yml"
 ENV_EXAMPLE = ROOT / ".env.example"
 DEPLOY = ROOT / "deploy"
 PROMETHEUS_DIR = DEPLOY / "prometheus"
+ALERTMANAGER_DIR = DEPLOY / "alertmanager"
+JAEGER_DIR = DEPLOY / "jaeger"
 GRAFANA_DIR = DEPLOY / "grafana"
 K8S_DIR = DEPLOY / "k8s"
 KAFKA_POM = DEPLOY / "local" / "kafka" / "pom.xml"
@@ -319,6 +321,7 @@ def test_compose_defines_the_platform() -> None:
         "prometheus",
         "grafana",
         "mailpit",
+        "alertmanager",
     }
     assert expected <= set(services()), f"missing: {sorted(expected - set(services()))}"
 
@@ -553,19 +556,173 @@ def otel_collector_config() -> dict[str, Any]:
 
 def test_collector_pipelines_use_defined_components_and_reach_jaeger() -> None:
     config = otel_collector_config()
-    pipelines = config["service"]["pipelines"]
-    assert "traces" in pipelines
-    for pipeline in pipelines.values():
-        for kind in ("receivers", "processors", "exporters"):
-            for component in pipeline.get(kind, []):
-                assert component in config[kind], f"{component} is used but not defined"
-    for extension in config["service"].get("extensions", []):
-        assert extension in config["extensions"]
+    check_pipelines_use_defined_components(config)
+    assert config["service"]["pipelines"]["traces"]["exporters"] == ["otlp/jaeger"]
     endpoint = config["exporters"]["otlp/jaeger"]["endpoint"]
     assert endpoint.split(":")[0] == "jaeger"
     assert "jaeger" in services()
     health = config["extensions"]["health_check"]["endpoint"]
     assert healthcheck_ports(services()["otel-collector"]) == {int(health.rsplit(":", 1)[1])}
+
+
+def command_option(service: Mapping[str, Any], option: str) -> str:
+    """The value of ``option`` in a service's command, as ``--opt=value`` or ``--opt value``."""
+    command = list(service.get("command") or [])
+    for index, arg in enumerate(command):
+        if arg.startswith(f"{option}="):
+            return str(arg.split("=", 1)[1])
+        if arg == option and index + 1 < len(command):
+            return str(command[index + 1])
+    raise AssertionError(f"{option} is not in the command {command}")
+
+
+def endpoint_port(endpoint: str) -> int:
+    return int(endpoint.rsplit(":", 1)[1])
+
+
+def published_ports(service: Mapping[str, Any]) -> set[int]:
+    return {int(str(published).rsplit(":", 1)[-1]) for published in service.get("ports", [])}
+
+
+def check_pipelines_use_defined_components(config: Mapping[str, Any]) -> None:
+    """An OpenTelemetry-collector-format config (the collector's, Jaeger v2's)."""
+    pipelines = config["service"]["pipelines"]
+    assert "traces" in pipelines
+    for pipeline in pipelines.values():
+        for kind in ("receivers", "processors", "exporters"):
+            for component in pipeline.get(kind, []):
+                assert component in (config.get(kind) or {}), f"{component} used, not defined"
+    for extension in config["service"].get("extensions", []):
+        assert extension in config["extensions"], f"extension {extension} is not defined"
+
+
+# --- Jaeger ---------------------------------------------------------------------------
+
+
+@cache
+def jaeger_config() -> dict[str, Any]:
+    jaeger = services()["jaeger"]
+    path = host_path_of(jaeger, command_option(jaeger, "--config"))
+    assert path is not None, "Jaeger's config is not mounted from deploy/"
+    assert path.parent == JAEGER_DIR
+    config = yaml.safe_load(path.read_text())
+    assert isinstance(config, dict)
+    return config
+
+
+def test_jaeger_is_v2_configured_by_its_mounted_file() -> None:
+    jaeger = services()["jaeger"]
+    # v1 (jaegertracing/all-in-one) is end-of-life; v2 reads only its YAML file.
+    assert re.fullmatch(r"jaegertracing/jaeger:2\.\d+\.\d+", jaeger["image"]), jaeger["image"]
+    stale = [v for v in environment(jaeger) if v.startswith(("COLLECTOR_", "SPAN_STORAGE"))]
+    assert not stale, f"Jaeger v2 ignores the v1 variables {stale}"
+    config = jaeger_config()
+    check_pipelines_use_defined_components(config)
+    extensions = config["extensions"]
+    assert {"jaeger_storage", "jaeger_query"} <= set(config["service"]["extensions"])
+    backends = extensions["jaeger_storage"]["backends"]
+    assert extensions["jaeger_query"]["storage"]["traces"] in backends
+    for exporter in config["service"]["pipelines"]["traces"]["exporters"]:
+        assert config["exporters"][exporter]["trace_storage"] in backends
+
+
+def test_jaeger_receives_the_collector_export_and_serves_grafana() -> None:
+    config = jaeger_config()
+    receivers = config["service"]["pipelines"]["traces"]["receivers"]
+    assert "otlp" in receivers, "Jaeger v2 takes OTLP in"
+    grpc = config["receivers"]["otlp"]["protocols"]["grpc"]["endpoint"]
+    exported = otel_collector_config()["exporters"]["otlp/jaeger"]["endpoint"]
+    assert exported.split(":")[0] == "jaeger"
+    assert endpoint_port(exported) == endpoint_port(grpc), "the collector exports elsewhere"
+    assert grpc.startswith("0.0.0.0:"), "a listener on localhost is unreachable from outside"
+
+    query_port = endpoint_port(config["extensions"]["jaeger_query"]["http"]["endpoint"])
+    assert published_ports(services()["jaeger"]) == {query_port}
+    sources = yaml.safe_load(
+        (GRAFANA_DIR / "provisioning" / "datasources" / "datasources.yml").read_text()
+    )["datasources"]
+    (source,) = [s for s in sources if s["type"] == "jaeger"]
+    assert urlsplit(source["url"]).port == query_port
+
+    health = config["extensions"]["healthcheckv2"]["http"]
+    assert healthcheck_ports(services()["jaeger"]) == {endpoint_port(health["endpoint"])}
+    assert health["status"]["path"] in " ".join(services()["jaeger"]["healthcheck"]["test"])
+
+
+# --- Alertmanager ---------------------------------------------------------------------
+
+
+@cache
+def alertmanager_config() -> dict[str, Any]:
+    alertmanager = services()["alertmanager"]
+    path = host_path_of(alertmanager, command_option(alertmanager, "--config.file"))
+    assert path == ALERTMANAGER_DIR / "alertmanager.yml", "its config is not mounted"
+    config = yaml.safe_load(path.read_text())
+    assert isinstance(config, dict)
+    return config
+
+
+def test_prometheus_sends_its_alerts_to_alertmanager() -> None:
+    alertmanager = services()["alertmanager"]
+    assert alertmanager["image"].startswith("prom/alertmanager:v")
+    (listen,) = healthcheck_ports(alertmanager)
+    managers = prometheus_config()["alerting"]["alertmanagers"]
+    targets = [t for m in managers for s in m["static_configs"] for t in s["targets"]]
+    assert targets == [f"alertmanager:{listen}"], targets
+    assert "alertmanager" in services()["prometheus"]["depends_on"]
+
+
+def test_alertmanager_mails_every_alert_to_the_mail_catcher() -> None:
+    config = alertmanager_config()
+    # mailpit's SMTP port: the one the services send their mail to.
+    smtp_ports = {
+        environment(services()[name])[f"TANDEM_{tandem.upper()}_SMTP__PORT"]
+        for name, tandem in tandem_containers().items()
+        if name not in ONE_SHOT_JOBS
+    }
+    assert len(smtp_ports) == 1
+    mail_catcher = f"mailpit:{smtp_ports.pop()}"
+    assert "mailpit" in services()["alertmanager"]["depends_on"]
+
+    route = config["route"]
+    assert "matchers" not in route, "the root route must catch every alert"
+    routed: set[str] = set()
+
+    def walk(node: Mapping[str, Any]) -> None:
+        if "receiver" in node:
+            routed.add(node["receiver"])
+        for child in node.get("routes", []):
+            walk(child)
+
+    walk(route)
+    receivers = {r["name"]: r for r in config["receivers"]}
+    assert routed, "no route names a receiver"
+    assert routed <= set(receivers), f"routes name unknown receivers {routed - set(receivers)}"
+    for name in routed:
+        mails = receivers[name].get("email_configs") or []
+        assert mails, f"receiver {name} sends no mail"
+        for mail in mails:
+            assert mail["to"], f"receiver {name} mails nobody"
+            smarthost = mail.get("smarthost", config["global"].get("smtp_smarthost"))
+            assert smarthost == mail_catcher, f"{name} mails {smarthost}, not {mail_catcher}"
+            require_tls = mail.get("require_tls", config["global"].get("smtp_require_tls"))
+            assert require_tls is False, "mailpit in compose speaks plain SMTP"
+            assert mail.get("from", config["global"].get("smtp_from"))
+
+
+def test_amtool_accepts_the_alertmanager_config() -> None:
+    amtool = shutil.which("amtool")
+    if amtool is None:
+        pytest.fail("amtool is missing: install the Debian package `prometheus-alertmanager`")
+    result = subprocess.run(
+        [amtool, "check-config", "alertmanager.yml"],
+        cwd=ALERTMANAGER_DIR,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, f"amtool check-config:\n{result.stdout}{result.stderr}"
 
 
 # --- Prometheus -----------------------------------------------------------------------
