@@ -964,10 +964,81 @@ def test_k8s_manifests_wire_settings_ports_and_probes(monkeypatch: pytest.Monkey
         assert port["containerPort"] == loaded.http_port
         assert container["readinessProbe"]["httpGet"] == {"path": "/readyz", "port": "http"}
         assert container["livenessProbe"]["httpGet"] == {"path": "/healthz", "port": "http"}
-        annotations = deployment["spec"]["template"]["metadata"]["annotations"]
-        assert annotations["prometheus.io/port"] == str(loaded.http_port)
     jobs = {d["metadata"]["name"]: d for d in documents if d["kind"] == "Job"}
     for deployment in deployments:
         name = deployment["metadata"]["name"]
         job = jobs[f"{name}-migrate"]["spec"]["template"]["spec"]["containers"][0]
         assert job["args"] == [f"tandem-{name}", "migrate"]
+
+
+def matches(selector: Mapping[str, Any], labels: Mapping[str, str]) -> bool:
+    """A label selector (matchLabels and matchExpressions) against a set of labels."""
+    if not selector:
+        return False  # an empty selector selects everything: never what a monitor means
+    for key, value in (selector.get("matchLabels") or {}).items():
+        if labels.get(key) != value:
+            return False
+    for expression in selector.get("matchExpressions") or []:
+        key, operator = expression["key"], expression["operator"]
+        values = set(expression.get("values") or [])
+        if operator == "In" and labels.get(key) not in values:
+            return False
+        if operator == "NotIn" and labels.get(key) in values:
+            return False
+        if operator == "Exists" and key not in labels:
+            return False
+        if operator == "DoesNotExist" and key in labels:
+            return False
+    return True
+
+
+def test_every_service_is_scraped_by_a_prometheus_operator_monitor() -> None:
+    documents = k8s_documents()
+    monitors = [
+        d
+        for d in documents
+        if d["kind"] in ("PodMonitor", "ServiceMonitor")
+        and d["apiVersion"] == "monitoring.coreos.com/v1"
+    ]
+    k8s_services = [d for d in documents if d["kind"] == "Service"]
+    deployments = [d for d in documents if d["kind"] == "Deployment"]
+    assert deployments
+    for deployment in deployments:
+        name = deployment["metadata"]["name"]
+        template = deployment["spec"]["template"]
+        labels = template["metadata"]["labels"]
+        # The operator ignores these; a reader would think they do something.
+        annotations = template["metadata"].get("annotations") or {}
+        assert not [a for a in annotations if a.startswith("prometheus.io/")], name
+        container = template["spec"]["containers"][0]
+        port = next(p for p in container["ports"] if p["name"] == "http")
+
+        endpoints = []  # (monitor, endpoint) pairs that scrape this Deployment's pods
+        for monitor in monitors:
+            spec = monitor["spec"]
+            assert "namespaceSelector" not in spec, "monitors select pods in their namespace"
+            if monitor["kind"] == "PodMonitor":
+                if matches(spec["selector"], labels):
+                    endpoints += [(monitor, e) for e in spec["podMetricsEndpoints"]]
+                continue
+            for service in k8s_services:
+                selects_pods = matches({"matchLabels": service["spec"]["selector"]}, labels)
+                if selects_pods and matches(spec["selector"], service["metadata"]["labels"]):
+                    ports = {p["name"]: p for p in service["spec"]["ports"]}
+                    for endpoint in spec["endpoints"]:
+                        target = ports[endpoint["port"]]["targetPort"]
+                        assert target in (port["name"], port["containerPort"]), name
+                        endpoints.append((monitor, {**endpoint, "port": port["name"]}))
+        assert len({m["metadata"]["name"] for m, _ in endpoints}) == 1, (
+            f"{name}: want one monitor, found {[m['metadata']['name'] for m, _ in endpoints]}"
+        )
+        ((monitor, endpoint),) = endpoints
+        assert endpoint["port"] == port["name"], f"{name}: scrapes port {endpoint['port']}"
+        assert endpoint.get("path", "/metrics") == "/metrics"
+        # The job label as in compose, for the alert rules and dashboards.
+        jobs = [
+            r["replacement"]
+            for r in endpoint.get("relabelings", [])
+            if r.get("targetLabel") == "job"
+        ]
+        assert jobs == [f"tandem-{name}"], f"{name}: job label {jobs}"
