@@ -28,7 +28,7 @@ from tandem_matching.domain import (
     FormatPreference,
     FormatsOffered,
     Modality,
-    Participant,
+    Profile,
     ProgrammePolicy,
     Reach,
     Role,
@@ -90,7 +90,7 @@ def _windows(rng: random.Random, mentor: bool) -> tuple[AvailabilityWindow, ...]
     return tuple(out)
 
 
-def _person(rng: random.Random, idx: int, role: Role) -> Participant:
+def _person(rng: random.Random, idx: int, role: Role) -> Profile:
     mentor = role is Role.MENTOR
     place = rng.choices(PLACES, weights=[p[6] if mentor else p[5] for p in PLACES])[0]
     country, tz, cities, native, english = place[:5]
@@ -127,7 +127,7 @@ def _person(rng: random.Random, idx: int, role: Role) -> Participant:
             GOALS, weights=GOAL_WEIGHTS, k=rng.randint(3, 6) if mentor else rng.randint(2, 4)
         )
     )
-    return Participant(
+    return Profile(
         id=f"{role.value}-{idx}",
         role=role,
         country=country,
@@ -144,9 +144,7 @@ def _person(rng: random.Random, idx: int, role: Role) -> Participant:
     )
 
 
-def synthetic(
-    n_mentees: int, n_mentors: int, seed: int = 7
-) -> tuple[list[Participant], list[Participant]]:
+def synthetic(n_mentees: int, n_mentors: int, seed: int = 7) -> tuple[list[Profile], list[Profile]]:
     rng = random.Random(seed)
     mentors = [_person(rng, i, Role.MENTOR) for i in range(n_mentors)]
     mentees = [_person(rng, i, Role.MENTEE) for i in range(n_mentees)]

@@ -9,7 +9,7 @@ import pytest
 
 from tandem_matching.domain import (
     AvailabilityWindow,
-    Participant,
+    Profile,
     ProgrammePolicy,
     Role,
     run_matching,
@@ -20,7 +20,7 @@ EVENINGS = tuple(AvailabilityWindow(d, "18:00", "21:00") for d in range(5))
 
 
 def people() -> dict[str, Any]:
-    mentor = Participant(
+    mentor = Profile(
         "m1",
         Role.MENTOR,
         "DE",
@@ -31,7 +31,7 @@ def people() -> dict[str, Any]:
         skills=frozenset({"cv"}),
     )
     mentees = [
-        Participant(
+        Profile(
             f"e{i}", Role.MENTEE, "DE", "Europe/Berlin", ("de",), EVENINGS, goals=frozenset({"cv"})
         )
         for i in range(3)

@@ -15,7 +15,7 @@ from tandem_matching.domain import (
     FormatsOffered,
     HardConstraint,
     Modality,
-    Participant,
+    Profile,
     ProgrammePolicy,
     Reach,
     Role,
@@ -51,11 +51,11 @@ def windows(draw: st.DrawFn) -> tuple[AvailabilityWindow, ...]:
 
 
 @st.composite
-def participant(draw: st.DrawFn, role: Role, idx: int) -> Participant:
+def participant(draw: st.DrawFn, role: Role, idx: int) -> Profile:
     country, tz, cities = draw(st.sampled_from(PLACES))
     langs = draw(st.lists(st.sampled_from(LANGS), min_size=1, max_size=3, unique=True))
     tokens = frozenset(draw(st.lists(st.sampled_from(GOALS), max_size=3, unique=True)))
-    return Participant(
+    return Profile(
         id=f"{'r' if role is Role.MENTOR else 'e'}{idx}",
         role=role,
         country=country,
@@ -94,7 +94,7 @@ def policies(draw: st.DrawFn) -> ProgrammePolicy:
 @st.composite
 def programmes(
     draw: st.DrawFn, max_mentors: int = 5, max_mentees: int = 10
-) -> tuple[ProgrammePolicy, list[Participant], list[Participant], list[tuple[str, str]]]:
+) -> tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[str, str]]]:
     policy = draw(policies())
     mentors = [draw(participant(Role.MENTOR, i)) for i in range(draw(st.integers(0, max_mentors)))]
     mentees = [draw(participant(Role.MENTEE, i)) for i in range(draw(st.integers(0, max_mentees)))]
@@ -109,8 +109,8 @@ def programmes(
 
 def brute_force(
     policy: ProgrammePolicy,
-    mentors: Sequence[Participant],
-    mentees: Sequence[Participant],
+    mentors: Sequence[Profile],
+    mentees: Sequence[Profile],
     exclusions: Sequence[tuple[str, str]],
 ) -> tuple[int, float]:
     """(max pairs, best total score among assignments with that many pairs), over ALL

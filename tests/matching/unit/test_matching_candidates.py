@@ -7,7 +7,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tandem_matching.domain import Participant, ProgrammePolicy
+from tandem_matching.domain import Profile, ProgrammePolicy
 from tandem_matching.domain import candidates as cand
 from tandem_matching.domain.bmatch import max_bmatching
 from tandem_matching.domain.constraints import feasible
@@ -17,7 +17,7 @@ from tandem_matching.domain.pair_kernels import feasible_pairs, top_k
 from tandem_matching.domain.scoring import pair_scores
 from tests.matching.unit.programmes import programmes
 
-Programme = tuple[ProgrammePolicy, list[Participant], list[Participant], list[tuple[str, str]]]
+Programme = tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[str, str]]]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

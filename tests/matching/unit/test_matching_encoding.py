@@ -14,7 +14,7 @@ from tandem_matching.domain import (
     AvailabilityWindow,
     FormatPreference,
     Modality,
-    Participant,
+    Profile,
     ProgrammePolicy,
     Reach,
     Role,
@@ -46,13 +46,13 @@ def windows(draw: st.DrawFn) -> tuple[AvailabilityWindow, ...]:
     return tuple(out)
 
 
-def person(idx: int, role: Role = Role.MENTEE, **kw: object) -> Participant:
+def person(idx: int, role: Role = Role.MENTEE, **kw: object) -> Profile:
     base: dict[str, object] = dict(
         id=f"{role.value}{idx}", role=role, country="DE", timezone="Europe/Berlin",
         languages=("de",),
     )  # fmt: skip
     base.update(kw)
-    return Participant(**base)  # type: ignore[arg-type]
+    return Profile(**base)  # type: ignore[arg-type]
 
 
 def bits(row: npt.NDArray[np.uint64]) -> set[int]:
@@ -85,7 +85,7 @@ def test_windows_are_the_merged_utc_intervals(
         assert side.ints[i, enc.SLOTS] == sum(b - a for a, b in expected)
 
 
-def programme() -> tuple[list[Participant], list[Participant]]:
+def programme() -> tuple[list[Profile], list[Profile]]:
     many = tuple(f"t{i:02d}" for i in range(70))  # more tokens than one 64-bit word
     mentors = [
         person(0, Role.MENTOR, languages=("fr", "en"), city="Paris", country="FR",

@@ -6,7 +6,7 @@ from tandem_matching.domain import (
     AvailabilityWindow,
     FormatPreference,
     FormatsOffered,
-    Participant,
+    Profile,
     ProgrammePolicy,
     Role,
     cluster_by_goals,
@@ -16,13 +16,13 @@ from tandem_matching.domain import (
 EVENING = (AvailabilityWindow(2, "18:00", "21:00"),)
 
 
-def p(pid: str, role: Role, goals: set[str] | None = None, **kw: object) -> Participant:
+def p(pid: str, role: Role, goals: set[str] | None = None, **kw: object) -> Profile:
     base: dict[str, object] = dict(
         id=pid, role=role, country="DE", timezone="Europe/Berlin", languages=("de",),
         availability=EVENING, goals=frozenset(goals or ()),
     )  # fmt: skip
     base.update(kw)
-    return Participant(**base)  # type: ignore[arg-type]
+    return Profile(**base)  # type: ignore[arg-type]
 
 
 def test_clusters_share_a_goal_and_respect_sizes() -> None:

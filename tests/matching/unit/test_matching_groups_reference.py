@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from tandem_matching.domain import (
     FormatPreference,
     FormatsOffered,
-    Participant,
+    Profile,
     ProgrammePolicy,
     Role,
     form_groups,
@@ -22,8 +22,8 @@ GOALS = ["cv", "interviews", "networking", "changing_sector", "starting_business
 
 def reference(
     policy: ProgrammePolicy,
-    mentors: list[Participant],
-    mentees: list[Participant],
+    mentors: list[Profile],
+    mentees: list[Profile],
     pairs: list[MatchedPair],
 ) -> tuple[MentoringGroup, ...]:
     if policy.formats is FormatsOffered.PAIR:
@@ -32,7 +32,7 @@ def reference(
     low, high = policy.group_size
     by_r = {p.id: p for p in mentors}
     by_e = {p.id: p for p in mentees}
-    per: dict[str, list[Participant]] = {}
+    per: dict[str, list[Profile]] = {}
     for pair in pairs:
         per.setdefault(pair.mentor_id, []).append(by_e[pair.mentee_id])
     out = []
@@ -59,8 +59,8 @@ def reference(
     return tuple(out)
 
 
-def person(idx: int, role: Role, fmt: FormatPreference, goals: frozenset[str]) -> Participant:
-    return Participant(
+def person(idx: int, role: Role, fmt: FormatPreference, goals: frozenset[str]) -> Profile:
+    return Profile(
         id=f"{role.value}{idx}", role=role, country="DE", timezone="Europe/Berlin",
         languages=("de",), goals=goals, preferred_format=fmt,
     )  # fmt: skip

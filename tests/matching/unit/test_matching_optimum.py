@@ -6,10 +6,10 @@ import math
 
 from hypothesis import HealthCheck, given, settings
 
-from tandem_matching.domain import Participant, ProgrammePolicy, run_matching, validate
+from tandem_matching.domain import Profile, ProgrammePolicy, run_matching, validate
 from tests.matching.unit.programmes import brute_force, programmes
 
-Programme = tuple[ProgrammePolicy, list[Participant], list[Participant], list[tuple[str, str]]]
+Programme = tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[str, str]]]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

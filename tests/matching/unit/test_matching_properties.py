@@ -7,7 +7,7 @@ from collections import Counter
 from hypothesis import HealthCheck, given, settings
 
 from tandem_matching.domain import (
-    Participant,
+    Profile,
     ProgrammePolicy,
     greedy_assignment,
     pair_breaches,
@@ -15,7 +15,7 @@ from tandem_matching.domain import (
 )
 from tests.matching.unit.programmes import programmes
 
-Programme = tuple[ProgrammePolicy, list[Participant], list[Participant], list[tuple[str, str]]]
+Programme = tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[str, str]]]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -7,7 +7,7 @@ from tandem_matching.domain import (
     CountryPolicy,
     HardConstraint,
     Modality,
-    Participant,
+    Profile,
     ProgrammePolicy,
     Role,
     explain_unmatched,
@@ -20,13 +20,13 @@ from tandem_matching.domain import (
 EVENING = (AvailabilityWindow(2, "18:00", "21:00"),)
 
 
-def p(pid: str, role: Role, **kw: object) -> Participant:
+def p(pid: str, role: Role, **kw: object) -> Profile:
     base: dict[str, object] = dict(
         id=pid, role=role, country="DE", timezone="Europe/Berlin", languages=("de",),
         availability=EVENING, city="Berlin", capacity=1,
     )  # fmt: skip
     base.update(kw)
-    return Participant(**base)  # type: ignore[arg-type]
+    return Profile(**base)  # type: ignore[arg-type]
 
 
 POLICY = ProgrammePolicy(min_overlap_hours=2.0)

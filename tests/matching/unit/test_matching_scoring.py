@@ -13,7 +13,7 @@ from tandem_matching.domain import (
     FormatPreference,
     FormatsOffered,
     Modality,
-    Participant,
+    Profile,
     ProgrammePolicy,
     Role,
     explain,
@@ -24,10 +24,10 @@ from tandem_matching.domain.encoding import encode
 from tandem_matching.domain.scoring import pair_scores
 from tests.matching.unit.programmes import programmes
 
-Programme = tuple[ProgrammePolicy, list[Participant], list[Participant], list[tuple[str, str]]]
+Programme = tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[str, str]]]
 
 
-def mentee(**kw: object) -> Participant:
+def mentee(**kw: object) -> Profile:
     base: dict[str, object] = dict(
         id="e", role=Role.MENTEE, country="FR", timezone="Europe/Paris", languages=("fr", "en"),
         availability=(AvailabilityWindow(1, "18:00", "21:00"),), city="Lyon", sector="it",
@@ -35,10 +35,10 @@ def mentee(**kw: object) -> Participant:
         modality=Modality.EITHER,
     )  # fmt: skip
     base.update(kw)
-    return Participant(**base)  # type: ignore[arg-type]
+    return Profile(**base)  # type: ignore[arg-type]
 
 
-def mentor(**kw: object) -> Participant:
+def mentor(**kw: object) -> Profile:
     base: dict[str, object] = dict(
         id="r", role=Role.MENTOR, country="FR", timezone="Europe/Paris", languages=("en",),
         availability=(AvailabilityWindow(1, "19:00", "22:00"),), city="Lyon", sector="it",
@@ -46,7 +46,7 @@ def mentor(**kw: object) -> Participant:
         preferred_format=FormatPreference.PAIR, modality=Modality.FACE_TO_FACE, capacity=2,
     )  # fmt: skip
     base.update(kw)
-    return Participant(**base)  # type: ignore[arg-type]
+    return Profile(**base)  # type: ignore[arg-type]
 
 
 def test_explanation_lines_sum_to_the_score() -> None:

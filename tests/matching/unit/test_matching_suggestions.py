@@ -7,7 +7,7 @@ import pytest
 from tandem_matching.domain import (
     AvailabilityWindow,
     MatchRunCancelled,
-    Participant,
+    Profile,
     ProgrammePolicy,
     Role,
     explain,
@@ -18,13 +18,13 @@ from tandem_matching.domain import (
 EVENING = (AvailabilityWindow(2, "18:00", "21:00"),)
 
 
-def p(pid: str, role: Role, **kw: object) -> Participant:
+def p(pid: str, role: Role, **kw: object) -> Profile:
     base: dict[str, object] = dict(
         id=pid, role=role, country="DE", timezone="Europe/Berlin", languages=("de",),
         availability=EVENING, capacity=2,
     )  # fmt: skip
     base.update(kw)
-    return Participant(**base)  # type: ignore[arg-type]
+    return Profile(**base)  # type: ignore[arg-type]
 
 
 MENTEE = p("e", Role.MENTEE, goals=frozenset({"cv", "interviews"}), sector="it")

@@ -1,7 +1,7 @@
 """The pure matching engine: profiles in, assignment + certificate + explanations out.
 
 No I/O, no database, no Kafka, no web framework: the service layer converts its schemas
-to :class:`Participant` / :class:`ProgrammePolicy`, calls :func:`run_matching` (typically
+to :class:`Profile` / :class:`ProgrammePolicy`, calls :func:`run_matching` (typically
 in a worker process, with ``progress`` and ``should_cancel``), and stores the result.
 """
 
@@ -17,7 +17,7 @@ from tandem_matching.domain.profiles import (
     FormatsOffered,
     HardConstraint,
     Modality,
-    Participant,
+    Profile,
     ProgrammePolicy,
     Reach,
     Role,
@@ -49,7 +49,7 @@ __all__ = [
     "MatchedPair",
     "MentoringGroup",
     "Modality",
-    "Participant",
+    "Profile",
     "ProgrammePolicy",
     "Reach",
     "Role",

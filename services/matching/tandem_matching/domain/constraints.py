@@ -2,7 +2,7 @@
 
 Two implementations of the same rules, kept side by side on purpose:
 
-* :func:`pair_breaches` reads two :class:`Participant` objects and says, in words a
+* :func:`pair_breaches` reads two :class:`Profile` objects and says, in words a
   manager can read, every rule the pair breaks (review, explanations, tests);
 * :func:`feasible` / :func:`mentor_mask` work on the encoded :class:`Pool` in bulk (the
   match run). Tests check that both agree.
@@ -23,7 +23,7 @@ from tandem_matching.domain.profiles import (
     SLOT_MINUTES,
     CountryPolicy,
     HardConstraint,
-    Participant,
+    Profile,
     ProgrammePolicy,
     Reach,
     Role,
@@ -44,7 +44,7 @@ class Breach:
     mentor_id: str | None = None
 
 
-def overlap_hours(policy: ProgrammePolicy, a: Participant, b: Participant) -> float:
+def overlap_hours(policy: ProgrammePolicy, a: Profile, b: Profile) -> float:
     """Shared weekly availability in hours, both converted to UTC for the reference week."""
     ia = utc_intervals(a.availability, a.timezone, policy.reference_week)
     ib = utc_intervals(b.availability, b.timezone, policy.reference_week)
@@ -59,7 +59,7 @@ def overlap_hours(policy: ProgrammePolicy, a: Participant, b: Participant) -> fl
     return total * SLOT_MINUTES / 60.0
 
 
-def within_reach(policy: ProgrammePolicy, mentee: Participant, mentor: Participant) -> bool:
+def within_reach(policy: ProgrammePolicy, mentee: Profile, mentor: Profile) -> bool:
     """Could these two meet in person, as far as place goes?"""
     if mentee.country != mentor.country:
         return False
@@ -74,8 +74,8 @@ def within_reach(policy: ProgrammePolicy, mentee: Participant, mentor: Participa
 
 def pair_breaches(
     policy: ProgrammePolicy,
-    mentee: Participant,
-    mentor: Participant,
+    mentee: Profile,
+    mentor: Profile,
     exclusions: Exclusions = (),
 ) -> list[Breach]:
     """Every hard rule this pair breaks (empty: the pair may be matched)."""

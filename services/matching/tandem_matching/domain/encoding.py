@@ -36,7 +36,7 @@ from tandem_matching.domain.profiles import (
     FormatsOffered,
     HardConstraint,
     Modality,
-    Participant,
+    Profile,
     ProgrammePolicy,
     Reach,
     window_slots,
@@ -87,7 +87,7 @@ def modality_points(policy: ProgrammePolicy, modality: Modality) -> tuple[float,
 class Side:
     """The arrays of one side (mentors or mentees) of a pool."""
 
-    participants: tuple[Participant, ...]
+    participants: tuple[Profile, ...]
     ints: I64  # (n, INT_COLUMNS)
     lang: U64  # (n, language words)
     tokens: U64  # (n, token words)
@@ -170,9 +170,7 @@ class _Memo(dict[_K, int]):
         return np.fromiter(map(self.__getitem__, keys), np.int64, len(keys))
 
 
-def encode(
-    policy: ProgrammePolicy, mentors: Sequence[Participant], mentees: Sequence[Participant]
-) -> Pool:
+def encode(policy: ProgrammePolicy, mentors: Sequence[Profile], mentees: Sequence[Profile]) -> Pool:
     """Encode both sides of a run. Cost is linear in the number of participants."""
     vocab = _Vocabularies(policy)
     mentor_rows = vocab.rows(mentors, mentor=True)
@@ -181,7 +179,7 @@ def encode(
     lang_table = _words(vocab.lang_masks, max(1, -(-len(vocab.langs) // 64)))
     token_table = _words(vocab.token_masks, max(1, -(-len(vocab.tokens) // 64)))
 
-    def side(people: Sequence[Participant], rows: _Rows) -> Side:
+    def side(people: Sequence[Profile], rows: _Rows) -> Side:
         ints, lang_rows, token_rows, avail, window_ptr, windows = rows
         return Side(
             participants=tuple(people),
@@ -263,7 +261,7 @@ class _Vocabularies:
     def _sector(self, sector: str | None) -> int:
         return -1 if sector is None else self.sectors[sector]
 
-    def rows(self, people: Sequence[Participant], *, mentor: bool) -> _Rows:
+    def rows(self, people: Sequence[Profile], *, mentor: bool) -> _Rows:
         blocks = [
             self._block(people[lo : lo + _BLOCK], mentor=mentor)
             for lo in range(0, len(people), _BLOCK)
@@ -277,7 +275,7 @@ class _Vocabularies:
         avail, ints[:, SLOTS], window_ptr, windows = self._week(per_person, keys)
         return ints, langs, tokens, avail, window_ptr, windows
 
-    def _block(self, people: Sequence[Participant], *, mentor: bool) -> tuple[I64, ...]:
+    def _block(self, people: Sequence[Profile], *, mentor: bool) -> tuple[I64, ...]:
         """(ints but for the columns :meth:`rows` fills, language and token table rows,
         windows per person, window keys) of a block of people, read one attribute of
         everyone at a time."""

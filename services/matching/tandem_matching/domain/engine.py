@@ -38,7 +38,7 @@ from tandem_matching.domain import candidates as cand
 from tandem_matching.domain.certificate import certify
 from tandem_matching.domain.encoding import F64, I64, Pool, encode
 from tandem_matching.domain.groups import form_groups
-from tandem_matching.domain.profiles import AvailabilityWindow, Participant, ProgrammePolicy, Role
+from tandem_matching.domain.profiles import AvailabilityWindow, Profile, ProgrammePolicy, Role
 from tandem_matching.domain.results import (
     MatchedPair,
     MatchResult,
@@ -54,8 +54,8 @@ CancelFn = Callable[[], bool]
 
 
 def exclusion_index(
-    mentors: Sequence[Participant],
-    mentees: Sequence[Participant],
+    mentors: Sequence[Profile],
+    mentees: Sequence[Profile],
     exclusions: Iterable[tuple[str, str]],
 ) -> cand.Excluded:
     """(mentee id, mentor id) pairs → sorted mentor indices per mentee; self-pairs too."""
@@ -74,7 +74,7 @@ def exclusion_index(
     return cand.Excluded.of(len(mentees), by_mentee)
 
 
-def check_inputs(mentors: Sequence[Participant], mentees: Sequence[Participant]) -> None:
+def check_inputs(mentors: Sequence[Profile], mentees: Sequence[Profile]) -> None:
     for people, role in ((mentors, Role.MENTOR), (mentees, Role.MENTEE)):
         ids = [p.id for p in people]
         if len(set(ids)) != len(ids):
@@ -115,8 +115,8 @@ class _Clock:
 
 def run_matching(
     policy: ProgrammePolicy,
-    mentors: Sequence[Participant],
-    mentees: Sequence[Participant],
+    mentors: Sequence[Profile],
+    mentees: Sequence[Profile],
     exclusions: Iterable[tuple[str, str]] = (),
     *,
     k: int = 40,
@@ -146,8 +146,8 @@ def run_matching(
 
 def _run(
     policy: ProgrammePolicy,
-    mentors: Sequence[Participant],
-    mentees: Sequence[Participant],
+    mentors: Sequence[Profile],
+    mentees: Sequence[Profile],
     exclusions: Iterable[tuple[str, str]],
     *,
     k: int,
@@ -242,8 +242,8 @@ def warm_up() -> None:
     tiny programme, so that a process forked afterwards starts its runs warm."""
     week = (AvailabilityWindow(0, "09:00", "12:00"), AvailabilityWindow(2, "18:00", "20:00"))
 
-    def person(idx: int, role: Role) -> Participant:
-        return Participant(
+    def person(idx: int, role: Role) -> Profile:
+        return Profile(
             id=f"{role.value}-{idx}", role=role, country="DE", timezone="Europe/Berlin",
             languages=("de", "en"), availability=week, city="Berlin", sector="it",
             skills=frozenset({"cv"}), goals=frozenset({"cv"}), capacity=1,

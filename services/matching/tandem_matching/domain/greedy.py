@@ -18,7 +18,7 @@ from tandem_matching.domain.constraints import blocking_keys, mentor_mask
 from tandem_matching.domain.encoding import I64, Pool, encode
 from tandem_matching.domain.engine import check_inputs, exclusion_index
 from tandem_matching.domain.pair_kernels import feasible_pairs, score_pairs, top_k
-from tandem_matching.domain.profiles import Participant, ProgrammePolicy
+from tandem_matching.domain.profiles import Profile, ProgrammePolicy
 from tandem_matching.domain.results import MatchedPair
 
 
@@ -32,8 +32,8 @@ class GreedyResult:
 
 def greedy_assignment(
     policy: ProgrammePolicy,
-    mentors: Sequence[Participant],
-    mentees: Sequence[Participant],
+    mentors: Sequence[Profile],
+    mentees: Sequence[Profile],
     exclusions: Iterable[tuple[str, str]] = (),
     *,
     depth: int = 40,

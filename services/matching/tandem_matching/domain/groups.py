@@ -27,7 +27,7 @@ from operator import attrgetter
 from tandem_matching.domain.profiles import (
     FormatPreference,
     FormatsOffered,
-    Participant,
+    Profile,
     ProgrammePolicy,
 )
 from tandem_matching.domain.results import MatchedPair, MentoringGroup
@@ -37,8 +37,8 @@ _ID, _MENTOR_ID, _MENTEE_ID = attrgetter("id"), attrgetter("mentor_id"), attrget
 
 def form_groups(
     policy: ProgrammePolicy,
-    mentors: Sequence[Participant],
-    mentees: Sequence[Participant],
+    mentors: Sequence[Profile],
+    mentees: Sequence[Profile],
     pairs: Sequence[MatchedPair],
 ) -> tuple[MentoringGroup, ...]:
     """Groups formed from a run's pairs (empty for pair-only programmes)."""
@@ -53,7 +53,7 @@ def form_groups(
     joins = {p.id: p for p in mentees if only_groups or p.preferred_format is not pair_only}
     runs = {p.id for p in mentors if only_groups or p.preferred_format is not pair_only}
     kept = list(compress(pairs, map(runs.__contains__, map(_MENTOR_ID, pairs))))
-    willing: dict[str, list[Participant]] = {}
+    willing: dict[str, list[Profile]] = {}
     for pair, mentee in zip(kept, map(joins.get, map(_MENTEE_ID, kept)), strict=True):
         if mentee is not None:
             willing.setdefault(pair.mentor_id, []).append(mentee)
@@ -68,11 +68,11 @@ def form_groups(
 
 
 def cluster_by_goals(
-    mentees: Sequence[Participant], min_size: int, max_size: int
-) -> list[tuple[list[Participant], tuple[str, ...]]]:
+    mentees: Sequence[Profile], min_size: int, max_size: int
+) -> list[tuple[list[Profile], tuple[str, ...]]]:
     """Split mentees into groups of min..max members that share at least one goal."""
     remaining = sorted(mentees, key=_ID)
-    groups: list[tuple[list[Participant], tuple[str, ...]]] = []
+    groups: list[tuple[list[Profile], tuple[str, ...]]] = []
     while len(remaining) >= min_size:
         # A handful of mentees per mentor: a plain dict counts faster than a Counter.
         counts: dict[str, int] = {}
@@ -98,5 +98,5 @@ def cluster_by_goals(
     return groups
 
 
-def _goal_count(p: Participant) -> int:
+def _goal_count(p: Profile) -> int:
     return len(p.goals)

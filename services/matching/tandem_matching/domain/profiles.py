@@ -154,7 +154,7 @@ def zone(name: str) -> ZoneInfo:
 
 
 @dataclass(frozen=True, slots=True)
-class Participant:
+class Profile:
     """One mentor or mentee of a programme, as the matching engine sees them.
 
     ``languages`` is ordered: the first is the participant's preferred working language.

@@ -22,7 +22,7 @@ from tandem_matching.domain.constraints import Breach, Exclusions, pair_breaches
 from tandem_matching.domain.constraints import feasible as feasible_mask
 from tandem_matching.domain.encoding import I64, Pool
 from tandem_matching.domain.pair_kernels import Block, feasible_counts, feasible_pairs
-from tandem_matching.domain.profiles import HardConstraint, Participant, ProgrammePolicy
+from tandem_matching.domain.profiles import HardConstraint, Profile, ProgrammePolicy
 from tandem_matching.domain.results import Unmatched
 
 Assignment = Sequence[tuple[str, str]]
@@ -31,8 +31,8 @@ Assignment = Sequence[tuple[str, str]]
 
 def validate(
     policy: ProgrammePolicy,
-    mentors: Sequence[Participant],
-    mentees: Sequence[Participant],
+    mentors: Sequence[Profile],
+    mentees: Sequence[Profile],
     assignment: Assignment,
     exclusions: Exclusions = (),
 ) -> list[Breach]:
@@ -101,15 +101,15 @@ _ORDER = (
 
 def explain_unmatched(
     policy: ProgrammePolicy,
-    mentors: Sequence[Participant],
-    mentee: Participant,
+    mentors: Sequence[Profile],
+    mentee: Profile,
     load: Mapping[str, int],
     exclusions: Exclusions = (),
 ) -> tuple[str, str]:
     """(code, reason) for one unmatched mentee, checking every mentor (scalar path)."""
     excl = set(exclusions)
     blocked: Counter[HardConstraint] = Counter()
-    compatible: list[Participant] = []
+    compatible: list[Profile] = []
     for r in mentors:
         found = {b.constraint for b in pair_breaches(policy, mentee, r, excl)}
         if not found and r.capacity > 0:

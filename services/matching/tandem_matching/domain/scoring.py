@@ -29,7 +29,7 @@ from tandem_matching.domain.profiles import (
     Criterion,
     HardConstraint,
     Modality,
-    Participant,
+    Profile,
     ProgrammePolicy,
 )
 
@@ -55,7 +55,7 @@ class ScoreExplanation:
     criteria: tuple[CriterionScore, ...]
 
 
-def modality_fit(policy: ProgrammePolicy, mentee: Participant, mentor: Participant) -> float:
+def modality_fit(policy: ProgrammePolicy, mentee: Profile, mentor: Profile) -> float:
     """How well the ways of meeting fit, in [0, 1].
 
     Online-only mentees fit every mentor (online is always possible). A mentee open to both
@@ -74,7 +74,7 @@ def modality_fit(policy: ProgrammePolicy, mentee: Participant, mentor: Participa
 
 
 def _raw(
-    policy: ProgrammePolicy, mentee: Participant, mentor: Participant
+    policy: ProgrammePolicy, mentee: Profile, mentor: Profile
 ) -> dict[Criterion, tuple[float, str]]:
     goals = mentee.goals
     covered = goals & mentor.skills
@@ -121,7 +121,7 @@ def _raw(
     }
 
 
-def explain(policy: ProgrammePolicy, mentee: Participant, mentor: Participant) -> ScoreExplanation:
+def explain(policy: ProgrammePolicy, mentee: Profile, mentor: Profile) -> ScoreExplanation:
     """The per-criterion breakdown of a pair's score, readable by a manager."""
     lines = []
     for criterion, (raw, detail) in _raw(policy, mentee, mentor).items():
@@ -131,7 +131,7 @@ def explain(policy: ProgrammePolicy, mentee: Participant, mentor: Participant) -
     return ScoreExplanation(mentee.id, mentor.id, total, tuple(lines))
 
 
-def pair_score(policy: ProgrammePolicy, mentee: Participant, mentor: Participant) -> float:
+def pair_score(policy: ProgrammePolicy, mentee: Profile, mentor: Profile) -> float:
     return explain(policy, mentee, mentor).score
 
 

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tandem_matching.domain.constraints import Exclusions, pair_breaches
-from tandem_matching.domain.profiles import Participant, ProgrammePolicy
+from tandem_matching.domain.profiles import Profile, ProgrammePolicy
 from tandem_matching.domain.scoring import ScoreExplanation, explain
 
 
@@ -26,8 +26,8 @@ class Suggestion:
 
 def suggest_mentors(
     policy: ProgrammePolicy,
-    mentors: Sequence[Participant],
-    mentee: Participant,
+    mentors: Sequence[Profile],
+    mentee: Profile,
     *,
     n: int = 5,
     exclusions: Exclusions = (),

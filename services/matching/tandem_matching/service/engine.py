@@ -19,7 +19,7 @@ from tandem_matching.domain import (
     Breach,
     MatchedPair,
     MentoringGroup,
-    Participant,
+    Profile,
     ProgrammePolicy,
     ScoreExplanation,
     explain,
@@ -55,7 +55,7 @@ def explanation_json(explained: ScoreExplanation) -> Explanation:
     }
 
 
-def explanation(policy: ProgrammePolicy, mentee: Participant, mentor: Participant) -> Explanation:
+def explanation(policy: ProgrammePolicy, mentee: Profile, mentor: Profile) -> Explanation:
     return explanation_json(explain(policy, mentee, mentor))
 
 
@@ -71,8 +71,8 @@ def breach_json(breach: Breach) -> dict[str, Any]:
 
 def breaches(
     policy: ProgrammePolicy,
-    mentee: Participant,
-    mentor: Participant,
+    mentee: Profile,
+    mentor: Profile,
     exclusions: Collection[tuple[str, str]] = (),
 ) -> list[dict[str, Any]]:
     """Every hard rule one pair breaks."""
@@ -81,8 +81,8 @@ def breaches(
 
 def assignment_breaches(
     policy: ProgrammePolicy,
-    mentors: Sequence[Participant],
-    mentees: Sequence[Participant],
+    mentors: Sequence[Profile],
+    mentees: Sequence[Profile],
     assignment: Sequence[tuple[str, str]],
     exclusions: Collection[tuple[str, str]],
     *,
@@ -112,8 +112,8 @@ def swapped(
 
 def suggest(
     policy: ProgrammePolicy,
-    mentee: Participant,
-    mentors: Sequence[Participant],
+    mentee: Profile,
+    mentors: Sequence[Profile],
     exclusions: Collection[tuple[str, str]],
     limit: int,
 ) -> list[tuple[str, Explanation]]:
@@ -129,8 +129,8 @@ def solve(job: dict[str, Any], progress: Progress) -> dict[str, Any]:
     per-member explanations, the unmatched with their reasons, and the certified gap.
     """
     policy: ProgrammePolicy = job["policy"]
-    mentors: list[Participant] = job["mentors"]
-    mentees: list[Participant] = job["mentees"]
+    mentors: list[Profile] = job["mentors"]
+    mentees: list[Profile] = job["mentees"]
     exclusions = job["exclusions"]
     result = run_matching(policy, mentors, mentees, exclusions, progress=progress)
     pairs, groups = result.pairs, result.groups
@@ -164,8 +164,8 @@ def solve(job: dict[str, Any], progress: Progress) -> dict[str, Any]:
 
 def _explain_unmatched(
     policy: ProgrammePolicy,
-    mentors: Sequence[Participant],
-    mentees: Sequence[Participant],
+    mentors: Sequence[Profile],
+    mentees: Sequence[Profile],
     pairs: Sequence[MatchedPair],
     exclusions: Collection[tuple[str, str]],
     left: set[str],
@@ -183,8 +183,8 @@ def _explain_unmatched(
 
 def _proposals(
     policy: ProgrammePolicy,
-    mentors: Sequence[Participant],
-    mentees: Sequence[Participant],
+    mentors: Sequence[Profile],
+    mentees: Sequence[Profile],
     pairs: Sequence[MatchedPair],
     groups: Sequence[MentoringGroup],
     progress: Progress,

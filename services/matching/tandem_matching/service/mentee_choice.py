@@ -34,8 +34,8 @@ from tandem_matching.service import engine, events
 from tandem_matching.service.access import Caller, caller_in
 from tandem_matching.service.clock import new_id, now
 from tandem_matching.service.participants import visible_participant
-from tandem_matching.service.pool import Pool, load_pool
 from tandem_matching.service.relationships import new_relationship
+from tandem_matching.service.roster import Roster, load_roster
 
 
 def _choice_enabled(caller: Caller) -> None:
@@ -46,8 +46,8 @@ def _choice_enabled(caller: Caller) -> None:
         )
 
 
-def _waiting(pool: Pool, mentee_id: str) -> None:
-    if not pool.is_waiting(mentee_id):
+def _waiting(roster: Roster, mentee_id: str) -> None:
+    if not roster.is_waiting(mentee_id):
         raise Conflict(
             "The mentee is not waiting for a match (inactive, or already in a "
             "proposed or active relationship).",
@@ -66,12 +66,12 @@ async def suggestions(
             raise Unprocessable("Suggestions are for mentees.", code="not_a_mentee")
         if not caller.is_manager:
             _choice_enabled(caller)
-        pool = await load_pool(session, caller.programme)
-    _waiting(pool, mentee_id)
-    mentee = pool.participant(mentee_id)
+        roster = await load_roster(session, caller.programme)
+    _waiting(roster, mentee_id)
+    mentee = roster.participant(mentee_id)
     assert mentee is not None
-    best = engine.suggest(pool.policy, mentee, pool.mentors, pool.exclusions, limit)
-    return [SuggestionPublic.of(pool.rows[mentor_id], explained) for mentor_id, explained in best]
+    best = engine.suggest(roster.policy, mentee, roster.mentors, roster.exclusions, limit)
+    return [SuggestionPublic.of(roster.rows[mentor_id], explained) for mentor_id, explained in best]
 
 
 async def create_request(
@@ -83,13 +83,13 @@ async def create_request(
         if me["role"] != "mentee":
             raise Forbidden("Only mentees send mentor requests.")
         _choice_enabled(caller)
-        pool = await load_pool(session, caller.programme)
-        _waiting(pool, me["id"])
+        roster = await load_roster(session, caller.programme)
+        _waiting(roster, me["id"])
         if await repo.pending_of_mentee(session, me["id"]) is not None:
             raise Conflict(
                 "You already have a pending request; withdraw it first.", code="request_pending"
             )
-        explained = await _check_pair(session, pool, programme_id, me["id"], body.mentor_id)
+        explained = await _check_pair(session, roster, programme_id, me["id"], body.mentor_id)
         row = {
             "id": new_id(),
             "programme_id": programme_id,
@@ -108,27 +108,27 @@ async def create_request(
 
 
 async def _check_pair(
-    session: AsyncSession, pool: Pool, programme_id: str, mentee_id: str, mentor_id: str
+    session: AsyncSession, roster: Roster, programme_id: str, mentee_id: str, mentor_id: str
 ) -> dict[str, Any]:
     """409 if the mentor cannot take a mentee now, 422 naming each breached rule."""
     mentor_row = await participant_repo.get(session, programme_id, mentor_id, for_update=True)
     if mentor_row is None or mentor_row["role"] != "mentor":
         raise NotFound(f"Mentor {mentor_id} not found.", code="participant_not_found")
-    mentor = pool.mentor(mentor_id)
+    mentor = roster.mentor(mentor_id)
     if mentor is None:
         raise Conflict("The mentor is no longer taking part.", code="mentor_unavailable")
     if mentor.capacity < 1:
         raise Conflict("The mentor has no free place.", code="mentor_full")
-    mentee = pool.participant(mentee_id)
+    mentee = roster.participant(mentee_id)
     assert mentee is not None
-    breaches = engine.breaches(pool.policy, mentee, mentor, pool.exclusions)
+    breaches = engine.breaches(roster.policy, mentee, mentor, roster.exclusions)
     if breaches:
         raise Unprocessable(
             "This pair breaks the programme's rules: " + "; ".join(b["reason"] for b in breaches),
             code="constraint_breach",
             errors=breaches,
         )
-    return engine.explanation(pool.policy, mentee, mentor)
+    return engine.explanation(roster.policy, mentee, mentor)
 
 
 async def list_requests(
@@ -208,10 +208,10 @@ async def _start(
     programme = caller.programme
     if today > programme.ends_on:
         raise Conflict("The programme has ended.", code="programme_ended")
-    pool = await load_pool(session, programme)
-    _waiting(pool, request["mentee_id"])
+    roster = await load_roster(session, programme)
+    _waiting(roster, request["mentee_id"])
     explained = await _check_pair(
-        session, pool, programme.id, request["mentee_id"], request["mentor_id"]
+        session, roster, programme.id, request["mentee_id"], request["mentor_id"]
     )
     starts_on = max(today, programme.starts_on)
     row, members = new_relationship(
@@ -224,7 +224,7 @@ async def _start(
         started_on=starts_on,
     )
     await relationship_repo.insert_many(session, [row], members)
-    named = [replace(m, subject=pool.rows[m.participant_id]["subject"]) for m in members]
+    named = [replace(m, subject=roster.rows[m.participant_id]["subject"]) for m in members]
     await add_events(
         session,
         [

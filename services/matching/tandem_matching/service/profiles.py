@@ -11,7 +11,7 @@ from tandem_matching.domain.profiles import (
     Criterion,
     FormatPreference,
     Modality,
-    Participant,
+    Profile,
     ProgrammePolicy,
     Role,
 )
@@ -79,9 +79,9 @@ def policy_of(programme: Programme) -> ProgrammePolicy:
     )
 
 
-def engine_participant(row: dict[str, Any], *, capacity: int | None = None) -> Participant:
+def engine_profile(row: dict[str, Any], *, capacity: int | None = None) -> Profile:
     """The engine's view of a participant row; ``capacity`` overrides (remaining places)."""
-    return Participant(
+    return Profile(
         id=row["id"],
         role=Role(row["role"]),
         country=row["country"],

@@ -35,9 +35,9 @@ from tandem_matching.service import events
 from tandem_matching.service.access import Caller, manager_in
 from tandem_matching.service.clock import now
 from tandem_matching.service.match_runs import public, run_of
-from tandem_matching.service.pool import Pool, load_pool
 from tandem_matching.service.relationships import new_relationship
 from tandem_matching.service.review_edits import Draft, breach, move, swap
+from tandem_matching.service.roster import Roster, load_roster
 from tandem_matching.service.run_steps import summarise
 
 LIVE = ("draft", "approved")
@@ -48,7 +48,7 @@ class Review:
     caller: Caller
     run: dict[str, Any]
     draft: Draft
-    pool: Pool
+    roster: Roster
 
 
 async def _open_draft(
@@ -62,8 +62,8 @@ async def _open_draft(
         )
     rows = [p for p in await repo.all_of_run(session, run_id) if p["status"] in LIVE]
     members = await repo.members_of(session, [p["id"] for p in rows])
-    pool = await load_pool(session, caller.programme)
-    return Review(caller, run, Draft(run, rows, members), pool)
+    roster = await load_roster(session, caller.programme)
+    return Review(caller, run, Draft(run, rows, members), roster)
 
 
 async def _save(session: AsyncSession, review: Review) -> MatchRunPublic:
@@ -111,7 +111,7 @@ async def move_mentee(
 ) -> MatchRunPublic:
     async with db.transaction() as session:
         review = await _open_draft(session, principal, programme_id, run_id)
-        move(review.draft, review.pool, body.mentee_id, body.to_mentor_id)
+        move(review.draft, review.roster, body.mentee_id, body.to_mentor_id)
         return await _save(session, review)
 
 
@@ -120,7 +120,7 @@ async def swap_mentees(
 ) -> MatchRunPublic:
     async with db.transaction() as session:
         review = await _open_draft(session, principal, programme_id, run_id)
-        swap(review.draft, review.pool, body.mentee_a, body.mentee_b)
+        swap(review.draft, review.roster, body.mentee_a, body.mentee_b)
         return await _save(session, review)
 
 
@@ -138,7 +138,7 @@ async def publish(
             raise Unprocessable(
                 "Approve at least one proposal before publishing.", code="nothing_approved"
             )
-        stale = _stale(review.pool, approved, draft)
+        stale = _stale(review.roster, approved, draft)
         if stale:
             raise Conflict(
                 "Some approved proposals no longer hold; move or cancel them.",
@@ -179,13 +179,13 @@ async def publish(
     )
 
 
-def _stale(pool: Pool, approved: list[dict[str, Any]], draft: Draft) -> list[dict[str, Any]]:
+def _stale(roster: Roster, approved: list[dict[str, Any]], draft: Draft) -> list[dict[str, Any]]:
     """Approved proposals that no longer hold: someone left, got matched, or filled up."""
     problems: list[dict[str, Any]] = []
-    places = dict(pool.remaining)
+    places = dict(roster.remaining)
     for p in approved:
         mentees = [m["mentee_id"] for m in draft.members[p["id"]]]
-        gone = [m for m in mentees if not pool.is_waiting(m)]
+        gone = [m for m in mentees if not roster.is_waiting(m)]
         reasons = [f"mentee {m} is no longer waiting" for m in gone]
         if p["mentor_id"] not in places:
             reasons.append(f"mentor {p['mentor_id']} is no longer taking part")

@@ -9,10 +9,10 @@ from __future__ import annotations
 from typing import Any
 
 from tandem_kit.errors import Conflict, Unprocessable
-from tandem_matching.domain.profiles import Participant
+from tandem_matching.domain.profiles import Profile
 from tandem_matching.service import engine
 from tandem_matching.service.clock import new_id
-from tandem_matching.service.pool import Pool
+from tandem_matching.service.roster import Roster
 
 
 def breach(
@@ -137,7 +137,7 @@ class Draft:
         self.touch(into)
 
 
-def _mentee(draft: Draft, pool: Pool, mentee_id: str) -> Participant:
+def _mentee(draft: Draft, roster: Roster, mentee_id: str) -> Profile:
     listed = draft.proposal_of(mentee_id) is not None or any(
         u["mentee_id"] == mentee_id for u in draft.unmatched
     )
@@ -146,16 +146,16 @@ def _mentee(draft: Draft, pool: Pool, mentee_id: str) -> Participant:
             f"Mentee {mentee_id} is neither proposed nor unmatched in this draft.",
             code="not_in_draft",
         )
-    mentee = pool.participant(mentee_id)
-    if mentee is None or not pool.is_waiting(mentee_id):
+    mentee = roster.participant(mentee_id)
+    if mentee is None or not roster.is_waiting(mentee_id):
         raise Conflict(
             f"Mentee {mentee_id} is no longer waiting for a match.", code="mentee_unavailable"
         )
     return mentee
 
 
-def _mentor(pool: Pool, mentor_id: str) -> Participant:
-    mentor = pool.mentor(mentor_id)
+def _mentor(roster: Roster, mentor_id: str) -> Profile:
+    mentor = roster.mentor(mentor_id)
     if mentor is None:
         raise Unprocessable(
             f"{mentor_id} is not an active mentor of this programme.", code="unknown_mentor"
@@ -173,7 +173,7 @@ def _refuse(breaches: list[dict[str, Any]]) -> None:
 
 
 def _check(
-    draft: Draft, pool: Pool, edited: list[tuple[str, str]], concerning: set[str]
+    draft: Draft, roster: Roster, edited: list[tuple[str, str]], concerning: set[str]
 ) -> list[dict[str, Any]]:
     """The engine's verdict on the edited assignment, for the participants the edit touched.
 
@@ -181,32 +181,33 @@ def _check(
     mentees of the draft who have left the programme are not part of the check (publishing
     reports them as stale).
     """
-    mentees = [p for p in (pool.participant(e) for e, _ in edited) if p is not None]
+    mentees = [p for p in (roster.participant(e) for e, _ in edited) if p is not None]
     known = {p.id for p in mentees}
     return engine.assignment_breaches(
-        pool.policy,
-        pool.all_mentors(),
+        roster.policy,
+        roster.all_mentors(),
         mentees,
         [(e, r) for e, r in edited if e in known],
-        pool.exclusions,
+        roster.exclusions,
         concerning=concerning,
     )
 
 
-def move(draft: Draft, pool: Pool, mentee_id: str, to_mentor_id: str) -> None:
-    mentee = _mentee(draft, pool, mentee_id)
-    mentor = _mentor(pool, to_mentor_id)
+def move(draft: Draft, roster: Roster, mentee_id: str, to_mentor_id: str) -> None:
+    mentee = _mentee(draft, roster, mentee_id)
+    mentor = _mentor(roster, to_mentor_id)
     current = draft.proposal_of(mentee_id)
     if current is not None and draft.proposals[current]["mentor_id"] == to_mentor_id:
         raise Unprocessable("The mentee is already proposed to this mentor.", code="same_mentor")
     edited = engine.moved(draft.assignment(), mentee_id, to_mentor_id)
-    breaches = _check(draft, pool, edited, {mentee_id, to_mentor_id})
+    breaches = _check(draft, roster, edited, {mentee_id, to_mentor_id})
     group = draft.group_of(to_mentor_id)
-    if group is not None and len(draft.members[group]) >= pool.policy.group_size[1]:
+    largest = roster.policy.group_size[1]
+    if group is not None and len(draft.members[group]) >= largest:
         breaches.append(
             breach(
                 "capacity",
-                f"the group of mentor {to_mentor_id} is full ({pool.policy.group_size[1]} mentees)",
+                f"the group of mentor {to_mentor_id} is full ({largest} mentees)",
                 group,
                 mentee_id=mentee_id,
                 mentor_id=to_mentor_id,
@@ -214,11 +215,11 @@ def move(draft: Draft, pool: Pool, mentee_id: str, to_mentor_id: str) -> None:
         )
     _refuse([{**b, "proposal_id": current} for b in breaches])
     draft.remove(mentee_id)
-    draft.add(mentee_id, to_mentor_id, engine.explanation(pool.policy, mentee, mentor), group)
+    draft.add(mentee_id, to_mentor_id, engine.explanation(roster.policy, mentee, mentor), group)
 
 
-def swap(draft: Draft, pool: Pool, mentee_a: str, mentee_b: str) -> None:
-    a, b = _mentee(draft, pool, mentee_a), _mentee(draft, pool, mentee_b)
+def swap(draft: Draft, roster: Roster, mentee_a: str, mentee_b: str) -> None:
+    a, b = _mentee(draft, roster, mentee_a), _mentee(draft, roster, mentee_b)
     pa, pb = draft.proposal_of(mentee_a), draft.proposal_of(mentee_b)
     if pa is None or pb is None:
         raise Unprocessable(
@@ -229,13 +230,13 @@ def swap(draft: Draft, pool: Pool, mentee_a: str, mentee_b: str) -> None:
     mentor_a_id, mentor_b_id = draft.proposals[pa]["mentor_id"], draft.proposals[pb]["mentor_id"]
     if mentor_a_id == mentor_b_id:
         raise Unprocessable("Both mentees have the same mentor.", code="same_mentor")
-    mentor_a, mentor_b = _mentor(pool, mentor_a_id), _mentor(pool, mentor_b_id)
+    mentor_a, mentor_b = _mentor(roster, mentor_a_id), _mentor(roster, mentor_b_id)
     edited = engine.swapped(draft.assignment(), mentee_a, mentee_b)
-    breaches = _check(draft, pool, edited, {mentee_a, mentee_b})
+    breaches = _check(draft, roster, edited, {mentee_a, mentee_b})
     target = {mentee_a: pb, mentee_b: pa}
     _refuse([{**x, "proposal_id": target.get(x["mentee_id"] or "")} for x in breaches])
     for mentee, mentor, source, into in ((a, mentor_b, pa, pb), (b, mentor_a, pb, pa)):
-        explained = engine.explanation(pool.policy, mentee, mentor)
+        explained = engine.explanation(roster.policy, mentee, mentor)
         draft.members[source] = [m for m in draft.members[source] if m["mentee_id"] != mentee.id]
         draft.members[into].append(
             {

@@ -10,7 +10,7 @@ from tandem_matching.adapters import match_runs as repo
 from tandem_matching.adapters import programmes as programme_repo
 from tandem_matching.adapters import proposals as proposal_repo
 from tandem_matching.service.clock import new_id, now
-from tandem_matching.service.pool import load_pool
+from tandem_matching.service.roster import load_roster
 
 
 async def claim_next(db: Database) -> dict[str, Any] | None:
@@ -40,12 +40,12 @@ async def load_job(db: Database, run: dict[str, Any]) -> dict[str, Any]:
     async with db.transaction() as session:
         programme = await programme_repo.get_programme(session, run["programme_id"])
         assert programme is not None
-        pool = await load_pool(session, programme)
+        roster = await load_roster(session, programme)
     return {
-        "policy": pool.policy,
-        "mentors": pool.mentors,
-        "mentees": pool.mentees,
-        "exclusions": pool.exclusions,
+        "policy": roster.policy,
+        "mentors": roster.mentors,
+        "mentees": roster.mentees,
+        "exclusions": roster.exclusions,
     }
 
 
