@@ -2,20 +2,36 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import asdict
 
-from sqlalchemy import insert, select
+from sqlalchemy import RowMapping, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_matching.adapters.paging import after_cursor
 from tandem_matching.adapters.tables import imports
+from tandem_matching.domain.imports import Import, ImportMode, ImportSource, RejectedRow
 
 
-async def insert_report(session: AsyncSession, row: dict[str, Any]) -> None:
-    await session.execute(insert(imports).values(row))
+def _record(row: RowMapping) -> Import:
+    return Import(
+        id=row["id"],
+        programme_id=row["programme_id"],
+        source=ImportSource(row["source"]),
+        mode=ImportMode(row["mode"]),
+        requested_by=row["requested_by"],
+        total_rows=row["total_rows"],
+        imported=row["imported"],
+        rejected=row["rejected"],
+        errors=tuple(RejectedRow(e["line"], e["subject"], e["reason"]) for e in row["errors"]),
+        created_at=row["created_at"],
+    )
 
 
-async def get(session: AsyncSession, programme_id: str, import_id: str) -> dict[str, Any] | None:
+async def insert_report(session: AsyncSession, report: Import) -> None:
+    await session.execute(insert(imports).values(asdict(report)))
+
+
+async def get(session: AsyncSession, programme_id: str, import_id: str) -> Import | None:
     row = (
         (
             await session.execute(
@@ -28,12 +44,12 @@ async def get(session: AsyncSession, programme_id: str, import_id: str) -> dict[
         .mappings()
         .first()
     )
-    return dict(row) if row else None
+    return _record(row) if row else None
 
 
 async def list_page(
     session: AsyncSession, programme_id: str, cursor: str | None, limit: int
-) -> list[dict[str, Any]]:
+) -> list[Import]:
     query = after_cursor(
         select(imports).where(imports.c.programme_id == programme_id),
         imports.c.created_at,
@@ -41,4 +57,4 @@ async def list_page(
         cursor,
         limit,
     )
-    return [dict(r) for r in (await session.execute(query)).mappings()]
+    return [_record(r) for r in (await session.execute(query)).mappings()]

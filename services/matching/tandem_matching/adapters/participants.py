@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import fields
 from typing import Any
 
-from sqlalchemy import ColumnElement, exists, func, insert, select, update
+from sqlalchemy import ColumnElement, RowMapping, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_matching.adapters.paging import after_cursor
@@ -16,7 +17,65 @@ from tandem_matching.adapters.tables import (
     relationship_members,
     relationships,
 )
+from tandem_matching.domain.participants import Participant, ParticipantStatus, Standing
+from tandem_matching.domain.profiles import AvailabilityWindow, FormatPreference, Modality, Role
 from tandem_matching.domain.relationships import OPEN_STATUSES, REFUSED_STATUSES
+
+_FIELDS = tuple(f.name for f in fields(Participant))
+
+
+def _tuple(value: list[str] | None) -> tuple[str, ...] | None:
+    return None if value is None else tuple(value)
+
+
+def _record(row: RowMapping) -> Participant:
+    windows = row["availability"]
+    return Participant(
+        id=row["id"],
+        programme_id=row["programme_id"],
+        subject=row["subject"],
+        role=Role(row["role"]),
+        status=ParticipantStatus(row["status"]),
+        display_name=row["display_name"],
+        email=row["email"],
+        preferred_language=row["preferred_language"],
+        country=row["country"],
+        time_zone=row["time_zone"],
+        languages=_tuple(row["languages"]),
+        city=row["city"],
+        availability=None
+        if windows is None
+        else tuple(AvailabilityWindow(w["weekday"], w["start"], w["end"]) for w in windows),
+        sector=row["sector"],
+        skills=_tuple(row["skills"]),
+        goals=_tuple(row["goals"]),
+        preferred_format=FormatPreference(row["preferred_format"])
+        if row["preferred_format"]
+        else None,
+        modality=Modality(row["modality"]) if row["modality"] else None,
+        capacity=row["capacity"],
+        linkedin_url=row["linkedin_url"],
+        linkedin_consent=bool(row["linkedin_consent"]),
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        withdrawn_at=row["withdrawn_at"],
+        erased_at=row["erased_at"],
+    )
+
+
+def windows_json(windows: Sequence[AvailabilityWindow]) -> list[dict[str, Any]]:
+    return [{"weekday": w.weekday, "start": w.start, "end": w.end} for w in windows]
+
+
+def _values(participant: Participant) -> dict[str, Any]:
+    """The columns of a record (JSON columns as lists)."""
+    values = {name: getattr(participant, name) for name in _FIELDS}
+    for listed in ("languages", "skills", "goals"):
+        if values[listed] is not None:
+            values[listed] = list(values[listed])
+    if participant.availability is not None:
+        values["availability"] = windows_json(participant.availability)
+    return values
 
 
 def _in_open_relationship() -> ColumnElement[bool]:
@@ -27,27 +86,25 @@ def _in_open_relationship() -> ColumnElement[bool]:
     )
 
 
-async def insert_many(session: AsyncSession, rows: Sequence[dict[str, Any]]) -> None:
+async def insert_many(session: AsyncSession, rows: Sequence[Participant]) -> None:
     """One executemany for any number of rows (bulk imports)."""
     if rows:
-        await session.execute(insert(participants), list(rows))
+        await session.execute(insert(participants), [_values(r) for r in rows])
 
 
 async def get(
     session: AsyncSession, programme_id: str, participant_id: str, *, for_update: bool = False
-) -> dict[str, Any] | None:
+) -> Participant | None:
     query = select(participants).where(
         participants.c.id == participant_id, participants.c.programme_id == programme_id
     )
     if for_update:
         query = query.with_for_update()
     row = (await session.execute(query)).mappings().first()
-    return dict(row) if row else None
+    return _record(row) if row else None
 
 
-async def by_subject(
-    session: AsyncSession, programme_id: str, subject: str
-) -> dict[str, Any] | None:
+async def by_subject(session: AsyncSession, programme_id: str, subject: str) -> Participant | None:
     row = (
         (
             await session.execute(
@@ -60,7 +117,7 @@ async def by_subject(
         .mappings()
         .first()
     )
-    return dict(row) if row else None
+    return _record(row) if row else None
 
 
 async def existing_subjects(
@@ -79,9 +136,12 @@ async def existing_subjects(
     return found
 
 
-async def update_fields(session: AsyncSession, participant_id: str, values: dict[str, Any]) -> None:
+async def save(session: AsyncSession, participant: Participant) -> None:
+    """Write a changed record back (profile, status and their times)."""
+    values = _values(participant)
+    del values["id"], values["programme_id"], values["created_at"]
     await session.execute(
-        update(participants).where(participants.c.id == participant_id).values(**values)
+        update(participants).where(participants.c.id == participant.id).values(**values)
     )
 
 
@@ -112,7 +172,7 @@ async def list_page(
     only_id: str | None,
     cursor: str | None,
     limit: int,
-) -> list[dict[str, Any]]:
+) -> list[Participant]:
     query = select(participants).where(participants.c.programme_id == programme_id)
     if only_id is not None:
         query = query.where(participants.c.id == only_id)
@@ -123,15 +183,17 @@ async def list_page(
     if country is not None:
         query = query.where(participants.c.country == country)
     if unmatched is True:
-        query = query.where(participants.c.status == "active", ~_in_open_relationship())
+        query = query.where(
+            participants.c.status == ParticipantStatus.ACTIVE, ~_in_open_relationship()
+        )
     elif unmatched is False:
         query = query.where(_in_open_relationship())
     query = after_cursor(query, participants.c.created_at, participants.c.id, cursor, limit)
-    return [dict(r) for r in (await session.execute(query)).mappings()]
+    return [_record(r) for r in (await session.execute(query)).mappings()]
 
 
-async def active_pool(session: AsyncSession, programme_id: str) -> list[dict[str, Any]]:
-    """Every active participant with ``load``: mentees held in open relationships.
+async def active_standings(session: AsyncSession, programme_id: str) -> list[Standing]:
+    """Every active participant with what occupies them (see :class:`Standing`).
 
     A mentee's load is 1 when they are in an open relationship (they do not wait);
     a mentor's is the number of mentees in their open relationships.
@@ -143,7 +205,7 @@ async def active_pool(session: AsyncSession, programme_id: str) -> list[dict[str
         .where(
             relationships.c.mentor_id == participants.c.id,
             relationships.c.status.in_(OPEN_STATUSES),
-            relationship_members.c.role == "mentee",
+            relationship_members.c.role == Role.MENTEE,
         )
         .scalar_subquery()
     )
@@ -151,10 +213,16 @@ async def active_pool(session: AsyncSession, programme_id: str) -> list[dict[str
         select(
             participants, mentee_load.label("mentor_load"), _in_open_relationship().label("busy")
         )
-        .where(participants.c.programme_id == programme_id, participants.c.status == "active")
+        .where(
+            participants.c.programme_id == programme_id,
+            participants.c.status == ParticipantStatus.ACTIVE,
+        )
         .order_by(participants.c.created_at, participants.c.id)
     )
-    return [dict(r) for r in (await session.execute(query)).mappings()]
+    return [
+        Standing(_record(r), busy=bool(r["busy"]), mentees=int(r["mentor_load"] or 0))
+        for r in (await session.execute(query)).mappings()
+    ]
 
 
 async def mentor_load(session: AsyncSession, mentor_id: str) -> int:
@@ -165,7 +233,7 @@ async def mentor_load(session: AsyncSession, mentor_id: str) -> int:
         .where(
             relationships.c.mentor_id == mentor_id,
             relationships.c.status.in_(OPEN_STATUSES),
-            relationship_members.c.role == "mentee",
+            relationship_members.c.role == Role.MENTEE,
         )
     )
     return int(count or 0)
@@ -180,7 +248,7 @@ async def past_partners(session: AsyncSession, programme_id: str) -> set[tuple[s
         .where(
             relationships.c.programme_id == programme_id,
             relationships.c.status.in_(REFUSED_STATUSES),
-            relationship_members.c.role == "mentee",
+            relationship_members.c.role == Role.MENTEE,
         )
     )
     refused = select(mentor_requests.c.mentee_id, mentor_requests.c.mentor_id).where(
@@ -202,5 +270,11 @@ async def erase(session: AsyncSession, participant_id: str, now: dt.datetime) ->
     await session.execute(
         update(participants)
         .where(participants.c.id == participant_id)
-        .values(**personal, linkedin_consent=False, status="erased", erased_at=now, updated_at=now)
+        .values(
+            **personal,
+            linkedin_consent=False,
+            status=ParticipantStatus.ERASED,
+            erased_at=now,
+            updated_at=now,
+        )
     )

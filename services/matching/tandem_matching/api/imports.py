@@ -11,7 +11,8 @@ from tandem_kit.errors import PayloadTooLarge
 from tandem_kit.guard import BODY_LIMIT_EXTRA
 from tandem_kit.pagination import Page
 from tandem_matching.api.deps import Cursor, Db, Limit, Settings, problems
-from tandem_matching.schemas.imports import ImportMode, ImportReport, ImportRequest
+from tandem_matching.domain.imports import ImportMode
+from tandem_matching.schemas.imports import ImportReport, ImportRequest
 from tandem_matching.service import imports as use
 
 # The transport ceiling for an import's body (multipart overhead included); the file

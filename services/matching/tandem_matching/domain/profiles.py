@@ -21,16 +21,14 @@ from enum import StrEnum
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+# One Role across the service: the contracts' (mentor | mentee), re-exported for the engine.
+from tandem_contracts.common import Role as Role
+
 SLOT_MINUTES = 15
 MINUTES_PER_WEEK = 7 * 24 * 60
 SLOTS_PER_WEEK = MINUTES_PER_WEEK // SLOT_MINUTES  # 672
 
 _HHMM = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
-
-
-class Role(StrEnum):
-    MENTOR = "mentor"
-    MENTEE = "mentee"
 
 
 class Modality(StrEnum):

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tandem_matching.domain.imports import ImportMode, ImportSource
 from tandem_matching.schemas.common import Strict, Subject
 from tandem_matching.schemas.participants import ParticipantCreate
-
-
-class ImportMode(StrEnum):
-    ALL_OR_NOTHING = "all_or_nothing"
-    VALID_ONLY = "valid_only"
 
 
 class ImportRow(ParticipantCreate):
@@ -94,7 +89,7 @@ class ImportReport(BaseModel):
 
     id: str
     programme_id: str
-    source: str
+    source: ImportSource
     mode: ImportMode
     total_rows: int
     imported: int

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tandem_matching.domain.participants import Participant
 from tandem_matching.schemas.common import Strict
 from tandem_matching.schemas.relationships import CriterionLine
 
@@ -55,15 +57,18 @@ class SuggestionPublic(BaseModel):
     explanation: list[CriterionLine]
 
     @classmethod
-    def of(cls, mentor: dict[str, Any], explained: dict[str, Any]) -> SuggestionPublic:
-        return cls.model_validate(
-            {
-                **mentor,
-                "mentor_id": mentor["id"],
-                "score": explained["score"],
-                "explanation": explained["criteria"],
-                "linkedin_url": mentor["linkedin_url"] if mentor["linkedin_consent"] else None,
-            }
+    def of(cls, mentor: Participant, explained: Mapping[str, Any]) -> SuggestionPublic:
+        return cls(
+            mentor_id=mentor.id,
+            display_name=mentor.display_name,
+            country=mentor.country,
+            city=mentor.city,
+            languages=list(mentor.languages) if mentor.languages is not None else None,
+            sector=mentor.sector,
+            skills=list(mentor.skills) if mentor.skills is not None else None,
+            linkedin_url=mentor.shared_linkedin_url,
+            score=explained["score"],
+            explanation=explained["criteria"],
         )
 
 

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from dataclasses import fields
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from tandem_matching.domain.participants import Participant
 from tandem_matching.domain.profiles import FormatPreference, Modality
 from tandem_matching.schemas.common import (
     Country,
@@ -84,7 +87,11 @@ class ProfileFields(Strict):
 
 
 def check_role_fields(
-    role: str, *, skills: list[str] | None, goals: list[str] | None, capacity: int | None
+    role: str,
+    *,
+    skills: Sequence[str] | None,
+    goals: Sequence[str] | None,
+    capacity: int | None,
 ) -> None:
     """Mentor-only and mentee-only fields; raises ValueError naming the field."""
     if role == "mentor":
@@ -212,3 +219,13 @@ class ParticipantPublic(BaseModel):
     updated_at: dt.datetime
     withdrawn_at: dt.datetime | None
     erased_at: dt.datetime | None
+
+    @classmethod
+    def of(cls, participant: Participant, *, waiting: bool) -> ParticipantPublic:
+        values = {f.name: getattr(participant, f.name) for f in fields(Participant)}
+        if participant.availability is not None:
+            values["availability"] = [
+                {"weekday": w.weekday, "start": w.start, "end": w.end}
+                for w in participant.availability
+            ]
+        return cls.model_validate({**values, "waiting": waiting})

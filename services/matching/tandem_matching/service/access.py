@@ -19,7 +19,6 @@ identity provider takes effect at once).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -27,6 +26,7 @@ from tandem_kit.auth import Principal
 from tandem_kit.errors import Forbidden, NotFound
 from tandem_matching.adapters import participants as participant_repo
 from tandem_matching.adapters import programmes as programme_repo
+from tandem_matching.domain.participants import Participant, ParticipantStatus
 from tandem_matching.domain.programmes import Programme
 
 
@@ -35,7 +35,7 @@ class Caller:
     principal: Principal
     programme: Programme
     is_manager: bool
-    participant: dict[str, Any] | None  # the caller's own record, when they act as participant
+    participant: Participant | None  # the caller's own record, when they act as participant
 
     @property
     def subject(self) -> str:
@@ -43,13 +43,13 @@ class Caller:
 
     @property
     def participant_id(self) -> str | None:
-        return self.participant["id"] if self.participant else None
+        return self.participant.id if self.participant else None
 
     def require_manager(self) -> None:
         if not self.is_manager:
             raise Forbidden("This action needs the manager role in this programme.")
 
-    def require_participant(self) -> dict[str, Any]:
+    def require_participant(self) -> Participant:
         if self.participant is None:
             raise Forbidden("This action needs you to be a registered participant here.")
         return self.participant
@@ -72,8 +72,8 @@ async def caller_in(session: AsyncSession, principal: Principal, programme_id: s
     is_manager = principal.is_admin or principal.manages(programme_id) or named
     participant = await participant_repo.by_subject(session, programme_id, principal.subject)
     if participant is not None and (
-        participant["status"] == "erased"
-        or not principal.has_role(participant["role"], programme_id)
+        participant.status is ParticipantStatus.ERASED
+        or not principal.has_role(participant.role.value, programme_id)
     ):
         participant = None
     return Caller(principal, programme, is_manager, participant)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 from uuid import UUID
 
 from tandem_contracts.common import Contact, MentoringFormat
@@ -18,6 +17,7 @@ from tandem_contracts.matching import (
     RelationshipStarted,
 )
 from tandem_contracts.matching import Member as EventMember
+from tandem_matching.domain.participants import Participant
 from tandem_matching.domain.profiles import FormatsOffered
 from tandem_matching.domain.programmes import Manager, Programme
 from tandem_matching.domain.relationships import Member, Relationship
@@ -53,43 +53,48 @@ def _contact(manager: Manager) -> Contact:
 
 
 def participant_facts(
-    row: dict[str, Any], *, updated: bool = False
+    participant: Participant, *, updated: bool = False
 ) -> ParticipantRegistered | ParticipantUpdated:
     """The profile facts other services act on; LinkedIn only with consent.
 
     Built with ``model_validate`` from plain data: validation runs in pydantic's core and
     is faster than constructing the nested models in Python (imports build thousands).
     """
+    p = participant
     cls = ParticipantUpdated if updated else ParticipantRegistered
     return cls.model_validate(
         {
-            "programme_id": row["programme_id"],
-            "participant_id": row["id"],
-            "role": row["role"],
+            "programme_id": p.programme_id,
+            "participant_id": p.id,
+            "role": p.role,
             "contact": {
-                "subject": row["subject"],
-                "display_name": row["display_name"],
-                "email": row["email"],
-                "preferred_language": row["preferred_language"],
-                "time_zone": row["time_zone"],
+                "subject": p.subject,
+                "display_name": p.display_name,
+                "email": p.email,
+                "preferred_language": p.preferred_language,
+                "time_zone": p.time_zone,
             },
-            "country": row["country"],
-            "languages": row["languages"],
-            "availability": row["availability"],
-            "linkedin_url": row["linkedin_url"] if row["linkedin_consent"] else None,
+            "country": p.country,
+            "languages": p.languages,
+            "availability": [
+                {"weekday": w.weekday, "start": w.start, "end": w.end} for w in p.availability or ()
+            ],
+            "linkedin_url": p.shared_linkedin_url,
         }
     )
 
 
-def participant_withdrawn(row: dict[str, Any]) -> ParticipantWithdrawn:
+def participant_withdrawn(participant: Participant) -> ParticipantWithdrawn:
     return ParticipantWithdrawn(
-        programme_id=UUID(row["programme_id"]), participant_id=UUID(row["id"])
+        programme_id=UUID(participant.programme_id), participant_id=UUID(participant.id)
     )
 
 
-def participant_erased(row: dict[str, Any], subject: str) -> ParticipantErased:
+def participant_erased(participant: Participant, subject: str) -> ParticipantErased:
     return ParticipantErased(
-        programme_id=UUID(row["programme_id"]), participant_id=UUID(row["id"]), subject=subject
+        programme_id=UUID(participant.programme_id),
+        participant_id=UUID(participant.id),
+        subject=subject,
     )
 
 

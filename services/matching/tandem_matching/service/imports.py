@@ -9,6 +9,7 @@ transaction as the import report.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import asdict
 from typing import Any
 
 from pydantic import ValidationError
@@ -21,13 +22,16 @@ from tandem_kit.pagination import Page
 from tandem_matching.adapters import imports as repo
 from tandem_matching.adapters import participants as participant_repo
 from tandem_matching.adapters.paging import next_cursor
+from tandem_matching.domain.imports import Import, ImportMode, ImportSource, RejectedRow
+from tandem_matching.domain.participants import Participant
+from tandem_matching.domain.profiles import Role
 from tandem_matching.domain.programmes import Programme
-from tandem_matching.schemas.imports import ImportMode, ImportReport, ImportRow, RowError
+from tandem_matching.schemas.imports import ImportReport, ImportRow
 from tandem_matching.service import events
 from tandem_matching.service.access import manager_in
 from tandem_matching.service.clock import new_id, now
 from tandem_matching.service.csv_rows import CsvError, read_csv
-from tandem_matching.service.profiles import participant_row, programme_fit_errors
+from tandem_matching.service.profiles import new_participant, programme_fit_errors
 
 Parsed = tuple[int, dict[str, Any] | ValueError]
 
@@ -71,51 +75,50 @@ async def import_participants(
             raise PayloadTooLarge(f"At most {max_rows} rows per import.")
         good, errors = _validate(parsed, caller.programme)
         taken = await participant_repo.existing_subjects(
-            session, programme_id, [row["subject"] for _, row in good]
+            session, programme_id, [str(row.subject) for _, row in good]
         )
         errors += [
-            RowError(
+            RejectedRow(
                 line=line,
-                subject=row["subject"],
-                reason=f"{row['subject']} is already registered in this programme",
+                subject=row.subject,
+                reason=f"{row.subject} is already registered in this programme",
             )
             for line, row in good
-            if row["subject"] in taken
+            if row.subject in taken
         ]
-        good = [(line, row) for line, row in good if row["subject"] not in taken]
+        good = [(line, row) for line, row in good if row.subject not in taken]
         errors.sort(key=lambda e: e.line)
         if errors and (mode is ImportMode.ALL_OR_NOTHING or not good):
             raise Unprocessable(
                 f"{len(errors)} of {len(parsed)} rows are invalid; nothing was imported.",
                 code="invalid_rows",
-                errors=[e.model_dump() for e in errors],
+                errors=[asdict(e) for e in errors],
             )
         rows = [row for _, row in good]
         await participant_repo.insert_many(session, rows)
         await add_events(session, (events.participant_facts(row) for row in rows))
-        source = "json" if isinstance(payload, list) else "csv"
-        report = {
-            "id": new_id(),
-            "programme_id": programme_id,
-            "source": source,
-            "mode": mode.value,
-            "requested_by": principal.subject,
-            "total_rows": len(parsed),
-            "imported": len(rows),
-            "rejected": len(errors),
-            "errors": [e.model_dump() for e in errors],
-            "created_at": at,
-        }
+        report = Import(
+            id=new_id(),
+            programme_id=programme_id,
+            source=ImportSource.JSON if isinstance(payload, list) else ImportSource.CSV,
+            mode=mode,
+            requested_by=principal.subject,
+            total_rows=len(parsed),
+            imported=len(rows),
+            rejected=len(errors),
+            errors=tuple(errors),
+            created_at=at,
+        )
         await repo.insert_report(session, report)
-    return ImportReport.model_validate(report)
+    return ImportReport.model_validate(report, from_attributes=True)
 
 
 def _validate(
     parsed: Iterable[Parsed], programme: Programme
-) -> tuple[list[tuple[int, dict[str, Any]]], list[RowError]]:
+) -> tuple[list[tuple[int, Participant]], list[RejectedRow]]:
     """Rows that are valid on their own and unique in the file; errors for the others."""
-    good: list[tuple[int, dict[str, Any]]] = []
-    errors: list[RowError] = []
+    good: list[tuple[int, Participant]] = []
+    errors: list[RejectedRow] = []
     first_line: dict[str, int] = {}
     at = now()
     for line, values in parsed:
@@ -126,21 +129,21 @@ def _validate(
                 raise values
             body = ImportRow.model_validate(values)
         except (ValidationError, ValueError) as error:
-            errors.append(RowError(line=line, subject=subject, reason=_reason(error)))
+            errors.append(RejectedRow(line=line, subject=subject, reason=_reason(error)))
             continue
-        row = participant_row(
+        row = new_participant(
             body,
             participant_id=new_id(),
             programme_id=programme.id,
             subject=body.subject,
-            role=body.role,
+            role=Role(body.role),
             at=at,
         )
         unfit = programme_fit_errors(row, programme)
         if body.subject in first_line:
             unfit.append(f"{body.subject} is also on line {first_line[body.subject]}")
         if unfit:
-            errors.append(RowError(line=line, subject=body.subject, reason="; ".join(unfit)))
+            errors.append(RejectedRow(line=line, subject=body.subject, reason="; ".join(unfit)))
             continue
         first_line[body.subject] = line
         good.append((line, row))
@@ -152,10 +155,10 @@ async def get_import(
 ) -> ImportReport:
     async with db.transaction() as session:
         await manager_in(session, principal, programme_id)
-        row = await repo.get(session, programme_id, import_id)
-    if row is None:
+        found = await repo.get(session, programme_id, import_id)
+    if found is None:
         raise NotFound(f"Import {import_id} not found.", code="import_not_found")
-    return ImportReport.model_validate(row)
+    return ImportReport.model_validate(found, from_attributes=True)
 
 
 async def list_imports(
@@ -165,6 +168,6 @@ async def list_imports(
         await manager_in(session, principal, programme_id)
         rows = await repo.list_page(session, programme_id, cursor, limit)
     return Page[ImportReport](
-        items=[ImportReport.model_validate(r) for r in rows[:limit]],
+        items=[ImportReport.model_validate(r, from_attributes=True) for r in rows[:limit]],
         next_cursor=next_cursor(rows, limit),
     )

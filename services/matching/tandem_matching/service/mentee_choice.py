@@ -25,6 +25,7 @@ from tandem_matching.adapters import mentee_choice as repo
 from tandem_matching.adapters import participants as participant_repo
 from tandem_matching.adapters import relationships as relationship_repo
 from tandem_matching.adapters.paging import next_cursor
+from tandem_matching.domain.profiles import Role
 from tandem_matching.schemas.mentee_choice import (
     MentorRequestCreate,
     MentorRequestPublic,
@@ -62,7 +63,7 @@ async def suggestions(
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         row = await visible_participant(session, caller, mentee_id)
-        if row["role"] != "mentee":
+        if row.role is not Role.MENTEE:
             raise Unprocessable("Suggestions are for mentees.", code="not_a_mentee")
         if not caller.is_manager:
             _choice_enabled(caller)
@@ -71,7 +72,10 @@ async def suggestions(
     mentee = roster.participant(mentee_id)
     assert mentee is not None
     best = engine.suggest(roster.policy, mentee, roster.mentors, roster.exclusions, limit)
-    return [SuggestionPublic.of(roster.rows[mentor_id], explained) for mentor_id, explained in best]
+    return [
+        SuggestionPublic.of(roster.standings[mentor_id].participant, explained)
+        for mentor_id, explained in best
+    ]
 
 
 async def create_request(
@@ -80,20 +84,20 @@ async def create_request(
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         me = caller.require_participant()
-        if me["role"] != "mentee":
+        if me.role is not Role.MENTEE:
             raise Forbidden("Only mentees send mentor requests.")
         _choice_enabled(caller)
         roster = await load_roster(session, caller.programme)
-        _waiting(roster, me["id"])
-        if await repo.pending_of_mentee(session, me["id"]) is not None:
+        _waiting(roster, me.id)
+        if await repo.pending_of_mentee(session, me.id) is not None:
             raise Conflict(
                 "You already have a pending request; withdraw it first.", code="request_pending"
             )
-        explained = await _check_pair(session, roster, programme_id, me["id"], body.mentor_id)
+        explained = await _check_pair(session, roster, programme_id, me.id, body.mentor_id)
         row = {
             "id": new_id(),
             "programme_id": programme_id,
-            "mentee_id": me["id"],
+            "mentee_id": me.id,
             "mentor_id": body.mentor_id,
             "status": "pending",
             "message": body.message,
@@ -112,7 +116,7 @@ async def _check_pair(
 ) -> dict[str, Any]:
     """409 if the mentor cannot take a mentee now, 422 naming each breached rule."""
     mentor_row = await participant_repo.get(session, programme_id, mentor_id, for_update=True)
-    if mentor_row is None or mentor_row["role"] != "mentor":
+    if mentor_row is None or mentor_row.role is not Role.MENTOR:
         raise NotFound(f"Mentor {mentor_id} not found.", code="participant_not_found")
     mentor = roster.mentor(mentor_id)
     if mentor is None:
@@ -143,7 +147,7 @@ async def list_requests(
     """Managers see all; participants the requests they sent or received."""
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
-        involving = None if caller.is_manager else caller.require_participant()["id"]
+        involving = None if caller.is_manager else caller.require_participant().id
         rows = await repo.list_page(
             session, programme_id, involving=involving, status=status, cursor=cursor, limit=limit
         )
@@ -224,7 +228,9 @@ async def _start(
         started_on=starts_on,
     )
     await relationship_repo.insert_many(session, [row], members)
-    named = [replace(m, subject=roster.rows[m.participant_id]["subject"]) for m in members]
+    named = [
+        replace(m, subject=roster.standings[m.participant_id].participant.subject) for m in members
+    ]
     await add_events(
         session,
         [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,6 +15,8 @@ from tandem_kit.pagination import Page
 from tandem_matching.adapters import mentee_choice as request_repo
 from tandem_matching.adapters import participants as repo
 from tandem_matching.adapters.paging import next_cursor
+from tandem_matching.domain.participants import Participant, ParticipantStatus
+from tandem_matching.domain.profiles import Role
 from tandem_matching.schemas.participants import (
     ParticipantCreate,
     ParticipantPublic,
@@ -24,19 +26,17 @@ from tandem_matching.schemas.participants import (
 from tandem_matching.service import events
 from tandem_matching.service.access import Caller, caller_in
 from tandem_matching.service.clock import new_id, now
-from tandem_matching.service.profiles import participant_row, programme_fit_errors
+from tandem_matching.service.profiles import new_participant, programme_fit_errors, with_changes
 from tandem_matching.service.relationships import close_open_relationships
 
 
-def public(row: dict[str, Any], busy: bool) -> ParticipantPublic:
-    return ParticipantPublic.model_validate(
-        {**row, "waiting": row["status"] == "active" and not busy}
-    )
+def public(participant: Participant, busy: bool) -> ParticipantPublic:
+    return ParticipantPublic.of(participant, waiting=participant.is_active and not busy)
 
 
 async def visible_participant(
     session: AsyncSession, caller: Caller, participant_id: str, *, for_update: bool = False
-) -> dict[str, Any]:
+) -> Participant:
     """The participant, if the caller manages the programme or is that participant; else 404."""
     row = await repo.get(session, caller.programme.id, participant_id, for_update=for_update)
     if row is None or not caller.may_see_participant(participant_id):
@@ -64,12 +64,12 @@ async def register(
                 raise Forbidden("Only a manager may register someone else.")
         elif not principal.has_role(body.role, programme_id) and not caller.is_manager:
             raise Forbidden(f"Your token does not grant the role {body.role} here.")
-        row = participant_row(
+        row = new_participant(
             body,
             participant_id=new_id(),
             programme_id=programme_id,
             subject=subject,
-            role=body.role,
+            role=Role(body.role),
             at=now(),
         )
         errors = programme_fit_errors(row, caller.programme)
@@ -101,7 +101,7 @@ async def list_participants(
         caller = await caller_in(session, principal, programme_id)
         only = None
         if not caller.is_manager:
-            only = caller.require_participant()["id"]
+            only = caller.require_participant().id
         rows = await repo.list_page(
             session,
             programme_id,
@@ -114,9 +114,9 @@ async def list_participants(
             limit=limit,
         )
         kept = rows[:limit]
-        busy = await repo.busy_ids(session, [r["id"] for r in kept])
+        busy = await repo.busy_ids(session, [r.id for r in kept])
     return Page[ParticipantPublic](
-        items=[public(r, r["id"] in busy) for r in kept], next_cursor=next_cursor(rows, limit)
+        items=[public(r, r.id in busy) for r in kept], next_cursor=next_cursor(rows, limit)
     )
 
 
@@ -140,29 +140,19 @@ async def update_participant(
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         row = await visible_participant(session, caller, participant_id, for_update=True)
-        if row["status"] != "active":
-            raise Conflict(f"The participant is {row['status']}.", code="participant_inactive")
-        changes = body.model_dump(mode="json", exclude_unset=True)
-        for listed in ("skills", "goals"):
-            if listed in changes:
-                changes[listed] = sorted(set(changes[listed]))
-        merged = {**row, **changes}
+        if not row.is_active:
+            raise Conflict(f"The participant is {row.status}.", code="participant_inactive")
+        merged = with_changes(row, body.model_dump(mode="json", exclude_unset=True), now())
         try:
             check_role_fields(
-                row["role"],
-                skills=merged["skills"],
-                goals=merged["goals"],
-                capacity=merged["capacity"],
+                row.role, skills=merged.skills, goals=merged.goals, capacity=merged.capacity
             )
         except ValueError as error:
             raise Unprocessable(str(error), code="invalid_profile") from error
         errors = programme_fit_errors(merged, caller.programme)
         if errors:
             raise _unfit(errors)
-        merged["updated_at"] = now()
-        await repo.update_fields(
-            session, participant_id, {**changes, "updated_at": merged["updated_at"]}
-        )
+        await repo.save(session, merged)
         await add_event(session, events.participant_facts(merged, updated=True))
         busy = await repo.busy_ids(session, [participant_id])
     return public(merged, participant_id in busy)
@@ -175,17 +165,16 @@ async def withdraw(
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         row = await visible_participant(session, caller, participant_id, for_update=True)
-        if row["status"] != "active":
-            raise Conflict(f"The participant is {row['status']}.", code="participant_inactive")
+        if not row.is_active:
+            raise Conflict(f"The participant is {row.status}.", code="participant_inactive")
         at = now()
         by_self = participant_id == caller.participant_id
-        ended_by = EndedBy(row["role"]) if by_self else EndedBy.MANAGER
+        ended_by = EndedBy(row.role.value) if by_self else EndedBy.MANAGER
         await close_open_relationships(
             session, participant_id, ended_by, EndReason.PARTICIPANT_WITHDREW
         )
         await request_repo.close_pending_of(session, participant_id, at)
-        changes = {"status": "withdrawn", "withdrawn_at": at, "updated_at": at}
-        await repo.update_fields(session, participant_id, changes)
+        row = replace(row, status=ParticipantStatus.WITHDRAWN, withdrawn_at=at, updated_at=at)
+        await repo.save(session, row)
         await add_event(session, events.participant_withdrawn(row))
-        row.update(changes)
     return public(row, busy=False)

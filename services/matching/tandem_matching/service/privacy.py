@@ -20,6 +20,7 @@ from tandem_matching.adapters import mentee_choice as request_repo
 from tandem_matching.adapters import participants as repo
 from tandem_matching.adapters import proposals as proposal_repo
 from tandem_matching.adapters import relationships as relationship_repo
+from tandem_matching.domain.participants import Participant, ParticipantStatus
 from tandem_matching.schemas.privacy import ErasureReceipt, MentorRequestRecord, ParticipantExport
 from tandem_matching.schemas.relationships import RelationshipPublic
 from tandem_matching.service import events
@@ -29,9 +30,7 @@ from tandem_matching.service.participants import public
 from tandem_matching.service.relationships import close_open_relationships
 
 
-async def _own_or_admin(
-    session: AsyncSession, caller: Caller, participant_id: str
-) -> dict[str, object]:
+async def _own_or_admin(session: AsyncSession, caller: Caller, participant_id: str) -> Participant:
     if not caller.principal.is_admin and caller.participant_id is None:
         raise Forbidden("Only the participant themselves or an admin may do this.")
     if not caller.principal.is_admin and caller.participant_id != participant_id:
@@ -48,9 +47,9 @@ async def erase(
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         row = await _own_or_admin(session, caller, participant_id)
-        if row["status"] == "erased":
+        if row.status is ParticipantStatus.ERASED:
             raise Conflict("The participant is already erased.", code="already_erased")
-        subject = str(row["subject"])
+        subject = str(row.subject)
         at = now()
         closed = await close_open_relationships(
             session, participant_id, EndedBy.SYSTEM, EndReason.PARTICIPANT_ERASED
@@ -60,7 +59,7 @@ async def erase(
         await relationship_repo.forget_explanations(session, participant_id)
         await proposal_repo.forget_explanations(session, participant_id)
         await repo.erase(session, participant_id, at)
-        await add_event(session, events.participant_erased(dict(row), subject))
+        await add_event(session, events.participant_erased(row, subject))
     return ErasureReceipt(participant_id=participant_id, erased_at=at, relationships_closed=closed)
 
 
@@ -69,7 +68,7 @@ async def export(
 ) -> ParticipantExport:
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
-        row = dict(await _own_or_admin(session, caller, participant_id))
+        row = await _own_or_admin(session, caller, participant_id)
         busy = await repo.busy_ids(session, [participant_id])
         relationships = await relationship_repo.of_participant(session, participant_id)
         members = await relationship_repo.members_of(session, [r.id for r in relationships])

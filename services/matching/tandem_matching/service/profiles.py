@@ -1,11 +1,14 @@
-"""Participant rows: built from validated input, checked against the programme, and
-turned into the engine's profiles."""
+"""Participant records: built from validated input, updated, checked against the
+programme, and turned into the engine's profiles."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
+from tandem_matching.domain.participants import Participant, ParticipantStatus
 from tandem_matching.domain.profiles import (
     AvailabilityWindow,
     Criterion,
@@ -16,48 +19,84 @@ from tandem_matching.domain.profiles import (
     Role,
 )
 from tandem_matching.domain.programmes import Programme
+from tandem_matching.schemas.common import Window
 from tandem_matching.schemas.participants import ProfileFields
 from tandem_matching.schemas.programmes import MatchingPolicy
 
-PROFILE_COLUMNS = tuple(ProfileFields.model_fields)
+
+def _windows(windows: list[Window]) -> tuple[AvailabilityWindow, ...]:
+    return tuple(AvailabilityWindow(w.weekday, w.start, w.end) for w in windows)
 
 
-def participant_row(
+def new_participant(
     profile: ProfileFields,
     *,
     participant_id: str,
     programme_id: str,
     subject: str,
-    role: str,
+    role: Role,
     at: dt.datetime,
-) -> dict[str, Any]:
-    values = profile.model_dump(mode="json", include=set(PROFILE_COLUMNS))
-    values["languages"] = list(dict.fromkeys(values["languages"]))
-    values["skills"] = sorted(set(values["skills"]))
-    values["goals"] = sorted(set(values["goals"]))
-    return {
-        **values,
-        "id": participant_id,
-        "programme_id": programme_id,
-        "subject": subject,
-        "role": role,
-        "status": "active",
-        "created_at": at,
-        "updated_at": at,
-        "withdrawn_at": None,
-        "erased_at": None,
-    }
+) -> Participant:
+    """An active participant from a registration or an import row."""
+    return Participant(
+        id=participant_id,
+        programme_id=programme_id,
+        subject=subject,
+        role=role,
+        status=ParticipantStatus.ACTIVE,
+        display_name=profile.display_name,
+        email=profile.email,
+        preferred_language=profile.preferred_language,
+        country=profile.country,
+        time_zone=profile.time_zone,
+        languages=tuple(dict.fromkeys(profile.languages)),
+        city=profile.city,
+        availability=_windows(profile.availability),
+        sector=profile.sector,
+        skills=tuple(sorted(set(profile.skills))),
+        goals=tuple(sorted(set(profile.goals))),
+        preferred_format=profile.preferred_format,
+        modality=profile.modality,
+        capacity=profile.capacity,
+        linkedin_url=profile.linkedin_url,
+        linkedin_consent=profile.linkedin_consent,
+        created_at=at,
+        updated_at=at,
+        withdrawn_at=None,
+        erased_at=None,
+    )
 
 
-def programme_fit_errors(values: dict[str, Any], programme: Programme) -> list[str]:
+def with_changes(
+    participant: Participant, changes: Mapping[str, Any], at: dt.datetime
+) -> Participant:
+    """The participant after a profile update (``changes``: the fields the request set)."""
+    values = dict(changes)
+    for listed in ("skills", "goals"):
+        if values.get(listed) is not None:
+            values[listed] = tuple(sorted(set(values[listed])))
+    if values.get("languages") is not None:
+        values["languages"] = tuple(values["languages"])
+    if values.get("availability") is not None:
+        values["availability"] = tuple(
+            AvailabilityWindow(w["weekday"], w["start"], w["end"]) for w in values["availability"]
+        )
+    if values.get("preferred_format") is not None:
+        values["preferred_format"] = FormatPreference(values["preferred_format"])
+    if values.get("modality") is not None:
+        values["modality"] = Modality(values["modality"])
+    return replace(participant, **values, updated_at=at)
+
+
+def programme_fit_errors(participant: Participant, programme: Programme) -> list[str]:
     """Why a profile does not fit the programme it registers into (empty: it fits)."""
     errors = []
-    if values["country"] not in programme.countries:
+    if participant.country not in programme.countries:
         errors.append(
-            f"country {values['country']} is not one of the programme's "
+            f"country {participant.country} is not one of the programme's "
             f"({', '.join(programme.countries)})"
         )
-    if not set(values["languages"]) & set(programme.languages):
+    if not set(participant.languages or ()) & set(programme.languages):
         errors.append(
             f"speaks none of the programme's languages ({', '.join(programme.languages)})"
         )
@@ -79,24 +118,25 @@ def policy_of(programme: Programme) -> ProgrammePolicy:
     )
 
 
-def engine_profile(row: dict[str, Any], *, capacity: int | None = None) -> Profile:
-    """The engine's view of a participant row; ``capacity`` overrides (remaining places)."""
+def engine_profile(participant: Participant, *, capacity: int | None = None) -> Profile:
+    """The engine's view of an active participant; ``capacity`` overrides (places left)."""
+    p = participant
+    assert p.country is not None, "an erased participant"
+    assert p.time_zone is not None, "an erased participant"
     return Profile(
-        id=row["id"],
-        role=Role(row["role"]),
-        country=row["country"],
-        timezone=row["time_zone"],
-        languages=tuple(row["languages"]),
-        availability=tuple(
-            AvailabilityWindow(w["weekday"], w["start"], w["end"]) for w in row["availability"]
-        ),
-        city=row["city"],
-        sector=row["sector"],
-        skills=frozenset(row["skills"]),
-        goals=frozenset(row["goals"]),
-        preferred_format=FormatPreference(row["preferred_format"]),
-        modality=Modality(row["modality"]),
-        capacity=capacity if capacity is not None else (row["capacity"] or 0),
-        linkedin_url=row["linkedin_url"],
-        linkedin_consent=row["linkedin_consent"],
+        id=p.id,
+        role=p.role,
+        country=p.country,
+        timezone=p.time_zone,
+        languages=p.languages or (),
+        availability=p.availability or (),
+        city=p.city,
+        sector=p.sector,
+        skills=frozenset(p.skills or ()),
+        goals=frozenset(p.goals or ()),
+        preferred_format=p.preferred_format or FormatPreference.EITHER,
+        modality=p.modality or Modality.EITHER,
+        capacity=capacity if capacity is not None else (p.capacity or 0),
+        linkedin_url=p.linkedin_url,
+        linkedin_consent=p.linkedin_consent,
     )

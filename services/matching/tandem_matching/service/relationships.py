@@ -112,7 +112,7 @@ async def respond(
             answer = life.respond(
                 found,
                 members,
-                me["id"],
+                me.id,
                 accept=accept,
                 today=today,
                 programme_starts_on=programme.starts_on,
