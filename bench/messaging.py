@@ -48,9 +48,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_kit.crypto import Sealed
 from tandem_kit.db.tables import mail_outbox_table, outbox_table
 from tandem_kit.runtime import Runtime
-from tandem_messaging.adapters.conversations import Conversation, Member
-from tandem_messaging.adapters.messages import StoredMessage
 from tandem_messaging.adapters.tables import messages
+from tandem_messaging.domain.conversations import Conversation, Member
+from tandem_messaging.domain.messages import StoredMessage
 from tandem_messaging.service.messages import MessagePoster
 from tests.messaging.harness import Harness, Person, Programme, running, settings_for
 from tests.support.infra import (

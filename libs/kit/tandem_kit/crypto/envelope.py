@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Protocol
 from uuid import UUID
 
 from cryptography.exceptions import InvalidTag
@@ -24,6 +25,17 @@ NONCE_BYTES = 12  # the size GCM is designed for; random per seal (2^-32 budget 
 
 class ContentUnreadable(Exception):
     """A ciphertext failed authentication: wrong key, wrong place, or tampered with."""
+
+
+class SealedValue(Protocol):
+    """Anything holding a nonce and a ciphertext: a service's records may carry sealed
+    content in a type of their own (their domain does not import the kit)."""
+
+    @property
+    def nonce(self) -> bytes: ...
+
+    @property
+    def ciphertext(self) -> bytes: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +53,7 @@ def seal(key: bytes, plaintext: bytes, associated_data: bytes) -> Sealed:
     return Sealed(nonce, AESGCM(key).encrypt(nonce, plaintext, associated_data))
 
 
-def unseal(key: bytes, sealed: Sealed, associated_data: bytes) -> bytes:
+def unseal(key: bytes, sealed: SealedValue, associated_data: bytes) -> bytes:
     try:
         return AESGCM(key).decrypt(sealed.nonce, sealed.ciphertext, associated_data)
     except InvalidTag as error:
@@ -52,7 +64,7 @@ def seal_text(key: bytes, text: str, associated_data: bytes) -> Sealed:
     return seal(key, text.encode(), associated_data)
 
 
-def unseal_text(key: bytes, sealed: Sealed, associated_data: bytes) -> str:
+def unseal_text(key: bytes, sealed: SealedValue, associated_data: bytes) -> str:
     return unseal(key, sealed, associated_data).decode()
 
 
@@ -87,7 +99,7 @@ class Keyring:
             self._master, new_data_key(), container_key_aad(self.namespace, kind, container_id)
         )
 
-    def unwrap(self, kind: str, container_id: UUID | str, wrapped: Sealed) -> bytes:
+    def unwrap(self, kind: str, container_id: UUID | str, wrapped: SealedValue) -> bytes:
         try:
             return unseal(
                 self._master, wrapped, container_key_aad(self.namespace, kind, container_id)

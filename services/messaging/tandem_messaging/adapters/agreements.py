@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -18,44 +17,10 @@ from tandem_messaging.adapters.tables import (
     agreement_versions,
     agreements,
 )
-from tandem_messaging.domain.agreements import Channel, Terms
+from tandem_messaging.domain.agreements import Acceptance, Agreement, Channel, Terms, Version
 
 _v = agreement_versions
 _a = agreement_acceptances
-
-
-@dataclass(frozen=True)
-class Agreement:
-    id: UUID
-    relationship_id: UUID
-    conversation_id: UUID
-    programme_id: UUID
-    version: int
-    accepted_version: int | None
-    closed: bool
-
-
-@dataclass(frozen=True)
-class Version:
-    """One version; ``rules`` stays sealed here (the relationship's key opens it)."""
-
-    number: int
-    channels: tuple[Channel, ...]
-    response_time_hours: int
-    meeting_cadence_days: int
-    confidentiality_statement: str
-    rules: Sealed | None
-    proposed_by_subject: str | None
-    proposed_by_role: str | None
-    created_at: datetime
-    accepted_at: datetime | None
-
-
-@dataclass(frozen=True)
-class Acceptance:
-    subject: str
-    role: str
-    accepted_at: datetime
 
 
 def _agreement(row: Any) -> Agreement:

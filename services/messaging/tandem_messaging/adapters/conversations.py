@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -15,32 +14,7 @@ from tandem_kit.api import keyset
 from tandem_kit.crypto import Sealed
 from tandem_messaging.adapters.common import insert_unless_present
 from tandem_messaging.adapters.tables import conversation_members, conversations, messages
-
-OPEN, READ_ONLY, PURGED = "open", "read_only", "purged"
-
-
-@dataclass(frozen=True)
-class Member:
-    participant_id: UUID
-    subject: str
-    role: str
-    read_up_to: int = 0
-    introduced: bool = False
-
-
-@dataclass(frozen=True)
-class Conversation:
-    id: UUID
-    relationship_id: UUID
-    programme_id: UUID
-    format: str
-    status: str
-    wrapped_key: Sealed | None
-    message_seq: int
-    created_at: datetime
-    ended_at: datetime | None
-    retention_until: datetime | None
-    last_activity_at: datetime | None
+from tandem_messaging.domain.conversations import Conversation, ConversationStatus, Member
 
 
 def _conversation(row: Any) -> Conversation:
@@ -54,7 +28,7 @@ def _conversation(row: Any) -> Conversation:
         relationship_id=UUID(row.relationship_id),
         programme_id=UUID(row.programme_id),
         format=row.format,
-        status=row.status,
+        status=ConversationStatus(row.status),
         wrapped_key=wrapped,
         message_seq=row.message_seq,
         created_at=row.created_at,
@@ -216,7 +190,7 @@ async def of_subject_with_unread(
                 conversation_members.c.subject == subject,
             ),
         )
-        .where(conversations.c.status != PURGED)
+        .where(conversations.c.status != ConversationStatus.PURGED)
     )
     if readable_at is not None:
         query = query.where(
@@ -265,7 +239,10 @@ async def next_message_seq(
     """
     seq = await session.scalar(
         update(conversations)
-        .where(conversations.c.id == str(conversation_id), conversations.c.status == OPEN)
+        .where(
+            conversations.c.id == str(conversation_id),
+            conversations.c.status == ConversationStatus.OPEN,
+        )
         .values(message_seq=conversations.c.message_seq + 1, last_activity_at=now)
         .returning(conversations.c.message_seq)
     )
@@ -279,9 +256,11 @@ async def close(
         update(conversations)
         .where(
             conversations.c.relationship_id == str(relationship_id),
-            conversations.c.status == OPEN,
+            conversations.c.status == ConversationStatus.OPEN,
         )
-        .values(status=READ_ONLY, ended_at=ended_at, retention_until=retention_until)
+        .values(
+            status=ConversationStatus.READ_ONLY, ended_at=ended_at, retention_until=retention_until
+        )
     )
     return await by_relationship(session, relationship_id)
 
@@ -324,7 +303,10 @@ async def expired(session: AsyncSession, now: datetime, limit: int) -> list[Conv
     rows = (
         await session.execute(
             select(conversations)
-            .where(conversations.c.status == READ_ONLY, conversations.c.retention_until <= now)
+            .where(
+                conversations.c.status == ConversationStatus.READ_ONLY,
+                conversations.c.retention_until <= now,
+            )
             .limit(limit)
         )
     ).all()
@@ -336,7 +318,9 @@ async def purge(session: AsyncSession, conversation_id: UUID) -> None:
     await session.execute(
         update(conversations)
         .where(conversations.c.id == str(conversation_id))
-        .values(status=PURGED, wrapped_key_nonce=None, wrapped_key_ciphertext=None)
+        .values(
+            status=ConversationStatus.PURGED, wrapped_key_nonce=None, wrapped_key_ciphertext=None
+        )
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -14,53 +13,7 @@ from tandem_kit.api import keyset
 from tandem_kit.crypto import Sealed
 from tandem_messaging.adapters.common import insert_unless_present, uuid_or_none
 from tandem_messaging.adapters.tables import forum_posts, forum_threads, forums
-
-
-@dataclass(frozen=True)
-class Author:
-    subject: str | None
-    participant_id: UUID | None
-    role: str | None
-    erased: bool = False
-
-
-@dataclass(frozen=True)
-class Forum:
-    id: UUID
-    programme_id: UUID
-    relationship_id: UUID | None
-    title: str
-    wrapped_key: Sealed | None
-    thread_count: int
-
-
-@dataclass(frozen=True)
-class Thread:
-    id: UUID
-    forum_id: UUID
-    seq: int
-    author: Author
-    title: Sealed | None
-    locked: bool
-    post_count: int
-    created_at: datetime
-    last_post_at: datetime
-
-
-@dataclass(frozen=True)
-class Post:
-    id: UUID
-    thread_id: UUID
-    forum_id: UUID
-    seq: int
-    author: Author
-    in_reply_to: UUID | None
-    text_format: str
-    length: int
-    body: Sealed | None
-    hidden: bool
-    posted_at: datetime
-    deleted_at: datetime | None = None
+from tandem_messaging.domain.forums import Author, Forum, Post, Thread
 
 
 def _sealed(row: Any, prefix: str) -> Sealed | None:

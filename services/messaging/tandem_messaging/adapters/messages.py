@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -14,25 +13,8 @@ from tandem_kit.api import keyset
 from tandem_kit.crypto import Sealed
 from tandem_messaging.adapters.common import uuid_or_none
 from tandem_messaging.adapters.tables import conversation_members, messages
+from tandem_messaging.domain.messages import StoredMessage
 from tandem_messaging.domain.statistics import MessageFact
-
-
-@dataclass(frozen=True)
-class StoredMessage:
-    id: UUID
-    conversation_id: UUID
-    seq: int
-    sender_participant_id: UUID | None
-    sender_subject: str | None
-    sender_role: str | None
-    author_erased: bool
-    in_reply_to: UUID | None
-    text_format: str
-    length: int
-    body: Sealed | None  # None once deleted or erased
-    posted_at: datetime
-    edited_at: datetime | None = None
-    deleted_at: datetime | None = None
 
 
 def _message(row: Any) -> StoredMessage:

@@ -14,22 +14,11 @@ from tandem_kit import directory
 from tandem_kit.directory import Contact
 from tandem_kit.directory.tables import participants, programmes
 from tandem_messaging.adapters.common import insert_unless_present
-from tandem_messaging.adapters.tables import (
-    conversation_members,
-    notification_preferences,
-)
+from tandem_messaging.adapters.tables import conversation_members, notification_preferences
 from tandem_messaging.domain.digest import NewMessageMail
+from tandem_messaging.domain.preferences import Preferences
 
 _p = notification_preferences
-
-
-@dataclass(frozen=True)
-class Preferences:
-    subject: str
-    new_message: NewMessageMail
-    digest_hour: int
-    last_digest_on: date | None = None
-    stored: bool = False
 
 
 def _preferences(row: Any) -> Preferences:

@@ -5,7 +5,6 @@ The programme itself (name, languages, managers) is in the kit's directory.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
@@ -15,13 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_kit.crypto import Sealed
 from tandem_messaging.adapters.common import insert_unless_present
 from tandem_messaging.adapters.tables import programmes
-
-
-@dataclass(frozen=True, slots=True)
-class ProgrammeKeep:
-    id: UUID
-    retention_days: int | None  # None: the service default
-    wrapped_key: Sealed
+from tandem_messaging.domain.programmes import ProgrammeKeep
 
 
 async def add_if_new(

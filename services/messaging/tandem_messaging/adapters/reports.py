@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -14,26 +13,7 @@ from tandem_kit.api import keyset
 from tandem_kit.crypto import Sealed
 from tandem_messaging.adapters.common import uuid_or_none
 from tandem_messaging.adapters.tables import reports
-
-
-@dataclass(frozen=True)
-class Report:
-    id: UUID
-    programme_id: UUID
-    target_kind: str
-    container_id: UUID
-    target_id: UUID
-    target_author_participant_id: UUID | None
-    target_author_role: str | None
-    reporter_subject: str | None
-    reporter_participant_id: UUID | None
-    reporter_role: str | None
-    reason: str
-    note: Sealed | None
-    excerpt: Sealed | None
-    status: str
-    created_at: datetime
-    resolved_at: datetime | None = None
+from tandem_messaging.domain.reports import Report, ReportStatus
 
 
 def _sealed(row: Any, prefix: str) -> Sealed | None:
@@ -56,7 +36,7 @@ def _report(row: Any) -> Report:
         reason=row.reason,
         note=_sealed(row, "note"),
         excerpt=_sealed(row, "excerpt"),
-        status=row.status,
+        status=ReportStatus(row.status),
         created_at=row.created_at,
         resolved_at=row.resolved_at,
     )
@@ -105,7 +85,7 @@ async def page(
     session: AsyncSession,
     programme_id: UUID,
     *,
-    status: str | None,
+    status: ReportStatus | None,
     cursor: str | None,
     limit: int,
 ) -> list[Report]:
@@ -119,7 +99,7 @@ async def page(
 
 
 async def resolve(
-    session: AsyncSession, report_id: UUID, status: str, now: datetime | None
+    session: AsyncSession, report_id: UUID, status: ReportStatus, now: datetime | None
 ) -> None:
     await session.execute(
         update(reports).where(reports.c.id == str(report_id)).values(status=status, resolved_at=now)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Literal
 from uuid import UUID
 
 from fastapi import APIRouter
@@ -10,6 +9,7 @@ from fastapi import APIRouter
 from tandem_kit.api import Page, PageCursor, PageLimit
 from tandem_kit.auth import CurrentPrincipal
 from tandem_messaging.api.deps import Ctx, problems
+from tandem_messaging.domain.reports import ReportStatus
 from tandem_messaging.schemas.reports import ReportCreate, ReportPublic, ReportReceipt, ReportUpdate
 from tandem_messaging.service import reports as use
 
@@ -55,7 +55,7 @@ async def list_reports(
     programme_id: UUID,
     principal: CurrentPrincipal,
     ctx: Ctx,
-    status: Literal["open", "resolved"] | None = None,
+    status: ReportStatus | None = None,
     cursor: PageCursor = None,
     limit: PageLimit = 50,
 ) -> Page[ReportPublic]:

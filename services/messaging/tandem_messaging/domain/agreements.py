@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from enum import StrEnum
+from uuid import UUID
+
+from tandem_messaging.domain.content import Ciphertext
 
 MAX_RULES = 20
 MAX_RULE_CHARS = 500
@@ -88,3 +92,37 @@ def fully_accepted(
     member_subjects: Collection[str], accepted_by: Collection[str], manager_accepted: bool
 ) -> bool:
     return bool(member_subjects) and not outstanding(member_subjects, accepted_by, manager_accepted)
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    id: UUID
+    relationship_id: UUID
+    conversation_id: UUID
+    programme_id: UUID
+    version: int
+    accepted_version: int | None
+    closed: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    """One version; ``rules`` stays sealed here (the relationship's key opens it)."""
+
+    number: int
+    channels: tuple[Channel, ...]
+    response_time_hours: int
+    meeting_cadence_days: int
+    confidentiality_statement: str
+    rules: Ciphertext | None
+    proposed_by_subject: str | None
+    proposed_by_role: str | None
+    created_at: datetime
+    accepted_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Acceptance:
+    subject: str
+    role: str
+    accepted_at: datetime

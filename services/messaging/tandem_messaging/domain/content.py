@@ -6,9 +6,20 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from typing import Protocol
 
 DELETED_TEXT = "[deleted]"
 FORMER_MEMBER = "former member"
+
+
+class Ciphertext(Protocol):
+    """Sealed content as records carry it; the service opens it with the container's key."""
+
+    @property
+    def nonce(self) -> bytes: ...
+
+    @property
+    def ciphertext(self) -> bytes: ...
 
 
 class TextFormat(StrEnum):

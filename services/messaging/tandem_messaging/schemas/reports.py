@@ -10,6 +10,7 @@ from uuid import UUID
 from pydantic import BaseModel, Field
 
 from tandem_kit.api import RequestModel
+from tandem_messaging.domain.reports import ReportStatus
 from tandem_messaging.schemas.common import examples
 
 
@@ -56,7 +57,7 @@ class ReportReceipt(BaseModel):
     )
 
     id: UUID
-    status: Literal["open", "resolved"]
+    status: ReportStatus
     includes_excerpt: bool
     created_at: datetime
 
@@ -96,7 +97,7 @@ class ReportPublic(BaseModel):
     reason: ReportReason
     note: str | None
     excerpt: str | None = Field(description="Only when the reporter chose to include it.")
-    status: Literal["open", "resolved"]
+    status: ReportStatus
     created_at: datetime
     resolved_at: datetime | None
 
@@ -104,4 +105,4 @@ class ReportPublic(BaseModel):
 class ReportUpdate(RequestModel):
     model_config = examples({"status": "resolved"})
 
-    status: Literal["open", "resolved"]
+    status: ReportStatus

@@ -20,8 +20,8 @@ from tandem_kit.auth import Principal
 from tandem_kit.directory import Participant
 from tandem_kit.errors import Forbidden, Gone, NotFound
 from tandem_messaging.adapters import conversations, forums
-from tandem_messaging.adapters.conversations import PURGED, Conversation, Member
-from tandem_messaging.adapters.forums import Forum
+from tandem_messaging.domain.conversations import Conversation, ConversationStatus, Member
+from tandem_messaging.domain.forums import Forum
 
 CONFIDENTIAL = (
     "Managers see a conversation's statistics, never its content; use the statistics endpoint."
@@ -38,7 +38,7 @@ def no_conversation() -> NotFound:
 
 def check_retained(conversation: Conversation, now: datetime) -> None:
     expired = conversation.retention_until is not None and now >= conversation.retention_until
-    if conversation.status == PURGED or expired:
+    if conversation.status == ConversationStatus.PURGED or expired:
         raise Gone(
             "The programme's retention period for this conversation is over; "
             "its content was deleted.",

@@ -19,17 +19,17 @@ from tandem_kit.auth import Principal
 from tandem_kit.errors import Conflict, Unprocessable
 from tandem_kit.outbox import add_event
 from tandem_messaging.adapters import agreements, conversations
-from tandem_messaging.adapters.agreements import Agreement
-from tandem_messaging.adapters.conversations import Conversation
 from tandem_messaging.domain.agreements import (
     DEFAULT_TERMS,
     MANAGER,
+    Agreement,
     Terms,
     TermsRejected,
     checked_terms,
     fully_accepted,
     outstanding,
 )
+from tandem_messaging.domain.conversations import Conversation
 from tandem_messaging.schemas.agreements import (
     AcceptanceCreate,
     AcceptancePublic,

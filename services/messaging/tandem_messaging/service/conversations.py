@@ -10,7 +10,7 @@ from tandem_kit import directory
 from tandem_kit.api import Page, keyset_page
 from tandem_kit.auth import Principal
 from tandem_messaging.adapters import conversations
-from tandem_messaging.adapters.conversations import OPEN, Conversation, Member
+from tandem_messaging.domain.conversations import Conversation, ConversationStatus, Member
 from tandem_messaging.schemas.conversations import ConversationPublic, MemberPublic
 from tandem_messaging.service.access import conversation_member
 from tandem_messaging.service.context import Context
@@ -27,7 +27,7 @@ async def _view(
         programme_id=conversation.programme_id,
         format=conversation.format,
         status=conversation.status,
-        read_only=conversation.status != OPEN,
+        read_only=conversation.status != ConversationStatus.OPEN,
         members=[
             MemberPublic(
                 participant_id=m.participant_id,

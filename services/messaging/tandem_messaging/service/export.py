@@ -8,7 +8,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.auth import Principal
-from tandem_kit.crypto import Sealed
+from tandem_kit.crypto import SealedValue
 from tandem_messaging.adapters import (
     agreements,
     conversations,
@@ -18,8 +18,8 @@ from tandem_messaging.adapters import (
     programmes,
     reports,
 )
-from tandem_messaging.adapters.conversations import Conversation
-from tandem_messaging.adapters.forums import Forum
+from tandem_messaging.domain.conversations import Conversation
+from tandem_messaging.domain.forums import Forum
 from tandem_messaging.schemas.export import (
     ExportedAgreementChange,
     ExportedMessage,
@@ -78,7 +78,7 @@ def _open(
     kind: str,
     container: UUID,
     item: UUID,
-    sealed: Sealed | None,
+    sealed: SealedValue | None,
     part: str = "body",
 ) -> str | None:
     if key is None:

@@ -13,8 +13,6 @@ from tandem_kit.auth import Principal
 from tandem_kit.errors import Conflict, NotFound, PayloadTooLarge, Unprocessable
 from tandem_kit.outbox import add_event
 from tandem_messaging.adapters import conversations, forums
-from tandem_messaging.adapters.conversations import OPEN
-from tandem_messaging.adapters.forums import Author, Forum, Post, Thread
 from tandem_messaging.domain.content import (
     DELETED_TEXT,
     FORMER_MEMBER,
@@ -23,6 +21,8 @@ from tandem_messaging.domain.content import (
     TextFormat,
     normalised_body,
 )
+from tandem_messaging.domain.conversations import ConversationStatus
+from tandem_messaging.domain.forums import Author, Forum, Post, Thread
 from tandem_messaging.schemas.common import Person
 from tandem_messaging.schemas.forums import (
     ForumPublic,
@@ -122,7 +122,7 @@ async def _writable(session: AsyncSession, forum: Forum) -> None:
     if forum.relationship_id is None:
         return
     conversation = await conversations.by_relationship(session, forum.relationship_id)
-    if conversation is None or conversation.status != OPEN:
+    if conversation is None or conversation.status != ConversationStatus.OPEN:
         raise Conflict(
             "The group's relationship has ended; its forum is read-only.", code="forum_read_only"
         )

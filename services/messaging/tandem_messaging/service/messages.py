@@ -14,8 +14,6 @@ from tandem_kit.crypto import Sealed
 from tandem_kit.errors import Conflict, Forbidden, NotFound, PayloadTooLarge, Unprocessable
 from tandem_kit.outbox import add_event
 from tandem_messaging.adapters import conversations, messages
-from tandem_messaging.adapters.conversations import OPEN, Conversation, Member
-from tandem_messaging.adapters.messages import StoredMessage
 from tandem_messaging.domain.content import (
     DELETED_TEXT,
     FORMER_MEMBER,
@@ -25,6 +23,8 @@ from tandem_messaging.domain.content import (
     can_still_change,
     normalised_body,
 )
+from tandem_messaging.domain.conversations import Conversation, ConversationStatus, Member
+from tandem_messaging.domain.messages import StoredMessage
 from tandem_messaging.schemas.common import Person
 from tandem_messaging.schemas.conversations import ReadStatePublic
 from tandem_messaging.schemas.messages import MessageCreate, MessagePublic, MessageUpdate
@@ -95,7 +95,7 @@ class MessagePoster:
         async with self.ctx.database.transaction() as session:
             now = self.ctx.now()
             conversation, me = await conversation_member(session, principal, conversation_id, now)
-            if conversation.status != OPEN:
+            if conversation.status != ConversationStatus.OPEN:
                 raise read_only()
             if (
                 draft.in_reply_to is not None
@@ -203,7 +203,7 @@ async def _own_changeable(
         raise Forbidden("Only its author can change a message.", code="not_author")
     if message.deleted_at is not None:
         raise Conflict("The message was deleted.", code="message_deleted")
-    if conversation.status != OPEN:
+    if conversation.status != ConversationStatus.OPEN:
         raise read_only()
     if not can_still_change(message.posted_at, ctx.now(), ctx.edit_window):
         raise Conflict(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tandem_kit.auth import Principal
 from tandem_messaging.adapters import preferences
-from tandem_messaging.adapters.preferences import Preferences
+from tandem_messaging.domain.preferences import Preferences
 from tandem_messaging.schemas.preferences import NotificationPreferences
 from tandem_messaging.service.context import Context
 

@@ -11,7 +11,7 @@ from tandem_kit.auth import Principal
 from tandem_kit.directory import Programme
 from tandem_kit.errors import NotFound
 from tandem_messaging.adapters import forums, programmes
-from tandem_messaging.adapters.forums import Forum
+from tandem_messaging.domain.forums import Forum
 from tandem_messaging.schemas.programmes import ProgrammeSettingsPublic, ProgrammeSettingsUpdate
 from tandem_messaging.service import notifications
 from tandem_messaging.service.access import programme_manager

@@ -17,8 +17,8 @@ from tandem_contracts.common import MentoringFormat
 from tandem_contracts.matching import RelationshipEnded, RelationshipStarted
 from tandem_kit import directory
 from tandem_messaging.adapters import agreements, conversations, forums, programmes
-from tandem_messaging.adapters.conversations import OPEN, Conversation, Member
-from tandem_messaging.adapters.forums import Forum
+from tandem_messaging.domain.conversations import Conversation, ConversationStatus, Member
+from tandem_messaging.domain.forums import Forum
 from tandem_messaging.service import agreements as agreement_cases
 from tandem_messaging.service import notifications
 from tandem_messaging.service.context import Context
@@ -39,7 +39,7 @@ async def open_conversation(
         relationship_id=event.relationship_id,
         programme_id=event.programme_id,
         format=event.format.value,
-        status=OPEN,
+        status=ConversationStatus.OPEN,
         wrapped_key=ctx.keyring.new_wrapped_key("conversation", conversation_id),
         message_seq=0,
         created_at=now,

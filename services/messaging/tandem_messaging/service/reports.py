@@ -16,8 +16,8 @@ from tandem_kit.api import Page, keyset_page
 from tandem_kit.auth import Principal
 from tandem_kit.errors import NotFound, Unprocessable
 from tandem_messaging.adapters import forums, messages, programmes, reports
-from tandem_messaging.adapters.programmes import ProgrammeKeep
-from tandem_messaging.adapters.reports import Report
+from tandem_messaging.domain.programmes import ProgrammeKeep
+from tandem_messaging.domain.reports import Report, ReportStatus
 from tandem_messaging.schemas.reports import (
     ReportCreate,
     ReportParty,
@@ -77,13 +77,13 @@ async def _file(
         excerpt=seal_item(key, KIND, programme.id, report_id, excerpt, "excerpt")
         if excerpt is not None
         else None,
-        status="open",
+        status=ReportStatus.OPEN,
         created_at=ctx.now(),
     )
     await reports.add(session, report)
     return ReportReceipt(
         id=report_id,
-        status="open",
+        status=ReportStatus.OPEN,
         includes_excerpt=excerpt is not None,
         created_at=report.created_at,
     )
@@ -182,7 +182,7 @@ async def list_reports(
     principal: Principal,
     programme_id: UUID,
     *,
-    status: str | None,
+    status: ReportStatus | None,
     cursor: str | None,
     limit: int,
 ) -> Page[ReportPublic]:
@@ -205,7 +205,10 @@ async def update_report(
         if await reports.by_id(session, programme_id, report_id) is None:
             raise NotFound("No such report.", code="report_not_found")
         await reports.resolve(
-            session, report_id, change.status, ctx.now() if change.status == "resolved" else None
+            session,
+            report_id,
+            change.status,
+            ctx.now() if change.status is ReportStatus.RESOLVED else None,
         )
         updated = await reports.by_id(session, programme_id, report_id)
     assert updated is not None

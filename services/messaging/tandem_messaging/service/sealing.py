@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from uuid import UUID
 
-from tandem_kit.crypto import Keyring, Sealed, item_aad, seal_text, unseal_text
+from tandem_kit.crypto import Keyring, Sealed, SealedValue, item_aad, seal_text, unseal_text
 from tandem_kit.errors import Gone
-from tandem_messaging.adapters.conversations import Conversation
-from tandem_messaging.adapters.forums import Forum
-from tandem_messaging.adapters.programmes import ProgrammeKeep
+from tandem_messaging.domain.conversations import Conversation
+from tandem_messaging.domain.forums import Forum
+from tandem_messaging.domain.programmes import ProgrammeKeep
 
 # Binds every ciphertext and wrapped key to messaging (and to this format's version).
 CONTENT_NAMESPACE = "tandem.messaging/v1"
@@ -41,7 +41,7 @@ def open_item(
     kind: str,
     container_id: UUID,
     item_id: UUID,
-    sealed: Sealed | None,
+    sealed: SealedValue | None,
     part: str = "body",
 ) -> str | None:
     if sealed is None:

@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_kit.api import Page, keyset_page
 from tandem_kit.auth import Principal
 from tandem_messaging.adapters import conversations, messages
-from tandem_messaging.adapters.conversations import Conversation
+from tandem_messaging.domain.conversations import Conversation
 from tandem_messaging.domain.statistics import ConversationFigures, about, conversation_figures
 from tandem_messaging.schemas.statistics import ConversationStatisticsPublic, ManagerViewPublic
 from tandem_messaging.service.access import conversation_overseer, programme_manager
