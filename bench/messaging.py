@@ -17,7 +17,7 @@ compared:
 - ``baseline``: the same endpoint and use case writing the same message row,
   but the body stored as plain bytes, no event and no mail. It exists only here:
   the bench builds that app with a ``MessagePoster`` subclass that skips sealing
-  and announcing (``Seams``, passed in code to ``create_app``; no setting selects it).
+  and announcing (``poster=``, passed in code to ``create_app``; no setting selects it).
 
 The outbox and mail relays are off on both sides (no Kafka or SMTP needed): the
 cost measured is the write path's. Prints both rates and the ratio (target: the
@@ -52,6 +52,7 @@ from tandem_messaging.adapters.tables import messages
 from tandem_messaging.domain.conversations import Conversation, Member
 from tandem_messaging.domain.messages import StoredMessage
 from tandem_messaging.service.messages import MessagePoster
+from tandem_messaging.settings import MessagingSettings
 from tests.messaging.harness import Harness, Person, Programme, running, settings_for
 from tests.support.infra import (
     create_postgres_database,
@@ -91,7 +92,7 @@ class Target:
     name: str
     client: httpx.AsyncClient
     pairs: list[Pair]
-    runtime: Runtime
+    runtime: Runtime[MessagingSettings]
 
 
 @asynccontextmanager

@@ -15,6 +15,7 @@ import pytest
 
 from tandem_kit.kafka import create_producer
 from tandem_kit.outbox import OutboxRelay
+from tandem_kit.runtime import Supervisor
 from tests.kit.integration.harness import (
     add_note,
     fresh_topic,
@@ -36,8 +37,13 @@ async def test_nothing_is_lost_when_kafka_restarts_mid_publish(
     source = await migrated_database(sqlite_url_factory("producer"))
     producer = create_producer(kafka_bootstrap)
     await producer.start()
-    relay = OutboxRelay(source, producer, service="chaos", batch_size=20, poll_interval=0.05)
-    relay_task = asyncio.create_task(relay.run())
+    # As in a service: a batch that fails while the broker is away ends the relay, and
+    # the supervisor starts a fresh one after a backoff.
+    supervisor = Supervisor(healthy_after=5)
+    supervisor.start(
+        "outbox-relay",
+        lambda: OutboxRelay(source, producer, service="chaos", batch_size=20, poll_interval=0.05),
+    )
     written: list[uuid.UUID] = []
     try:
         for i in range(100):
@@ -56,8 +62,7 @@ async def test_nothing_is_lost_when_kafka_restarts_mid_publish(
 
         await wait_until(drained, timeout=180)
     finally:
-        relay.stop()
-        await relay_task
+        await supervisor.stop()
         await producer.stop()
         await asyncio.to_thread(start_kafka)
 

@@ -36,7 +36,6 @@ from tandem_kit.auth import mint_token
 from tandem_kit.db.tables import outbox_table
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
-from tandem_messaging.api.deps import Seams
 from tandem_messaging.consumers import build_handlers
 from tandem_messaging.main import create_app
 from tandem_messaging.service.context import Context
@@ -172,14 +171,16 @@ class Clock:
 class Harness:
     client: httpx.AsyncClient
     settings: MessagingSettings
-    runtime: Runtime  # the test's own: same database and keys, for delivering events
+    runtime: Runtime[
+        MessagingSettings
+    ]  # the test's own: same database and keys, for delivering events
     handlers: Handlers
     clock: Clock
     app: FastAPI
 
     @property
     def ctx(self) -> Context:
-        return Context.of(self.runtime, self.clock)
+        return Context.of(self.runtime)
 
     async def deliver(self, event: Event, event_id: uuid.UUID | None = None) -> None:
         envelope = Envelope.wrap(event, event_id=event_id)
@@ -204,13 +205,13 @@ async def running(
 ) -> AsyncIterator[Harness]:
     mint_token(settings.auth, "warm-up")  # creates the local signing key the app verifies with
     clock = Clock()
-    app = create_app(settings, Seams(clock=clock, poster=poster))
+    app = create_app(settings, clock=clock, poster=poster)
     async with LifespanManager(app) as manager:
         transport = httpx.ASGITransport(app=manager.app, raise_app_exceptions=False)
-        runtime = Runtime.from_settings(settings)
+        runtime = Runtime.from_settings(settings, clock)
         async with httpx.AsyncClient(transport=transport, base_url="http://messaging.test") as c:
             try:
-                yield Harness(c, settings, runtime, build_handlers(runtime, clock), clock, app)
+                yield Harness(c, settings, runtime, build_handlers(runtime), clock, app)
             finally:
                 await runtime.verifier.aclose()
                 await runtime.database.dispose()

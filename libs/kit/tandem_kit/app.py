@@ -1,10 +1,11 @@
 """The app factory: every service is built here the same way.
 
-A service describes itself with a :class:`ServiceDefinition` (routers, the
-topics it consumes and their handlers, extra workers); :func:`create_app`
-wires the rest once: problem-details errors, metrics and tracing middleware,
+A service describes itself with a :class:`ServiceDefinition` (its settings type,
+routers, the topics it consumes and their handlers, its workers as
+:class:`~tandem_kit.workers.WorkerSpec`); :func:`create_app` wires the rest once:
+problem-details errors, strict query parameters, metrics and tracing middleware,
 ``/healthz``, ``/readyz``, ``/metrics``, and a lifespan that owns the database,
-the Kafka producer, the outbox relay and the consumers.
+the Kafka producer, the outbox relay, the consumers and the workers.
 """
 
 from __future__ import annotations
@@ -12,17 +13,19 @@ from __future__ import annotations
 import asyncio
 import gc
 import logging
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Annotated, Any, TypedDict
+from typing import Annotated, Any, Generic, TypedDict, TypeVar
 
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.telemetry import TelemetryConfig
 
 from tandem_kit.api.problems import problem_schema
 from tandem_kit.api.strict import QueryNames
+from tandem_kit.clock import Clock, utc_now
 from tandem_kit.db.migrations import upgrade_async
 from tandem_kit.errors import install_problem_handlers, problem_response
 from tandem_kit.guard import RequestGuard
@@ -34,47 +37,59 @@ from tandem_kit.telemetry.database import instrument_engine
 from tandem_kit.telemetry.http import MetricsAndTracingMiddleware
 from tandem_kit.telemetry.metrics import metrics_route
 from tandem_kit.telemetry.tracing import configure_tracing, shutdown_tracing
+from tandem_kit.workers import WorkerSpec
 
 log = logging.getLogger(__name__)
 
+S = TypeVar("S", bound=ServiceSettings)
+
 
 @dataclass(frozen=True)
-class ServiceDefinition:
+class ServiceDefinition(Generic[S]):
+    """What a service is; ``settings`` is its settings class (``Runtime[S]`` follows)."""
+
     name: str
     title: str
     description: str
     version: str
     migrations: Path
     routers: Sequence[APIRouter]
+    settings: type[S]
     consumes: Sequence[str] = ()
-    handlers: Callable[[Runtime], Handlers] | None = None
-    workers: Mapping[str, Callable[[Runtime], Worker]] = field(default_factory=dict)
+    handlers: Callable[[Runtime[S]], Handlers] | None = None
+    workers: Sequence[WorkerSpec[S]] = ()
     openapi_tags: Sequence[dict[str, Any]] = ()
 
 
 class State(TypedDict):
-    runtime: Runtime
+    runtime: Runtime[Any]
 
 
-def runtime_of(request: Request) -> Runtime:
-    """The process's runtime, from the lifespan state copied onto each request."""
-    runtime: Runtime = request.state.runtime
+def runtime_of(request: Request, settings: type[S]) -> Runtime[S]:
+    """The process's runtime, from the lifespan state copied onto each request.
+
+    ``settings`` is the service's settings class, the one its ``ServiceDefinition``
+    names: the app was built with it, so the runtime's settings are of that type.
+    """
+    runtime: Runtime[S] = request.state.runtime
     return runtime
 
 
-async def get_runtime(request: Request) -> Runtime:
+async def get_runtime(request: Request) -> Runtime[ServiceSettings]:
     # async on purpose: FastAPI runs plain ``def`` dependencies in its thread pool,
     # a thread hop per request for an attribute read.
-    return runtime_of(request)
+    return runtime_of(request, ServiceSettings)
 
 
-RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
+# The runtime with the settings every service has; a service's own dependency
+# (``api/deps.py``) reads it with its settings type through :func:`runtime_of`.
+RuntimeDep = Annotated[Runtime[ServiceSettings], Depends(get_runtime)]
 
 
 class _AfterKafka:
     """A worker that needs the producer: waits for the connection, then runs."""
 
-    def __init__(self, runtime: Runtime, build: Callable[[Any], Worker]) -> None:
+    def __init__(self, runtime: Runtime[Any], build: Callable[[Any], Worker]) -> None:
         self._runtime = runtime
         self._build = build
         self._worker: Worker | None = None
@@ -97,7 +112,9 @@ class _AfterKafka:
             self._worker.stop()
 
 
-def _start_workers(definition: ServiceDefinition, runtime: Runtime, supervisor: Supervisor) -> None:
+def _start_workers(
+    definition: ServiceDefinition[S], runtime: Runtime[S], supervisor: Supervisor
+) -> None:
     settings = runtime.settings
     if settings.run_relay:
         supervisor.start(
@@ -132,17 +149,21 @@ def _start_workers(definition: ServiceDefinition, runtime: Runtime, supervisor: 
                 ),
             ),
         )
-    for name, make in definition.workers.items():
-        supervisor.start(name, lambda make=make: make(runtime))  # type: ignore[misc]
+    # The kit decides where each declared worker runs (its part, its settings switch).
+    for spec in definition.workers:
+        reason = spec.switched_on(settings)
+        if reason is not None:
+            log.info("worker %s does not run here: %s", spec.name, reason)
+        supervisor.start(spec.name, partial(spec.worker, runtime))
 
 
-def _lifespan(definition: ServiceDefinition, settings: ServiceSettings) -> Any:
+def _lifespan(definition: ServiceDefinition[S], settings: S, clock: Clock) -> Any:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[State]:
         configure_tracing(definition.name)
         if settings.migrate_on_start:
             await upgrade_async(definition.migrations, settings.database_url)
-        runtime = Runtime.from_settings(settings)
+        runtime = Runtime.from_settings(settings, clock)
         instrument_engine(runtime.database.engine, definition.name)
         app.state.token_verifier = runtime.verifier
         await runtime.verifier.warm_up()  # a bad key or unreachable JWKS stops start-up here
@@ -212,13 +233,14 @@ _NO_FASTAPI_TELEMETRY: TelemetryConfig = {
 }
 
 
-def create_app(definition: ServiceDefinition, settings: ServiceSettings) -> FastAPI:
+def create_app(definition: ServiceDefinition[S], settings: S, *, clock: Clock = utc_now) -> FastAPI:
+    """The service's app; ``clock`` is every "now" of the process (tests pass a ManualClock)."""
     query_names = QueryNames()
     app = ServiceApp(
         title=definition.title,
         description=definition.description,
         version=definition.version,
-        lifespan=_lifespan(definition, settings),
+        lifespan=_lifespan(definition, settings, clock),
         openapi_tags=list(definition.openapi_tags),
         # Runs first on every route: an unknown query parameter is a 422 before any work.
         dependencies=[Depends(query_names)],

@@ -14,6 +14,7 @@ import asyncio
 import json
 import sys
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import uvicorn
 
@@ -22,6 +23,8 @@ from tandem_kit.db.migrations import upgrade
 from tandem_kit.kafka.provision import default_topics, provision_topics
 from tandem_kit.settings import ServiceSettings
 from tandem_kit.telemetry.logging import configure_logging
+
+S = TypeVar("S", bound=ServiceSettings)
 
 _PARTS = {
     "serve": {"run_api": True, "run_relay": True, "run_consumers": True},
@@ -32,10 +35,11 @@ _PARTS = {
 
 
 def run_service_cli(
-    definition: ServiceDefinition,
-    load_settings: Callable[[], ServiceSettings],
+    definition: ServiceDefinition[S],
+    load_settings: Callable[[], S] | None = None,
     argv: Sequence[str] | None = None,
 ) -> None:
+    """``load_settings`` defaults to the definition's settings class (read from the env)."""
     parser = argparse.ArgumentParser(prog=f"tandem-{definition.name}")
     parser.add_argument(
         "command",
@@ -44,7 +48,7 @@ def run_service_cli(
     )
     args = parser.parse_args(argv)
     configure_logging(definition.name)  # JSON lines with trace ids, uvicorn's too
-    settings = load_settings()
+    settings = (load_settings or definition.settings)()
     if args.command == "migrate":
         upgrade(definition.migrations, settings.database_url)
     elif args.command == "provision-topics":

@@ -1,7 +1,8 @@
 """What one service process holds while it runs, and the loop that keeps its workers alive.
 
-:class:`Runtime` is the typed lifespan state: the settings, the database, the
-shared Kafka producer and the token verifier. Workers (the outbox relay, the
+:class:`Runtime` is the typed lifespan state: the service's own settings (``Runtime`` is
+generic in their type), the database, the shared Kafka producer, the token
+verifier and the clock. Workers (the outbox relay, the
 consumers, a mail relay, a scheduler) run under a :class:`Supervisor` that
 restarts a crashed worker with backoff and, on shutdown, lets each finish what
 it has in hand.
@@ -13,16 +14,19 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Generic, Protocol, TypeVar
 
 from aiokafka import AIOKafkaProducer
 
 from tandem_kit.auth import TokenVerifier
+from tandem_kit.clock import Clock, utc_now
 from tandem_kit.db.database import Database
 from tandem_kit.kafka.producer import create_producer
 from tandem_kit.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
+
+S = TypeVar("S", bound=ServiceSettings)
 
 
 class Worker(Protocol):
@@ -78,14 +82,16 @@ class KafkaConnection:
 
 
 @dataclass
-class Runtime:
-    settings: ServiceSettings
+class Runtime(Generic[S]):
+    settings: S
     database: Database
     kafka: KafkaConnection
     verifier: TokenVerifier
+    # Every "now" of the process; tests hand in a ManualClock through create_app.
+    clock: Clock = utc_now
 
     @classmethod
-    def from_settings(cls, settings: ServiceSettings) -> Runtime:
+    def from_settings(cls, settings: S, clock: Clock = utc_now) -> Runtime[S]:
         return cls(
             settings=settings,
             database=Database(settings.database_url, pool_size=settings.database_pool_size),
@@ -94,14 +100,21 @@ class Runtime:
                 settings.kafka_client_id or f"tandem-{settings.service_name}",
             ),
             verifier=TokenVerifier(settings.auth),
+            clock=clock,
         )
 
 
 @dataclass
 class Supervisor:
-    """Runs workers as tasks; restarts one that crashes; drains them on stop."""
+    """Runs workers as tasks; restarts one that crashes; drains them on stop.
+
+    This is the one crash policy of every worker: a crash is logged and a fresh worker
+    starts after a backoff (0.5 s doubling to 30 s; back to 0.5 s once a worker has run
+    ``healthy_after`` seconds, so a rare failure never costs a long pause).
+    """
 
     drain_timeout: float = 20.0
+    healthy_after: float = 60.0
     _workers: dict[str, Worker] = field(default_factory=dict)
     _tasks: dict[str, asyncio.Task[None]] = field(default_factory=dict)
     _stopping: bool = False
@@ -111,15 +124,19 @@ class Supervisor:
 
     async def _keep_running(self, name: str, make: Callable[[], Worker]) -> None:
         delay = 0.5
+        loop = asyncio.get_running_loop()
         while not self._stopping:
             worker = make()
             self._workers[name] = worker
+            started = loop.time()
             try:
                 await worker.run()
                 return  # a clean return means it was asked to stop
             except asyncio.CancelledError:
                 raise
             except Exception:
+                if loop.time() - started >= self.healthy_after:
+                    delay = 0.5
                 log.exception("worker %s crashed; restarting in %.1fs", name, delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30.0)

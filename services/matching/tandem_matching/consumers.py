@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from tandem_kit.kafka import Handlers
 from tandem_kit.runtime import Runtime
+from tandem_matching.settings import MatchingSettings
 
 
-def build_handlers(runtime: Runtime) -> Handlers:
+def build_handlers(runtime: Runtime[MatchingSettings]) -> Handlers:
     return Handlers()

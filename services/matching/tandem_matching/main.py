@@ -9,6 +9,8 @@ from fastapi import FastAPI
 from tandem_kit.app import ServiceDefinition
 from tandem_kit.app import create_app as create_service_app
 from tandem_kit.cli import run_service_cli
+from tandem_kit.clock import Clock, utc_now
+from tandem_kit.workers import WorkerSpec
 from tandem_matching.api import (
     imports,
     match_runs,
@@ -19,8 +21,10 @@ from tandem_matching.api import (
     relationships,
 )
 from tandem_matching.consumers import build_handlers
-from tandem_matching.service.match_worker import match_run_worker
-from tandem_matching.service.workers import completion_worker
+from tandem_matching.service import engine
+from tandem_matching.service.engine import Solver
+from tandem_matching.service.match_worker import MatchRunWorker
+from tandem_matching.service.workers import CompletionWorker
 from tandem_matching.settings import MatchingSettings
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
@@ -59,31 +63,57 @@ TAGS = [
     {"name": "relationships", "description": "The relationship life cycle."},
 ]
 
-DEFINITION = ServiceDefinition(
-    name="matching",
-    title="Tandem matching",
-    description=DESCRIPTION,
-    version="0.1.0",
-    migrations=MIGRATIONS,
-    routers=[
-        programmes.router,
-        participants.router,
-        privacy.router,
-        imports.router,
-        match_runs.router,
-        mentee_choice.router,
-        relationships.router,
-    ],
-    consumes=(),  # analytics.relationship.at_risk comes with the analytics service
-    handlers=build_handlers,
-    workers={"match-runs": match_run_worker, "relationship-completion": completion_worker},
-    openapi_tags=TAGS,
-)
+
+def definition(solver: Solver = engine.solve) -> ServiceDefinition[MatchingSettings]:
+    """The service; ``solver`` is what match runs solve with (tests pass their own)."""
+    return ServiceDefinition(
+        name="matching",
+        title="Tandem matching",
+        description=DESCRIPTION,
+        version="0.1.0",
+        migrations=MIGRATIONS,
+        routers=[
+            programmes.router,
+            participants.router,
+            privacy.router,
+            imports.router,
+            match_runs.router,
+            mentee_choice.router,
+            relationships.router,
+        ],
+        settings=MatchingSettings,
+        consumes=(),  # analytics.relationship.at_risk comes with the analytics service
+        handlers=build_handlers,
+        # In every part of the process, as before: a queued run must not wait for `serve`.
+        workers=[
+            WorkerSpec(
+                "match-runs",
+                lambda runtime: MatchRunWorker(runtime, solver),
+                enabled=lambda settings: settings.match_runs_enabled,
+            ),
+            WorkerSpec(
+                "relationship-completion",
+                CompletionWorker,
+                enabled=lambda settings: settings.completion_enabled,
+            ),
+        ],
+        openapi_tags=TAGS,
+    )
 
 
-def create_app(settings: MatchingSettings | None = None) -> FastAPI:
-    return create_service_app(DEFINITION, settings or MatchingSettings())
+DEFINITION = definition()
+
+
+def create_app(
+    settings: MatchingSettings | None = None,
+    *,
+    clock: Clock = utc_now,
+    solver: Solver = engine.solve,
+) -> FastAPI:
+    """The app; ``clock`` and ``solver`` are test seams, in code and never in settings."""
+    chosen = DEFINITION if solver is engine.solve else definition(solver)
+    return create_service_app(chosen, settings or MatchingSettings(), clock=clock)
 
 
 def cli() -> None:
-    run_service_cli(DEFINITION, MatchingSettings)
+    run_service_cli(DEFINITION)

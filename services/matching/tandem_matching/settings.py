@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
@@ -29,21 +27,11 @@ class MatchingSettings(ServiceSettings):
     match_run_timeout_seconds: float = Field(default=600.0, gt=0, le=86_400)
     # A run whose heartbeat is older than this belonged to a process that died.
     match_run_stale_seconds: float = Field(default=120.0, gt=0, le=86_400)
-    # What the child process calls, ``module:function`` taking (job, progress); tests and
-    # operators can put another solver here without touching the worker.
-    match_run_solver: str = Field(
-        default="tandem_matching.service.engine:solve", pattern=r"^[\w.]+:\w+$"
-    )
 
     # Completion of relationships at their programme's end.
     completion_enabled: bool = True
     completion_interval_seconds: float = Field(default=3600.0, gt=0, le=86_400)
-    # Pretend today is this date (demos and tests); None means the real UTC date.
-    today_override: dt.date | None = None
 
     # Bulk imports: the largest upload accepted, in bytes and in rows.
     import_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
     import_max_rows: int = Field(default=20_000, ge=1)
-
-    def today(self) -> dt.date:
-        return self.today_override or dt.datetime.now(dt.UTC).date()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.matching import RelationshipEnded, RelationshipStarted
@@ -12,11 +9,12 @@ from tandem_kit.directory import Erasure, Participant, Programme, register_direc
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
 from tandem_messaging.service import participants, programmes, relationships
-from tandem_messaging.service.context import Context, utc_now
+from tandem_messaging.service.context import Context
+from tandem_messaging.settings import MessagingSettings
 
 
-def build_handlers(runtime: Runtime, clock: Callable[[], datetime] = utc_now) -> Handlers:
-    ctx = Context.of(runtime, clock)
+def build_handlers(runtime: Runtime[MessagingSettings]) -> Handlers:
+    ctx = Context.of(runtime)
 
     async def programme_described(session: AsyncSession, programme: Programme) -> None:
         await programmes.programme_described(session, ctx, programme)

@@ -7,8 +7,6 @@ where the outbox relay runs (``serve`` or ``relay``), not in ``api``/``consume``
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -17,8 +15,8 @@ from tandem_contracts import service_topic
 from tandem_kit.app import ServiceDefinition
 from tandem_kit.app import create_app as kit_create_app
 from tandem_kit.cli import run_service_cli
-from tandem_kit.mail import MailRelay
-from tandem_kit.runtime import Runtime, Worker
+from tandem_kit.clock import Clock, utc_now
+from tandem_kit.workers import RunsIn, WorkerSpec
 from tandem_messaging.api import (
     agreements,
     conversations,
@@ -32,67 +30,13 @@ from tandem_messaging.api import (
     reports,
     statistics,
 )
-from tandem_messaging.api.deps import SEAMS_STATE, Seams
+from tandem_messaging.api.deps import POSTER_STATE
 from tandem_messaging.consumers import build_handlers
-from tandem_messaging.service.context import Context, utc_now
-from tandem_messaging.service.digests import send_due_digests
-from tandem_messaging.service.retention import purge_expired
-from tandem_messaging.service.scheduling import Idle, PeriodicJob
+from tandem_messaging.service.messages import MessagePoster
+from tandem_messaging.service.scheduling import digest_job, mail_relay, retention_job
 from tandem_messaging.settings import MessagingSettings
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
-
-
-def _background(
-    runtime: Runtime, build: Callable[[MessagingSettings], Worker], *, scheduled: bool = False
-) -> Worker:
-    settings = Context.of(runtime).settings
-    if not settings.run_relay or (scheduled and not settings.run_scheduled_jobs):
-        return Idle()
-    return build(settings)
-
-
-def mail_relay(runtime: Runtime) -> Worker:
-    return _background(
-        runtime,
-        lambda s: MailRelay(
-            runtime.database,
-            s.smtp,
-            service=s.service_name,
-            poll_interval=s.mail_poll_interval_seconds,
-            retry_backoff=s.mail_retry_backoff_seconds,
-            max_attempts=s.mail_max_attempts,
-        ),
-    )
-
-
-def digest_job(runtime: Runtime, clock: Callable[[], datetime] = utc_now) -> Worker:
-    """The daily digest; ``clock`` is the worker's "now" (tests pass their own)."""
-    ctx = Context.of(runtime, clock)
-    return _background(
-        runtime,
-        lambda s: PeriodicJob(
-            "daily-digest",
-            s.digest_interval_seconds,
-            lambda now: send_due_digests(ctx, now),
-            ctx.clock,
-        ),
-        scheduled=True,
-    )
-
-
-def retention_job(runtime: Runtime, clock: Callable[[], datetime] = utc_now) -> Worker:
-    ctx = Context.of(runtime, clock)
-    return _background(
-        runtime,
-        lambda s: PeriodicJob(
-            "retention",
-            s.retention_interval_seconds,
-            lambda now: purge_expired(ctx, now),
-            ctx.clock,
-        ),
-        scheduled=True,
-    )
 
 
 DEFINITION = ServiceDefinition(
@@ -125,9 +69,24 @@ DEFINITION = ServiceDefinition(
         programmes.router,
         participants.router,
     ],
+    settings=MessagingSettings,
     consumes=[service_topic("matching")],
     handlers=build_handlers,
-    workers={"mail-relay": mail_relay, "daily-digest": digest_job, "retention": retention_job},
+    workers=[
+        WorkerSpec("mail-relay", mail_relay, runs_in=RunsIn.RELAY),
+        WorkerSpec(
+            "daily-digest",
+            digest_job,
+            runs_in=RunsIn.RELAY,
+            enabled=lambda settings: settings.run_scheduled_jobs,
+        ),
+        WorkerSpec(
+            "retention",
+            retention_job,
+            runs_in=RunsIn.RELAY,
+            enabled=lambda settings: settings.run_scheduled_jobs,
+        ),
+    ],
     openapi_tags=[
         {"name": "conversations", "description": "Each relationship's private conversation."},
         {"name": "messages", "description": "Posting, replying, editing, listing."},
@@ -143,12 +102,17 @@ DEFINITION = ServiceDefinition(
 )
 
 
-def create_app(settings: MessagingSettings | None = None, seams: Seams | None = None) -> FastAPI:
-    app = kit_create_app(DEFINITION, settings or MessagingSettings())
-    if seams is not None:
-        setattr(app.state, SEAMS_STATE, seams)
+def create_app(
+    settings: MessagingSettings | None = None,
+    *,
+    clock: Clock = utc_now,
+    poster: type[MessagePoster] = MessagePoster,
+) -> FastAPI:
+    """The app; ``clock`` and ``poster`` are what tests and the benchmark swap, in code."""
+    app = kit_create_app(DEFINITION, settings or MessagingSettings(), clock=clock)
+    setattr(app.state, POSTER_STATE, poster)
     return app
 
 
 def cli() -> None:
-    run_service_cli(DEFINITION, MessagingSettings)
+    run_service_cli(DEFINITION)

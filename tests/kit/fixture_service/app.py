@@ -56,11 +56,11 @@ async def visits(request: Request) -> int:
     return count
 
 
-def build_handlers(runtime: Runtime) -> Handlers:
+def build_handlers(runtime: Runtime[ServiceSettings]) -> Handlers:
     return Handlers().on(NoteAdded, record_note)
 
 
-def definition(topic: str = "tandem.test.unset") -> ServiceDefinition:
+def definition(topic: str = "tandem.test.unset") -> ServiceDefinition[ServiceSettings]:
     return ServiceDefinition(
         name="fixture",
         title="Fixture",
@@ -68,6 +68,7 @@ def definition(topic: str = "tandem.test.unset") -> ServiceDefinition:
         version="0",
         migrations=MIGRATIONS,
         routers=[router],
+        settings=ServiceSettings,
         consumes=[topic],
         handlers=build_handlers,
     )

@@ -52,6 +52,7 @@ def build(tmp_path: Path) -> FastAPI:
         version="0",
         migrations=MIGRATIONS,
         routers=[router],
+        settings=ServiceSettings,
     )
     return create_app(definition, settings)
 

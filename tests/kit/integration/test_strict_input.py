@@ -86,6 +86,7 @@ def build(tmp_path: Path, kafka: str) -> FastAPI:
         version="0",
         migrations=MIGRATIONS,
         routers=[router],
+        settings=ServiceSettings,
     )
     return create_app(definition, settings)
 

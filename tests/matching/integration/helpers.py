@@ -14,8 +14,11 @@ import httpx
 from asgi_lifespan import LifespanManager
 
 from tandem_kit.auth import mint_token
+from tandem_kit.clock import Clock, utc_now
 from tandem_kit.settings import AuthSettings
 from tandem_matching.main import create_app
+from tandem_matching.service import engine
+from tandem_matching.service.engine import Solver
 from tandem_matching.settings import MatchingSettings
 
 _counter = itertools.count(1)
@@ -65,8 +68,10 @@ def settings_for(database_url: str, key_path: str, **overrides: Any) -> Matching
 
 
 @asynccontextmanager
-async def running_app(settings: MatchingSettings) -> AsyncIterator[httpx.AsyncClient]:
-    app = create_app(settings)
+async def running_app(
+    settings: MatchingSettings, *, clock: Clock = utc_now, solver: Solver = engine.solve
+) -> AsyncIterator[httpx.AsyncClient]:
+    app = create_app(settings, clock=clock, solver=solver)
     async with LifespanManager(app, startup_timeout=60, shutdown_timeout=60) as manager:
         transport = httpx.ASGITransport(app=manager.app)
         async with httpx.AsyncClient(transport=transport, base_url="http://matching") as client:

@@ -1,4 +1,4 @@
-"""Solvers the match-run worker can be pointed at (``match_run_solver``) to test its edges.
+"""Solvers the match-run worker can be given (``create_app(solver=...)``) to test its edges.
 
 They run in the worker's child process, so they are plain module-level functions.
 """

@@ -12,6 +12,7 @@ from sqlalchemy import insert, select
 
 from tandem_kit.db import Database
 from tandem_matching.adapters.tables import match_runs, proposals
+from tests.matching.integration import solvers
 from tests.matching.integration.helpers import (
     Api,
     Tokens,
@@ -21,21 +22,15 @@ from tests.matching.integration.helpers import (
     settings_for,
 )
 
-SOLVERS = "tests.matching.integration.solvers"
-
 
 @asynccontextmanager
 async def worker_app(
     url: str, key_path: str, tokens: Tokens, solver: str, **overrides: Any
 ) -> AsyncIterator[Api]:
-    values: dict[str, Any] = {
-        "migrate_on_start": False,
-        "match_runs_enabled": True,
-        "match_run_solver": f"{SOLVERS}:{solver}",
-        **overrides,
-    }
+    """The app with the match-run worker solving with ``solvers.<solver>`` (a code seam)."""
+    values: dict[str, Any] = {"migrate_on_start": False, "match_runs_enabled": True, **overrides}
     settings = settings_for(url, key_path, **values)
-    async with running_app(settings) as client:
+    async with running_app(settings, solver=getattr(solvers, solver)) as client:
         yield Api(client, tokens, url)
 
 

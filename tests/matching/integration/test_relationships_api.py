@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from tandem_kit.clock import ManualClock
 from tandem_kit.db import Database
 from tandem_matching.service.relationships import complete_due
 from tests.matching.integration.helpers import (
@@ -221,9 +222,9 @@ async def test_worker_completes_relationships_after_the_programme_end(
         migrate_on_start=False,
         completion_enabled=True,
         completion_interval_seconds=0.1,
-        today_override=ends_on + dt.timedelta(days=1),
     )
-    async with running_app(later) as client:
+    day_after = dt.datetime.combine(ends_on + dt.timedelta(days=1), dt.time(9), dt.UTC)
+    async with running_app(later, clock=ManualClock(day_after)) as client:
         api = Api(client, tokens, matching_db_url)
         for _ in range(100):
             seen = await api.call(

@@ -12,11 +12,11 @@ from sqlalchemy import select, update
 from tandem_kit.db.tables import mail_outbox_table
 from tandem_kit.mail import MailRelay
 from tandem_kit.runtime import Runtime
+from tandem_kit.workers import PeriodicWorker
 from tandem_messaging.adapters.tables import conversations, messages
-from tandem_messaging.main import digest_job
 from tandem_messaging.service.digests import send_due_digests
 from tandem_messaging.service.retention import purge_expired
-from tandem_messaging.service.scheduling import PeriodicJob
+from tandem_messaging.service.scheduling import digest_job
 from tests.kit.integration.harness import wait_until
 from tests.messaging.conftest import World
 from tests.messaging.harness import Harness
@@ -89,10 +89,12 @@ async def test_the_digest_worker_uses_the_injected_clock(world: World) -> None:
         headers=h.as_person(world.mentor, a),
     )
     settings = h.settings.model_copy(update={"run_relay": True, "digest_interval_seconds": 0.05})
-    runtime = Runtime(settings, h.runtime.database, h.runtime.kafka, h.runtime.verifier)
+    runtime = Runtime(
+        settings, h.runtime.database, h.runtime.kafka, h.runtime.verifier, clock=h.clock
+    )
     h.clock.set(BEFORE)
-    worker = digest_job(runtime, h.clock)
-    assert isinstance(worker, PeriodicJob)
+    worker = digest_job(runtime)
+    assert isinstance(worker, PeriodicWorker)
     running = asyncio.create_task(worker.run())
     await asyncio.sleep(0.3)
     assert await queued_digests(h) == 0, "not yet 18:00 in Madrid"

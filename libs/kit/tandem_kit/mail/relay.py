@@ -36,8 +36,6 @@ releases the rest), and the default lease is far longer than a mail takes.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -56,6 +54,7 @@ from tandem_kit.mail.message import build_message
 from tandem_kit.mail.outbox import Attachment
 from tandem_kit.settings import SmtpSettings
 from tandem_kit.telemetry.metrics import MAILS_FAILED, MAILS_SENT
+from tandem_kit.workers import PeriodicWorker
 
 __all__ = ["AfterAcceptHook", "MailRelay", "SendReport"]
 
@@ -92,8 +91,12 @@ class SendReport:
         self.message_ids.extend(other.message_ids)
 
 
-class MailRelay:
-    """A :class:`~tandem_kit.runtime.Worker` that delivers the mail outbox over SMTP."""
+class MailRelay(PeriodicWorker):
+    """A :class:`~tandem_kit.workers.PeriodicWorker` that delivers the mail outbox over SMTP.
+
+    It polls every ``poll_interval`` and sends batch after batch while mails go out. A
+    round that fails (the database is gone) ends :meth:`run`; the supervisor restarts it.
+    """
 
     def __init__(
         self,
@@ -112,11 +115,11 @@ class MailRelay:
     ) -> None:
         if batch_size < 1 or max_attempts < 1 or lease_seconds <= 0:
             raise ValueError("batch_size, max_attempts and lease_seconds must be positive")
+        super().__init__("mail-relay", poll_interval)
         self._db = database
         self._smtp = smtp_settings
         self._service = service
         self._batch_size = batch_size
-        self._poll_interval = poll_interval
         self._max_attempts = max_attempts
         self._retry_backoff = retry_backoff
         self._max_backoff = max_backoff
@@ -124,31 +127,15 @@ class MailRelay:
         self._timeout = timeout
         self._after_accept = after_accept
         self._envelope_sender = parseaddr(smtp_settings.sender)[1] or smtp_settings.sender
-        self._stopping = asyncio.Event()
 
     # --- Worker ---
 
-    async def run(self) -> None:
-        """Deliver until :meth:`stop`; sleeps ``poll_interval`` when nothing was sent."""
-        while not self._stopping.is_set():
-            try:
-                report = await self.send_batch()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("mail relay round failed; retrying")
-                await self._sleep(min(30.0, self._poll_interval * 10))
-                continue
-            if report.sent == 0:
-                await self._sleep(self._poll_interval)
+    async def tick(self, now: datetime) -> int:
+        """One round; mails accepted count as work done (loop again at once).
 
-    def stop(self) -> None:
-        """Finish the mail in flight, release the rest of the batch, return from :meth:`run`."""
-        self._stopping.set()
-
-    async def _sleep(self, seconds: float) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._stopping.wait(), timeout=seconds)
+        :meth:`stop` lets the mail in flight finish and releases the rest of the batch.
+        """
+        return (await self.send_batch()).sent
 
     # --- Rounds ---
 
@@ -162,7 +149,7 @@ class MailRelay:
         while True:
             report, last_id = await self._round(after_id)
             total.add(report)
-            if last_id is None or self._stopping.is_set():
+            if last_id is None or self.stopping:
                 return total
             after_id = last_id
 
@@ -242,7 +229,7 @@ class MailRelay:
             return
         try:
             for row in rows:
-                if self._stopping.is_set() or datetime.now(UTC) >= deadline:
+                if self.stopping or datetime.now(UTC) >= deadline:
                     return
                 try:
                     await client.send_message(

@@ -10,10 +10,10 @@ another relay leaves that key for later, so one key's events stay in order.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import time
 from collections.abc import Sequence
+from datetime import datetime
 from typing import Any
 
 from aiokafka import AIOKafkaProducer
@@ -24,6 +24,7 @@ from tandem_kit.db.database import Database
 from tandem_kit.db.tables import outbox_table
 from tandem_kit.telemetry.metrics import EVENTS_PRODUCED, OUTBOX_BACKLOG
 from tandem_kit.telemetry.propagation import kafka_headers
+from tandem_kit.workers import PeriodicWorker
 
 log = logging.getLogger(__name__)
 _t = outbox_table
@@ -32,7 +33,13 @@ _t = outbox_table
 OutboxRow = Any
 
 
-class OutboxRelay:
+class OutboxRelay(PeriodicWorker):
+    """Publishes batch after batch while there are rows, else polls every ``poll_interval``.
+
+    A failed batch (the broker or the database is gone) rolls its claim back and ends
+    :meth:`run`; the supervisor starts a fresh relay after a backoff.
+    """
+
     def __init__(
         self,
         database: Database,
@@ -42,36 +49,16 @@ class OutboxRelay:
         batch_size: int = 500,
         poll_interval: float = 0.2,
     ) -> None:
+        super().__init__("outbox-relay", poll_interval)
         self._db = database
         self._producer = producer
         self._service = service
         self._batch_size = batch_size
-        self._poll_interval = poll_interval
-        self._stopping = asyncio.Event()
         self._backlog = OUTBOX_BACKLOG.labels(service=service)
         self._backlog_counted_at = 0.0
 
-    async def run(self) -> None:
-        """Publish until :meth:`stop`; a failed batch is retried after a pause."""
-        while not self._stopping.is_set():
-            try:
-                published = await self.publish_batch()
-            except asyncio.CancelledError:
-                raise
-            except Exception:
-                log.exception("outbox batch failed; retrying")
-                published = 0
-                await self._sleep(min(5.0, self._poll_interval * 10))
-            if published == 0:
-                await self._sleep(self._poll_interval)
-
-    def stop(self) -> None:
-        """Finish the batch in flight, then return from :meth:`run`."""
-        self._stopping.set()
-
-    async def _sleep(self, seconds: float) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._stopping.wait(), timeout=seconds)
+    async def tick(self, now: datetime) -> int:
+        return await self.publish_batch()
 
     async def publish_batch(self) -> int:
         """One round: claim, publish, await every acknowledgement, then delete the rows."""

@@ -78,7 +78,7 @@ class RunningApp(Generic[S]):
     app: FastAPI
     client: httpx.AsyncClient
     settings: S
-    runtime: Runtime
+    runtime: Runtime[S]
     consumer: str | None
     handlers: Mapping[str, EventHandler]
 
@@ -127,8 +127,8 @@ async def run_app(
     app: FastAPI,
     settings: S,
     *,
-    definition: ServiceDefinition | None = None,
-    handlers: Callable[[Runtime], Mapping[str, EventHandler]] | None = None,
+    definition: ServiceDefinition[S] | None = None,
+    handlers: Callable[[Runtime[S]], Mapping[str, EventHandler]] | None = None,
     base_url: str = "http://testserver",
     raise_app_exceptions: bool = True,
     startup_timeout: float = 60,
@@ -147,7 +147,7 @@ async def run_app(
     async with LifespanManager(
         shared, startup_timeout=startup_timeout, shutdown_timeout=shutdown_timeout
     ) as manager:
-        runtime: Runtime = shared.state["runtime"]
+        runtime: Runtime[S] = shared.state["runtime"]
         build = handlers or (definition.handlers if definition is not None else None)
         transport = httpx.ASGITransport(app=manager.app, raise_app_exceptions=raise_app_exceptions)
         async with httpx.AsyncClient(transport=transport, base_url=base_url) as client:

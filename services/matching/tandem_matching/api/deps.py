@@ -2,22 +2,31 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
-from fastapi import Depends, Query
+from fastapi import Depends, Query, Request
 
-from tandem_kit.app import RuntimeDep
+from tandem_kit.app import runtime_of
 from tandem_kit.db import Database
 from tandem_matching.schemas.common import ProblemDetails
+from tandem_matching.service.context import Context
 from tandem_matching.settings import MatchingSettings
 
 
-def _database(runtime: RuntimeDep) -> Database:
-    return runtime.database
+# ``async`` on purpose: FastAPI runs plain ``def`` dependencies in its thread pool.
+async def get_context(request: Request) -> Context:
+    return Context.of(runtime_of(request, MatchingSettings))
 
 
-def _settings(runtime: RuntimeDep) -> MatchingSettings:
-    return cast(MatchingSettings, runtime.settings)
+Ctx = Annotated[Context, Depends(get_context)]
+
+
+async def _database(ctx: Ctx) -> Database:
+    return ctx.database
+
+
+async def _settings(ctx: Ctx) -> MatchingSettings:
+    return ctx.settings
 
 
 Db = Annotated[Database, Depends(_database)]

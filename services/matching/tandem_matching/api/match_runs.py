@@ -6,7 +6,7 @@ from fastapi import APIRouter, status
 
 from tandem_kit.auth import CurrentPrincipal
 from tandem_kit.pagination import Page
-from tandem_matching.api.deps import Cursor, Db, Limit, Settings, problems
+from tandem_matching.api.deps import Ctx, Cursor, Db, Limit, problems
 from tandem_matching.schemas.match_runs import (
     ApproveProposals,
     MatchRunPublic,
@@ -39,9 +39,9 @@ BREACH = (
     responses=problems(404, 409),
 )
 async def create_run(
-    programme_id: str, principal: CurrentPrincipal, db: Db, settings: Settings
+    programme_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MatchRunPublic:
-    return await use.create_run(db, principal, programme_id, settings.today())
+    return await use.create_run(db, principal, programme_id, ctx.today())
 
 
 @router.get("", summary="List match runs (manager)", responses=problems(400, 404))
@@ -145,6 +145,6 @@ async def swap(
     responses=problems(404, 409),
 )
 async def publish(
-    programme_id: str, run_id: str, principal: CurrentPrincipal, db: Db, settings: Settings
+    programme_id: str, run_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> PublishResult:
-    return await review.publish(db, principal, programme_id, run_id, settings.today())
+    return await review.publish(db, principal, programme_id, run_id, ctx.today())

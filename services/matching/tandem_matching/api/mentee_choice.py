@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, status
 
 from tandem_kit.auth import CurrentPrincipal
 from tandem_kit.pagination import Page
-from tandem_matching.api.deps import Cursor, Db, Limit, Settings, problems
+from tandem_matching.api.deps import Ctx, Cursor, Db, Limit, problems
 from tandem_matching.schemas.mentee_choice import (
     MentorRequestCreate,
     MentorRequestPublic,
@@ -89,10 +89,10 @@ async def get_request(
     responses=problems(404, 409),
 )
 async def accept(
-    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, settings: Settings
+    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
-        db, principal, programme_id, request_id, decision="accepted", today=settings.today()
+        db, principal, programme_id, request_id, decision="accepted", today=ctx.today()
     )
 
 
@@ -102,10 +102,10 @@ async def accept(
     responses=problems(404, 409),
 )
 async def decline(
-    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, settings: Settings
+    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
-        db, principal, programme_id, request_id, decision="declined", today=settings.today()
+        db, principal, programme_id, request_id, decision="declined", today=ctx.today()
     )
 
 
@@ -115,8 +115,8 @@ async def decline(
     responses=problems(404, 409),
 )
 async def withdraw(
-    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, settings: Settings
+    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
-        db, principal, programme_id, request_id, decision="withdrawn", today=settings.today()
+        db, principal, programme_id, request_id, decision="withdrawn", today=ctx.today()
     )

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from tandem_kit.auth import CurrentPrincipal
 from tandem_kit.pagination import Page
-from tandem_matching.api.deps import Cursor, Db, Limit, Settings, problems
+from tandem_matching.api.deps import Ctx, Cursor, Db, Limit, problems
 from tandem_matching.domain.relationships import RelationshipStatus
 from tandem_matching.schemas.relationships import (
     RelationshipEnd,
@@ -58,10 +58,10 @@ async def accept(
     relationship_id: str,
     principal: CurrentPrincipal,
     db: Db,
-    settings: Settings,
+    ctx: Ctx,
 ) -> RelationshipPublic:
     return await use.respond(
-        db, principal, programme_id, relationship_id, accept=True, today=settings.today()
+        db, principal, programme_id, relationship_id, accept=True, today=ctx.today()
     )
 
 
@@ -77,10 +77,10 @@ async def decline(
     relationship_id: str,
     principal: CurrentPrincipal,
     db: Db,
-    settings: Settings,
+    ctx: Ctx,
 ) -> RelationshipPublic:
     return await use.respond(
-        db, principal, programme_id, relationship_id, accept=False, today=settings.today()
+        db, principal, programme_id, relationship_id, accept=False, today=ctx.today()
     )
 
 

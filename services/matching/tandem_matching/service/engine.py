@@ -7,7 +7,6 @@ and :func:`solve_in_child` run in the match-run worker's child process.
 
 from __future__ import annotations
 
-import importlib
 import time
 from collections.abc import Callable, Collection, Sequence
 from multiprocessing.connection import Connection
@@ -37,6 +36,8 @@ from tandem_matching.domain.review import unmatched_reasons
 
 Explanation = dict[str, Any]  # {"score": float, "criteria": [CriterionLine as dict]}
 Progress = Callable[[str, float], None]
+# What the match-run child process calls: (job, progress) -> the draft as plain data.
+Solver = Callable[[dict[str, Any], Progress], dict[str, Any]]
 
 
 def explanation_json(explained: ScoreExplanation) -> Explanation:
@@ -224,10 +225,11 @@ def _proposals(
     return proposals
 
 
-def solve_in_child(job: dict[str, Any], conn: Connection, solver: str) -> None:
+def solve_in_child(job: dict[str, Any], conn: Connection, solver: Solver) -> None:
     """Entry point of the match-run process: progress, then the result or the error.
 
-    ``solver`` is ``module:function`` (normally :func:`solve`).
+    ``solver`` is normally :func:`solve`; a module-level function, so that the child
+    process receives it by name.
     """
     last = [0.0]
 
@@ -238,9 +240,7 @@ def solve_in_child(job: dict[str, Any], conn: Connection, solver: str) -> None:
             conn.send(("progress", phase, float(fraction)))
 
     try:
-        module, _, name = solver.partition(":")
-        function = getattr(importlib.import_module(module), name)
-        conn.send(("done", function(job, progress)))
+        conn.send(("done", solver(job, progress)))
     except Exception as error:  # reported to the parent, which fails the run
         conn.send(("error", f"{type(error).__name__}: {error}"))
     finally:

@@ -1,8 +1,8 @@
 """The match-run worker: solves queued runs in a child process, off the request path.
 
-One worker per service process (``ServiceDefinition.workers["match-runs"]``) polls
-for queued runs and claims one with a conditional update, so replicas never solve
-the same run. The engine runs in a separate process (``multiprocessing``, forkserver
+One worker per service process (the ``match-runs`` worker of the service definition)
+polls for queued runs and claims one with a conditional update, so replicas never
+solve the same run. The engine runs in a separate process (``multiprocessing``, forkserver
 where available) because a large run is seconds to minutes of CPU that would
 otherwise stall the event loop serving the API. The child reports
 ``(phase, fraction)`` over a pipe; the worker writes it to the run row at most every
@@ -15,7 +15,6 @@ A run left ``running`` by a process that died is failed once its heartbeat is st
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import logging
 import multiprocessing
@@ -24,10 +23,10 @@ from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from typing import Any
 
-from tandem_kit.runtime import Runtime, Worker
+from tandem_kit.runtime import Runtime
+from tandem_kit.workers import PeriodicWorker
 from tandem_matching.service import engine, run_steps
-from tandem_matching.service.clock import now
-from tandem_matching.service.workers import Idle
+from tandem_matching.service.engine import Solver
 from tandem_matching.settings import MatchingSettings
 
 log = logging.getLogger(__name__)
@@ -57,28 +56,38 @@ class RunOutcome(Exception):
         self.error = error
 
 
-class MatchRunWorker:
-    def __init__(self, runtime: Runtime, settings: MatchingSettings) -> None:
+class MatchRunWorker(PeriodicWorker):
+    """Each tick claims one queued run and solves it with ``solver`` (in a child process).
+
+    ``solver`` is a module-level function (the child imports it by name), normally
+    :func:`engine.solve`; tests pass their own in code.
+    """
+
+    def __init__(self, runtime: Runtime[MatchingSettings], solver: Solver = engine.solve) -> None:
+        settings = runtime.settings
+        super().__init__(
+            "match-runs",
+            settings.match_run_poll_seconds,
+            clock=runtime.clock,
+            on_start=self._fail_stale,
+        )
         self._db = runtime.database
         self._settings = settings
-        self._stop = asyncio.Event()
+        self._solver = solver
         self._context = process_context()
 
-    def stop(self) -> None:
-        self._stop.set()
-
-    async def run(self) -> None:
+    async def _fail_stale(self, now: dt.datetime) -> None:
         stale = dt.timedelta(seconds=self._settings.match_run_stale_seconds)
-        failed = await run_steps.fail_stale(self._db, now() - stale)
+        failed = await run_steps.fail_stale(self._db, now - stale)
         if failed:
             log.warning("failed %d match runs left running by a stopped worker", failed)
-        while not self._stop.is_set():
-            run = await run_steps.claim_next(self._db)
-            if run is None:
-                with contextlib.suppress(TimeoutError):
-                    await asyncio.wait_for(self._stop.wait(), self._settings.match_run_poll_seconds)
-                continue
-            await self._execute(run)
+
+    async def tick(self, now: dt.datetime) -> int:
+        run = await run_steps.claim_next(self._db)
+        if run is None:
+            return 0
+        await self._execute(run)
+        return 1
 
     async def _execute(self, run: dict[str, Any]) -> None:
         run_id = run["id"]
@@ -101,7 +110,7 @@ class MatchRunWorker:
         receiver, sender = self._context.Pipe(duplex=False)
         child = self._context.Process(
             target=engine.solve_in_child,
-            args=(job, sender, self._settings.match_run_solver),
+            args=(job, sender, self._solver),
             name=f"match-run-{run_id[:8]}",
             daemon=True,
         )
@@ -122,7 +131,7 @@ class MatchRunWorker:
         deadline = loop.time() + self._settings.match_run_timeout_seconds
         phase, fraction, reported = "starting", 0.0, 0.0
         while True:
-            if self._stop.is_set():
+            if self.stopping:
                 raise RunOutcome("queued")  # shutting down: another start will solve it
             if loop.time() > deadline:
                 raise RunOutcome(
@@ -152,8 +161,3 @@ class MatchRunWorker:
             return tuple(await asyncio.to_thread(receiver.recv))
         except EOFError as error:  # the child exited without a result
             raise RunOutcome("failed", "the matching process died") from error
-
-
-def match_run_worker(runtime: Runtime) -> Worker:
-    settings: MatchingSettings = runtime.settings  # type: ignore[assignment]
-    return MatchRunWorker(runtime, settings) if settings.match_runs_enabled else Idle()

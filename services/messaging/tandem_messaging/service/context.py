@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
+from tandem_kit.clock import Clock
 from tandem_kit.crypto import Keyring
 from tandem_kit.db.database import Database
 from tandem_kit.runtime import Runtime
@@ -13,10 +13,6 @@ from tandem_messaging.service.sealing import CONTENT_NAMESPACE
 from tandem_messaging.settings import MessagingSettings
 
 _KEYRINGS: dict[tuple[str, str], Keyring] = {}
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def keyring_for(settings: MessagingSettings) -> Keyring:
@@ -28,19 +24,17 @@ def keyring_for(settings: MessagingSettings) -> Keyring:
     return _KEYRINGS[cache_key]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Context:
     database: Database
     settings: MessagingSettings
     keyring: Keyring
-    clock: Callable[[], datetime] = field(default=utc_now)
+    clock: Clock
 
     @classmethod
-    def of(cls, runtime: Runtime, clock: Callable[[], datetime] = utc_now) -> Context:
+    def of(cls, runtime: Runtime[MessagingSettings]) -> Context:
         settings = runtime.settings
-        if not isinstance(settings, MessagingSettings):
-            raise TypeError("the messaging service runs with MessagingSettings")
-        return cls(runtime.database, settings, keyring_for(settings), clock)
+        return cls(runtime.database, settings, keyring_for(settings), runtime.clock)
 
     def now(self) -> datetime:
         return self.clock()

@@ -1,56 +1,49 @@
-"""Periodic jobs as kit workers (run by the app's supervisor, stopped on shutdown)."""
+"""Messaging's background workers, each one kit loop: the mail relay, digests, retention.
+
+``main.py`` declares where they run (with the outbox relay; the digest and the
+retention purge also only while ``run_scheduled_jobs``); the kit decides per process.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import logging
-from collections.abc import Awaitable, Callable
-from datetime import datetime
-
-log = logging.getLogger(__name__)
-
-
-class PeriodicJob:
-    """Runs ``job(now)`` every ``interval`` seconds until stopped; ``clock`` is injectable."""
-
-    def __init__(
-        self,
-        name: str,
-        interval: float,
-        job: Callable[[datetime], Awaitable[int]],
-        clock: Callable[[], datetime],
-    ) -> None:
-        self.name = name
-        self._interval = interval
-        self._job = job
-        self._clock = clock
-        self._stopping = asyncio.Event()
-
-    async def run_once(self) -> int:
-        return await self._job(self._clock())
-
-    async def run(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                done = await self.run_once()
-                if done:
-                    log.info("%s: %d done", self.name, done)
-            except Exception:
-                # A failing round is retried next round; the supervisor restarts only crashes.
-                log.exception("%s round failed", self.name)
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._stopping.wait(), self._interval)
-
-    def stop(self) -> None:
-        self._stopping.set()
+from tandem_kit.mail import MailRelay
+from tandem_kit.runtime import Runtime
+from tandem_kit.workers import PeriodicWorker
+from tandem_messaging.service.context import Context
+from tandem_messaging.service.digests import send_due_digests
+from tandem_messaging.service.retention import purge_expired
+from tandem_messaging.settings import MessagingSettings
 
 
-class Idle:
-    """A worker for a part this process does not run: returns at once (a clean stop)."""
+def mail_relay(runtime: Runtime[MessagingSettings]) -> MailRelay:
+    settings = runtime.settings
+    return MailRelay(
+        runtime.database,
+        settings.smtp,
+        service=settings.service_name,
+        poll_interval=settings.mail_poll_interval_seconds,
+        retry_backoff=settings.mail_retry_backoff_seconds,
+        max_attempts=settings.mail_max_attempts,
+    )
 
-    async def run(self) -> None:
-        return None
 
-    def stop(self) -> None:
-        return None
+def digest_job(runtime: Runtime[MessagingSettings]) -> PeriodicWorker:
+    """The daily digest, at the runtime's clock (tests hand the app their own)."""
+    ctx = Context.of(runtime)
+    return PeriodicWorker(
+        "daily-digest",
+        runtime.settings.digest_interval_seconds,
+        lambda now: send_due_digests(ctx, now),
+        clock=ctx.clock,
+    )
+
+
+def retention_job(runtime: Runtime[MessagingSettings]) -> PeriodicWorker:
+    """Deletes content past its programme's retention period."""
+    ctx = Context.of(runtime)
+    return PeriodicWorker(
+        "retention",
+        runtime.settings.retention_interval_seconds,
+        lambda now: purge_expired(ctx, now),
+        clock=ctx.clock,
+    )
