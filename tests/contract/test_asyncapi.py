@@ -94,3 +94,23 @@ def test_every_reference_in_the_generated_document_resolves() -> None:
             assert isinstance(target, dict), f"{ref} does not resolve"
             assert part in target, f"{ref} does not resolve"
             target = target[part]
+
+
+def test_one_schema_name_means_one_schema_across_events() -> None:
+    # Hoisting every event's $defs into components/schemas must never let one event's
+    # definition silently replace another's of the same name.
+    from tandem_contracts.catalog import _hoisted
+
+    shared: dict[str, Any] = {}
+    first = {
+        "$defs": {"Role": {"enum": ["mentor", "mentee"], "type": "string"}},
+        "properties": {"role": {"$ref": "#/$defs/Role"}},
+    }
+    assert _hoisted(first, shared) == {
+        "properties": {"role": {"$ref": "#/components/schemas/Role"}}
+    }
+    assert shared == {"Role": {"enum": ["mentor", "mentee"], "type": "string"}}
+    assert _hoisted(first, shared)  # the same definition again is fine
+    second = {"$defs": {"Role": {"enum": ["admin"], "type": "string"}}, "properties": {}}
+    with pytest.raises(ValueError, match="'Role' differently"):
+        _hoisted(second, shared)
