@@ -103,6 +103,16 @@ def test_exceptions_and_extra_fields_are_keys(stream: io.StringIO) -> None:
     assert entry["attempt"] == 2
 
 
+def test_uvicorns_coloured_copy_of_the_message_is_left_out(stream: io.StringIO) -> None:
+    logging.getLogger("uvicorn.error").info(
+        "Started server process [%d]", 42, extra={"color_message": "\x1b[36m%d\x1b[0m"}
+    )
+
+    (entry,) = lines(stream)
+    assert entry["message"] == "Started server process [42]"
+    assert "color_message" not in entry
+
+
 def test_configuring_again_replaces_the_handler(stream: io.StringIO) -> None:
     second = io.StringIO()
     configure_logging("matching", stream=second)

@@ -30,11 +30,13 @@ from opentelemetry import trace
 
 __all__ = ["JsonFormatter", "configure_logging"]
 
-# The attributes every LogRecord has; anything else came from ``extra=``.
+# The attributes every LogRecord has; anything else came from ``extra=``, except
+# uvicorn's ``color_message`` (the message again, with terminal colour codes).
 _RECORD_FIELDS = frozenset(vars(logging.LogRecord("", 0, "", 0, "", None, None))) | {
     "message",
     "asctime",
     "taskName",
+    "color_message",
 }
 
 
