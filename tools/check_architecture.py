@@ -87,8 +87,6 @@ ALLOWED: frozenset[str] = frozenset(
     {
         # matching: ISO code lists are pure data, not an API schema (domain/ or common).
         f"services/matching/tandem_matching/schemas/codes.py: no api/codes.py ({NAMING})",
-        # matching: keyset paging moves to tandem_kit.pagination.
-        f"services/matching/tandem_matching/adapters/paging.py: no service/paging.py ({NAMING})",
         # matching: proposals are part of the match-run review feature.
         "services/matching/tandem_matching/adapters/proposals.py: "
         f"no service/proposals.py ({NAMING})",

@@ -7,7 +7,7 @@ from dataclasses import asdict
 from sqlalchemy import RowMapping, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_matching.adapters.paging import after_cursor
+from tandem_kit.api import keyset
 from tandem_matching.adapters.tables import imports
 from tandem_matching.domain.imports import Import, ImportMode, ImportSource, RejectedRow
 
@@ -50,10 +50,9 @@ async def get(session: AsyncSession, programme_id: str, import_id: str) -> Impor
 async def list_page(
     session: AsyncSession, programme_id: str, cursor: str | None, limit: int
 ) -> list[Import]:
-    query = after_cursor(
+    query = keyset(
         select(imports).where(imports.c.programme_id == programme_id),
-        imports.c.created_at,
-        imports.c.id,
+        [imports.c.created_at, imports.c.id],
         cursor,
         limit,
     )

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_matching.adapters.paging import after_cursor
+from tandem_kit.api import keyset
 from tandem_matching.adapters.tables import match_runs
 
 OPEN = ("queued", "running", "draft")
@@ -61,7 +61,7 @@ async def list_page(
     query = select(match_runs).where(match_runs.c.programme_id == programme_id)
     if status is not None:
         query = query.where(match_runs.c.status == status)
-    query = after_cursor(query, match_runs.c.created_at, match_runs.c.id, cursor, limit)
+    query = keyset(query, [match_runs.c.created_at, match_runs.c.id], cursor, limit)
     return [dict(r) for r in (await session.execute(query)).mappings()]
 
 

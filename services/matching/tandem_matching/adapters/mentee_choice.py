@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_matching.adapters.paging import after_cursor
+from tandem_kit.api import keyset
 from tandem_matching.adapters.tables import mentor_requests
 
 
@@ -60,7 +60,7 @@ async def list_page(
         )
     if status is not None:
         query = query.where(mentor_requests.c.status == status)
-    query = after_cursor(query, mentor_requests.c.created_at, mentor_requests.c.id, cursor, limit)
+    query = keyset(query, [mentor_requests.c.created_at, mentor_requests.c.id], cursor, limit)
     return [dict(r) for r in (await session.execute(query)).mappings()]
 
 

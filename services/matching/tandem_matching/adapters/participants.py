@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, RowMapping, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_matching.adapters.paging import after_cursor
+from tandem_kit.api import keyset
 from tandem_matching.adapters.tables import (
     mentor_requests,
     participants,
@@ -188,7 +188,7 @@ async def list_page(
         )
     elif unmatched is False:
         query = query.where(_in_open_relationship())
-    query = after_cursor(query, participants.c.created_at, participants.c.id, cursor, limit)
+    query = keyset(query, [participants.c.created_at, participants.c.id], cursor, limit)
     return [_record(r) for r in (await session.execute(query)).mappings()]
 
 

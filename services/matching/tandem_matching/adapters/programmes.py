@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import RowMapping, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_matching.adapters.paging import after_cursor
+from tandem_kit.api import keyset
 from tandem_matching.adapters.tables import organisations, programme_managers, programmes
 from tandem_matching.domain.profiles import FormatsOffered
 from tandem_matching.domain.programmes import Manager, Organisation, Programme
@@ -70,8 +70,8 @@ async def organisation_exists(session: AsyncSession, organisation_id: str) -> bo
 async def list_organisations(
     session: AsyncSession, cursor: str | None, limit: int
 ) -> list[Organisation]:
-    query = after_cursor(
-        select(organisations), organisations.c.created_at, organisations.c.id, cursor, limit
+    query = keyset(
+        select(organisations), [organisations.c.created_at, organisations.c.id], cursor, limit
     )
     return [_organisation(r) for r in (await session.execute(query)).mappings()]
 
@@ -128,7 +128,7 @@ async def list_programmes(
         query = query.where(
             or_(programmes.c.id.in_(sorted(visible_ids)), programmes.c.id.in_(named))
         )
-    query = after_cursor(query, programmes.c.created_at, programmes.c.id, cursor, limit)
+    query = keyset(query, [programmes.c.created_at, programmes.c.id], cursor, limit)
     return [_programme(r) for r in (await session.execute(query)).mappings()]
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_kit.pagination import decode_cursor, encode_cursor
+from tandem_kit.api import keyset, next_cursor
 from tandem_matching.adapters.tables import proposal_members, proposals
 
 
@@ -44,21 +44,9 @@ async def page(
     query = select(proposals).where(proposals.c.run_id == run_id)
     if status is not None:
         query = query.where(proposals.c.status == status)
-    if cursor is not None:
-        position, ident = decode_cursor(cursor, 2)
-        query = query.where(
-            or_(
-                proposals.c.position > int(position),
-                and_(proposals.c.position == int(position), proposals.c.id > str(ident)),
-            )
-        )
-    query = query.order_by(proposals.c.position, proposals.c.id).limit(limit + 1)
+    query = keyset(query, [proposals.c.position, proposals.c.id], cursor, limit)
     rows = [dict(r) for r in (await session.execute(query)).mappings()]
-    following = (
-        encode_cursor(rows[limit - 1]["position"], rows[limit - 1]["id"])
-        if len(rows) > limit
-        else None
-    )
+    following = next_cursor(rows, limit, lambda r: (r["position"], r["id"]))
     return rows[:limit], following
 
 

@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.common import MentoringFormat, Role
 from tandem_contracts.matching import EndedBy, EndReason
-from tandem_matching.adapters.paging import after_cursor
+from tandem_kit.api import keyset
 from tandem_matching.adapters.tables import (
     participants,
     programmes,
@@ -184,7 +184,7 @@ async def list_page(
         query = query.where(relationships.c.status == status)
     if member_id is not None:
         query = query.where(_has_member(member_id))
-    query = after_cursor(query, relationships.c.created_at, relationships.c.id, cursor, limit)
+    query = keyset(query, [relationships.c.created_at, relationships.c.id], cursor, limit)
     return [_relationship(r) for r in (await session.execute(query)).mappings()]
 
 

@@ -6,11 +6,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, File, Query, UploadFile, status
 
+from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
 from tandem_kit.errors import PayloadTooLarge
 from tandem_kit.guard import BODY_LIMIT_EXTRA
-from tandem_kit.pagination import Page
-from tandem_matching.api.deps import Cursor, Db, Limit, Settings, problems
+from tandem_matching.api.deps import Db, Settings
 from tandem_matching.domain.imports import ImportMode
 from tandem_matching.schemas.imports import ImportReport, ImportRequest
 from tandem_matching.service import imports as use
@@ -40,7 +40,7 @@ _CREATED = (
     status_code=status.HTTP_201_CREATED,
     summary="Import participants from JSON",
     description=_CREATED,
-    responses=problems(404, 413),
+    responses=problems(403, 404, 413),
     openapi_extra={BODY_LIMIT_EXTRA: IMPORT_BODY_LIMIT},
 )
 async def import_json(
@@ -66,7 +66,7 @@ async def import_json(
     "linkedin_url, linkedin_consent. Lists use `;`; availability is like "
     "`mon 18:00-20:00;thu 09:00-11:30`.",
     openapi_extra={BODY_LIMIT_EXTRA: IMPORT_BODY_LIMIT},
-    responses=problems(404, 413),
+    responses=problems(403, 404, 413),
 )
 async def import_csv(
     programme_id: str,
@@ -84,18 +84,18 @@ async def import_csv(
     )
 
 
-@router.get("", summary="List imports (manager)", responses=problems(400, 404))
+@router.get("", summary="List imports (manager)", responses=problems(403, 400, 404))
 async def list_imports(
     programme_id: str,
     principal: CurrentPrincipal,
     db: Db,
-    cursor: Cursor = None,
-    limit: Limit = 50,
+    cursor: PageCursor = None,
+    limit: PageLimit = 50,
 ) -> Page[ImportReport]:
     return await use.list_imports(db, principal, programme_id, cursor, limit)
 
 
-@router.get("/{import_id}", summary="Read an import report (manager)", responses=problems(404))
+@router.get("/{import_id}", summary="Read an import report (manager)", responses=problems(403, 404))
 async def get_import(
     programme_id: str, import_id: str, principal: CurrentPrincipal, db: Db
 ) -> ImportReport:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
+from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
-from tandem_kit.pagination import Page
-from tandem_matching.api.deps import Ctx, Cursor, Db, Limit, problems
+from tandem_matching.api.deps import Ctx, Db
 from tandem_matching.schemas.match_runs import (
     ApproveProposals,
     MatchRunPublic,
@@ -36,7 +36,7 @@ BREACH = (
     description="Queued, then solved off the request path by a worker process. "
     "Poll the run for `phase` and `progress`; it ends as `draft` (or "
     "`failed`/`cancelled`). One open run per programme.",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def create_run(
     programme_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
@@ -44,14 +44,14 @@ async def create_run(
     return await use.create_run(db, principal, programme_id, ctx.today())
 
 
-@router.get("", summary="List match runs (manager)", responses=problems(400, 404))
+@router.get("", summary="List match runs (manager)", responses=problems(403, 400, 404))
 async def list_runs(
     programme_id: str,
     principal: CurrentPrincipal,
     db: Db,
     status: RunStatus | None = None,
-    cursor: Cursor = None,
-    limit: Limit = 50,
+    cursor: PageCursor = None,
+    limit: PageLimit = 50,
 ) -> Page[MatchRunPublic]:
     return await use.list_runs(
         db, principal, programme_id, status=status, cursor=cursor, limit=limit
@@ -61,7 +61,7 @@ async def list_runs(
 @router.get(
     RUN,
     summary="Follow a match run: status, phase, progress, summary (manager)",
-    responses=problems(404),
+    responses=problems(403, 404),
 )
 async def get_run(
     programme_id: str, run_id: str, principal: CurrentPrincipal, db: Db
@@ -72,7 +72,7 @@ async def get_run(
 @router.post(
     RUN + "/cancel",
     summary="Cancel a queued, running or draft run (manager)",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def cancel_run(
     programme_id: str, run_id: str, principal: CurrentPrincipal, db: Db
@@ -84,7 +84,7 @@ async def cancel_run(
     RUN + "/proposals",
     summary="The run's proposals, best first (manager)",
     description="Each with its mentees' scores and per-criterion explanations.",
-    responses=problems(400, 404),
+    responses=problems(403, 400, 404),
 )
 async def list_proposals(
     programme_id: str,
@@ -92,8 +92,8 @@ async def list_proposals(
     principal: CurrentPrincipal,
     db: Db,
     status: ProposalStatus | None = None,
-    cursor: Cursor = None,
-    limit: Limit = 50,
+    cursor: PageCursor = None,
+    limit: PageLimit = 50,
 ) -> Page[ProposalPublic]:
     return await use.list_proposals(
         db, principal, programme_id, run_id, status=status, cursor=cursor, limit=limit
@@ -103,7 +103,7 @@ async def list_proposals(
 @router.post(
     RUN + "/approvals",
     summary="Approve all or some proposals of the draft (manager)",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def approve(
     programme_id: str, run_id: str, body: ApproveProposals, principal: CurrentPrincipal, db: Db
@@ -115,7 +115,7 @@ async def approve(
     RUN + "/moves",
     summary="Move a mentee to another mentor (manager)",
     description=BREACH + " An unmatched mentee of the draft can be moved too.",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def move(
     programme_id: str, run_id: str, body: MoveMentee, principal: CurrentPrincipal, db: Db
@@ -127,7 +127,7 @@ async def move(
     RUN + "/swaps",
     summary="Swap the mentors of two mentees (manager)",
     description=BREACH,
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def swap(
     programme_id: str, run_id: str, body: SwapMentees, principal: CurrentPrincipal, db: Db
@@ -142,7 +142,7 @@ async def swap(
     "(emits `match.proposed`); the others are discarded. Proposals that "
     "no longer hold (someone left or was matched meanwhile) → 409 "
     "`stale_proposals`, nothing written.",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def publish(
     programme_id: str, run_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
-from tandem_kit.pagination import Page
-from tandem_matching.api.deps import Ctx, Cursor, Db, Limit, problems
+from tandem_matching.api.deps import Ctx, Db
 from tandem_matching.schemas.mentee_choice import (
     MentorRequestCreate,
     MentorRequestPublic,
@@ -26,7 +26,7 @@ REQUESTS = "/mentor-requests"
     summary="Best mentors for a mentee, with explanations (the mentee, or a manager)",
     description="Only mentors with a free place who break no hard rule. Mentees may "
     "ask only in programmes with `policy.mentee_choice`.",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def suggestions(
     programme_id: str,
@@ -44,7 +44,7 @@ async def suggestions(
     summary="Ask a mentor (mentee)",
     description="One pending request per mentee. A pair that breaks a hard rule is "
     "refused (422, `errors` names each breach).",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def create_request(
     programme_id: str, body: MentorRequestCreate, principal: CurrentPrincipal, db: Db
@@ -55,15 +55,15 @@ async def create_request(
 @router.get(
     REQUESTS,
     summary="List requests (manager: all; participant: sent or received)",
-    responses=problems(400, 404),
+    responses=problems(403, 400, 404),
 )
 async def list_requests(
     programme_id: str,
     principal: CurrentPrincipal,
     db: Db,
     status: RequestStatus | None = None,
-    cursor: Cursor = None,
-    limit: Limit = 50,
+    cursor: PageCursor = None,
+    limit: PageLimit = 50,
 ) -> Page[MentorRequestPublic]:
     return await use.list_requests(
         db, principal, programme_id, status=status, cursor=cursor, limit=limit
@@ -73,7 +73,7 @@ async def list_requests(
 @router.get(
     REQUESTS + "/{request_id}",
     summary="Read a request (manager, or its mentee/mentor)",
-    responses=problems(404),
+    responses=problems(403, 404),
 )
 async def get_request(
     programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db
@@ -86,7 +86,7 @@ async def get_request(
     summary="Accept a request (the mentor asked)",
     description="Creates the relationship directly **active** (both have agreed); "
     "emits `match.proposed` then `relationship.started`.",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def accept(
     programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
@@ -99,7 +99,7 @@ async def accept(
 @router.post(
     REQUESTS + "/{request_id}/decline",
     summary="Decline a request (the mentor asked)",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def decline(
     programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
@@ -112,7 +112,7 @@ async def decline(
 @router.post(
     REQUESTS + "/{request_id}/withdraw",
     summary="Withdraw a request (its mentee)",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def withdraw(
     programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx

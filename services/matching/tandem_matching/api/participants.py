@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, status
 
+from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
-from tandem_kit.pagination import Page
-from tandem_matching.api.deps import Cursor, Db, Limit, problems
+from tandem_matching.api.deps import Db
 from tandem_matching.schemas.participants import (
     ParticipantCreate,
     ParticipantPublic,
@@ -28,7 +28,7 @@ router = APIRouter(prefix="/v1/programmes/{programme_id}/participants", tags=["p
     description="Yourself, with the token grant `mentor:<pid>`/`mentee:<pid>`; or, as "
     "a manager, someone else named by `subject`. Emits "
     "`participant.registered`.",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def register(
     programme_id: str, body: ParticipantCreate, principal: CurrentPrincipal, db: Db
@@ -39,7 +39,7 @@ async def register(
 @router.get(
     "",
     summary="List participants (manager) or yourself (participant)",
-    responses=problems(400, 404),
+    responses=problems(403, 400, 404),
 )
 async def list_participants(
     programme_id: str,
@@ -51,8 +51,8 @@ async def list_participants(
     unmatched: Annotated[
         bool | None, Query(description="true: active and in no proposed or active relationship")
     ] = None,
-    cursor: Cursor = None,
-    limit: Limit = 50,
+    cursor: PageCursor = None,
+    limit: PageLimit = 50,
 ) -> Page[ParticipantPublic]:
     return await use.list_participants(
         db,
@@ -70,7 +70,7 @@ async def list_participants(
 @router.get(
     "/{participant_id}",
     summary="Read a participant (manager, or yourself)",
-    responses=problems(404),
+    responses=problems(403, 404),
 )
 async def get_participant(
     programme_id: str, participant_id: str, principal: CurrentPrincipal, db: Db
@@ -82,7 +82,7 @@ async def get_participant(
     "/{participant_id}",
     summary="Update a profile (manager, or yourself)",
     description="Emits `participant.updated`.",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def update_participant(
     programme_id: str,
@@ -100,7 +100,7 @@ async def update_participant(
     description="Manager, or yourself. Active relationships end early "
     "(`participant_withdrew`), proposed ones are declined. Emits "
     "`participant.withdrawn` (and `relationship.ended`).",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def withdraw(
     programme_id: str, participant_id: str, principal: CurrentPrincipal, db: Db

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from tandem_kit.api import problems
 from tandem_kit.auth import CurrentPrincipal
-from tandem_matching.api.deps import Db, problems
+from tandem_matching.api.deps import Db
 from tandem_matching.schemas.privacy import ErasureReceipt, ParticipantExport
 from tandem_matching.service import privacy as use
 
@@ -20,7 +21,7 @@ router = APIRouter(
     description="Nulls the profile, closes open relationships (active ones end with "
     "`ended_by` system, reason `participant_erased`), keeps anonymous ids. "
     "Emits `participant.erased` so every service forgets the person.",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def erase(
     programme_id: str, participant_id: str, principal: CurrentPrincipal, db: Db
@@ -31,7 +32,7 @@ async def erase(
 @router.get(
     "/export",
     summary="Export everything held about a participant (yourself, or admin)",
-    responses=problems(404),
+    responses=problems(403, 404),
 )
 async def export(
     programme_id: str, participant_id: str, principal: CurrentPrincipal, db: Db

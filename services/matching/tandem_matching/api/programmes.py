@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter, status
 
+from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
-from tandem_kit.pagination import Page
-from tandem_matching.api.deps import Cursor, Db, Limit, problems
+from tandem_matching.api.deps import Db
 from tandem_matching.schemas.programmes import (
     OrganisationCreate,
     OrganisationPublic,
@@ -23,7 +23,7 @@ router = APIRouter(prefix="/v1", tags=["programmes"])
     "/organisations",
     status_code=status.HTTP_201_CREATED,
     summary="Create an organisation (admin)",
-    responses=problems(),
+    responses=problems(403),
 )
 async def create_organisation(
     body: OrganisationCreate, principal: CurrentPrincipal, db: Db
@@ -31,9 +31,9 @@ async def create_organisation(
     return await use.create_organisation(db, principal, body)
 
 
-@router.get("/organisations", summary="List organisations (admin)", responses=problems(400))
+@router.get("/organisations", summary="List organisations (admin)", responses=problems(403, 400))
 async def list_organisations(
-    principal: CurrentPrincipal, db: Db, cursor: Cursor = None, limit: Limit = 50
+    principal: CurrentPrincipal, db: Db, cursor: PageCursor = None, limit: PageLimit = 50
 ) -> Page[OrganisationPublic]:
     return await use.list_organisations(db, principal, cursor, limit)
 
@@ -43,7 +43,7 @@ async def list_organisations(
     status_code=status.HTTP_201_CREATED,
     summary="Create a programme naming its managers (admin)",
     description="Emits `programme.created`.",
-    responses=problems(),
+    responses=problems(403),
 )
 async def create_programme(
     body: ProgrammeCreate, principal: CurrentPrincipal, db: Db
@@ -55,10 +55,10 @@ async def create_programme(
     "/programmes",
     summary="List the programmes you have a role in",
     description="Admins see every programme.",
-    responses=problems(400),
+    responses=problems(403, 400),
 )
 async def list_programmes(
-    principal: CurrentPrincipal, db: Db, cursor: Cursor = None, limit: Limit = 50
+    principal: CurrentPrincipal, db: Db, cursor: PageCursor = None, limit: PageLimit = 50
 ) -> Page[ProgrammePublic]:
     return await use.list_programmes(db, principal, cursor, limit)
 
@@ -66,7 +66,7 @@ async def list_programmes(
 @router.get(
     "/programmes/{programme_id}",
     summary="Read a programme (its managers and members)",
-    responses=problems(404),
+    responses=problems(403, 404),
 )
 async def get_programme(programme_id: str, principal: CurrentPrincipal, db: Db) -> ProgrammePublic:
     return await use.get_programme(db, principal, programme_id)
@@ -75,7 +75,7 @@ async def get_programme(programme_id: str, principal: CurrentPrincipal, db: Db) 
 @router.patch(
     "/programmes/{programme_id}",
     summary="Rename or tune the matching policy (manager)",
-    responses=problems(404),
+    responses=problems(403, 404),
 )
 async def update_programme(
     programme_id: str, body: ProgrammeUpdate, principal: CurrentPrincipal, db: Db

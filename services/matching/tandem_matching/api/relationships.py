@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
+from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
-from tandem_kit.pagination import Page
-from tandem_matching.api.deps import Ctx, Cursor, Db, Limit, problems
+from tandem_matching.api.deps import Ctx, Db
 from tandem_matching.domain.relationships import RelationshipStatus
 from tandem_matching.schemas.relationships import (
     RelationshipEnd,
@@ -20,15 +20,15 @@ router = APIRouter(prefix="/v1/programmes/{programme_id}/relationships", tags=["
 @router.get(
     "",
     summary="List relationships (manager: all; participant: your own)",
-    responses=problems(400, 404),
+    responses=problems(403, 400, 404),
 )
 async def list_relationships(
     programme_id: str,
     principal: CurrentPrincipal,
     db: Db,
     status: RelationshipStatus | None = None,
-    cursor: Cursor = None,
-    limit: Limit = 50,
+    cursor: PageCursor = None,
+    limit: PageLimit = 50,
 ) -> Page[RelationshipPublic]:
     return await use.list_relationships(
         db, principal, programme_id, status=status, cursor=cursor, limit=limit
@@ -38,7 +38,7 @@ async def list_relationships(
 @router.get(
     "/{relationship_id}",
     summary="Read a relationship (manager, or a member)",
-    responses=problems(404),
+    responses=problems(403, 404),
 )
 async def get_relationship(
     programme_id: str, relationship_id: str, principal: CurrentPrincipal, db: Db
@@ -51,7 +51,7 @@ async def get_relationship(
     summary="Accept a proposed relationship (member)",
     description="When every member accepted it becomes active and "
     "`relationship.started` is emitted.",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def accept(
     programme_id: str,
@@ -70,7 +70,7 @@ async def accept(
     summary="Decline a proposed relationship (member)",
     description="The relationship is declined; its mentees wait for the next run, "
     "which will not propose the same mentor again.",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def decline(
     programme_id: str,
@@ -90,7 +90,7 @@ async def decline(
     description="A member (mentor or mentee) or a manager, with a reason. Emits "
     "`relationship.ended` (outcome ended_early). The mentees wait again "
     "and are not matched with the same mentor.",
-    responses=problems(404, 409),
+    responses=problems(403, 404, 409),
 )
 async def end_early(
     programme_id: str,

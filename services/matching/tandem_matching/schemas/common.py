@@ -8,13 +8,12 @@ from urllib.parse import urlsplit
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     model_validator,
 )
 
+from tandem_kit.api import RequestModel
 from tandem_matching.schemas.codes import is_country, is_language, is_time_zone
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -69,13 +68,7 @@ Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Token = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
 
 
-class Strict(BaseModel):
-    """Unknown fields are an error: a misspelt field must not be silently ignored."""
-
-    model_config = ConfigDict(extra="forbid")
-
-
-class Window(Strict):
+class Window(RequestModel):
     """A weekly availability window in the participant's own time zone."""
 
     weekday: int = Field(ge=0, le=6, description="0 = Monday … 6 = Sunday")
@@ -90,7 +83,7 @@ class Window(Strict):
         return self
 
 
-class ManagerContact(Strict):
+class ManagerContact(RequestModel):
     """How to reach a programme's named manager: travels in ``programme.created`` (as the
     contracts' ``Contact``) to the services that mail or schedule."""
 
@@ -99,30 +92,3 @@ class ManagerContact(Strict):
     email: Email
     preferred_language: Language = "en"
     time_zone: TimeZone = "UTC"
-
-
-class ProblemDetails(BaseModel):
-    """RFC 9457 problem details, as every error of this API is shaped."""
-
-    model_config = ConfigDict(
-        json_schema_extra={
-            "examples": [
-                {
-                    "type": "about:blank",
-                    "title": "Forbidden",
-                    "status": 403,
-                    "detail": "You have no role in this programme.",
-                    "code": "forbidden",
-                }
-            ]
-        }
-    )
-
-    type: str = "about:blank"
-    title: str
-    status: int
-    detail: str
-    code: str = Field(description="Stable, machine-readable error code.")
-    errors: list[dict[str, object]] | None = Field(
-        default=None, description="Per-field or per-row details, when there are several."
-    )

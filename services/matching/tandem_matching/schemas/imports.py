@@ -7,8 +7,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tandem_kit.api import RequestModel
 from tandem_matching.domain.imports import ImportMode, ImportSource
-from tandem_matching.schemas.common import Strict, Subject
+from tandem_matching.schemas.common import Subject
 from tandem_matching.schemas.participants import ParticipantCreate
 
 
@@ -18,7 +19,7 @@ class ImportRow(ParticipantCreate):
     subject: Subject  # required here, optional on self-registration
 
 
-class ImportRequest(Strict):
+class ImportRequest(RequestModel):
     """The JSON form of an import: rows shaped like a registration, each with a subject."""
 
     model_config = ConfigDict(

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from tandem_matching.schemas.common import Strict
+from tandem_kit.api import RequestModel
 from tandem_matching.schemas.relationships import CriterionLine
 
 RunStatus = Literal["queued", "running", "draft", "published", "failed", "cancelled"]
@@ -111,7 +111,7 @@ class ProposalPublic(BaseModel):
         )
 
 
-class ApproveProposals(Strict):
+class ApproveProposals(RequestModel):
     """Approve some proposals by id, or all of the draft."""
 
     model_config = ConfigDict(
@@ -130,7 +130,7 @@ class ApproveProposals(Strict):
         return self
 
 
-class MoveMentee(Strict):
+class MoveMentee(RequestModel):
     """Give a mentee (matched in the draft or left unmatched) to another mentor."""
 
     model_config = ConfigDict(
@@ -148,7 +148,7 @@ class MoveMentee(Strict):
     to_mentor_id: str
 
 
-class SwapMentees(Strict):
+class SwapMentees(RequestModel):
     """Exchange the mentors of two mentees of the draft."""
 
     model_config = ConfigDict(

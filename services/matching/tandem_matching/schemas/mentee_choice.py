@@ -8,8 +8,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tandem_kit.api import RequestModel
 from tandem_matching.domain.participants import Participant
-from tandem_matching.schemas.common import Strict
 from tandem_matching.schemas.relationships import CriterionLine
 
 RequestStatus = Literal["pending", "accepted", "declined", "withdrawn"]
@@ -72,7 +72,7 @@ class SuggestionPublic(BaseModel):
         )
 
 
-class MentorRequestCreate(Strict):
+class MentorRequestCreate(RequestModel):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [

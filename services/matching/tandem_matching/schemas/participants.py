@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from tandem_kit.api import RequestModel
 from tandem_matching.domain.participants import Participant
 from tandem_matching.domain.profiles import FormatPreference, Modality
 from tandem_matching.schemas.common import (
@@ -17,7 +18,6 @@ from tandem_matching.schemas.common import (
     Language,
     LinkedInUrl,
     Name,
-    Strict,
     Subject,
     TimeZone,
     Token,
@@ -49,7 +49,7 @@ _EXAMPLE: dict[str, Any] = {
 }
 
 
-class ProfileFields(Strict):
+class ProfileFields(RequestModel):
     """The profile fields a participant can set at registration and change later."""
 
     display_name: Name
@@ -138,7 +138,7 @@ class ParticipantCreate(ProfileFields):
         return self
 
 
-class ParticipantUpdate(Strict):
+class ParticipantUpdate(RequestModel):
     """Change some profile fields; fields left out keep their value, null clears optional ones."""
 
     model_config = ConfigDict(

@@ -8,6 +8,7 @@ from dataclasses import asdict
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from tandem_kit.api import RequestModel
 from tandem_matching.domain.profiles import (
     DEFAULT_WEIGHTS,
     SWITCHABLE_HARD,
@@ -18,10 +19,10 @@ from tandem_matching.domain.profiles import (
     Reach,
 )
 from tandem_matching.domain.programmes import Manager, Programme
-from tandem_matching.schemas.common import Country, Language, ManagerContact, Name, Strict
+from tandem_matching.schemas.common import Country, Language, ManagerContact, Name
 
 
-class OrganisationCreate(Strict):
+class OrganisationCreate(RequestModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{"name": "Acme Europe"}]})
 
     name: Name
@@ -33,7 +34,7 @@ class OrganisationPublic(BaseModel):
     created_at: dt.datetime
 
 
-class GroupSize(Strict):
+class GroupSize(RequestModel):
     min: int = Field(default=3, ge=2, le=20)
     max: int = Field(default=6, ge=2, le=20)
 
@@ -44,7 +45,7 @@ class GroupSize(Strict):
         return self
 
 
-class MatchingPolicy(Strict):
+class MatchingPolicy(RequestModel):
     """Which criteria are hard constraints, and how the others weigh."""
 
     model_config = ConfigDict(
@@ -97,7 +98,7 @@ class MatchingPolicy(Strict):
         return self
 
 
-class ProgrammeCreate(Strict):
+class ProgrammeCreate(RequestModel):
     model_config = ConfigDict(
         json_schema_extra={
             "examples": [
@@ -144,7 +145,7 @@ class ProgrammeCreate(Strict):
         return self
 
 
-class ProgrammeUpdate(Strict):
+class ProgrammeUpdate(RequestModel):
     """Rename a programme or change how it matches (applies to the next run)."""
 
     model_config = ConfigDict(

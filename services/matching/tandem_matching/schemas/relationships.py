@@ -10,13 +10,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from tandem_contracts.common import MentoringFormat, Role
 from tandem_contracts.matching import EndedBy, EndReason
+from tandem_kit.api import RequestModel
 from tandem_matching.domain.relationships import (
     Member,
     MemberResponse,
     Relationship,
     RelationshipStatus,
 )
-from tandem_matching.schemas.common import Strict
 
 
 class CriterionLine(BaseModel):
@@ -107,7 +107,7 @@ class RelationshipPublic(BaseModel):
         return cls.model_validate({**asdict(relationship), "members": shown})
 
 
-class RelationshipEnd(Strict):
+class RelationshipEnd(RequestModel):
     """End an active relationship early."""
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "found_employment"}]})

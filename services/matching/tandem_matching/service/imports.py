@@ -14,14 +14,13 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
 from tandem_kit.db import Database
 from tandem_kit.errors import NotFound, PayloadTooLarge, Unprocessable
 from tandem_kit.outbox import add_events
-from tandem_kit.pagination import Page
 from tandem_matching.adapters import imports as repo
 from tandem_matching.adapters import participants as participant_repo
-from tandem_matching.adapters.paging import next_cursor
 from tandem_matching.domain.imports import Import, ImportMode, ImportSource, RejectedRow
 from tandem_matching.domain.participants import Participant
 from tandem_matching.domain.profiles import Role
@@ -169,5 +168,5 @@ async def list_imports(
         rows = await repo.list_page(session, programme_id, cursor, limit)
     return Page[ImportReport](
         items=[ImportReport.model_validate(r, from_attributes=True) for r in rows[:limit]],
-        next_cursor=next_cursor(rows, limit),
+        next_cursor=next_cursor(rows, limit, lambda r: (r.created_at, r.id)),
     )

@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
 from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, NotFound
-from tandem_kit.pagination import Page
 from tandem_matching.adapters import match_runs as repo
 from tandem_matching.adapters import proposals as proposal_repo
-from tandem_matching.adapters.paging import next_cursor
 from tandem_matching.schemas.match_runs import MatchRunPublic, ProposalPublic
 from tandem_matching.service.access import Caller, manager_in
 from tandem_matching.service.clock import new_id, now
@@ -93,7 +92,8 @@ async def list_runs(
             session, programme_id, status=status, cursor=cursor, limit=limit
         )
     return Page[MatchRunPublic](
-        items=[public(r) for r in rows[:limit]], next_cursor=next_cursor(rows, limit)
+        items=[public(r) for r in rows[:limit]],
+        next_cursor=next_cursor(rows, limit, lambda r: (r["created_at"], r["id"])),
     )
 
 

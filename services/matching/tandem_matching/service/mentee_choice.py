@@ -16,15 +16,14 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.common import MentoringFormat
+from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
 from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, Forbidden, NotFound, Unprocessable
 from tandem_kit.outbox import add_events
-from tandem_kit.pagination import Page
 from tandem_matching.adapters import mentee_choice as repo
 from tandem_matching.adapters import participants as participant_repo
 from tandem_matching.adapters import relationships as relationship_repo
-from tandem_matching.adapters.paging import next_cursor
 from tandem_matching.domain.profiles import Role
 from tandem_matching.schemas.mentee_choice import (
     MentorRequestCreate,
@@ -153,7 +152,7 @@ async def list_requests(
         )
     return Page[MentorRequestPublic](
         items=[MentorRequestPublic.of(r) for r in rows[:limit]],
-        next_cursor=next_cursor(rows, limit),
+        next_cursor=next_cursor(rows, limit, lambda r: (r["created_at"], r["id"])),
     )
 
 

@@ -7,14 +7,13 @@ from dataclasses import replace
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.matching import EndedBy, EndReason
+from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
 from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, Forbidden, NotFound, Unprocessable
 from tandem_kit.outbox import add_event
-from tandem_kit.pagination import Page
 from tandem_matching.adapters import mentee_choice as request_repo
 from tandem_matching.adapters import participants as repo
-from tandem_matching.adapters.paging import next_cursor
 from tandem_matching.domain.participants import Participant, ParticipantStatus
 from tandem_matching.domain.profiles import Role
 from tandem_matching.schemas.participants import (
@@ -116,7 +115,8 @@ async def list_participants(
         kept = rows[:limit]
         busy = await repo.busy_ids(session, [r.id for r in kept])
     return Page[ParticipantPublic](
-        items=[public(r, r.id in busy) for r in kept], next_cursor=next_cursor(rows, limit)
+        items=[public(r, r.id in busy) for r in kept],
+        next_cursor=next_cursor(rows, limit, lambda r: (r.created_at, r.id)),
     )
 
 

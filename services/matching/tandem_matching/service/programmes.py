@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal, require_admin
 from tandem_kit.db import Database
 from tandem_kit.errors import Unprocessable
 from tandem_kit.outbox import add_event
-from tandem_kit.pagination import Page
 from tandem_matching.adapters import programmes as repo
-from tandem_matching.adapters.paging import next_cursor
 from tandem_matching.domain.programmes import Manager, Organisation, Programme
 from tandem_matching.schemas.programmes import (
     OrganisationCreate,
@@ -40,7 +39,7 @@ async def list_organisations(
         rows = await repo.list_organisations(session, cursor, limit)
     return Page[OrganisationPublic](
         items=[OrganisationPublic.model_validate(r, from_attributes=True) for r in rows[:limit]],
-        next_cursor=next_cursor(rows, limit),
+        next_cursor=next_cursor(rows, limit, lambda r: (r.created_at, r.id)),
     )
 
 
@@ -90,7 +89,7 @@ async def list_programmes(
         managers = await repo.managers_of_many(session, [r.id for r in kept])
     return Page[ProgrammePublic](
         items=[ProgrammePublic.of(r, managers[r.id]) for r in kept],
-        next_cursor=next_cursor(rows, limit),
+        next_cursor=next_cursor(rows, limit, lambda r: (r.created_at, r.id)),
     )
 
 

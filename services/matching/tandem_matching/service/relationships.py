@@ -16,13 +16,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.common import MentoringFormat
 from tandem_contracts.matching import EndedBy, EndReason
+from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
 from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, NotFound, Unprocessable
 from tandem_kit.outbox import add_event, add_events
-from tandem_kit.pagination import Page
 from tandem_matching.adapters import relationships as repo
-from tandem_matching.adapters.paging import next_cursor
 from tandem_matching.domain import relationships as life
 from tandem_matching.domain.programmes import Programme
 from tandem_matching.domain.relationships import (
@@ -80,7 +79,7 @@ async def list_relationships(
         members = await repo.members_of(session, [r.id for r in kept])
     return Page[RelationshipPublic](
         items=[RelationshipPublic.of(r, members[r.id]) for r in kept],
-        next_cursor=next_cursor(found, limit),
+        next_cursor=next_cursor(found, limit, lambda r: (r.created_at, r.id)),
     )
 
 
