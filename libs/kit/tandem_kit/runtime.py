@@ -11,6 +11,7 @@ it has in hand.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -118,6 +119,7 @@ class Supervisor:
     _workers: dict[str, Worker] = field(default_factory=dict)
     _tasks: dict[str, asyncio.Task[None]] = field(default_factory=dict)
     _stopping: bool = False
+    _stopped: asyncio.Event = field(default_factory=asyncio.Event)
 
     def start(self, name: str, make: Callable[[], Worker]) -> None:
         self._tasks[name] = asyncio.create_task(self._keep_running(name, make), name=name)
@@ -138,11 +140,14 @@ class Supervisor:
                 if loop.time() - started >= self.healthy_after:
                     delay = 0.5
                 log.exception("worker %s crashed; restarting in %.1fs", name, delay)
-                await asyncio.sleep(delay)
+                # Waits out the backoff, unless stop() comes first: no restart then.
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._stopped.wait(), delay)
                 delay = min(delay * 2, 30.0)
 
     async def stop(self) -> None:
         self._stopping = True
+        self._stopped.set()
         for worker in self._workers.values():
             worker.stop()
         if not self._tasks:

@@ -161,3 +161,17 @@ async def test_the_kit_decides_where_a_declared_worker_runs(
         assert isinstance(worker, SwitchedOff)
         assert built == []
         assert worker.reason == spec.switched_on(settings)
+
+
+async def test_stop_does_not_wait_out_a_crash_backoff() -> None:
+    async def tick(now: datetime) -> int:
+        raise RuntimeError("always fails")
+
+    supervisor = Supervisor(drain_timeout=20)
+    supervisor.start("failing", lambda: PeriodicWorker("failing", 1, tick))
+    await asyncio.sleep(0.1)  # crashed, now in its 0.5 s backoff (then 1 s, 2 s ...)
+    loop = asyncio.get_running_loop()
+    started = loop.time()
+    await supervisor.stop()
+    assert loop.time() - started < 0.3
+    assert supervisor.running == []
