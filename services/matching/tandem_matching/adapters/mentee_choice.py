@@ -3,45 +3,50 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import asdict
 
-from sqlalchemy import insert, or_, select, update
+from sqlalchemy import RowMapping, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.api import keyset
 from tandem_matching.adapters.tables import mentor_requests
+from tandem_matching.domain.mentee_choice import MentorRequest, RequestStatus
 
 
-async def insert_request(session: AsyncSession, row: dict[str, Any]) -> None:
-    await session.execute(insert(mentor_requests).values(row))
+def _record(row: RowMapping) -> MentorRequest:
+    return MentorRequest(**{**row, "status": RequestStatus(row["status"])})
+
+
+async def insert_request(session: AsyncSession, request: MentorRequest) -> None:
+    await session.execute(insert(mentor_requests).values(asdict(request)))
 
 
 async def get(
     session: AsyncSession, programme_id: str, request_id: str, *, for_update: bool = False
-) -> dict[str, Any] | None:
+) -> MentorRequest | None:
     query = select(mentor_requests).where(
         mentor_requests.c.id == request_id, mentor_requests.c.programme_id == programme_id
     )
     if for_update:
         query = query.with_for_update()
     row = (await session.execute(query)).mappings().first()
-    return dict(row) if row else None
+    return _record(row) if row else None
 
 
-async def pending_of_mentee(session: AsyncSession, mentee_id: str) -> dict[str, Any] | None:
+async def pending_of_mentee(session: AsyncSession, mentee_id: str) -> MentorRequest | None:
     row = (
         (
             await session.execute(
                 select(mentor_requests).where(
                     mentor_requests.c.mentee_id == mentee_id,
-                    mentor_requests.c.status == "pending",
+                    mentor_requests.c.status == RequestStatus.PENDING,
                 )
             )
         )
         .mappings()
         .first()
     )
-    return dict(row) if row else None
+    return _record(row) if row else None
 
 
 async def list_page(
@@ -49,10 +54,10 @@ async def list_page(
     programme_id: str,
     *,
     involving: str | None,
-    status: str | None,
+    status: RequestStatus | None,
     cursor: str | None,
     limit: int,
-) -> list[dict[str, Any]]:
+) -> list[MentorRequest]:
     query = select(mentor_requests).where(mentor_requests.c.programme_id == programme_id)
     if involving is not None:
         query = query.where(
@@ -61,13 +66,13 @@ async def list_page(
     if status is not None:
         query = query.where(mentor_requests.c.status == status)
     query = keyset(query, [mentor_requests.c.created_at, mentor_requests.c.id], cursor, limit)
-    return [dict(r) for r in (await session.execute(query)).mappings()]
+    return [_record(r) for r in (await session.execute(query)).mappings()]
 
 
 async def decide(
     session: AsyncSession,
     request_id: str,
-    status: str,
+    status: RequestStatus,
     at: dt.datetime,
     relationship_id: str | None = None,
 ) -> None:
@@ -78,7 +83,7 @@ async def decide(
     )
 
 
-async def of_participant(session: AsyncSession, participant_id: str) -> list[dict[str, Any]]:
+async def of_participant(session: AsyncSession, participant_id: str) -> list[MentorRequest]:
     query = (
         select(mentor_requests)
         .where(
@@ -89,20 +94,20 @@ async def of_participant(session: AsyncSession, participant_id: str) -> list[dic
         )
         .order_by(mentor_requests.c.created_at, mentor_requests.c.id)
     )
-    return [dict(r) for r in (await session.execute(query)).mappings()]
+    return [_record(r) for r in (await session.execute(query)).mappings()]
 
 
 async def close_pending_of(session: AsyncSession, participant_id: str, at: dt.datetime) -> None:
     """A leaving participant's pending requests: withdrawn (as mentee) or declined (as mentor)."""
     for column, status in (
-        (mentor_requests.c.mentee_id, "withdrawn"),
-        (mentor_requests.c.mentor_id, "declined"),
+        (mentor_requests.c.mentee_id, RequestStatus.WITHDRAWN),
+        (mentor_requests.c.mentor_id, RequestStatus.DECLINED),
     ):
         await session.execute(
             update(mentor_requests)
             .where(
                 column == participant_id,
-                mentor_requests.c.status == "pending",
+                mentor_requests.c.status == RequestStatus.PENDING,
             )
             .values(status=status, decided_at=at)
         )

@@ -17,6 +17,7 @@ from tandem_matching.adapters.tables import (
     relationship_members,
     relationships,
 )
+from tandem_matching.domain.mentee_choice import RequestStatus
 from tandem_matching.domain.participants import Participant, ParticipantStatus, Standing
 from tandem_matching.domain.profiles import AvailabilityWindow, FormatPreference, Modality, Role
 from tandem_matching.domain.relationships import OPEN_STATUSES, REFUSED_STATUSES
@@ -252,7 +253,8 @@ async def past_partners(session: AsyncSession, programme_id: str) -> set[tuple[s
         )
     )
     refused = select(mentor_requests.c.mentee_id, mentor_requests.c.mentor_id).where(
-        mentor_requests.c.programme_id == programme_id, mentor_requests.c.status == "declined"
+        mentor_requests.c.programme_id == programme_id,
+        mentor_requests.c.status == RequestStatus.DECLINED,
     )
     pairs: set[tuple[str, str]] = set()
     for query in (together, refused):

@@ -9,10 +9,10 @@ from fastapi import APIRouter, Query, status
 from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
 from tandem_matching.api.deps import Ctx, Db
+from tandem_matching.domain.mentee_choice import RequestStatus
 from tandem_matching.schemas.mentee_choice import (
     MentorRequestCreate,
     MentorRequestPublic,
-    RequestStatus,
     SuggestionPublic,
 )
 from tandem_matching.service import mentee_choice as use
@@ -92,7 +92,7 @@ async def accept(
     programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
-        db, principal, programme_id, request_id, decision="accepted", today=ctx.today()
+        db, principal, programme_id, request_id, decision=RequestStatus.ACCEPTED, today=ctx.today()
     )
 
 
@@ -105,7 +105,7 @@ async def decline(
     programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
-        db, principal, programme_id, request_id, decision="declined", today=ctx.today()
+        db, principal, programme_id, request_id, decision=RequestStatus.DECLINED, today=ctx.today()
     )
 
 
@@ -118,5 +118,5 @@ async def withdraw(
     programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
-        db, principal, programme_id, request_id, decision="withdrawn", today=ctx.today()
+        db, principal, programme_id, request_id, decision=RequestStatus.WITHDRAWN, today=ctx.today()
     )

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any, Literal
+from dataclasses import asdict
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from tandem_kit.api import RequestModel
+from tandem_matching.domain.mentee_choice import MentorRequest, RequestStatus
 from tandem_matching.domain.participants import Participant
 from tandem_matching.schemas.relationships import CriterionLine
-
-RequestStatus = Literal["pending", "accepted", "declined", "withdrawn"]
 
 
 class SuggestionPublic(BaseModel):
@@ -102,7 +102,7 @@ class MentorRequestPublic(BaseModel):
     decided_at: dt.datetime | None
 
     @classmethod
-    def of(cls, row: dict[str, Any]) -> MentorRequestPublic:
+    def of(cls, request: MentorRequest) -> MentorRequestPublic:
         return cls.model_validate(
-            {**row, "explanation": (row["explanation"] or {}).get("criteria")}
+            {**asdict(request), "explanation": (request.explanation or {}).get("criteria")}
         )

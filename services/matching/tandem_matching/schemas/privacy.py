@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from tandem_matching.domain.mentee_choice import RequestStatus
 from tandem_matching.schemas.participants import ParticipantPublic
 from tandem_matching.schemas.relationships import RelationshipPublic
 
@@ -45,7 +46,7 @@ class MentorRequestRecord(BaseModel):
     id: str
     mentee_id: str
     mentor_id: str
-    status: str
+    status: RequestStatus
     message: str | None
     created_at: dt.datetime
     decided_at: dt.datetime | None

@@ -24,6 +24,7 @@ from tandem_kit.outbox import add_events
 from tandem_matching.adapters import mentee_choice as repo
 from tandem_matching.adapters import participants as participant_repo
 from tandem_matching.adapters import relationships as relationship_repo
+from tandem_matching.domain.mentee_choice import MentorRequest, RequestStatus
 from tandem_matching.domain.profiles import Role
 from tandem_matching.schemas.mentee_choice import (
     MentorRequestCreate,
@@ -93,21 +94,21 @@ async def create_request(
                 "You already have a pending request; withdraw it first.", code="request_pending"
             )
         explained = await _check_pair(session, roster, programme_id, me.id, body.mentor_id)
-        row = {
-            "id": new_id(),
-            "programme_id": programme_id,
-            "mentee_id": me.id,
-            "mentor_id": body.mentor_id,
-            "status": "pending",
-            "message": body.message,
-            "score": explained["score"],
-            "explanation": explained,
-            "relationship_id": None,
-            "created_at": now(),
-            "decided_at": None,
-        }
-        await repo.insert_request(session, row)
-    return MentorRequestPublic.of(row)
+        request = MentorRequest(
+            id=new_id(),
+            programme_id=programme_id,
+            mentee_id=me.id,
+            mentor_id=body.mentor_id,
+            status=RequestStatus.PENDING,
+            message=body.message,
+            score=explained["score"],
+            explanation=explained,
+            relationship_id=None,
+            created_at=now(),
+            decided_at=None,
+        )
+        await repo.insert_request(session, request)
+    return MentorRequestPublic.of(request)
 
 
 async def _check_pair(
@@ -139,7 +140,7 @@ async def list_requests(
     principal: Principal,
     programme_id: str,
     *,
-    status: str | None,
+    status: RequestStatus | None,
     cursor: str | None,
     limit: int,
 ) -> Page[MentorRequestPublic]:
@@ -152,17 +153,15 @@ async def list_requests(
         )
     return Page[MentorRequestPublic](
         items=[MentorRequestPublic.of(r) for r in rows[:limit]],
-        next_cursor=next_cursor(rows, limit, lambda r: (r["created_at"], r["id"])),
+        next_cursor=next_cursor(rows, limit, lambda r: (r.created_at, r.id)),
     )
 
 
 async def _visible_request(
     session: AsyncSession, caller: Caller, request_id: str, *, for_update: bool = False
-) -> dict[str, Any]:
+) -> MentorRequest:
     row = await repo.get(session, caller.programme.id, request_id, for_update=for_update)
-    if row is None or not (
-        caller.is_manager or caller.participant_id in (row["mentee_id"], row["mentor_id"])
-    ):
+    if row is None or not (caller.is_manager or row.involves(caller.participant_id)):
         raise NotFound(f"Request {request_id} not found.", code="request_not_found")
     return row
 
@@ -181,7 +180,7 @@ async def decide(
     programme_id: str,
     request_id: str,
     *,
-    decision: str,
+    decision: RequestStatus,
     today: dt.date,
 ) -> MentorRequestPublic:
     """``accepted``/``declined`` by the addressed mentor; ``withdrawn`` by the mentee."""
@@ -189,41 +188,42 @@ async def decide(
         caller = await caller_in(session, principal, programme_id)
         caller.require_participant()
         row = await _visible_request(session, caller, request_id, for_update=True)
-        decider = row["mentee_id"] if decision == "withdrawn" else row["mentor_id"]
+        withdrawing = decision is RequestStatus.WITHDRAWN
+        decider = row.mentee_id if withdrawing else row.mentor_id
         if caller.participant_id != decider:
-            who = "the mentee who sent it" if decision == "withdrawn" else "the mentor asked"
+            who = "the mentee who sent it" if withdrawing else "the mentor asked"
             raise Forbidden(f"Only {who} may do this.")
-        if row["status"] != "pending":
-            raise Conflict(f"The request is {row['status']}.", code="request_not_pending")
+        if row.status is not RequestStatus.PENDING:
+            raise Conflict(f"The request is {row.status}.", code="request_not_pending")
         relationship_id = None
-        if decision == "accepted":
+        if decision is RequestStatus.ACCEPTED:
             relationship_id = await _start(session, caller, row, today)
         at = now()
         await repo.decide(session, request_id, decision, at, relationship_id)
-        row.update(status=decision, decided_at=at, relationship_id=relationship_id)
+        row = replace(row, status=decision, decided_at=at, relationship_id=relationship_id)
     return MentorRequestPublic.of(row)
 
 
 async def _start(
-    session: AsyncSession, caller: Caller, request: dict[str, Any], today: dt.date
+    session: AsyncSession, caller: Caller, request: MentorRequest, today: dt.date
 ) -> str:
     """Re-check the pair as of now and create the active relationship with its events."""
     programme = caller.programme
     if today > programme.ends_on:
         raise Conflict("The programme has ended.", code="programme_ended")
     roster = await load_roster(session, programme)
-    _waiting(roster, request["mentee_id"])
+    _waiting(roster, request.mentee_id)
     explained = await _check_pair(
-        session, roster, programme.id, request["mentee_id"], request["mentor_id"]
+        session, roster, programme.id, request.mentee_id, request.mentor_id
     )
     starts_on = max(today, programme.starts_on)
     row, members = new_relationship(
         programme,
-        mentor_id=request["mentor_id"],
-        mentees=[(request["mentee_id"], explained)],
+        mentor_id=request.mentor_id,
+        mentees=[(request.mentee_id, explained)],
         format=MentoringFormat.PAIR,
         score=explained["score"],
-        request_id=request["id"],
+        request_id=request.id,
         started_on=starts_on,
     )
     await relationship_repo.insert_many(session, [row], members)
@@ -233,7 +233,7 @@ async def _start(
     await add_events(
         session,
         [
-            events.match_proposed(row, [request["mentee_id"]]),
+            events.match_proposed(row, [request.mentee_id]),
             events.relationship_started(row, named),
         ],
     )

@@ -83,5 +83,7 @@ async def export(
             ParticipantExport.proposal(p, [m["mentee_id"] for m in proposal_members[p["id"]]])
             for p in proposals
         ],
-        mentor_requests=[MentorRequestRecord.model_validate(r) for r in requests],
+        mentor_requests=[
+            MentorRequestRecord.model_validate(r, from_attributes=True) for r in requests
+        ],
     )
