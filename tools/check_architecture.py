@@ -14,6 +14,10 @@ Imports (every ``import`` anywhere in a module, function-local ones included):
   repositories, not the other way round), and ``schemas/`` never imports ``service/`` or
   ``adapters/`` (API schemas describe the wire, built from records).
 
+Events are built in one place per service, ``service/events.py``: constructing a
+contract event (``MessagePosted(...)``, ``MessagePosted.model_validate(...)``) anywhere
+else in a service is a breach.
+
 Shape: every service has the same top-level parts (``REQUIRED_SHAPE``) and
 ``migrations/env.py``, ``migrations/script.py.mako`` and ``migrations/versions/``.
 
@@ -43,7 +47,10 @@ import argparse
 import ast
 import sys
 from collections.abc import Collection, Iterator
+from functools import cache
 from pathlib import Path
+
+from tandem_contracts import EVENT_TYPES
 
 ROOT = Path(__file__).resolve().parents[1]
 IO_PACKAGES = {
@@ -80,6 +87,7 @@ NOT_FEATURES = {
     "adapters": {"__init__.py", "tables.py", "common.py"},
 }
 NAMING = "a feature's files share its name across layers"
+ONE_PLACE = "outside service/events.py (one place per service)"
 
 # Breaches of the rules above that were present when the rules came in (issue 9).
 # The services' owners fix them and delete the line; a line left after its fix fails.
@@ -90,12 +98,69 @@ ALLOWED: frozenset[str] = frozenset(
         # matching: proposals are part of the match-run review feature.
         "services/matching/tandem_matching/adapters/proposals.py: "
         f"no service/proposals.py ({NAMING})",
+        # messaging: its three events are built where they are added, not in service/events.py.
+        "services/messaging/tandem_messaging/service/agreements.py: "
+        f"builds AgreementAccepted {ONE_PLACE}",
+        "services/messaging/tandem_messaging/service/forums.py: "
+        f"builds ForumPostCreated {ONE_PLACE}",
+        "services/messaging/tandem_messaging/service/messages.py: "
+        f"builds MessagePosted {ONE_PLACE}",
         # messaging: mail and its texts are named after no use case.
         f"services/messaging/tandem_messaging/adapters/mail.py: no service/mail.py ({NAMING})",
         "services/messaging/tandem_messaging/adapters/mail_texts.py: "
         f"no service/mail_texts.py ({NAMING})",
     }
 )
+
+
+@cache
+def event_names() -> frozenset[str]:
+    """The class names of every contract event (tandem_contracts registers them)."""
+    return frozenset(
+        model.__name__
+        for model in EVENT_TYPES.values()
+        if model.__module__.startswith("tandem_contracts.")
+    )
+
+
+_BUILDERS = {"model_validate", "model_validate_json", "model_construct"}
+
+
+def built_events(path: Path, events: Collection[str]) -> set[str]:
+    """Contract event classes a module constructs (called, or validated into), by their
+    own names even when imported under another (``import MessagePosted as Posted``)."""
+    tree = ast.parse(path.read_text(), filename=str(path))
+    names = {name: name for name in events}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tandem_contracts"):
+            for alias in node.names:
+                if alias.name in events and alias.asname:
+                    names[alias.asname] = alias.name
+    built: set[str] = set()
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in names:
+            built.add(names[func.id])
+        elif isinstance(func, ast.Attribute):
+            if func.attr in events:
+                built.add(func.attr)
+            elif func.attr in _BUILDERS:
+                target = func.value  # ``Event.model_validate`` or ``module.Event.model_validate``
+                if isinstance(target, ast.Name) and target.id in names:
+                    built.add(names[target.id])
+                elif isinstance(target, ast.Attribute) and target.attr in events:
+                    built.add(target.attr)
+    return built
+
+
+def check_events(path: Path, root: Path = ROOT) -> Iterator[str]:
+    rel = path.relative_to(root)
+    if rel.parts[0] != "services" or rel.parts[3:] == ("service", "events.py"):
+        return
+    for name in sorted(built_events(path, event_names())):
+        yield f"{rel}: builds {name} {ONE_PLACE}"
 
 
 def service_names(root: Path = ROOT) -> list[str]:
@@ -212,6 +277,7 @@ def breaches(root: Path = ROOT, allowed: Collection[str] = ALLOWED) -> list[str]
             if "migrations" in path.parts and "versions" in path.parts:
                 continue
             found.extend(check_file(path, services, root))
+            found.extend(check_events(path, root))
     problems = [problem for problem in found if problem not in allowed]
     stale = sorted(set(allowed) - set(found))
     problems.extend(f"allow-list entry no longer needed (delete it): {entry}" for entry in stale)

@@ -104,6 +104,27 @@ def _write(tree: Path, relative: str, source: str) -> None:
             "from tandem_matching import adapters\n",
             "api/ must call use cases",
         ),
+        (
+            "services/matching/tandem_matching/service/leak.py",
+            "from tandem_contracts.matching import ParticipantErased\n"
+            "def erased() -> object:\n"
+            "    return ParticipantErased(programme_id=1, participant_id=2, subject='x')\n",
+            "builds ParticipantErased outside service/events.py",
+        ),
+        (
+            "services/matching/tandem_matching/consumers_leak.py",
+            "from tandem_contracts import matching\n"
+            "def started(data: bytes) -> object:\n"
+            "    return matching.RelationshipStarted.model_validate_json(data)\n",
+            "builds RelationshipStarted outside service/events.py",
+        ),
+        (
+            "services/messaging/tandem_messaging/api/leak.py",
+            "from tandem_contracts.messaging import MessagePosted as Posted\n"
+            "def posted(data: dict[str, object]) -> object:\n"
+            "    return Posted.model_validate(data)\n",
+            "builds MessagePosted outside service/events.py",
+        ),
     ],
 )
 def test_each_kind_of_breach_is_caught(
