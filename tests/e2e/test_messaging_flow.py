@@ -127,7 +127,7 @@ async def conversations_of(h: Harness, relationship: uuid.UUID) -> int:
             await session.scalar(
                 select(func.count())
                 .select_from(conversations)
-                .where(conversations.c.relationship_id == str(relationship))
+                .where(conversations.c.relationship_id == relationship)
             )
             or 0
         )

@@ -151,7 +151,7 @@ async def test_content_is_deleted_when_the_programmes_retention_ends(world: Worl
     async with h.runtime.database.sessions() as session:
         row = (
             await session.execute(
-                select(conversations).where(conversations.c.id == str(world.conversation))
+                select(conversations).where(conversations.c.id == world.conversation)
             )
         ).one()
         assert row.wrapped_key_ciphertext is None
@@ -159,7 +159,7 @@ async def test_content_is_deleted_when_the_programmes_retention_ends(world: Worl
             (
                 await session.execute(
                     select(messages.c.body_ciphertext).where(
-                        messages.c.conversation_id == str(world.conversation)
+                        messages.c.conversation_id == world.conversation
                     )
                 )
             )

@@ -1,6 +1,8 @@
 """Programmes' keys and retention, conversations and messages, forums, reports,
 communication agreements, notification preferences, the kit's tables and its directory.
 
+Ids are UUIDs (native on PostgreSQL); edited in place, pre-release.
+
 Revision ID: 0001
 """
 
@@ -16,21 +18,20 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
-ID = 36
 SUBJECT = 200
 
 
 def _id(name: str = "id") -> sa.Column:
-    return sa.Column(name, sa.String(ID), primary_key=True)
+    return sa.Column(name, sa.Uuid(), primary_key=True)
 
 
 def _ref(name: str, nullable: bool = False) -> sa.Column:
-    return sa.Column(name, sa.String(ID), nullable=nullable)
+    return sa.Column(name, sa.Uuid(), nullable=nullable)
 
 
 def _fk(name: str, target: str, primary_key: bool = False) -> sa.Column:
     return sa.Column(
-        name, sa.String(ID), sa.ForeignKey(target), nullable=False, primary_key=primary_key
+        name, sa.Uuid(), sa.ForeignKey(target), nullable=False, primary_key=primary_key
     )
 
 
@@ -48,7 +49,7 @@ def _sealed(prefix: str) -> list[sa.Column]:
 def _author(prefix: str) -> list[sa.Column]:
     return [
         sa.Column(f"{prefix}_subject", sa.String(SUBJECT), nullable=True),
-        sa.Column(f"{prefix}_participant_id", sa.String(ID), nullable=True),
+        sa.Column(f"{prefix}_participant_id", sa.Uuid(), nullable=True),
         sa.Column(f"{prefix}_role", sa.String(10), nullable=True),
         sa.Column("author_erased", sa.Boolean, nullable=False),
     ]
@@ -93,7 +94,7 @@ def upgrade() -> None:
     op.create_table(
         "conversation_members",
         _fk("conversation_id", "conversations.id", primary_key=True),
-        sa.Column("participant_id", sa.String(ID), primary_key=True),
+        sa.Column("participant_id", sa.Uuid(), primary_key=True),
         sa.Column("subject", sa.String(SUBJECT), nullable=False),
         sa.Column("role", sa.String(10), nullable=False),
         sa.Column("read_up_to", sa.Integer, nullable=False),
@@ -185,7 +186,7 @@ def upgrade() -> None:
     op.create_index("ix_reports_reporter", "reports", ["reporter_subject"])
     op.create_table(
         "agreement_templates",
-        sa.Column("programme_id", sa.String(ID), primary_key=True),
+        sa.Column("programme_id", sa.Uuid(), primary_key=True),
         sa.Column("channels", sa.JSON, nullable=False),
         sa.Column("response_time_hours", sa.Integer, nullable=False),
         sa.Column("meeting_cadence_days", sa.Integer, nullable=False),

@@ -25,10 +25,10 @@ _a = agreement_acceptances
 
 def _agreement(row: Any) -> Agreement:
     return Agreement(
-        UUID(row.id),
-        UUID(row.relationship_id),
-        UUID(row.conversation_id),
-        UUID(row.programme_id),
+        row.id,
+        row.relationship_id,
+        row.conversation_id,
+        row.programme_id,
         row.version,
         row.accepted_version,
         row.closed,
@@ -54,9 +54,7 @@ def _version(row: Any) -> Version:
 async def template(session: AsyncSession, programme_id: UUID) -> Terms | None:
     row = (
         await session.execute(
-            select(agreement_templates).where(
-                agreement_templates.c.programme_id == str(programme_id)
-            )
+            select(agreement_templates).where(agreement_templates.c.programme_id == programme_id)
         )
     ).first()
     if row is None:
@@ -84,12 +82,12 @@ async def save_template(
     if not await insert_unless_present(
         session,
         agreement_templates,
-        {"programme_id": str(programme_id), **values},
+        {"programme_id": programme_id, **values},
         ["programme_id"],
     ):
         await session.execute(
             update(agreement_templates)
-            .where(agreement_templates.c.programme_id == str(programme_id))
+            .where(agreement_templates.c.programme_id == programme_id)
             .values(**values)
         )
 
@@ -99,10 +97,10 @@ async def add_if_new(session: AsyncSession, agreement: Agreement, now: datetime)
         session,
         agreements,
         {
-            "id": str(agreement.id),
-            "relationship_id": str(agreement.relationship_id),
-            "conversation_id": str(agreement.conversation_id),
-            "programme_id": str(agreement.programme_id),
+            "id": agreement.id,
+            "relationship_id": agreement.relationship_id,
+            "conversation_id": agreement.conversation_id,
+            "programme_id": agreement.programme_id,
             "version": 0,
             "accepted_version": None,
             "closed": False,
@@ -115,7 +113,7 @@ async def add_if_new(session: AsyncSession, agreement: Agreement, now: datetime)
 async def by_relationship(session: AsyncSession, relationship_id: UUID) -> Agreement | None:
     row = (
         await session.execute(
-            select(agreements).where(agreements.c.relationship_id == str(relationship_id))
+            select(agreements).where(agreements.c.relationship_id == relationship_id)
         )
     ).first()
     return _agreement(row) if row is not None else None
@@ -125,7 +123,7 @@ async def pending_in_programme(session: AsyncSession, programme_id: UUID) -> lis
     rows = (
         await session.execute(
             select(agreements).where(
-                agreements.c.programme_id == str(programme_id),
+                agreements.c.programme_id == programme_id,
                 agreements.c.closed.is_(False),
                 (agreements.c.accepted_version.is_(None))
                 | (agreements.c.accepted_version < agreements.c.version),
@@ -140,7 +138,7 @@ async def next_version(session: AsyncSession, agreement_id: UUID, expected: int)
     number = await session.scalar(
         update(agreements)
         .where(
-            agreements.c.id == str(agreement_id),
+            agreements.c.id == agreement_id,
             agreements.c.version == expected,
             agreements.c.closed.is_(False),
         )
@@ -161,7 +159,7 @@ async def add_version(
 ) -> None:
     await session.execute(
         _v.insert().values(
-            agreement_id=str(agreement_id),
+            agreement_id=agreement_id,
             version=number,
             channels=[c.value for c in terms.channels],
             response_time_hours=terms.response_time_hours,
@@ -180,7 +178,7 @@ async def add_version(
 async def version(session: AsyncSession, agreement_id: UUID, number: int) -> Version | None:
     row = (
         await session.execute(
-            select(_v).where(_v.c.agreement_id == str(agreement_id), _v.c.version == number)
+            select(_v).where(_v.c.agreement_id == agreement_id, _v.c.version == number)
         )
     ).first()
     return _version(row) if row is not None else None
@@ -190,7 +188,7 @@ async def acceptances(session: AsyncSession, agreement_id: UUID, number: int) ->
     rows = (
         await session.execute(
             select(_a)
-            .where(_a.c.agreement_id == str(agreement_id), _a.c.version == number)
+            .where(_a.c.agreement_id == agreement_id, _a.c.version == number)
             .order_by(_a.c.accepted_at)
         )
     ).all()
@@ -204,7 +202,7 @@ async def accept(
         session,
         _a,
         {
-            "agreement_id": str(agreement_id),
+            "agreement_id": agreement_id,
             "version": number,
             "subject": subject,
             "role": role,
@@ -221,7 +219,7 @@ async def mark_accepted(
     result = await session.execute(
         update(agreements)
         .where(
-            agreements.c.id == str(agreement_id),
+            agreements.c.id == agreement_id,
             agreements.c.version == number,
             (agreements.c.accepted_version.is_(None)) | (agreements.c.accepted_version < number),
         )
@@ -231,7 +229,7 @@ async def mark_accepted(
         return False
     await session.execute(
         update(_v)
-        .where(_v.c.agreement_id == str(agreement_id), _v.c.version == number)
+        .where(_v.c.agreement_id == agreement_id, _v.c.version == number)
         .values(accepted_at=now)
     )
     return True
@@ -240,7 +238,7 @@ async def mark_accepted(
 async def close(session: AsyncSession, relationship_id: UUID) -> None:
     await session.execute(
         update(agreements)
-        .where(agreements.c.relationship_id == str(relationship_id))
+        .where(agreements.c.relationship_id == relationship_id)
         .values(closed=True)
     )
 
@@ -251,12 +249,12 @@ async def versions_proposed_by(session: AsyncSession, subject: str) -> list[tupl
             select(_v).where(_v.c.proposed_by_subject == subject).order_by(_v.c.created_at)
         )
     ).all()
-    return [(UUID(r.agreement_id), _version(r)) for r in rows]
+    return [(r.agreement_id, _version(r)) for r in rows]
 
 
 async def forget_subject(session: AsyncSession, agreement_ids: list[UUID], subject: str) -> None:
     """Unlink an erased member from the agreements of their relationships."""
-    ids = [str(i) for i in agreement_ids]
+    ids = list(agreement_ids)
     await session.execute(delete(_a).where(_a.c.agreement_id.in_(ids), _a.c.subject == subject))
     await session.execute(
         update(_v)
@@ -266,7 +264,5 @@ async def forget_subject(session: AsyncSession, agreement_ids: list[UUID], subje
 
 
 async def by_id(session: AsyncSession, agreement_id: UUID) -> Agreement | None:
-    row = (
-        await session.execute(select(agreements).where(agreements.c.id == str(agreement_id)))
-    ).first()
+    row = (await session.execute(select(agreements).where(agreements.c.id == agreement_id))).first()
     return _agreement(row) if row is not None else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any
-from uuid import UUID
 
 from sqlalchemy import Table
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
@@ -25,7 +24,3 @@ async def insert_unless_present(
     statement = insert(table).values(dict(values)).on_conflict_do_nothing(index_elements=keys)
     result = await session.execute(statement)
     return bool(getattr(result, "rowcount", 0))
-
-
-def uuid_or_none(value: str | None) -> UUID | None:
-    return UUID(value) if value is not None else None

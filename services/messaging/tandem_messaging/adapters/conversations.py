@@ -24,9 +24,9 @@ def _conversation(row: Any) -> Conversation:
         else None
     )
     return Conversation(
-        id=UUID(row.id),
-        relationship_id=UUID(row.relationship_id),
-        programme_id=UUID(row.programme_id),
+        id=row.id,
+        relationship_id=row.relationship_id,
+        programme_id=row.programme_id,
         format=row.format,
         status=ConversationStatus(row.status),
         wrapped_key=wrapped,
@@ -49,7 +49,7 @@ _MEMBER_COLUMNS = (
 
 
 def _member(row: Any) -> Member:
-    return Member(UUID(row.participant_id), row.subject, row.role, row.read_up_to, row.introduced)
+    return Member(row.participant_id, row.subject, row.role, row.read_up_to, row.introduced)
 
 
 async def add_if_new(session: AsyncSession, conversation: Conversation) -> bool:
@@ -59,9 +59,9 @@ async def add_if_new(session: AsyncSession, conversation: Conversation) -> bool:
         session,
         conversations,
         {
-            "id": str(conversation.id),
-            "relationship_id": str(conversation.relationship_id),
-            "programme_id": str(conversation.programme_id),
+            "id": conversation.id,
+            "relationship_id": conversation.relationship_id,
+            "programme_id": conversation.programme_id,
             "format": conversation.format,
             "status": conversation.status,
             "wrapped_key_nonce": conversation.wrapped_key.nonce,
@@ -81,8 +81,8 @@ async def add_members(
             conversation_members.insert(),
             [
                 {
-                    "conversation_id": str(conversation_id),
-                    "participant_id": str(m.participant_id),
+                    "conversation_id": conversation_id,
+                    "participant_id": m.participant_id,
                     "subject": m.subject,
                     "role": m.role,
                     "read_up_to": 0,
@@ -95,9 +95,7 @@ async def add_members(
 
 async def by_id(session: AsyncSession, conversation_id: UUID) -> Conversation | None:
     row = (
-        await session.execute(
-            select(conversations).where(conversations.c.id == str(conversation_id))
-        )
+        await session.execute(select(conversations).where(conversations.c.id == conversation_id))
     ).first()
     return _conversation(row) if row is not None else None
 
@@ -105,7 +103,7 @@ async def by_id(session: AsyncSession, conversation_id: UUID) -> Conversation | 
 async def by_relationship(session: AsyncSession, relationship_id: UUID) -> Conversation | None:
     row = (
         await session.execute(
-            select(conversations).where(conversations.c.relationship_id == str(relationship_id))
+            select(conversations).where(conversations.c.relationship_id == relationship_id)
         )
     ).first()
     return _conversation(row) if row is not None else None
@@ -115,7 +113,7 @@ async def members_of(session: AsyncSession, conversation_id: UUID) -> list[Membe
     rows = (
         await session.execute(
             select(conversation_members)
-            .where(conversation_members.c.conversation_id == str(conversation_id))
+            .where(conversation_members.c.conversation_id == conversation_id)
             .order_by(conversation_members.c.role, conversation_members.c.participant_id)
         )
     ).all()
@@ -126,7 +124,7 @@ async def member(session: AsyncSession, conversation_id: UUID, subject: str) -> 
     row = (
         await session.execute(
             select(conversation_members).where(
-                conversation_members.c.conversation_id == str(conversation_id),
+                conversation_members.c.conversation_id == conversation_id,
                 conversation_members.c.subject == subject,
             )
         )
@@ -146,7 +144,7 @@ async def memberships_of_participant(
             .join(
                 conversation_members, conversation_members.c.conversation_id == conversations.c.id
             )
-            .where(conversation_members.c.participant_id == str(participant_id))
+            .where(conversation_members.c.participant_id == participant_id)
         )
     ).all()
     return [(_conversation(row), _member(row)) for row in rows]
@@ -210,7 +208,7 @@ async def of_subject_with_unread(
 async def unread_count(session: AsyncSession, conversation_id: UUID, member: Member) -> int:
     count = await session.scalar(
         select(func.count(messages.c.id)).where(
-            messages.c.conversation_id == str(conversation_id),
+            messages.c.conversation_id == conversation_id,
             messages.c.seq > member.read_up_to,
             messages.c.deleted_at.is_(None),
             func.coalesce(messages.c.sender_subject, "") != member.subject,
@@ -223,7 +221,7 @@ async def in_programme(
     session: AsyncSession, programme_id: UUID, *, cursor: str | None, limit: int
 ) -> list[Conversation]:
     """Oldest first; ``limit + 1`` rows so the caller knows whether more exist."""
-    query = select(conversations).where(conversations.c.programme_id == str(programme_id))
+    query = select(conversations).where(conversations.c.programme_id == programme_id)
     query = keyset(query, [conversations.c.created_at, conversations.c.id], cursor, limit)
     rows = (await session.execute(query)).all()
     return [_conversation(row) for row in rows]
@@ -240,7 +238,7 @@ async def next_message_seq(
     seq = await session.scalar(
         update(conversations)
         .where(
-            conversations.c.id == str(conversation_id),
+            conversations.c.id == conversation_id,
             conversations.c.status == ConversationStatus.OPEN,
         )
         .values(message_seq=conversations.c.message_seq + 1, last_activity_at=now)
@@ -255,7 +253,7 @@ async def close(
     await session.execute(
         update(conversations)
         .where(
-            conversations.c.relationship_id == str(relationship_id),
+            conversations.c.relationship_id == relationship_id,
             conversations.c.status == ConversationStatus.OPEN,
         )
         .values(
@@ -270,7 +268,7 @@ async def mark_read(session: AsyncSession, conversation_id: UUID, subject: str, 
     await session.execute(
         update(conversation_members)
         .where(
-            conversation_members.c.conversation_id == str(conversation_id),
+            conversation_members.c.conversation_id == conversation_id,
             conversation_members.c.subject == subject,
             conversation_members.c.read_up_to < seq,
         )
@@ -284,8 +282,8 @@ async def mark_introduced(
     await session.execute(
         update(conversation_members)
         .where(
-            conversation_members.c.conversation_id == str(conversation_id),
-            conversation_members.c.participant_id == str(participant_id),
+            conversation_members.c.conversation_id == conversation_id,
+            conversation_members.c.participant_id == participant_id,
         )
         .values(introduced=True)
     )
@@ -293,9 +291,7 @@ async def mark_introduced(
 
 async def remove_member(session: AsyncSession, participant_id: UUID) -> None:
     await session.execute(
-        conversation_members.delete().where(
-            conversation_members.c.participant_id == str(participant_id)
-        )
+        conversation_members.delete().where(conversation_members.c.participant_id == participant_id)
     )
 
 
@@ -317,7 +313,7 @@ async def purge(session: AsyncSession, conversation_id: UUID) -> None:
     """Forget the data key: whatever ciphertext survives anywhere cannot be opened again."""
     await session.execute(
         update(conversations)
-        .where(conversations.c.id == str(conversation_id))
+        .where(conversations.c.id == conversation_id)
         .values(
             status=ConversationStatus.PURGED, wrapped_key_nonce=None, wrapped_key_ciphertext=None
         )
@@ -341,7 +337,7 @@ async def with_member(
                     conversation_members.c.subject == subject,
                 ),
             )
-            .where(conversations.c.id == str(conversation_id))
+            .where(conversations.c.id == conversation_id)
         )
     ).first()
     if row is None:

@@ -11,7 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.api import keyset
 from tandem_kit.crypto import Sealed
-from tandem_messaging.adapters.common import insert_unless_present, uuid_or_none
+from tandem_messaging.adapters.common import insert_unless_present
 from tandem_messaging.adapters.tables import forum_posts, forum_threads, forums
 from tandem_messaging.domain.forums import Author, Forum, Post, Thread
 
@@ -24,7 +24,7 @@ def _sealed(row: Any, prefix: str) -> Sealed | None:
 def _author(row: Any) -> Author:
     return Author(
         row.author_subject,
-        uuid_or_none(row.author_participant_id),
+        row.author_participant_id,
         row.author_role,
         row.author_erased,
     )
@@ -32,9 +32,9 @@ def _author(row: Any) -> Author:
 
 def _forum(row: Any) -> Forum:
     return Forum(
-        UUID(row.id),
-        UUID(row.programme_id),
-        uuid_or_none(row.relationship_id),
+        row.id,
+        row.programme_id,
+        row.relationship_id,
         row.title,
         _sealed(row, "wrapped_key"),
         row.thread_seq,
@@ -43,8 +43,8 @@ def _forum(row: Any) -> Forum:
 
 def _thread(row: Any) -> Thread:
     return Thread(
-        UUID(row.id),
-        UUID(row.forum_id),
+        row.id,
+        row.forum_id,
         row.seq,
         _author(row),
         _sealed(row, "title"),
@@ -57,12 +57,12 @@ def _thread(row: Any) -> Thread:
 
 def _post(row: Any) -> Post:
     return Post(
-        UUID(row.id),
-        UUID(row.thread_id),
-        UUID(row.forum_id),
+        row.id,
+        row.thread_id,
+        row.forum_id,
         row.seq,
         _author(row),
-        uuid_or_none(row.in_reply_to),
+        row.in_reply_to,
         row.text_format,
         row.length,
         _sealed(row, "body"),
@@ -75,7 +75,7 @@ def _post(row: Any) -> Post:
 def _author_values(author: Author) -> dict[str, Any]:
     return {
         "author_subject": author.subject,
-        "author_participant_id": str(author.participant_id) if author.participant_id else None,
+        "author_participant_id": author.participant_id,
         "author_role": author.role,
         "author_erased": False,
     }
@@ -87,9 +87,9 @@ async def add_if_new(session: AsyncSession, forum: Forum, now: datetime) -> bool
         session,
         forums,
         {
-            "id": str(forum.id),
-            "programme_id": str(forum.programme_id),
-            "relationship_id": str(forum.relationship_id) if forum.relationship_id else None,
+            "id": forum.id,
+            "programme_id": forum.programme_id,
+            "relationship_id": forum.relationship_id,
             "title": forum.title,
             "wrapped_key_nonce": forum.wrapped_key.nonce,
             "wrapped_key_ciphertext": forum.wrapped_key.ciphertext,
@@ -101,7 +101,7 @@ async def add_if_new(session: AsyncSession, forum: Forum, now: datetime) -> bool
 
 
 async def by_id(session: AsyncSession, forum_id: UUID) -> Forum | None:
-    row = (await session.execute(select(forums).where(forums.c.id == str(forum_id)))).first()
+    row = (await session.execute(select(forums).where(forums.c.id == forum_id))).first()
     return _forum(row) if row is not None else None
 
 
@@ -109,7 +109,7 @@ async def of_programme(session: AsyncSession, programme_id: UUID) -> list[Forum]
     rows = (
         await session.execute(
             select(forums)
-            .where(forums.c.programme_id == str(programme_id))
+            .where(forums.c.programme_id == programme_id)
             .order_by(forums.c.created_at)
         )
     ).all()
@@ -119,7 +119,7 @@ async def of_programme(session: AsyncSession, programme_id: UUID) -> list[Forum]
 async def next_thread_seq(session: AsyncSession, forum_id: UUID) -> int:
     seq = await session.scalar(
         update(forums)
-        .where(forums.c.id == str(forum_id))
+        .where(forums.c.id == forum_id)
         .values(thread_seq=forums.c.thread_seq + 1)
         .returning(forums.c.thread_seq)
     )
@@ -130,8 +130,8 @@ async def add_thread(session: AsyncSession, thread: Thread) -> None:
     assert thread.title is not None
     await session.execute(
         forum_threads.insert().values(
-            id=str(thread.id),
-            forum_id=str(thread.forum_id),
+            id=thread.id,
+            forum_id=thread.forum_id,
             seq=thread.seq,
             **_author_values(thread.author),
             title_nonce=thread.title.nonce,
@@ -148,7 +148,7 @@ async def thread(session: AsyncSession, forum_id: UUID, thread_id: UUID) -> Thre
     row = (
         await session.execute(
             select(forum_threads).where(
-                forum_threads.c.forum_id == str(forum_id), forum_threads.c.id == str(thread_id)
+                forum_threads.c.forum_id == forum_id, forum_threads.c.id == thread_id
             )
         )
     ).first()
@@ -159,7 +159,7 @@ async def threads_page(
     session: AsyncSession, forum_id: UUID, *, cursor: str | None, limit: int
 ) -> list[Thread]:
     """Newest first; ``limit + 1`` rows so the caller knows whether more exist."""
-    query = select(forum_threads).where(forum_threads.c.forum_id == str(forum_id))
+    query = select(forum_threads).where(forum_threads.c.forum_id == forum_id)
     query = keyset(query, [forum_threads.c.seq], cursor, limit, descending=True)
     rows = (await session.execute(query)).all()
     return [_thread(row) for row in rows]
@@ -169,7 +169,7 @@ async def next_post_seq(session: AsyncSession, thread_id: UUID, now: datetime) -
     """The next post number of an unlocked thread; None if it is locked."""
     seq = await session.scalar(
         update(forum_threads)
-        .where(forum_threads.c.id == str(thread_id), forum_threads.c.locked.is_(False))
+        .where(forum_threads.c.id == thread_id, forum_threads.c.locked.is_(False))
         .values(post_seq=forum_threads.c.post_seq + 1, last_post_at=now)
         .returning(forum_threads.c.post_seq)
     )
@@ -178,7 +178,7 @@ async def next_post_seq(session: AsyncSession, thread_id: UUID, now: datetime) -
 
 async def set_locked(session: AsyncSession, thread_id: UUID, locked: bool) -> None:
     await session.execute(
-        update(forum_threads).where(forum_threads.c.id == str(thread_id)).values(locked=locked)
+        update(forum_threads).where(forum_threads.c.id == thread_id).values(locked=locked)
     )
 
 
@@ -186,12 +186,12 @@ async def add_post(session: AsyncSession, post: Post) -> None:
     assert post.body is not None
     await session.execute(
         forum_posts.insert().values(
-            id=str(post.id),
-            thread_id=str(post.thread_id),
-            forum_id=str(post.forum_id),
+            id=post.id,
+            thread_id=post.thread_id,
+            forum_id=post.forum_id,
             seq=post.seq,
             **_author_values(post.author),
-            in_reply_to=str(post.in_reply_to) if post.in_reply_to else None,
+            in_reply_to=post.in_reply_to,
             text_format=post.text_format,
             length=post.length,
             body_nonce=post.body.nonce,
@@ -206,7 +206,7 @@ async def post(session: AsyncSession, forum_id: UUID, post_id: UUID) -> Post | N
     row = (
         await session.execute(
             select(forum_posts).where(
-                forum_posts.c.forum_id == str(forum_id), forum_posts.c.id == str(post_id)
+                forum_posts.c.forum_id == forum_id, forum_posts.c.id == post_id
             )
         )
     ).first()
@@ -217,7 +217,7 @@ async def posts_page(
     session: AsyncSession, thread_id: UUID, *, cursor: str | None, limit: int
 ) -> list[Post]:
     """Oldest first (a thread reads top to bottom)."""
-    query = select(forum_posts).where(forum_posts.c.thread_id == str(thread_id))
+    query = select(forum_posts).where(forum_posts.c.thread_id == thread_id)
     rows = (await session.execute(keyset(query, [forum_posts.c.seq], cursor, limit))).all()
     return [_post(row) for row in rows]
 
@@ -225,7 +225,7 @@ async def posts_page(
 async def set_hidden(session: AsyncSession, post_id: UUID, hidden: bool, now: datetime) -> None:
     await session.execute(
         update(forum_posts)
-        .where(forum_posts.c.id == str(post_id))
+        .where(forum_posts.c.id == post_id)
         .values(hidden=hidden, hidden_at=now if hidden else None)
     )
 
@@ -253,12 +253,12 @@ async def erase_author(session: AsyncSession, participant_id: UUID, now: datetim
     erased = {"author_subject": None, "author_participant_id": None, "author_erased": True}
     await session.execute(
         update(forum_threads)
-        .where(forum_threads.c.author_participant_id == str(participant_id))
+        .where(forum_threads.c.author_participant_id == participant_id)
         .values(title_nonce=None, title_ciphertext=None, **erased)
     )
     result = await session.execute(
         update(forum_posts)
-        .where(forum_posts.c.author_participant_id == str(participant_id))
+        .where(forum_posts.c.author_participant_id == participant_id)
         .values(
             body_nonce=None,
             body_ciphertext=None,
@@ -270,7 +270,7 @@ async def erase_author(session: AsyncSession, participant_id: UUID, now: datetim
 
 
 async def purge_group_forum(session: AsyncSession, relationship_id: UUID, now: datetime) -> None:
-    forum_ids = select(forums.c.id).where(forums.c.relationship_id == str(relationship_id))
+    forum_ids = select(forums.c.id).where(forums.c.relationship_id == relationship_id)
     await session.execute(
         update(forum_posts)
         .where(forum_posts.c.forum_id.in_(forum_ids))
@@ -283,6 +283,6 @@ async def purge_group_forum(session: AsyncSession, relationship_id: UUID, now: d
     )
     await session.execute(
         update(forums)
-        .where(forums.c.relationship_id == str(relationship_id))
+        .where(forums.c.relationship_id == relationship_id)
         .values(wrapped_key_nonce=None, wrapped_key_ciphertext=None)
     )

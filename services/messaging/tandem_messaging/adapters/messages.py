@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.api import keyset
 from tandem_kit.crypto import Sealed
-from tandem_messaging.adapters.common import uuid_or_none
 from tandem_messaging.adapters.tables import conversation_members, messages
 from tandem_messaging.domain.messages import StoredMessage
 from tandem_messaging.domain.statistics import MessageFact
@@ -20,14 +19,14 @@ from tandem_messaging.domain.statistics import MessageFact
 def _message(row: Any) -> StoredMessage:
     body = Sealed(row.body_nonce, row.body_ciphertext) if row.body_ciphertext is not None else None
     return StoredMessage(
-        id=UUID(row.id),
-        conversation_id=UUID(row.conversation_id),
+        id=row.id,
+        conversation_id=row.conversation_id,
         seq=row.seq,
-        sender_participant_id=uuid_or_none(row.sender_participant_id),
+        sender_participant_id=row.sender_participant_id,
         sender_subject=row.sender_subject,
         sender_role=row.sender_role,
         author_erased=row.author_erased,
-        in_reply_to=uuid_or_none(row.in_reply_to),
+        in_reply_to=row.in_reply_to,
         text_format=row.text_format,
         length=row.length,
         body=body,
@@ -40,16 +39,16 @@ def _message(row: Any) -> StoredMessage:
 async def add(session: AsyncSession, message: StoredMessage) -> None:
     await session.execute(
         messages.insert().values(
-            id=str(message.id),
-            conversation_id=str(message.conversation_id),
+            id=message.id,
+            conversation_id=message.conversation_id,
             seq=message.seq,
-            sender_participant_id=str(message.sender_participant_id)
+            sender_participant_id=message.sender_participant_id
             if message.sender_participant_id
             else None,
             sender_subject=message.sender_subject,
             sender_role=message.sender_role,
             author_erased=False,
-            in_reply_to=str(message.in_reply_to) if message.in_reply_to else None,
+            in_reply_to=message.in_reply_to,
             text_format=message.text_format,
             length=message.length,
             body_nonce=message.body.nonce if message.body else None,
@@ -65,7 +64,7 @@ async def by_id(
     row = (
         await session.execute(
             select(messages).where(
-                messages.c.conversation_id == str(conversation_id), messages.c.id == str(message_id)
+                messages.c.conversation_id == conversation_id, messages.c.id == message_id
             )
         )
     ).first()
@@ -76,7 +75,7 @@ async def page(
     session: AsyncSession, conversation_id: UUID, *, cursor: str | None, limit: int
 ) -> list[StoredMessage]:
     """Newest first; ``limit + 1`` rows so the caller knows whether more exist."""
-    query = select(messages).where(messages.c.conversation_id == str(conversation_id))
+    query = select(messages).where(messages.c.conversation_id == conversation_id)
     query = keyset(query, [messages.c.seq], cursor, limit, descending=True)
     rows = (await session.execute(query)).all()
     return [_message(row) for row in rows]
@@ -92,7 +91,7 @@ async def replace_body(
 ) -> None:
     await session.execute(
         update(messages)
-        .where(messages.c.id == str(message_id))
+        .where(messages.c.id == message_id)
         .values(
             body_nonce=body.nonce,
             body_ciphertext=body.ciphertext,
@@ -106,7 +105,7 @@ async def replace_body(
 async def delete_body(session: AsyncSession, message_id: UUID, now: datetime) -> None:
     await session.execute(
         update(messages)
-        .where(messages.c.id == str(message_id))
+        .where(messages.c.id == message_id)
         .values(body_nonce=None, body_ciphertext=None, deleted_at=now)
     )
 
@@ -115,11 +114,11 @@ async def facts(session: AsyncSession, conversation_id: UUID) -> list[MessageFac
     rows = (
         await session.execute(
             select(messages.c.sender_participant_id, messages.c.posted_at)
-            .where(messages.c.conversation_id == str(conversation_id))
+            .where(messages.c.conversation_id == conversation_id)
             .order_by(messages.c.seq)
         )
     ).all()
-    return [MessageFact(uuid_or_none(r.sender_participant_id), r.posted_at) for r in rows]
+    return [MessageFact(r.sender_participant_id, r.posted_at) for r in rows]
 
 
 async def by_sender(session: AsyncSession, subject: str) -> list[StoredMessage]:
@@ -137,7 +136,7 @@ async def erase_author(session: AsyncSession, participant_id: UUID, now: datetim
     """Destroy the author's bodies and the link to them; others' replies keep their place."""
     result = await session.execute(
         update(messages)
-        .where(messages.c.sender_participant_id == str(participant_id))
+        .where(messages.c.sender_participant_id == participant_id)
         .values(
             body_nonce=None,
             body_ciphertext=None,
@@ -153,7 +152,7 @@ async def erase_author(session: AsyncSession, participant_id: UUID, now: datetim
 async def purge_conversation(session: AsyncSession, conversation_id: UUID, now: datetime) -> None:
     await session.execute(
         update(messages)
-        .where(messages.c.conversation_id == str(conversation_id))
+        .where(messages.c.conversation_id == conversation_id)
         .values(body_nonce=None, body_ciphertext=None, deleted_at=now)
     )
 
@@ -177,4 +176,4 @@ async def unread_by_conversation(session: AsyncSession, subject: str) -> list[tu
             .order_by(messages.c.conversation_id)
         )
     ).all()
-    return [(UUID(row.conversation_id), int(row.unread)) for row in rows]
+    return [(row.conversation_id, int(row.unread)) for row in rows]

@@ -134,17 +134,17 @@ async def conversation_recipients(
                 name.label("programme"),
             )
             .outerjoin(_p, _p.c.subject == m.c.subject)
-            .where(m.c.conversation_id == str(conversation_id))
+            .where(m.c.conversation_id == conversation_id)
             .order_by(m.c.role, m.c.participant_id)
         )
     ).all()
-    known = await directory.participants_by_id(session, [UUID(r.participant_id) for r in rows])
+    known = await directory.participants_by_id(session, [r.participant_id for r in rows])
     recipients = []
     for r in rows:
-        found = known.get(UUID(r.participant_id))
+        found = known.get(r.participant_id)
         recipients.append(
             Recipient(
-                UUID(r.participant_id),
+                r.participant_id,
                 r.subject,
                 r.role,
                 replace(found.contact, linkedin_url=None) if found is not None else None,

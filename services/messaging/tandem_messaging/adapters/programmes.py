@@ -24,7 +24,7 @@ async def add_if_new(
         session,
         programmes,
         {
-            "id": str(programme_id),
+            "id": programme_id,
             "retention_days": None,
             "wrapped_key_nonce": wrapped_key.nonce,
             "wrapped_key_ciphertext": wrapped_key.ciphertext,
@@ -35,13 +35,11 @@ async def add_if_new(
 
 
 async def by_id(session: AsyncSession, programme_id: UUID) -> ProgrammeKeep | None:
-    row = (
-        await session.execute(select(programmes).where(programmes.c.id == str(programme_id)))
-    ).first()
+    row = (await session.execute(select(programmes).where(programmes.c.id == programme_id))).first()
     if row is None:
         return None
     return ProgrammeKeep(
-        UUID(row.id),
+        row.id,
         row.retention_days,
         Sealed(row.wrapped_key_nonce, row.wrapped_key_ciphertext),
     )
@@ -49,5 +47,5 @@ async def by_id(session: AsyncSession, programme_id: UUID) -> ProgrammeKeep | No
 
 async def set_retention_days(session: AsyncSession, programme_id: UUID, days: int) -> None:
     await session.execute(
-        update(programmes).where(programmes.c.id == str(programme_id)).values(retention_days=days)
+        update(programmes).where(programmes.c.id == programme_id).values(retention_days=days)
     )

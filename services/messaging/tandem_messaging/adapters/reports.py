@@ -11,7 +11,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.api import keyset
 from tandem_kit.crypto import Sealed
-from tandem_messaging.adapters.common import uuid_or_none
 from tandem_messaging.adapters.tables import reports
 from tandem_messaging.domain.reports import Report, ReportStatus
 
@@ -23,15 +22,15 @@ def _sealed(row: Any, prefix: str) -> Sealed | None:
 
 def _report(row: Any) -> Report:
     return Report(
-        id=UUID(row.id),
-        programme_id=UUID(row.programme_id),
+        id=row.id,
+        programme_id=row.programme_id,
         target_kind=row.target_kind,
-        container_id=UUID(row.container_id),
-        target_id=UUID(row.target_id),
-        target_author_participant_id=uuid_or_none(row.target_author_participant_id),
+        container_id=row.container_id,
+        target_id=row.target_id,
+        target_author_participant_id=row.target_author_participant_id,
         target_author_role=row.target_author_role,
         reporter_subject=row.reporter_subject,
-        reporter_participant_id=uuid_or_none(row.reporter_participant_id),
+        reporter_participant_id=row.reporter_participant_id,
         reporter_role=row.reporter_role,
         reason=row.reason,
         note=_sealed(row, "note"),
@@ -45,17 +44,17 @@ def _report(row: Any) -> Report:
 async def add(session: AsyncSession, report: Report) -> None:
     await session.execute(
         reports.insert().values(
-            id=str(report.id),
-            programme_id=str(report.programme_id),
+            id=report.id,
+            programme_id=report.programme_id,
             target_kind=report.target_kind,
-            container_id=str(report.container_id),
-            target_id=str(report.target_id),
-            target_author_participant_id=str(report.target_author_participant_id)
+            container_id=report.container_id,
+            target_id=report.target_id,
+            target_author_participant_id=report.target_author_participant_id
             if report.target_author_participant_id
             else None,
             target_author_role=report.target_author_role,
             reporter_subject=report.reporter_subject,
-            reporter_participant_id=str(report.reporter_participant_id)
+            reporter_participant_id=report.reporter_participant_id
             if report.reporter_participant_id
             else None,
             reporter_role=report.reporter_role,
@@ -73,9 +72,7 @@ async def add(session: AsyncSession, report: Report) -> None:
 async def by_id(session: AsyncSession, programme_id: UUID, report_id: UUID) -> Report | None:
     row = (
         await session.execute(
-            select(reports).where(
-                reports.c.programme_id == str(programme_id), reports.c.id == str(report_id)
-            )
+            select(reports).where(reports.c.programme_id == programme_id, reports.c.id == report_id)
         )
     ).first()
     return _report(row) if row is not None else None
@@ -90,7 +87,7 @@ async def page(
     limit: int,
 ) -> list[Report]:
     """Oldest first; ``limit + 1`` rows so the caller knows whether more exist."""
-    query = select(reports).where(reports.c.programme_id == str(programme_id))
+    query = select(reports).where(reports.c.programme_id == programme_id)
     if status is not None:
         query = query.where(reports.c.status == status)
     query = keyset(query, [reports.c.created_at, reports.c.id], cursor, limit)
@@ -102,7 +99,7 @@ async def resolve(
     session: AsyncSession, report_id: UUID, status: ReportStatus, now: datetime | None
 ) -> None:
     await session.execute(
-        update(reports).where(reports.c.id == str(report_id)).values(status=status, resolved_at=now)
+        update(reports).where(reports.c.id == report_id).values(status=status, resolved_at=now)
     )
 
 
@@ -121,7 +118,7 @@ async def erase_participant(session: AsyncSession, participant_id: UUID) -> None
     """Their notes as reporter and the excerpts of their own words go; the reports stay."""
     await session.execute(
         update(reports)
-        .where(reports.c.reporter_participant_id == str(participant_id))
+        .where(reports.c.reporter_participant_id == participant_id)
         .values(
             reporter_subject=None,
             reporter_participant_id=None,
@@ -131,6 +128,6 @@ async def erase_participant(session: AsyncSession, participant_id: UUID) -> None
     )
     await session.execute(
         update(reports)
-        .where(reports.c.target_author_participant_id == str(participant_id))
+        .where(reports.c.target_author_participant_id == participant_id)
         .values(target_author_participant_id=None, excerpt_nonce=None, excerpt_ciphertext=None)
     )

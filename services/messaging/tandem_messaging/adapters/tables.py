@@ -27,23 +27,24 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    Uuid,
 )
 
-from tandem_kit.db.types import ID_LENGTH, SUBJECT_LENGTH, UtcDateTime, id_column
+from tandem_kit.db.types import SUBJECT_LENGTH, UtcDateTime, uuid_pk
 from tandem_kit.directory import add_directory_tables
 
 metadata = MetaData()
 add_directory_tables(metadata)
 
-# Shorter local names for the kit's shared column pieces, used in every table below.
-_ID, _SUBJECT, _id = ID_LENGTH, SUBJECT_LENGTH, id_column
+# A shorter local name for the subject length, used in every table below.
+_SUBJECT = SUBJECT_LENGTH
 
 
 def _author() -> tuple[Column[Any], ...]:
     """A forum author: nulled when erased (``author_erased`` then says so)."""
     return (
         Column("author_subject", String(_SUBJECT), nullable=True),
-        Column("author_participant_id", String(_ID), nullable=True),
+        Column("author_participant_id", Uuid(), nullable=True),
         Column("author_role", String(10), nullable=True),
         Column("author_erased", Boolean, nullable=False, default=False),
     )
@@ -65,7 +66,7 @@ def _sealed(prefix: str) -> list[Column[bytes]]:
 programmes = Table(
     "programmes",
     metadata,
-    _id(),
+    uuid_pk(),
     Column("retention_days", Integer, nullable=True),  # null: the service default
     # The programme's own data key seals what managers may read: report notes, excerpts.
     *_sealed("wrapped_key"),
@@ -85,9 +86,9 @@ notification_preferences = Table(
 conversations = Table(
     "conversations",
     metadata,
-    _id(),
-    Column("relationship_id", String(_ID), nullable=False),
-    Column("programme_id", String(_ID), nullable=False),
+    uuid_pk(),
+    Column("relationship_id", Uuid(), nullable=False),
+    Column("programme_id", Uuid(), nullable=False),
     Column("format", String(10), nullable=False),
     Column("status", String(10), nullable=False),  # open | read_only | purged
     *_sealed("wrapped_key"),
@@ -103,8 +104,8 @@ conversations = Table(
 conversation_members = Table(
     "conversation_members",
     metadata,
-    Column("conversation_id", String(_ID), ForeignKey("conversations.id"), primary_key=True),
-    Column("participant_id", String(_ID), primary_key=True),
+    Column("conversation_id", Uuid(), ForeignKey("conversations.id"), primary_key=True),
+    Column("participant_id", Uuid(), primary_key=True),
     Column("subject", String(_SUBJECT), nullable=False),
     Column("role", String(10), nullable=False),
     Column("read_up_to", Integer, nullable=False, default=0),  # a message seq
@@ -116,15 +117,15 @@ conversation_members = Table(
 messages = Table(
     "messages",
     metadata,
-    _id(),
-    Column("conversation_id", String(_ID), ForeignKey("conversations.id"), nullable=False),
+    uuid_pk(),
+    Column("conversation_id", Uuid(), ForeignKey("conversations.id"), nullable=False),
     Column("seq", Integer, nullable=False),
     # Author columns are nulled when the author is erased (author_erased says so).
-    Column("sender_participant_id", String(_ID), nullable=True),
+    Column("sender_participant_id", Uuid(), nullable=True),
     Column("sender_subject", String(_SUBJECT), nullable=True),
     Column("sender_role", String(10), nullable=True),
     Column("author_erased", Boolean, nullable=False, default=False),
-    Column("in_reply_to", String(_ID), nullable=True),
+    Column("in_reply_to", Uuid(), nullable=True),
     Column("text_format", String(10), nullable=False),
     Column("length", Integer, nullable=False),
     *_sealed("body"),
@@ -138,9 +139,9 @@ messages = Table(
 forums = Table(
     "forums",
     metadata,
-    _id(),
-    Column("programme_id", String(_ID), nullable=False),
-    Column("relationship_id", String(_ID), nullable=True),  # set for a group's own forum
+    uuid_pk(),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("relationship_id", Uuid(), nullable=True),  # set for a group's own forum
     Column("title", String(200), nullable=False),
     *_sealed("wrapped_key"),
     Column("thread_seq", Integer, nullable=False, default=0),
@@ -151,8 +152,8 @@ forums = Table(
 forum_threads = Table(
     "forum_threads",
     metadata,
-    _id(),
-    Column("forum_id", String(_ID), ForeignKey("forums.id"), nullable=False),
+    uuid_pk(),
+    Column("forum_id", Uuid(), ForeignKey("forums.id"), nullable=False),
     Column("seq", Integer, nullable=False),
     *_author(),
     *_sealed("title"),
@@ -167,12 +168,12 @@ forum_threads = Table(
 forum_posts = Table(
     "forum_posts",
     metadata,
-    _id(),
-    Column("thread_id", String(_ID), ForeignKey("forum_threads.id"), nullable=False),
-    Column("forum_id", String(_ID), ForeignKey("forums.id"), nullable=False),
+    uuid_pk(),
+    Column("thread_id", Uuid(), ForeignKey("forum_threads.id"), nullable=False),
+    Column("forum_id", Uuid(), ForeignKey("forums.id"), nullable=False),
     Column("seq", Integer, nullable=False),
     *_author(),
-    Column("in_reply_to", String(_ID), nullable=True),
+    Column("in_reply_to", Uuid(), nullable=True),
     Column("text_format", String(10), nullable=False),
     Column("length", Integer, nullable=False),
     *_sealed("body"),
@@ -187,15 +188,15 @@ forum_posts = Table(
 reports = Table(
     "reports",
     metadata,
-    _id(),
-    Column("programme_id", String(_ID), nullable=False),
+    uuid_pk(),
+    Column("programme_id", Uuid(), nullable=False),
     Column("target_kind", String(10), nullable=False),  # message | post
-    Column("container_id", String(_ID), nullable=False),  # conversation or forum
-    Column("target_id", String(_ID), nullable=False),
-    Column("target_author_participant_id", String(_ID), nullable=True),
+    Column("container_id", Uuid(), nullable=False),  # conversation or forum
+    Column("target_id", Uuid(), nullable=False),
+    Column("target_author_participant_id", Uuid(), nullable=True),
     Column("target_author_role", String(10), nullable=True),
     Column("reporter_subject", String(_SUBJECT), nullable=True),
-    Column("reporter_participant_id", String(_ID), nullable=True),
+    Column("reporter_participant_id", Uuid(), nullable=True),
     Column("reporter_role", String(10), nullable=True),
     Column("reason", String(30), nullable=False),
     # Sealed with the programme's key: the manager reads these, nobody else.
@@ -211,7 +212,7 @@ reports = Table(
 agreement_templates = Table(
     "agreement_templates",
     metadata,
-    Column("programme_id", String(_ID), primary_key=True),
+    Column("programme_id", Uuid(), primary_key=True),
     Column("channels", JSON, nullable=False),
     Column("response_time_hours", Integer, nullable=False),
     Column("meeting_cadence_days", Integer, nullable=False),
@@ -223,10 +224,10 @@ agreement_templates = Table(
 agreements = Table(
     "agreements",
     metadata,
-    _id(),
-    Column("relationship_id", String(_ID), nullable=False),
-    Column("conversation_id", String(_ID), ForeignKey("conversations.id"), nullable=False),
-    Column("programme_id", String(_ID), nullable=False),
+    uuid_pk(),
+    Column("relationship_id", Uuid(), nullable=False),
+    Column("conversation_id", Uuid(), ForeignKey("conversations.id"), nullable=False),
+    Column("programme_id", Uuid(), nullable=False),
     Column("version", Integer, nullable=False),
     Column("accepted_version", Integer, nullable=True),
     Column("closed", Boolean, nullable=False, default=False),
@@ -237,7 +238,7 @@ agreements = Table(
 agreement_versions = Table(
     "agreement_versions",
     metadata,
-    Column("agreement_id", String(_ID), ForeignKey("agreements.id"), primary_key=True),
+    Column("agreement_id", Uuid(), ForeignKey("agreements.id"), primary_key=True),
     Column("version", Integer, primary_key=True),
     Column("channels", JSON, nullable=False),
     Column("response_time_hours", Integer, nullable=False),
@@ -254,7 +255,7 @@ agreement_versions = Table(
 agreement_acceptances = Table(
     "agreement_acceptances",
     metadata,
-    Column("agreement_id", String(_ID), ForeignKey("agreements.id"), primary_key=True),
+    Column("agreement_id", Uuid(), ForeignKey("agreements.id"), primary_key=True),
     Column("version", Integer, primary_key=True),
     Column("subject", String(_SUBJECT), primary_key=True),
     Column("role", String(10), nullable=False),
