@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from uuid import UUID
@@ -10,7 +10,6 @@ from uuid import UUID
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_kit import directory
 from tandem_kit.directory import Contact
 from tandem_kit.directory.tables import participants, programmes
 from tandem_messaging.adapters.common import insert_unless_present
@@ -120,9 +119,9 @@ class Recipient:
 async def conversation_recipients(
     session: AsyncSession, conversation_id: UUID, programme_id: UUID
 ) -> tuple[list[Recipient], str | None]:
-    """Every member with contact and choice, and the programme's name: few round trips,
-    because it runs on every posted message."""
-    m = conversation_members
+    """Every member with contact and choice, and the programme's name: one round trip,
+    because it runs on every posted message (the directory's tables are joined in)."""
+    m, p = conversation_members, participants
     name = select(programmes.c.name).where(programmes.c.id == programme_id).scalar_subquery()
     rows = (
         await session.execute(
@@ -130,25 +129,29 @@ async def conversation_recipients(
                 m.c.participant_id,
                 m.c.subject,
                 m.c.role,
+                p.c.display_name,
+                p.c.email,
+                p.c.preferred_language,
+                p.c.time_zone,
                 _p.c.new_message,
                 name.label("programme"),
             )
+            .outerjoin(p, p.c.participant_id == m.c.participant_id)
             .outerjoin(_p, _p.c.subject == m.c.subject)
             .where(m.c.conversation_id == conversation_id)
             .order_by(m.c.role, m.c.participant_id)
         )
     ).all()
-    known = await directory.participants_by_id(session, [r.participant_id for r in rows])
-    recipients = []
-    for r in rows:
-        found = known.get(r.participant_id)
-        recipients.append(
-            Recipient(
-                r.participant_id,
-                r.subject,
-                r.role,
-                replace(found.contact, linkedin_url=None) if found is not None else None,
-                NewMessageMail(r.new_message or NewMessageMail.IMMEDIATE.value),
-            )
+    recipients = [
+        Recipient(
+            r.participant_id,
+            r.subject,
+            r.role,
+            Contact(r.subject, r.display_name, r.email, r.preferred_language, r.time_zone)
+            if r.email is not None
+            else None,
+            NewMessageMail(r.new_message or NewMessageMail.IMMEDIATE.value),
         )
+        for r in rows
+    ]
     return recipients, rows[0].programme if rows else None
