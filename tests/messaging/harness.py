@@ -1,8 +1,8 @@
 """Running the messaging app in tests, and the people and events of a small programme.
 
-Events are handed to the app's own handlers in a transaction, as the consumer
-would (without Kafka); ``tests/e2e/test_messaging_flow.py`` drives the real
-consumer through a real broker.
+The app runs through ``tandem_kit.testing.run_app``; events reach its handlers
+through the consumer's own decoding and inbox (without Kafka);
+``tests/e2e/test_messaging_flow.py`` drives the real consumer through a real broker.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import base64
 import json
 import os
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 from sqlalchemy import select
 
-from tandem_contracts import Envelope, Event
+from tandem_contracts import Event
 from tandem_contracts.common import Contact, MentoringFormat, Role
 from tandem_contracts.matching import (
     Member,
@@ -32,12 +31,11 @@ from tandem_contracts.matching import (
     RelationshipEnded,
     RelationshipStarted,
 )
-from tandem_kit.auth import mint_token
 from tandem_kit.db.tables import outbox_table
-from tandem_kit.kafka import HandlerContext, Handlers
+from tandem_kit.kafka import EventHandler
 from tandem_kit.runtime import Runtime
-from tandem_messaging.consumers import build_handlers
-from tandem_messaging.main import create_app
+from tandem_kit.testing import RunningApp, run_app
+from tandem_messaging.main import DEFINITION, create_app
 from tandem_messaging.service.context import Context
 from tandem_messaging.service.messages import MessagePoster
 from tandem_messaging.settings import MessagingSettings
@@ -171,10 +169,8 @@ class Clock:
 class Harness:
     client: httpx.AsyncClient
     settings: MessagingSettings
-    runtime: Runtime[
-        MessagingSettings
-    ]  # the test's own: same database and keys, for delivering events
-    handlers: Handlers
+    runtime: Runtime[MessagingSettings]  # the app's own, as it started
+    handlers: Mapping[str, EventHandler]
     clock: Clock
     app: FastAPI
 
@@ -182,16 +178,15 @@ class Harness:
     def ctx(self) -> Context:
         return Context.of(self.runtime)
 
+    running: RunningApp[MessagingSettings]
+
     async def deliver(self, event: Event, event_id: uuid.UUID | None = None) -> None:
-        envelope = Envelope.wrap(event, event_id=event_id)
-        async with self.runtime.database.transaction() as session:
-            await self.handlers[envelope.type](
-                event, HandlerContext(session=session, envelope=envelope)
-            )
+        """Through the app's consumer path: decoded as a record, inbox row and effect in one
+        transaction (a redelivered event id does nothing)."""
+        await self.running.deliver(event, event_id=event_id)
 
     def auth(self, subject: str, **roles: Any) -> dict[str, str]:
-        token = mint_token(self.settings.auth, subject, **roles)
-        return {"Authorization": f"Bearer {token}"}
+        return self.running.bearer(subject, **roles)
 
     def as_person(self, person: Person, programme: Programme) -> dict[str, str]:
         if person.role == "manager":
@@ -203,18 +198,24 @@ class Harness:
 async def running(
     settings: MessagingSettings, poster: type[MessagePoster] = MessagePoster
 ) -> AsyncIterator[Harness]:
-    mint_token(settings.auth, "warm-up")  # creates the local signing key the app verifies with
     clock = Clock()
     app = create_app(settings, clock=clock, poster=poster)
-    async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app, raise_app_exceptions=False)
-        runtime = Runtime.from_settings(settings, clock)
-        async with httpx.AsyncClient(transport=transport, base_url="http://messaging.test") as c:
-            try:
-                yield Harness(c, settings, runtime, build_handlers(runtime), clock, app)
-            finally:
-                await runtime.verifier.aclose()
-                await runtime.database.dispose()
+    async with run_app(
+        app,
+        settings,
+        definition=DEFINITION,
+        base_url="http://messaging.test",
+        raise_app_exceptions=False,
+    ) as started:
+        yield Harness(
+            started.client,
+            settings,
+            started.runtime,
+            started.handlers,
+            clock,
+            app,
+            started,
+        )
 
 
 async def seed(h: Harness, programme: Programme) -> None:

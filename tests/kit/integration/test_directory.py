@@ -11,10 +11,8 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import cast
 
 import pytest
-from aiokafka import AIOKafkaProducer
 from sqlalchemy import MetaData, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -34,7 +32,8 @@ from tandem_kit.db.migrations import upgrade_async
 from tandem_kit.db.tables import inbox_table
 from tandem_kit.directory import Contact, Erasure, Participant, Programme
 from tandem_kit.directory.tables import participants as participant_rows
-from tandem_kit.kafka import EventConsumer, Handlers
+from tandem_kit.kafka import Handlers
+from tandem_kit.testing import deliver
 from tests.conftest import UrlFactory
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "directory_service" / "migrations"
@@ -67,13 +66,12 @@ class Hooks:
 class Service:
     database: Database
     hooks: Hooks
-    consumer: EventConsumer
+    handlers: Handlers
 
     async def deliver(self, event: Event, event_id: uuid.UUID | None = None) -> uuid.UUID:
-        """Through the consumer's own inbox transaction, as a Kafka record would be."""
+        """Through the consumer's own decoding and inbox transaction, as a Kafka record."""
         envelope = Envelope.wrap(event, event_id=event_id)
-        handler = self.consumer._handlers[envelope.type]
-        await self.consumer._handle_once(handler, event, envelope)
+        await deliver(self.database, CONSUMER, self.handlers, envelope)
         return envelope.id
 
 
@@ -91,15 +89,7 @@ async def service(url_factory: UrlFactory) -> AsyncIterator[Service]:
         on_withdrawn=hooks.withdrawn,
         on_erased=hooks.erased,
     )
-    consumer = EventConsumer(
-        name=CONSUMER,
-        database=database,
-        bootstrap_servers="127.0.0.1:9",  # never started: the test hands records over itself
-        topics=["tandem.matching.v1"],
-        handlers=handlers,
-        dead_letters=cast(AIOKafkaProducer, None),
-    )
-    yield Service(database, hooks, consumer)
+    yield Service(database, hooks, handlers)
     await database.dispose()
 
 
