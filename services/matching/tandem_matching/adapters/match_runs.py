@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import asdict
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import RowMapping, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.api import keyset
 from tandem_matching.adapters.tables import match_runs
+from tandem_matching.domain.match_runs import OPEN_RUNS, MatchRun, MatchRunStatus
 
-OPEN = ("queued", "running", "draft")
+
+def _record(row: RowMapping) -> MatchRun:
+    return MatchRun(**{**row, "status": MatchRunStatus(row["status"])})
 
 
-async def insert_run(session: AsyncSession, row: dict[str, Any]) -> None:
-    await session.execute(insert(match_runs).values(row))
+async def insert_run(session: AsyncSession, run: MatchRun) -> None:
+    await session.execute(insert(match_runs).values(asdict(run)))
 
 
 async def get(
@@ -24,53 +27,53 @@ async def get(
     *,
     programme_id: str | None = None,
     for_update: bool = False,
-) -> dict[str, Any] | None:
+) -> MatchRun | None:
     query = select(match_runs).where(match_runs.c.id == run_id)
     if programme_id is not None:
         query = query.where(match_runs.c.programme_id == programme_id)
     if for_update:
         query = query.with_for_update()
     row = (await session.execute(query)).mappings().first()
-    return dict(row) if row else None
+    return _record(row) if row else None
 
 
-async def open_run(session: AsyncSession, programme_id: str) -> dict[str, Any] | None:
+async def open_run(session: AsyncSession, programme_id: str) -> MatchRun | None:
     row = (
         (
             await session.execute(
                 select(match_runs).where(
                     match_runs.c.programme_id == programme_id,
-                    match_runs.c.status.in_(OPEN),
+                    match_runs.c.status.in_(OPEN_RUNS),
                 )
             )
         )
         .mappings()
         .first()
     )
-    return dict(row) if row else None
+    return _record(row) if row else None
 
 
 async def list_page(
     session: AsyncSession,
     programme_id: str,
     *,
-    status: str | None,
+    status: MatchRunStatus | None,
     cursor: str | None,
     limit: int,
-) -> list[dict[str, Any]]:
+) -> list[MatchRun]:
     query = select(match_runs).where(match_runs.c.programme_id == programme_id)
     if status is not None:
         query = query.where(match_runs.c.status == status)
     query = keyset(query, [match_runs.c.created_at, match_runs.c.id], cursor, limit)
-    return [dict(r) for r in (await session.execute(query)).mappings()]
+    return [_record(r) for r in (await session.execute(query)).mappings()]
 
 
-async def oldest_queued(session: AsyncSession) -> dict[str, Any] | None:
+async def oldest_queued(session: AsyncSession) -> MatchRun | None:
     row = (
         (
             await session.execute(
                 select(match_runs)
-                .where(match_runs.c.status == "queued")
+                .where(match_runs.c.status == MatchRunStatus.QUEUED)
                 .order_by(match_runs.c.created_at, match_runs.c.id)
                 .limit(1)
             )
@@ -78,11 +81,14 @@ async def oldest_queued(session: AsyncSession) -> dict[str, Any] | None:
         .mappings()
         .first()
     )
-    return dict(row) if row else None
+    return _record(row) if row else None
 
 
 async def transition(
-    session: AsyncSession, run_id: str, from_status: tuple[str, ...], values: dict[str, Any]
+    session: AsyncSession,
+    run_id: str,
+    from_status: tuple[MatchRunStatus, ...],
+    **values: object,
 ) -> bool:
     """Change a run only if it is still in one of ``from_status`` (claims, cancels, finishes).
 
@@ -107,7 +113,7 @@ async def cancel_requested(session: AsyncSession, run_id: str) -> bool:
 async def stale_running(session: AsyncSession, before: dt.datetime) -> list[str]:
     rows = await session.scalars(
         select(match_runs.c.id).where(
-            match_runs.c.status == "running", match_runs.c.heartbeat_at < before
+            match_runs.c.status == MatchRunStatus.RUNNING, match_runs.c.heartbeat_at < before
         )
     )
     return list(rows)

@@ -7,14 +7,13 @@ from fastapi import APIRouter, status
 from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
 from tandem_matching.api.deps import Ctx, Db
+from tandem_matching.domain.match_runs import MatchRunStatus, ProposalStatus
 from tandem_matching.schemas.match_runs import (
     ApproveProposals,
     MatchRunPublic,
     MoveMentee,
     ProposalPublic,
-    ProposalStatus,
     PublishResult,
-    RunStatus,
     SwapMentees,
 )
 from tandem_matching.service import match_runs as use
@@ -49,7 +48,7 @@ async def list_runs(
     programme_id: str,
     principal: CurrentPrincipal,
     db: Db,
-    status: RunStatus | None = None,
+    status: MatchRunStatus | None = None,
     cursor: PageCursor = None,
     limit: PageLimit = 50,
 ) -> Page[MatchRunPublic]:

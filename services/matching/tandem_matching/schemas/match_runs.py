@@ -8,10 +8,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from tandem_kit.api import RequestModel
+from tandem_matching.domain.match_runs import MatchRunStatus, ProposalStatus
 from tandem_matching.schemas.relationships import CriterionLine
-
-RunStatus = Literal["queued", "running", "draft", "published", "failed", "cancelled"]
-ProposalStatus = Literal["draft", "approved", "published", "discarded"]
 
 
 class UnmatchedMentee(BaseModel):
@@ -66,7 +64,7 @@ class MatchRunPublic(BaseModel):
 
     id: str
     programme_id: str
-    status: RunStatus
+    status: MatchRunStatus
     phase: str
     progress: float = Field(ge=0, le=1, description="Fraction of the current run done.")
     requested_by: str

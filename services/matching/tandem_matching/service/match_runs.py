@@ -10,7 +10,9 @@ drafts never propose the same mentee.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from dataclasses import replace
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
@@ -18,18 +20,25 @@ from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, NotFound
 from tandem_matching.adapters import match_runs as repo
 from tandem_matching.adapters import proposals as proposal_repo
+from tandem_matching.domain.match_runs import (
+    LIVE_PROPOSALS,
+    OPEN_RUNS,
+    MatchRun,
+    MatchRunStatus,
+    ProposalStatus,
+)
 from tandem_matching.schemas.match_runs import MatchRunPublic, ProposalPublic
 from tandem_matching.service.access import Caller, manager_in
 from tandem_matching.service.clock import new_id, now
 
 
-def public(row: dict[str, Any]) -> MatchRunPublic:
-    return MatchRunPublic.model_validate(row)
+def public(run: MatchRun) -> MatchRunPublic:
+    return MatchRunPublic.model_validate(run, from_attributes=True)
 
 
 async def run_of(
-    caller: Caller, session: Any, run_id: str, *, for_update: bool = False
-) -> dict[str, Any]:
+    caller: Caller, session: AsyncSession, run_id: str, *, for_update: bool = False
+) -> MatchRun:
     row = await repo.get(session, run_id, programme_id=caller.programme.id, for_update=for_update)
     if row is None:
         raise NotFound(f"Match run {run_id} not found.", code="match_run_not_found")
@@ -46,27 +55,27 @@ async def create_run(
         current = await repo.open_run(session, programme_id)
         if current is not None:
             raise Conflict(
-                f"Run {current['id']} is still {current['status']}; publish or cancel it first.",
+                f"Run {current.id} is still {current.status}; publish or cancel it first.",
                 code="run_in_progress",
             )
-        row = {
-            "id": new_id(),
-            "programme_id": programme_id,
-            "status": "queued",
-            "phase": "queued",
-            "progress": 0.0,
-            "requested_by": principal.subject,
-            "cancel_requested": False,
-            "error": None,
-            "summary": None,
-            "created_at": now(),
-            "started_at": None,
-            "heartbeat_at": None,
-            "finished_at": None,
-            "published_at": None,
-        }
-        await repo.insert_run(session, row)
-    return public(row)
+        run = MatchRun(
+            id=new_id(),
+            programme_id=programme_id,
+            status=MatchRunStatus.QUEUED,
+            phase="queued",
+            progress=0.0,
+            requested_by=principal.subject,
+            cancel_requested=False,
+            error=None,
+            summary=None,
+            created_at=now(),
+            started_at=None,
+            heartbeat_at=None,
+            finished_at=None,
+            published_at=None,
+        )
+        await repo.insert_run(session, run)
+    return public(run)
 
 
 async def get_run(
@@ -82,7 +91,7 @@ async def list_runs(
     principal: Principal,
     programme_id: str,
     *,
-    status: str | None,
+    status: MatchRunStatus | None,
     cursor: str | None,
     limit: int,
 ) -> Page[MatchRunPublic]:
@@ -93,7 +102,7 @@ async def list_runs(
         )
     return Page[MatchRunPublic](
         items=[public(r) for r in rows[:limit]],
-        next_cursor=next_cursor(rows, limit, lambda r: (r["created_at"], r["id"])),
+        next_cursor=next_cursor(rows, limit, lambda r: (r.created_at, r.id)),
     )
 
 
@@ -104,18 +113,26 @@ async def cancel_run(
     is stopped by the worker at its next progress check (its result is thrown away)."""
     async with db.transaction() as session:
         caller = await manager_in(session, principal, programme_id)
-        row = await run_of(caller, session, run_id, for_update=True)
-        changes = {"status": "cancelled", "cancel_requested": True, "finished_at": now()}
-        if not await repo.transition(session, run_id, repo.OPEN, changes):
+        run = await run_of(caller, session, run_id, for_update=True)
+        cancelled = replace(
+            run, status=MatchRunStatus.CANCELLED, cancel_requested=True, finished_at=now()
+        )
+        if not await repo.transition(
+            session,
+            run_id,
+            OPEN_RUNS,
+            status=cancelled.status,
+            cancel_requested=True,
+            finished_at=cancelled.finished_at,
+        ):
             raise Conflict(
-                f"The run is {row['status']}; only open runs can be cancelled.", code="run_not_open"
+                f"The run is {run.status}; only open runs can be cancelled.", code="run_not_open"
             )
-        if row["status"] == "draft":
+        if run.status is MatchRunStatus.DRAFT:
             await proposal_repo.set_status(
-                session, run_id, None, "discarded", from_status=("draft", "approved")
+                session, run_id, None, ProposalStatus.DISCARDED, from_status=LIVE_PROPOSALS
             )
-        row.update(changes)
-    return public(row)
+    return public(cancelled)
 
 
 async def list_proposals(
@@ -124,7 +141,7 @@ async def list_proposals(
     programme_id: str,
     run_id: str,
     *,
-    status: str | None,
+    status: ProposalStatus | None,
     cursor: str | None,
     limit: int,
 ) -> Page[ProposalPublic]:

@@ -25,6 +25,7 @@ from typing import Any
 
 from tandem_kit.runtime import Runtime
 from tandem_kit.workers import PeriodicWorker
+from tandem_matching.domain.match_runs import MatchRun
 from tandem_matching.service import engine, run_steps
 from tandem_matching.service.engine import Solver
 from tandem_matching.settings import MatchingSettings
@@ -89,8 +90,8 @@ class MatchRunWorker(PeriodicWorker):
         await self._execute(run)
         return 1
 
-    async def _execute(self, run: dict[str, Any]) -> None:
-        run_id = run["id"]
+    async def _execute(self, run: MatchRun) -> None:
+        run_id = run.id
         try:
             job = await run_steps.load_job(self._db, run)
             result = await self._solve(run_id, job)

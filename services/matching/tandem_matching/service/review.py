@@ -10,7 +10,7 @@ Publishing turns the approved proposals into ``proposed`` relationships (one
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,6 +23,12 @@ from tandem_kit.outbox import add_events
 from tandem_matching.adapters import match_runs as run_repo
 from tandem_matching.adapters import proposals as repo
 from tandem_matching.adapters import relationships as relationship_repo
+from tandem_matching.domain.match_runs import (
+    LIVE_PROPOSALS,
+    MatchRun,
+    MatchRunStatus,
+    ProposalStatus,
+)
 from tandem_matching.domain.relationships import Member, Relationship
 from tandem_matching.schemas.match_runs import (
     ApproveProposals,
@@ -40,13 +46,11 @@ from tandem_matching.service.review_edits import Draft, breach, move, swap
 from tandem_matching.service.roster import Roster, load_roster
 from tandem_matching.service.run_steps import summarise
 
-LIVE = ("draft", "approved")
-
 
 @dataclass
 class Review:
     caller: Caller
-    run: dict[str, Any]
+    run: MatchRun
     draft: Draft
     roster: Roster
 
@@ -56,11 +60,11 @@ async def _open_draft(
 ) -> Review:
     caller = await manager_in(session, principal, programme_id)
     run = await run_of(caller, session, run_id, for_update=True)
-    if run["status"] != "draft":
+    if run.status is not MatchRunStatus.DRAFT:
         raise Conflict(
-            f"The run is {run['status']}; only a draft can be reviewed.", code="run_not_draft"
+            f"The run is {run.status}; only a draft can be reviewed.", code="run_not_draft"
         )
-    rows = [p for p in await repo.all_of_run(session, run_id) if p["status"] in LIVE]
+    rows = [p for p in await repo.all_of_run(session, run_id) if p["status"] in LIVE_PROPOSALS]
     members = await repo.members_of(session, [p["id"] for p in rows])
     roster = await load_roster(session, caller.programme)
     return Review(caller, run, Draft(run, rows, members), roster)
@@ -83,10 +87,10 @@ async def _save(session: AsyncSession, review: Review) -> MatchRunPublic:
         list(review.draft.proposals.values()),
         [m for ms in review.draft.members.values() for m in ms],
         review.draft.unmatched,
-        review.run["summary"],
+        review.run.summary or {},
     )
-    await run_repo.transition(session, review.run["id"], ("draft",), {"summary": summary})
-    return public({**review.run, "summary": summary})
+    await run_repo.transition(session, review.run.id, (MatchRunStatus.DRAFT,), summary=summary)
+    return public(replace(review.run, summary=summary))
 
 
 async def approve(
@@ -102,7 +106,9 @@ async def approve(
                 code="unknown_proposals",
                 errors=[{"proposal_id": pid} for pid in unknown],
             )
-        await repo.set_status(session, run_id, ids, "approved", from_status=("draft",))
+        await repo.set_status(
+            session, run_id, ids, ProposalStatus.APPROVED, from_status=(ProposalStatus.DRAFT,)
+        )
     return public(review.run)
 
 
@@ -133,7 +139,7 @@ async def publish(
         if today > programme.ends_on:
             raise Conflict("The programme has ended.", code="programme_ended")
         draft = review.draft
-        approved = [p for p in draft.proposals.values() if p["status"] == "approved"]
+        approved = [p for p in draft.proposals.values() if p["status"] == ProposalStatus.APPROVED]
         if not approved:
             raise Unprocessable(
                 "Approve at least one proposal before publishing.", code="nothing_approved"
@@ -166,12 +172,17 @@ async def publish(
         await relationship_repo.insert_many(session, rows, members)
         await add_events(session, proposed)
         await repo.mark_published(session, links)
-        await repo.set_status(session, run_id, None, "discarded", from_status=("draft",))
-        at = now()
-        await run_repo.transition(
-            session, run_id, ("draft",), {"status": "published", "published_at": at}
+        await repo.set_status(
+            session, run_id, None, ProposalStatus.DISCARDED, from_status=(ProposalStatus.DRAFT,)
         )
-        run = {**review.run, "status": "published", "published_at": at}
+        run = replace(review.run, status=MatchRunStatus.PUBLISHED, published_at=now())
+        await run_repo.transition(
+            session,
+            run_id,
+            (MatchRunStatus.DRAFT,),
+            status=run.status,
+            published_at=run.published_at,
+        )
     return PublishResult(
         run=public(run),
         relationships_proposed=len(rows),

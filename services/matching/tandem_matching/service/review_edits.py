@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from tandem_kit.errors import Conflict, Unprocessable
+from tandem_matching.domain.match_runs import MatchRun, ProposalStatus
 from tandem_matching.domain.profiles import Profile
 from tandem_matching.service import engine
 from tandem_matching.service.clock import new_id
@@ -32,19 +33,25 @@ def breach(
     }
 
 
+def _unmatched(run: MatchRun) -> list[dict[str, Any]]:
+    """The draft's unmatched mentees, as the run summary lists them."""
+    listed = (run.summary or {}).get("unmatched")
+    return [dict(u) for u in listed] if isinstance(listed, list) else []
+
+
 class Draft:
     """The live proposals of one draft run, with their members, and what an edit touched."""
 
     def __init__(
         self,
-        run: dict[str, Any],
+        run: MatchRun,
         rows: list[dict[str, Any]],
         members: dict[str, list[dict[str, Any]]],
     ) -> None:
         self.run = run
         self.proposals = {p["id"]: dict(p) for p in rows}
         self.members = {pid: [dict(m) for m in members.get(pid, [])] for pid in self.proposals}
-        self.unmatched: list[dict[str, Any]] = list((run["summary"] or {}).get("unmatched", []))
+        self.unmatched: list[dict[str, Any]] = list(_unmatched(run))
         self.changed: set[str] = set()
         self.created: set[str] = set()
         self.deleted: set[str] = set()
@@ -92,7 +99,7 @@ class Draft:
             del self.proposals[proposal_id], self.members[proposal_id]
             return
         proposal["score"] = sum(m["score"] for m in members) / len(members)
-        proposal["status"] = "draft"  # an edited proposal needs approving again
+        proposal["status"] = ProposalStatus.DRAFT  # an edited proposal needs approving again
         if proposal["format"] == "group" and len(members) == 1:
             proposal["format"] = "pair"
         self.changed.add(proposal_id)
@@ -115,12 +122,12 @@ class Draft:
             position = max((p["position"] for p in self.proposals.values()), default=-1) + 1
             self.proposals[into] = {
                 "id": into,
-                "run_id": self.run["id"],
-                "programme_id": self.run["programme_id"],
+                "run_id": self.run.id,
+                "programme_id": self.run.programme_id,
                 "mentor_id": mentor_id,
                 "format": "pair",
                 "score": 0.0,
-                "status": "draft",
+                "status": ProposalStatus.DRAFT,
                 "position": position,
                 "relationship_id": None,
             }

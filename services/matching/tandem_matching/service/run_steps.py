@@ -3,17 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from typing import Any
 
 from tandem_kit.db import Database
 from tandem_matching.adapters import match_runs as repo
 from tandem_matching.adapters import programmes as programme_repo
 from tandem_matching.adapters import proposals as proposal_repo
+from tandem_matching.domain.match_runs import (
+    LIVE_PROPOSALS,
+    MatchRun,
+    MatchRunStatus,
+    ProposalStatus,
+)
 from tandem_matching.service.clock import new_id, now
 from tandem_matching.service.roster import load_roster
 
 
-async def claim_next(db: Database) -> dict[str, Any] | None:
+async def claim_next(db: Database) -> MatchRun | None:
     """Take the oldest queued run, if another worker does not take it first."""
     async with db.transaction() as session:
         run = await repo.oldest_queued(session)
@@ -22,23 +29,21 @@ async def claim_next(db: Database) -> dict[str, Any] | None:
         at = now()
         claimed = await repo.transition(
             session,
-            run["id"],
-            ("queued",),
-            {
-                "status": "running",
-                "phase": "loading",
-                "progress": 0.0,
-                "started_at": at,
-                "heartbeat_at": at,
-            },
+            run.id,
+            (MatchRunStatus.QUEUED,),
+            status=MatchRunStatus.RUNNING,
+            phase="loading",
+            progress=0.0,
+            started_at=at,
+            heartbeat_at=at,
         )
     return run if claimed else None
 
 
-async def load_job(db: Database, run: dict[str, Any]) -> dict[str, Any]:
+async def load_job(db: Database, run: MatchRun) -> dict[str, Any]:
     """The engine's input, a snapshot of the programme as the run starts (picklable)."""
     async with db.transaction() as session:
-        programme = await programme_repo.get_programme(session, run["programme_id"])
+        programme = await programme_repo.get_programme(session, run.programme_id)
         assert programme is not None
         roster = await load_roster(session, programme)
     return {
@@ -55,8 +60,10 @@ async def report(db: Database, run_id: str, phase: str, progress: float) -> bool
         return await repo.transition(
             session,
             run_id,
-            ("running",),
-            {"phase": phase[:40], "progress": min(1.0, max(0.0, progress)), "heartbeat_at": now()},
+            (MatchRunStatus.RUNNING,),
+            phase=phase[:40],
+            progress=min(1.0, max(0.0, progress)),
+            heartbeat_at=now(),
         )
 
 
@@ -66,7 +73,7 @@ async def save_draft(
     """Store the proposals and the summary; False (nothing stored) if cancelled meanwhile."""
     async with db.transaction() as session:
         run = await repo.get(session, run_id, for_update=True)
-        if run is None or run["status"] != "running":
+        if run is None or run.status is not MatchRunStatus.RUNNING:
             return False
         proposals, members = _rows(run, result["proposals"])
         await proposal_repo.insert_many(session, proposals, members)
@@ -85,20 +92,18 @@ async def save_draft(
         return await repo.transition(
             session,
             run_id,
-            ("running",),
-            {
-                "status": "draft",
-                "phase": "done",
-                "progress": 1.0,
-                "summary": summary,
-                "finished_at": now(),
-                "heartbeat_at": now(),
-            },
+            (MatchRunStatus.RUNNING,),
+            status=MatchRunStatus.DRAFT,
+            phase="done",
+            progress=1.0,
+            summary=summary,
+            finished_at=now(),
+            heartbeat_at=now(),
         )
 
 
 def _rows(
-    run: dict[str, Any], proposed: list[dict[str, Any]]
+    run: MatchRun, proposed: list[dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     rows, members = [], []
     for p in proposed:
@@ -107,12 +112,12 @@ def _rows(
         rows.append(
             {
                 "id": pid,
-                "run_id": run["id"],
-                "programme_id": run["programme_id"],
+                "run_id": run.id,
+                "programme_id": run.programme_id,
                 "mentor_id": p["mentor_id"],
                 "format": p["format"],
                 "score": sum(scores) / len(scores),
-                "status": "draft",
+                "status": ProposalStatus.DRAFT,
                 "position": 0,
                 "relationship_id": None,
             }
@@ -136,10 +141,10 @@ def summarise(
     proposals: list[dict[str, Any]],
     members: list[dict[str, Any]],
     unmatched: list[dict[str, Any]],
-    base: dict[str, Any],
+    base: Mapping[str, object],
 ) -> dict[str, Any]:
     """The run summary from the current proposals (recomputed after every review edit)."""
-    live = {p["id"] for p in proposals if p["status"] in ("draft", "approved")}
+    live = {p["id"] for p in proposals if p["status"] in LIVE_PROPOSALS}
     scores = [m["score"] for m in members if m["proposal_id"] in live]
     return {
         **base,
@@ -151,13 +156,29 @@ def summarise(
 
 async def finish(db: Database, run_id: str, status: str, error: str | None) -> None:
     """``failed`` (with the error) or back to ``queued`` (the worker is shutting down)."""
-    values: dict[str, Any] = {"status": status, "error": error}
-    if status == "queued":
-        values.update(phase="queued", progress=0.0, started_at=None, heartbeat_at=None)
-    else:
-        values.update(finished_at=now())
+    ending = MatchRunStatus(status)
     async with db.transaction() as session:
-        await repo.transition(session, run_id, ("running",), values)
+        if ending is MatchRunStatus.QUEUED:
+            await repo.transition(
+                session,
+                run_id,
+                (MatchRunStatus.RUNNING,),
+                status=ending,
+                error=error,
+                phase="queued",
+                progress=0.0,
+                started_at=None,
+                heartbeat_at=None,
+            )
+        else:
+            await repo.transition(
+                session,
+                run_id,
+                (MatchRunStatus.RUNNING,),
+                status=ending,
+                error=error,
+                finished_at=now(),
+            )
 
 
 async def fail_stale(db: Database, stale_before: dt.datetime) -> int:
@@ -168,11 +189,9 @@ async def fail_stale(db: Database, stale_before: dt.datetime) -> int:
             await repo.transition(
                 session,
                 run_id,
-                ("running",),
-                {
-                    "status": "failed",
-                    "error": "the worker running it stopped unexpectedly",
-                    "finished_at": now(),
-                },
+                (MatchRunStatus.RUNNING,),
+                status=MatchRunStatus.FAILED,
+                error="the worker running it stopped unexpectedly",
+                finished_at=now(),
             )
     return len(stale)
