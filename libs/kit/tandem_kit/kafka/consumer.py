@@ -37,6 +37,7 @@ from tandem_contracts import (
 from tandem_contracts.base import UnknownEventType
 from tandem_kit.db.database import Database
 from tandem_kit.db.tables import inbox_table
+from tandem_kit.kafka.groups import wait_for_coordinator
 from tandem_kit.telemetry.metrics import (
     CONSUMER_LAG,
     EVENTS_CONSUMED,
@@ -147,6 +148,7 @@ class EventConsumer:
         self._after_commit = after_commit
         self._stopping = asyncio.Event()
         self.group_id = group_id or consumer_group(name)
+        self._bootstrap_servers = bootstrap_servers
         self._consumer = AIOKafkaConsumer(
             bootstrap_servers=bootstrap_servers,
             group_id=self.group_id,
@@ -162,6 +164,8 @@ class EventConsumer:
         self._stopping.set()
 
     async def run(self) -> None:
+        # Quietly first: aiokafka logs a coordinator that is not ready yet at ERROR.
+        await wait_for_coordinator(self._bootstrap_servers, self.group_id)
         self._consumer.subscribe(self._topics)
         await self._consumer.start()
         try:
