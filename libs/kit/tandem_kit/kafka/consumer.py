@@ -38,8 +38,8 @@ from tandem_contracts.base import UnknownEventType
 from tandem_kit.db.database import Database
 from tandem_kit.db.tables import inbox_table
 from tandem_kit.kafka.groups import wait_for_coordinator
+from tandem_kit.kafka.health import ConsumerHealth
 from tandem_kit.telemetry.metrics import (
-    CONSUMER_LAG,
     EVENTS_CONSUMED,
     EVENTS_DEAD_LETTERED,
     EVENTS_FAILED,
@@ -136,6 +136,8 @@ class EventConsumer:
         retry_backoff: float = 0.2,
         group_id: str | None = None,
         after_commit: AfterCommitHook | None = None,
+        health: ConsumerHealth | None = None,
+        lag_interval: float = 5.0,
     ) -> None:
         self.name = name
         self._db = database
@@ -147,6 +149,9 @@ class EventConsumer:
         # Only for fault-injection tests: runs between the database and offset commits.
         self._after_commit = after_commit
         self._stopping = asyncio.Event()
+        # Outlives this consumer when the app hands it in (see tandem_kit.kafka.health).
+        self.health = health or ConsumerHealth(name)
+        self._lag_interval = lag_interval
         self.group_id = group_id or consumer_group(name)
         self._bootstrap_servers = bootstrap_servers
         self._consumer = AIOKafkaConsumer(
@@ -168,6 +173,8 @@ class EventConsumer:
         await wait_for_coordinator(self._bootstrap_servers, self.group_id)
         self._consumer.subscribe(self._topics)
         await self._consumer.start()
+        # Beside the loop, not in it: a partition stuck on one record must still show.
+        measuring = asyncio.create_task(self._measure_lag(), name=f"{self.name}-lag")
         try:
             while not self._stopping.is_set():
                 batches = await self._consumer.getmany(timeout_ms=300, max_records=500)
@@ -176,7 +183,37 @@ class EventConsumer:
                     if self._stopping.is_set():
                         break
         finally:
+            measuring.cancel()
+            await asyncio.gather(measuring, return_exceptions=True)
             await self._consumer.stop()
+
+    async def _measure_lag(self) -> None:
+        while True:
+            await asyncio.sleep(self._lag_interval)
+            try:
+                await self.measure_lag()
+            except asyncio.CancelledError:
+                raise
+            except Exception as error:  # a missed measurement is no reason to stop consuming
+                log.warning("could not measure consumer lag: %s", error)
+
+    async def measure_lag(self) -> None:
+        """The broker's end offset against the group's committed offset, per assigned partition."""
+        assigned = self._consumer.assignment()
+        self.health.keep_only(assigned)
+        if not assigned:
+            return
+        partitions = sorted(assigned)
+        ends = await self._consumer.end_offsets(partitions)
+        # Asked of the broker each time: another replica may have moved a partition
+        # that this one held before a rebalance.
+        committed = await asyncio.gather(*(self._consumer.committed(p) for p in partitions))
+        never = [p for p, offset in zip(partitions, committed, strict=True) if offset is None]
+        # A partition the group never committed on is read from its start.
+        starts = await self._consumer.beginning_offsets(never) if never else {}
+        for partition, offset in zip(partitions, committed, strict=True):
+            position = starts[partition] if offset is None else offset
+            self.health.measured(partition, position, ends[partition])
 
     async def _consume_partition(
         self, partition: TopicPartition, records: list[ConsumerRecord[bytes, bytes]]
@@ -195,11 +232,7 @@ class EventConsumer:
             # The partition moved to another member during the batch; it will see
             # these records again and its inbox drops the ones already handled.
             log.warning("offset commit for %s lost to a rebalance", partition)
-        highwater = self._consumer.highwater(partition)
-        if highwater is not None:
-            CONSUMER_LAG.labels(
-                service=self.name, topic=partition.topic, partition=str(partition.partition)
-            ).set(max(0, highwater - next_offset))
+        self.health.progressed(partition, next_offset, self._consumer.highwater(partition))
 
     async def _process(self, record: ConsumerRecord[bytes, bytes]) -> None:
         try:
