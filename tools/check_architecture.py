@@ -98,13 +98,6 @@ ALLOWED: frozenset[str] = frozenset(
         # matching: proposals are part of the match-run review feature.
         "services/matching/tandem_matching/adapters/proposals.py: "
         f"no service/proposals.py ({NAMING})",
-        # messaging: its three events are built where they are added, not in service/events.py.
-        "services/messaging/tandem_messaging/service/agreements.py: "
-        f"builds AgreementAccepted {ONE_PLACE}",
-        "services/messaging/tandem_messaging/service/forums.py: "
-        f"builds ForumPostCreated {ONE_PLACE}",
-        "services/messaging/tandem_messaging/service/messages.py: "
-        f"builds MessagePosted {ONE_PLACE}",
         # messaging: mail and its texts are named after no use case.
         f"services/messaging/tandem_messaging/adapters/mail.py: no service/mail.py ({NAMING})",
         "services/messaging/tandem_messaging/adapters/mail_texts.py: "

@@ -12,9 +12,6 @@ from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_contracts.common import Role
-from tandem_contracts.messaging import AgreementAccepted
-from tandem_contracts.messaging import Channel as ContractChannel
 from tandem_kit.auth import Principal
 from tandem_kit.errors import Conflict, Unprocessable
 from tandem_kit.outbox import add_event
@@ -40,7 +37,7 @@ from tandem_messaging.schemas.agreements import (
     PartyPublic,
     TermsFields,
 )
-from tandem_messaging.service import notifications
+from tandem_messaging.service import events, notifications
 from tandem_messaging.service.access import (
     programme_manager,
     programme_member,
@@ -250,17 +247,7 @@ async def _record_if_complete(
     assert version is not None
     await add_event(
         session,
-        AgreementAccepted(
-            programme_id=conversation.programme_id,
-            relationship_id=conversation.relationship_id,
-            agreement_id=agreement.id,
-            version=agreement.version,
-            channels=[ContractChannel(c.value) for c in version.channels],
-            response_time_hours=version.response_time_hours,
-            meeting_cadence_days=version.meeting_cadence_days,
-            accepted_at=accepted_at,
-            member_roles=sorted({Role(m.role) for m in members}),
-        ),
+        events.agreement_accepted(conversation, agreement, version, accepted_at, members),
     )
 
 

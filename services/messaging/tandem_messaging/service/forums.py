@@ -6,7 +6,6 @@ from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_contracts.messaging import ForumPostCreated, SenderRole
 from tandem_kit import directory
 from tandem_kit.api import Page, page_of
 from tandem_kit.auth import Principal
@@ -31,6 +30,7 @@ from tandem_messaging.schemas.forums import (
     ThreadCreate,
     ThreadPublic,
 )
+from tandem_messaging.service import events
 from tandem_messaging.service.access import ForumSeat, forum_reader, oversees, programme_member
 from tandem_messaging.service.context import Context
 from tandem_messaging.service.messages import checked_body
@@ -223,20 +223,7 @@ async def _add_post(
         now,
     )
     await forums.add_post(session, post)
-    await add_event(
-        session,
-        ForumPostCreated(
-            programme_id=seat.forum.programme_id,
-            forum_id=seat.forum.id,
-            thread_id=thread.id,
-            post_id=post_id,
-            author_participant_id=seat.participant_id,
-            author_role=SenderRole(seat.role),
-            posted_at=now,
-            length=len(body),
-            relationship_id=seat.forum.relationship_id,
-        ),
-    )
+    await add_event(session, events.forum_post_created(seat, thread, post))
     return post
 
 

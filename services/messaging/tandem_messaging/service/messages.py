@@ -6,7 +6,6 @@ from uuid import UUID, uuid4
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_contracts.messaging import MessagePosted, SenderRole
 from tandem_kit import directory
 from tandem_kit.api import Page, page_of
 from tandem_kit.auth import Principal
@@ -28,7 +27,7 @@ from tandem_messaging.domain.messages import StoredMessage
 from tandem_messaging.schemas.common import Person
 from tandem_messaging.schemas.conversations import ReadStatePublic
 from tandem_messaging.schemas.messages import MessageCreate, MessagePublic, MessageUpdate
-from tandem_messaging.service import notifications
+from tandem_messaging.service import events, notifications
 from tandem_messaging.service.access import conversation_member
 from tandem_messaging.service.context import Context
 from tandem_messaging.service.sealing import conversation_key, open_item, seal_item
@@ -143,20 +142,7 @@ class MessagePoster:
     ) -> str | None:
         """``message.posted`` and the mails; returns the sender's display name (the
         mails needed the members' contacts anyway, so the response reuses it)."""
-        await add_event(
-            session,
-            MessagePosted(
-                programme_id=conversation.programme_id,
-                relationship_id=conversation.relationship_id,
-                conversation_id=conversation.id,
-                message_id=message.id,
-                sender_participant_id=sender.participant_id,
-                sender_role=SenderRole(sender.role),
-                posted_at=message.posted_at,
-                length=message.length,
-                in_reply_to=message.in_reply_to,
-            ),
-        )
+        await add_event(session, events.message_posted(conversation, sender, message))
         return await notifications.new_message(session, self.ctx, conversation, sender, message.id)
 
 
