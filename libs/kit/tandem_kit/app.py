@@ -29,6 +29,7 @@ from tandem_kit.clock import Clock, utc_now
 from tandem_kit.db.migrations import upgrade_async
 from tandem_kit.errors import install_problem_handlers, problem_response
 from tandem_kit.guard import RequestGuard
+from tandem_kit.idempotency import IdempotencyMiddleware, cleanup_worker, document_idempotency
 from tandem_kit.kafka.consumer import EventConsumer, Handlers
 from tandem_kit.kafka.health import ConsumerHealth
 from tandem_kit.outbox.relay import OutboxRelay
@@ -157,6 +158,16 @@ def _start_workers(
                 ),
             ),
         )
+    if settings.run_api:  # the API stores the answers, so it deletes the expired ones
+        supervisor.start(
+            "idempotency-cleanup",
+            lambda: cleanup_worker(
+                runtime.database,
+                settings.idempotency_retention_seconds,
+                settings.idempotency_cleanup_interval_seconds,
+                runtime.clock,
+            ),
+        )
     # The kit decides where each declared worker runs (its part, its settings switch).
     for spec in definition.workers:
         reason = spec.switched_on(settings)
@@ -233,12 +244,14 @@ class ServiceApp(FastAPI):
     """A FastAPI app whose document always holds the ``ProblemDetails`` component.
 
     :func:`tandem_kit.api.problems` refers to it from every operation's error responses.
+    Every POST operation shows the ``Idempotency-Key`` header the kit honours on it.
     """
 
     def openapi(self) -> dict[str, Any]:
         document = super().openapi()
         schemas = document.setdefault("components", {}).setdefault("schemas", {})
         schemas.setdefault("ProblemDetails", problem_schema())
+        document_idempotency(document)
         return document
 
 
@@ -274,6 +287,13 @@ def create_app(definition: ServiceDefinition[S], settings: S, *, clock: Clock = 
         for router in definition.routers:
             app.include_router(router)
     query_names.learn(app.routes)
+    # Innermost: the guard has checked the body's size and the token before a key is
+    # looked up, and the answer it holds back is sent only after its transaction commits.
+    app.add_middleware(
+        IdempotencyMiddleware,
+        retention_seconds=settings.idempotency_retention_seconds,
+        clock=clock,
+    )
     # Inside telemetry, so that refused requests are still counted and traced.
     app.add_middleware(
         RequestGuard,

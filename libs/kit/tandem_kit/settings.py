@@ -99,6 +99,10 @@ class ServiceSettings(BaseSettings):
     # Request bodies (tandem_kit.guard): the default limit per endpoint, and JSON depth.
     max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
     max_json_depth: int = Field(default=32, ge=4, le=512)
+    # Idempotency-Key (tandem_kit.idempotency): how long a stored answer is replayed,
+    # and how often the expired ones are deleted.
+    idempotency_retention_seconds: int = Field(default=86_400, ge=60, le=30 * 86_400)
+    idempotency_cleanup_interval_seconds: float = Field(default=600.0, gt=0, le=86_400)
 
     @field_validator("database_url")
     @classmethod

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 
 from fastapi import APIRouter, FastAPI, Request
@@ -33,6 +34,19 @@ async def create_note(body: NoteCreate, runtime: RuntimeDep) -> dict[str, str]:
         await session.execute(insert(notes).values(id=str(note_id), text=body.text))
         event = NoteAdded(programme_id=body.programme_id, note_id=note_id, text=body.text)
         await add_event(session, event)
+    return {"id": str(note_id)}
+
+
+# Opened by a test to let a held note through (idempotency: a request still in flight).
+GATE = asyncio.Event()
+
+
+@router.post("/held-notes", status_code=201)
+async def create_held_note(body: NoteCreate, runtime: RuntimeDep) -> dict[str, str]:
+    note_id = uuid.uuid4()
+    async with runtime.database.transaction() as session:
+        await session.execute(insert(notes).values(id=str(note_id), text=body.text))
+        await GATE.wait()
     return {"id": str(note_id)}
 
 

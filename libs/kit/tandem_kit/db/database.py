@@ -1,9 +1,16 @@
-"""One async engine and session factory per service, for SQLite or PostgreSQL."""
+"""One async engine and session factory per service, for SQLite or PostgreSQL.
+
+A request may run inside one *request transaction* (:meth:`Database.request_transaction`,
+opened by the kit's idempotency middleware): every ``transaction()`` a use case opens
+while it runs joins it, so the use case's effect and what the kit writes about the
+request (its stored response) commit together or not at all.
+"""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +50,13 @@ def create_engine(url: str, *, pool_size: int = 5) -> AsyncEngine:
     return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
 
 
+# The request transaction in force: (its database, its session). Only a transaction of
+# the same Database joins it; any other database opens its own as before.
+_REQUEST_TRANSACTION: ContextVar[tuple[Database, AsyncSession] | None] = ContextVar(
+    "tandem_request_transaction", default=None
+)
+
+
 class Database:
     """The service's database: hands out sessions, one transaction per use case."""
 
@@ -57,9 +71,31 @@ class Database:
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncSession]:
-        """A session inside one transaction: committed on success, rolled back on error."""
+        """A session inside one transaction: committed on success, rolled back on error.
+
+        Inside a :meth:`request_transaction` it is that transaction's session: the
+        request transaction commits (or rolls back) once, when the request is answered.
+        """
+        ambient = _REQUEST_TRANSACTION.get()
+        if ambient is not None and ambient[0] is self:
+            yield ambient[1]
+            return
         async with self.sessions() as session, session.begin():
             yield session
+
+    @asynccontextmanager
+    async def request_transaction(self) -> AsyncIterator[AsyncSession]:
+        """One transaction for a whole request, which every :meth:`transaction` joins.
+
+        Committed when the block ends normally, rolled back when it raises. The
+        caller decides: a request answered with an error raises to roll back.
+        """
+        async with self.sessions() as session, session.begin():
+            token = _REQUEST_TRANSACTION.set((self, session))
+            try:
+                yield session
+            finally:
+                _REQUEST_TRANSACTION.reset(token)
 
     async def ping(self) -> None:
         async with self.engine.connect() as connection:

@@ -23,6 +23,8 @@ from sqlalchemy import (
     text,
 )
 
+from tandem_kit.db.types import UtcDateTime
+
 kit_metadata = MetaData()
 
 # BigInteger ids autoincrement on PostgreSQL; SQLite only autoincrements INTEGER.
@@ -50,6 +52,23 @@ inbox_table = Table(
     Column("event_id", String(36), primary_key=True),
     Column("event_type", String(200), nullable=False),
     Column("processed_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per (caller, method, path, Idempotency-Key) whose request succeeded, written in
+# the transaction of the request's effect (tandem_kit.idempotency): the stored response
+# exists exactly when the effect does. ``scope_hash`` hashes the four (the key is the
+# client's text of up to 255 characters; a fixed-size key keeps the index small).
+idempotency_table = Table(
+    "tandem_idempotency",
+    kit_metadata,
+    Column("scope_hash", String(64), primary_key=True),
+    Column("request_hash", String(64), nullable=False),
+    Column("status", Integer, nullable=False),
+    # The response headers that matter to a client: [[name, value], ...].
+    Column("headers", JSON, nullable=False),
+    Column("body", LargeBinary, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Index("ix_tandem_idempotency_created_at", "created_at"),
 )
 
 mail_outbox_table = Table(
