@@ -98,10 +98,6 @@ ALLOWED: frozenset[str] = frozenset(
         # matching: proposals are part of the match-run review feature.
         "services/matching/tandem_matching/adapters/proposals.py: "
         f"no service/proposals.py ({NAMING})",
-        # messaging: mail and its texts are named after no use case.
-        f"services/messaging/tandem_messaging/adapters/mail.py: no service/mail.py ({NAMING})",
-        "services/messaging/tandem_messaging/adapters/mail_texts.py: "
-        f"no service/mail_texts.py ({NAMING})",
     }
 )
 

@@ -17,15 +17,15 @@ from sqlalchemy import create_engine
 
 from tandem_kit.db.migrations import upgrade
 from tandem_kit.db.tables import kit_metadata
-from tandem_messaging.adapters.mail import CATALOG
-from tandem_messaging.adapters.mail_texts import (
+from tandem_messaging.adapters.notifications import CATALOG
+from tandem_messaging.adapters.tables import metadata
+from tandem_messaging.domain.mail_texts import (
     LINKEDIN_INTRO,
     ROLE_NAMES,
     SOMEONE,
     TEMPLATES,
     UNREAD_LINE,
 )
-from tandem_messaging.adapters.tables import metadata
 from tandem_messaging.main import MIGRATIONS
 from tandem_messaging.settings import MessagingSettings
 

@@ -7,7 +7,8 @@ import logging
 from datetime import datetime
 
 from tandem_kit import directory
-from tandem_messaging.adapters import conversations, mail, messages, preferences
+from tandem_messaging.adapters import conversations, messages, preferences
+from tandem_messaging.adapters import notifications as mail
 from tandem_messaging.domain.digest import digest_due
 from tandem_messaging.service.context import Context
 from tandem_messaging.service.notifications import PREFERENCES_PATH

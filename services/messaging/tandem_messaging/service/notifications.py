@@ -15,7 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit import directory
 from tandem_kit.directory import Contact, Participant
-from tandem_messaging.adapters import agreements, conversations, mail, preferences
+from tandem_messaging.adapters import agreements, conversations, preferences
+from tandem_messaging.adapters import notifications as mail
 from tandem_messaging.domain.agreements import MANAGER, Agreement, outstanding
 from tandem_messaging.domain.conversations import Conversation, Member
 from tandem_messaging.domain.digest import NewMessageMail

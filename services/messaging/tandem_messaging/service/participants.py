@@ -22,12 +22,12 @@ from tandem_messaging.adapters import (
     agreements,
     conversations,
     forums,
-    mail,
     messages,
     participants,
     preferences,
     reports,
 )
+from tandem_messaging.adapters import notifications as mail
 from tandem_messaging.service import notifications
 from tandem_messaging.service.context import Context
 from tandem_messaging.service.programmes import ensure_programme

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from tandem_messaging.adapters import conversations, forums, mail, messages
+from tandem_messaging.adapters import conversations, forums, messages
+from tandem_messaging.adapters import notifications as mail
 from tandem_messaging.service.context import Context
 
 BATCH = 100

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.directory import Contact
 from tandem_kit.mail import TemplateCatalog, forget_recipient, purge_sent_mails, queue_rendered
-from tandem_messaging.adapters.mail_texts import (
+from tandem_messaging.domain.mail_texts import (
     AGREEMENT_PENDING,
     DIGEST,
     INTRODUCTION,

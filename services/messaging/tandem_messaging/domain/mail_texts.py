@@ -1,9 +1,9 @@
-"""The words of messaging's mails, per language (English, German, French, Spanish).
+"""The words of messaging's mails, per language (English, German, French, Spanish): pure data.
 
 Mails never carry message or post content: an e-mail leaves the platform in the
 clear, so it says *that* someone wrote and links back, nothing more.
 Placeholders are :class:`string.Template` names; lists (members, conversations)
-arrive pre-formatted, one line each, from :mod:`tandem_messaging.adapters.mail`.
+arrive pre-formatted, one line each, from :mod:`tandem_messaging.adapters.notifications`.
 """
 
 from __future__ import annotations
