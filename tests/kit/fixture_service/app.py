@@ -50,6 +50,14 @@ async def create_held_note(body: NoteCreate, runtime: RuntimeDep) -> dict[str, s
     return {"id": str(note_id)}
 
 
+@router.post("/failing-notes", status_code=201)
+async def create_failing_note(body: NoteCreate, runtime: RuntimeDep) -> dict[str, str]:
+    """Commits its note, then fails rendering the answer (a bug after the use case)."""
+    async with runtime.database.transaction() as session:
+        await session.execute(insert(notes).values(id=str(uuid.uuid4()), text=body.text))
+    raise RuntimeError("the answer could not be rendered")
+
+
 @router.get("/received")
 async def list_received(runtime: RuntimeDep) -> list[str]:
     async with runtime.database.sessions() as session:

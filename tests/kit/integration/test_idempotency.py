@@ -141,6 +141,24 @@ async def test_an_error_is_not_stored_and_the_retry_runs_again(
     assert await note_count(app) == 1
 
 
+async def test_the_use_case_transaction_joins_the_request_and_rolls_back_with_it(
+    running: tuple[RunningApp[ServiceSettings], LoseNextResponse, ManualClock],
+) -> None:
+    app, _, _ = running
+    key = {HEADER: "fails-after-its-transaction"}
+    with pytest.raises(RuntimeError):
+        await app.client.post("/v1/failing-notes", json=note(), headers=key)
+    # The use case's own transaction had ended, but it was part of the request's: no
+    # answer could be stored, so its effect is not kept either.
+    assert await note_count(app) == 0
+    async with app.runtime.database.transaction() as session:
+        assert await session.scalar(select(func.count()).select_from(idempotency_table)) == 0
+    # Without a key the use case commits on its own, as before.
+    with pytest.raises(RuntimeError):
+        await app.client.post("/v1/failing-notes", json=note())
+    assert await note_count(app) == 1
+
+
 async def test_the_same_key_while_the_first_request_runs_is_409(
     running: tuple[RunningApp[ServiceSettings], LoseNextResponse, ManualClock],
 ) -> None:
