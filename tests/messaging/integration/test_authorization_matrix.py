@@ -2,7 +2,10 @@
 
 Callers: anonymous; the mentee and the mentor of the relationship; a mentor of
 another relationship in the same programme; the programme's manager; the
-manager of another programme; a participant of another programme. Content
+manager of another programme; a participant of another programme; and the mentee
+herself with her grant in this programme revoked (a token for another programme
+only) or with a token carrying no roles at all — a membership messaging holds never
+stands in for a role the token no longer carries. Content
 planted in the conversation, the agreement, the forum and a report must never
 appear in a response to anyone not entitled to it.
 """
@@ -32,6 +35,8 @@ CALLERS = (
     "other_manager",
     "other_programme",
 )
+# The mentee's own subject without her grant here: treated as outside the programme.
+REVOKED_CALLERS = ("revoked", "no_roles")
 # Who must never see each secret (the rest may, where the endpoint shows it).
 NEVER_SEES = {
     SECRET_MESSAGE: {"anonymous", "other_member", "manager", "other_manager", "other_programme"},
@@ -185,6 +190,8 @@ def _headers(world: World, caller: str) -> dict[str, str]:
         "manager": h.as_person(a.manager, a),
         "other_manager": h.as_person(b.manager, b),
         "other_programme": h.as_person(b.people[0], b),
+        "revoked": h.auth(world.mentee.subject, mentee=[str(b.id)]),
+        "no_roles": h.auth(world.mentee.subject),
     }[caller]
 
 
@@ -259,7 +266,13 @@ async def test_every_endpoint_for_every_caller(world: World) -> None:
     covered = {(row.method, row.path.replace("{own}", "{message_id}")) for row in ROWS}
     mismatches, leaks = [], []
     for row in ROWS:
-        for caller, expected in zip(CALLERS, row.expected, strict=True):
+        # Without her grant, the mentee is answered as anyone outside the programme is.
+        outside = row.expected[CALLERS.index("other_programme")]
+        expectations = [
+            *zip(CALLERS, row.expected, strict=True),
+            *((caller, outside) for caller in REVOKED_CALLERS),
+        ]
+        for caller, expected in expectations:
             path, body = await _fill(h, ids, row)
             response = await h.client.request(
                 row.method, path, json=body, headers=_headers(world, caller)
@@ -274,6 +287,13 @@ async def test_every_endpoint_for_every_caller(world: World) -> None:
                 for secret, barred in NEVER_SEES.items()
                 if caller in barred and secret in response.text
             ]
+            if caller in REVOKED_CALLERS and row.path != "/v1/me/export":
+                # Her own export is hers whatever her roles; nothing else may show content.
+                leaks += [
+                    f"{row.method} {row.path} as {caller} shows {secret}"
+                    for secret in NEVER_SEES
+                    if secret in response.text
+                ]
     assert not mismatches, "\n".join(mismatches)
     assert not leaks, "\n".join(leaks)
     api_paths = {(m, p) for m, p in documented if p.startswith("/v1/")}
@@ -315,3 +335,23 @@ async def test_group_forum_is_for_its_members_only(world: World) -> None:
         await h.client.get(f"/v1/programmes/{a.id}/forums", headers=_headers(world, "other_member"))
     ).json()
     assert str(group) not in {f["relationship_id"] for f in outsider_forums}
+
+
+async def test_a_revoked_grant_hides_the_conversation_from_the_list(world: World) -> None:
+    h, a, b = world.h, world.a, world.b
+    mine = await h.client.get("/v1/conversations", headers=h.as_person(world.mentee, a))
+    assert str(world.conversation) in mine.text
+    for headers in (h.auth(world.mentee.subject, mentee=[str(b.id)]), h.auth(world.mentee.subject)):
+        listed = await h.client.get("/v1/conversations", headers=headers)
+        assert listed.status_code == 200
+        assert str(world.conversation) not in listed.text
+        posted = await h.client.post(
+            f"/v1/conversations/{world.conversation}/messages",
+            json={"body": "still here?"},
+            headers=headers,
+        )
+        assert posted.status_code == 404
+    messages = await h.client.get(
+        f"/v1/conversations/{world.conversation}/messages", headers=h.as_person(world.mentor, a)
+    )
+    assert "still here?" not in messages.text, "a refused post writes nothing"

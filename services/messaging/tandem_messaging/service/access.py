@@ -1,4 +1,8 @@
-"""Who may see what: membership is checked on every call, from our own data.
+"""Who may see what: the token's role in the programme AND membership, on every call.
+
+Membership comes from our own data; the role from the token. A membership never
+stands in for a role the token no longer carries: a mentee whose grant was revoked
+(or a token with no roles) is, for this service, outside the programme — 404.
 
 - A conversation's content is for its members only. Its programme's managers
   (and admins) get 403 — they know it exists and may see its statistics, but
@@ -32,6 +36,16 @@ def oversees(principal: Principal, programme_id: UUID) -> bool:
     return principal.is_admin or principal.manages(str(programme_id))
 
 
+def holds(principal: Principal, role: str, programme_id: UUID) -> bool:
+    """Whether the token still grants the participant ``role`` (mentor or mentee) there."""
+    return role in principal.roles_in(str(programme_id))
+
+
+def seated(principal: Principal, me: Member | None, programme_id: UUID) -> Member | None:
+    """The membership, if the token still grants its role; else none at all."""
+    return me if me is not None and holds(principal, me.role, programme_id) else None
+
+
 def no_conversation() -> NotFound:
     return NotFound("No such conversation.", code="conversation_not_found")
 
@@ -53,6 +67,7 @@ async def conversation_member(
     conversation, me = await conversations.with_member(session, conversation_id, principal.subject)
     if conversation is None:
         raise no_conversation()
+    me = seated(principal, me, conversation.programme_id)
     if me is None:
         if oversees(principal, conversation.programme_id):
             raise Forbidden(CONFIDENTIAL, code="content_confidential")
@@ -66,7 +81,10 @@ async def conversation_overseer(
 ) -> tuple[Conversation, Member | None]:
     """For statistics and agreements: members and the programme's managers; else 404."""
     conversation, me = await conversations.with_member(session, conversation_id, principal.subject)
-    if conversation is None or (me is None and not oversees(principal, conversation.programme_id)):
+    if conversation is None:
+        raise no_conversation()
+    me = seated(principal, me, conversation.programme_id)
+    if me is None and not oversees(principal, conversation.programme_id):
         raise no_conversation()
     return conversation, me
 
@@ -77,7 +95,11 @@ async def relationship_party(
     conversation = await conversations.by_relationship(session, relationship_id)
     if conversation is None:
         raise NotFound("No such relationship.", code="relationship_not_found")
-    me = await conversations.member(session, conversation.id, principal.subject)
+    me = seated(
+        principal,
+        await conversations.member(session, conversation.id, principal.subject),
+        conversation.programme_id,
+    )
     if me is None and not oversees(principal, conversation.programme_id):
         raise NotFound("No such relationship.", code="relationship_not_found")
     return conversation, me
@@ -89,9 +111,7 @@ async def programme_manager(
     """403 for the programme's participants, 404 for everyone outside it."""
     if oversees(principal, programme_id):
         return
-    if principal.roles_in(str(programme_id)) or await directory.participant_in_programme(
-        session, programme_id, principal.subject
-    ):
+    if principal.roles_in(str(programme_id)):
         raise Forbidden("This needs the manager role in this programme.")
     raise NotFound("No such programme.", code="programme_not_found")
 
@@ -101,7 +121,7 @@ async def programme_member(
 ) -> Participant | None:
     """A registered participant (returned) or a manager (None) of the programme; else 404."""
     participant = await directory.participant_in_programme(session, programme_id, principal.subject)
-    if participant is not None:
+    if participant is not None and holds(principal, participant.role, programme_id):
         return participant
     if oversees(principal, programme_id):
         return None
@@ -129,7 +149,11 @@ async def forum_reader(session: AsyncSession, principal: Principal, forum_id: UU
     if forum.relationship_id is not None:
         conversation = await conversations.by_relationship(session, forum.relationship_id)
         me = (
-            await conversations.member(session, conversation.id, principal.subject)
+            seated(
+                principal,
+                await conversations.member(session, conversation.id, principal.subject),
+                forum.programme_id,
+            )
             if conversation is not None
             else None
         )
@@ -145,7 +169,7 @@ async def forum_reader(session: AsyncSession, principal: Principal, forum_id: UU
     participant = await directory.participant_in_programme(
         session, forum.programme_id, principal.subject
     )
-    if participant is not None:
+    if participant is not None and holds(principal, participant.role, forum.programme_id):
         return ForumSeat(
             forum,
             participant.participant_id,

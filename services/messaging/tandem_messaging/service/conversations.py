@@ -7,12 +7,12 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit import directory
-from tandem_kit.api import Page, keyset_page
+from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
 from tandem_messaging.adapters import conversations
 from tandem_messaging.domain.conversations import Conversation, ConversationStatus, Member
 from tandem_messaging.schemas.conversations import ConversationPublic, MemberPublic
-from tandem_messaging.service.access import conversation_member
+from tandem_messaging.service.access import conversation_member, holds
 from tandem_messaging.service.context import Context
 
 
@@ -54,12 +54,17 @@ async def my_conversations(
         mine = await conversations.of_subject_with_unread(
             session, principal.subject, readable_at=ctx.now(), cursor=cursor, limit=limit
         )
-        views = {c.id: await _view(session, c, me, unread) for c, me, unread in mine[:limit]}
-    return keyset_page(
-        mine,
-        limit,
-        key=lambda row: (row[0].last_activity_at or row[0].created_at, str(row[0].id)),
-        item=lambda row: views[row[0].id],
+        # Only conversations whose role the token still grants (a revoked grant hides them).
+        views = [
+            await _view(session, c, me, unread)
+            for c, me, unread in mine[:limit]
+            if holds(principal, me.role, c.programme_id)
+        ]
+    return Page[ConversationPublic](
+        items=views,
+        next_cursor=next_cursor(
+            mine, limit, lambda row: (row[0].last_activity_at or row[0].created_at, str(row[0].id))
+        ),
     )
 
 
