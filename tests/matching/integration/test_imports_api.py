@@ -297,3 +297,51 @@ async def test_five_thousand_rows_in_one_import(api: Api) -> None:
         "GET", f"/v1/programmes/{pid}/participants?role=mentor&limit=1", api.tokens.manager(pid)
     )
     assert page["items"][0]["capacity"] == 2
+
+
+async def test_duplicate_emails_and_subjects_are_reported_with_what_they_duplicate(
+    api: Api,
+) -> None:
+    pid = await api.programme()
+    await api.register(pid, mentee_body("here", email="Here@Example.org"))
+    rows = [
+        csv_row("a", email="Same@Example.org"),  # line 2
+        csv_row("b", email="same@example.ORG"),  # line 3: e-mail of line 2
+        csv_row("A"),  # line 4: subject of line 2, other case
+        csv_row("c", email="here@example.org"),  # line 5: e-mail of participant "here"
+        csv_row("d"),  # line 6: fine
+    ]
+    before = await count_events(api)
+    body = problem(await upload(api, pid, csv_file(rows)), 422, "invalid_rows")
+    lines = {e["line"]: e["reason"] for e in body["errors"]}
+    assert sorted(lines) == [3, 4, 5]
+    assert "e-mail" in lines[3]
+    assert "also on line 2" in lines[3]
+    assert "also on line 2" in lines[4]
+    assert "e-mail" in lines[5]
+    assert "here" in lines[5]
+    assert await count_participants(api, pid) == 1
+    assert await count_events(api) == before
+
+    report = await api.call(
+        "POST",
+        f"/v1/programmes/{pid}/imports?mode=valid_only",
+        api.tokens.manager(pid),
+        201,
+        json={
+            "rows": [
+                mentee_body("j1", email="j@example.org"),
+                mentee_body("j2", email="J@EXAMPLE.org"),
+                mentee_body(" j1 ", email="j1b@example.org"),
+                mentee_body("j3", email="HERE@example.org"),
+            ]
+        },
+    )
+    assert (report["imported"], report["rejected"]) == (1, 3)
+    reasons = {e["line"]: e["reason"] for e in report["errors"]}
+    assert "e-mail" in reasons[2]
+    assert "also on line 1" in reasons[2]
+    assert "also on line 1" in reasons[3]
+    assert "e-mail" in reasons[4]
+    assert "here" in reasons[4]
+    assert await count_participants(api, pid) == 2

@@ -121,19 +121,21 @@ async def by_subject(session: AsyncSession, programme_id: str, subject: str) -> 
     return _record(row) if row else None
 
 
-async def existing_subjects(
-    session: AsyncSession, programme_id: str, subjects: Sequence[str]
-) -> set[str]:
-    found: set[str] = set()
+async def holders(
+    session: AsyncSession, programme_id: str, field: str, keys: Sequence[str]
+) -> dict[str, str]:
+    """Normalised (trimmed, lower-case) ``field`` value → subject of the participant holding it."""
+    column = participants.c[field]
+    key = func.lower(func.trim(column))
+    found: dict[str, str] = {}
     chunk = 500  # keeps the IN list under every driver's parameter limit
-    for lo in range(0, len(subjects), chunk):
-        rows = await session.scalars(
-            select(participants.c.subject).where(
-                participants.c.programme_id == programme_id,
-                participants.c.subject.in_(subjects[lo : lo + chunk]),
+    for lo in range(0, len(keys), chunk):
+        rows = await session.execute(
+            select(key, participants.c.subject).where(
+                participants.c.programme_id == programme_id, key.in_(keys[lo : lo + chunk])
             )
         )
-        found.update(s for s in rows if s is not None)
+        found.update((k, s or "(erased)") for k, s in rows if k is not None)
     return found
 
 

@@ -23,6 +23,7 @@ from dataclasses import asdict
 from typing import Any
 
 from pydantic import ValidationError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
@@ -161,19 +162,8 @@ async def import_participants(
         if len(parsed) > max_rows:
             raise PayloadTooLarge(f"At most {max_rows} rows per import.")
         good, errors = _validate(parsed, caller.programme)
-        taken = await participant_repo.existing_subjects(
-            session, programme_id, [str(row.subject) for _, row in good]
-        )
-        errors += [
-            RejectedRow(
-                line=line,
-                subject=row.subject,
-                reason=f"{row.subject} is already registered in this programme",
-            )
-            for line, row in good
-            if row.subject in taken
-        ]
-        good = [(line, row) for line, row in good if row.subject not in taken]
+        good, clashes = await _clashes_with_programme(session, programme_id, good)
+        errors += clashes
         errors.sort(key=lambda e: e.line)
         if errors and (mode is ImportMode.ALL_OR_NOTHING or not good):
             raise Unprocessable(
@@ -200,13 +190,43 @@ async def import_participants(
     return ImportReport.model_validate(report, from_attributes=True)
 
 
+def _key(value: str | None) -> str:
+    """Subjects and e-mails are the same when they differ only in case or surrounding blanks."""
+    return (value or "").strip().lower()
+
+
+async def _clashes_with_programme(
+    session: AsyncSession, programme_id: str, good: list[tuple[int, Participant]]
+) -> tuple[list[tuple[int, Participant]], list[RejectedRow]]:
+    """Split off the rows whose subject or e-mail an existing participant already holds."""
+    subjects = await participant_repo.holders(
+        session, programme_id, "subject", [_key(row.subject) for _, row in good]
+    )
+    emails = await participant_repo.holders(
+        session, programme_id, "email", [_key(row.email) for _, row in good]
+    )
+    kept: list[tuple[int, Participant]] = []
+    errors: list[RejectedRow] = []
+    for line, row in good:
+        reasons = []
+        if _key(row.subject) in subjects:
+            reasons.append(f"{row.subject} is already registered in this programme")
+        if (holder := emails.get(_key(row.email))) is not None:
+            reasons.append(f"e-mail {row.email} is already used by participant {holder}")
+        if reasons:
+            errors.append(RejectedRow(line=line, subject=row.subject, reason="; ".join(reasons)))
+        else:
+            kept.append((line, row))
+    return kept, errors
+
+
 def _validate(
     parsed: Iterable[Parsed], programme: Programme
 ) -> tuple[list[tuple[int, Participant]], list[RejectedRow]]:
     """Rows that are valid on their own and unique in the file; errors for the others."""
     good: list[tuple[int, Participant]] = []
     errors: list[RejectedRow] = []
-    first_line: dict[str, int] = {}
+    first_line: dict[tuple[str, str], int] = {}  # (field, normalised value) → line
     at = now()
     for line, values in parsed:
         subject = values.get("subject") if isinstance(values, dict) else None
@@ -227,12 +247,16 @@ def _validate(
             at=at,
         )
         unfit = programme_fit_errors(row, programme)
-        if body.subject in first_line:
-            unfit.append(f"{body.subject} is also on line {first_line[body.subject]}")
+        keys = {"subject": _key(body.subject), "e-mail": _key(body.email)}
+        unfit += [
+            f"{name} {value} is also on line {first_line[(name, keys[name])]}"
+            for name, value in (("subject", body.subject), ("e-mail", body.email))
+            if (name, keys[name]) in first_line
+        ]
         if unfit:
             errors.append(RejectedRow(line=line, subject=body.subject, reason="; ".join(unfit)))
             continue
-        first_line[body.subject] = line
+        first_line.update({(name, key): line for name, key in keys.items()})
         good.append((line, row))
     return good, errors
 
