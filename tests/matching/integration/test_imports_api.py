@@ -345,3 +345,35 @@ async def test_duplicate_emails_and_subjects_are_reported_with_what_they_duplica
     assert "e-mail" in reasons[4]
     assert "here" in reasons[4]
     assert await count_participants(api, pid) == 2
+
+
+def european_file(rows: list[dict[str, str]], delimiter: str, encoding: str) -> bytes:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=HEADER, delimiter=delimiter, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode(encoding)
+
+
+async def test_semicolon_tab_cp1252_and_bom_files_from_european_spreadsheets(api: Api) -> None:
+    pid = await api.programme()
+    names = {"mu": "Jürgen Müller", "jo": "José Núñez", "fr": "Françoise Lefèvre"}
+    rows = [csv_row(s, display_name=n) for s, n in names.items()]  # ';' cells get quoted
+    cases = [
+        (european_file(rows, ";", "cp1252"), "cp1252", ";"),
+        (european_file([csv_row("bom")], ",", "utf-8-sig"), "utf-8-sig", ","),
+        (european_file([csv_row("tab")], "\t", "utf-8"), "utf-8", "\t"),
+    ]
+    for data, encoding, delimiter in cases:
+        response = await upload(api, pid, data)
+        assert response.status_code == 201, response.text
+        report = response.json()
+        assert (report["encoding"], report["delimiter"]) == (encoding, delimiter)
+        assert report["rejected"] == 0
+    page = await api.call(
+        "GET", f"/v1/programmes/{pid}/participants?limit=50", api.tokens.manager(pid)
+    )
+    stored = {p["subject"]: p for p in page["items"]}
+    assert {s: stored[s]["display_name"] for s in names} == names
+    assert stored["mu"]["languages"] == ["de", "en"]
+    assert {"bom", "tab"} <= set(stored)

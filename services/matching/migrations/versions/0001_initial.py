@@ -217,6 +217,8 @@ def upgrade() -> None:
         sa.Column("rejected", sa.Integer, nullable=False),
         sa.Column("errors", sa.JSON, nullable=False),
         _at("created_at"),
+        sa.Column("encoding", sa.String(16), nullable=True),
+        sa.Column("delimiter", sa.String(1), nullable=True),
     )
     op.create_index("ix_imports_page", "imports", ["programme_id", "created_at", "id"])
 

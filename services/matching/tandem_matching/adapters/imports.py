@@ -24,6 +24,8 @@ def _record(row: RowMapping) -> Import:
         rejected=row["rejected"],
         errors=tuple(RejectedRow(e["line"], e["subject"], e["reason"]) for e in row["errors"]),
         created_at=row["created_at"],
+        encoding=row["encoding"],
+        delimiter=row["delimiter"],
     )
 
 

@@ -222,5 +222,7 @@ imports = Table(
     Column("rejected", Integer, nullable=False),
     Column("errors", JSON, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
+    Column("encoding", String(16), nullable=True),  # CSV only
+    Column("delimiter", String(1), nullable=True),
     Index("ix_imports_page", "programme_id", "created_at", "id"),
 )

@@ -29,6 +29,8 @@ Mode = Annotated[
     ),
 ]
 
+_FILE = "CSV with a header; UTF-8 (with or without BOM) or Windows-1252; `,` `;` or tab."
+
 _CREATED = (
     "Every row is validated; bad rows are reported with their line and reason. "
     "Emits one `participant.registered` per imported row."
@@ -70,7 +72,7 @@ async def import_json(
 )
 async def import_csv(
     programme_id: str,
-    file: Annotated[UploadFile, File(description="UTF-8 CSV with a header")],
+    file: Annotated[UploadFile, File(description=_FILE)],
     principal: CurrentPrincipal,
     db: Db,
     settings: Settings,

@@ -36,3 +36,5 @@ class Import:
     rejected: int
     errors: tuple[RejectedRow, ...]
     created_at: dt.datetime
+    encoding: str | None = None  # CSV only: the dialect the file was read in
+    delimiter: str | None = None

@@ -83,6 +83,8 @@ class ImportReport(BaseModel):
                         }
                     ],
                     "created_at": "2026-01-10T09:00:00Z",
+                    "encoding": "cp1252",
+                    "delimiter": ";",
                 }
             ]
         }
@@ -97,3 +99,7 @@ class ImportReport(BaseModel):
     rejected: int
     errors: list[RowError]
     created_at: dt.datetime
+    encoding: str | None = Field(
+        description="CSV: how the file was decoded (utf-8, utf-8-sig, cp1252); JSON: null"
+    )
+    delimiter: str | None = Field(description="CSV: the separator read (',', ';', tab)")

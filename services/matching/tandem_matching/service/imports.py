@@ -15,11 +15,12 @@ availability is ``mon 18:00-20:00; 2 09:00-12:00``
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -90,13 +91,42 @@ def _cell_values(raw: dict[str, str]) -> dict[str, Any]:
     return values
 
 
-def read_csv(data: bytes) -> Iterator[tuple[int, dict[str, Any] | ValueError]]:
-    """(line, values) per record, or (line, error) for a record whose cells do not parse."""
+@dataclass(frozen=True, slots=True)
+class Dialect:
+    encoding: str  # utf-8, utf-8-sig (with BOM) or cp1252
+    delimiter: str  # , ; or tab
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """UTF-8 first (with or without BOM); cp1252 (what Windows spreadsheets save) only if not."""
+    encoding = "utf-8-sig" if data.startswith(codecs.BOM_UTF8) else "utf-8"
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as error:
-        raise CsvError("the file is not UTF-8 text") from error
-    reader = csv.DictReader(io.StringIO(text, newline=""), restval="")
+        raise CsvError("the file is neither UTF-8 nor Windows-1252 text") from error
+
+
+def _delimiter(text: str) -> str:
+    # German, French and Spanish spreadsheets save ';' (',' is their decimal mark).
+    try:
+        return csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t").delimiter
+    except csv.Error as error:
+        raise CsvError("the header is not separated by ',', ';' or tabs") from error
+
+
+def read_csv(data: bytes) -> tuple[Dialect, Iterator[tuple[int, dict[str, Any] | ValueError]]]:
+    """The file's dialect, and (line, values) per record or (line, error) for a bad record."""
+    text, encoding = _decode(data)
+    dialect = Dialect(encoding=encoding, delimiter=_delimiter(text))
+    return dialect, _records(text, dialect.delimiter)
+
+
+def _records(text: str, delimiter: str) -> Iterator[tuple[int, dict[str, Any] | ValueError]]:
+    reader = csv.DictReader(io.StringIO(text, newline=""), restval="", delimiter=delimiter)
     header = [h.strip() for h in reader.fieldnames or []]
     unknown = [h for h in header if h not in COLUMNS]
     missing = [c for c in REQUIRED if c not in header]
@@ -134,11 +164,12 @@ def _reason(error: ValidationError | ValueError) -> str:
     return str(error)
 
 
-def _parse(payload: bytes | list[dict[str, Any]]) -> list[Parsed]:
+def _parse(payload: bytes | list[dict[str, Any]]) -> tuple[list[Parsed], Dialect | None]:
     if isinstance(payload, list):  # JSON rows: the position is the "line"
-        return [(i, row) for i, row in enumerate(payload, start=1)]
+        return [(i, row) for i, row in enumerate(payload, start=1)], None
     try:
-        return list(read_csv(payload))
+        dialect, records = read_csv(payload)
+        return list(records), dialect
     except CsvError as error:
         raise Unprocessable(f"The CSV file cannot be read: {error}.", code="invalid_csv") from error
 
@@ -156,7 +187,7 @@ async def import_participants(
     at = now()
     async with db.transaction() as session:
         caller = await manager_in(session, principal, programme_id)
-        parsed = _parse(payload)
+        parsed, dialect = _parse(payload)
         if not parsed:
             raise Unprocessable("The import holds no rows.", code="empty_import")
         if len(parsed) > max_rows:
@@ -185,6 +216,8 @@ async def import_participants(
             rejected=len(errors),
             errors=tuple(errors),
             created_at=at,
+            encoding=dialect.encoding if dialect else None,
+            delimiter=dialect.delimiter if dialect else None,
         )
         await repo.insert_report(session, report)
     return ImportReport.model_validate(report, from_attributes=True)
