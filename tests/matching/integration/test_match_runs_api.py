@@ -220,3 +220,14 @@ async def test_moving_an_unmatched_mentee_and_stale_publish(api_with_runs: Api) 
     assert any(near["id"] in e["reason"] for e in stale["errors"])
     rels = await api.call("GET", f"/v1/programmes/{pid}/relationships", manager)
     assert rels["items"] == []
+
+
+async def test_a_body_to_start_a_run_is_refused_and_starts_nothing(api: Api) -> None:
+    pid = await api.programme()
+    base = f"/v1/programmes/{pid}/match-runs"
+    manager = api.tokens.manager(pid)
+    json_headers = {**manager, "content-type": "application/json"}
+    for content in (b"{not json", b'{"solver": "fast"}', b"[1, 2]", b'"now"'):
+        response = await api.client.post(base, headers=json_headers, content=content)
+        assert 400 <= response.status_code < 500, (content, response.text)
+    assert (await api.call("GET", base, manager))["items"] == []

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Depends, Request, status
 
 from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
+from tandem_kit.errors import Unprocessable
 from tandem_matching.api.deps import Ctx, Db
 from tandem_matching.domain.match_runs import MatchRunStatus, ProposalStatus
 from tandem_matching.schemas.match_runs import (
@@ -28,14 +29,22 @@ BREACH = (
 )
 
 
+async def _no_body(request: Request) -> None:
+    """A body here is a client's mistake (a malformed one must not start a real run)."""
+    if (await request.body()).strip():
+        raise Unprocessable("Starting a match run takes no body.", code="unexpected_body")
+
+
 @router.post(
     "",
     status_code=status.HTTP_202_ACCEPTED,
     summary="Start a match run for every waiting mentee (manager)",
     description="Queued, then solved off the request path by a worker process. "
     "Poll the run for `phase` and `progress`; it ends as `draft` (or "
-    "`failed`/`cancelled`). One open run per programme.",
-    responses=problems(403, 404, 409),
+    "`failed`/`cancelled`). One open run per programme. Takes no body: any body "
+    "is refused with 422 `unexpected_body` and starts nothing.",
+    responses=problems(403, 404, 409, 422),
+    dependencies=[Depends(_no_body)],
 )
 async def create_run(
     programme_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
