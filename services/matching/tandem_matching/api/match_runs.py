@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from fastapi import APIRouter, Depends, Request, status
 
 from tandem_kit.api import Page, PageCursor, PageLimit, problems
@@ -30,9 +32,19 @@ BREACH = (
 
 
 async def _no_body(request: Request) -> None:
-    """A body here is a client's mistake (a malformed one must not start a real run)."""
-    if (await request.body()).strip():
-        raise Unprocessable("Starting a match run takes no body.", code="unexpected_body")
+    """No body, or an empty JSON object; anything else is a client's mistake (a malformed
+    body once started a real run), so it starts nothing."""
+    raw = (await request.body()).strip()
+    if not raw:
+        return
+    try:
+        if json.loads(raw) == {}:
+            return
+    except ValueError:
+        pass
+    raise Unprocessable(
+        "Starting a match run takes no body (or an empty JSON object).", code="unexpected_body"
+    )
 
 
 @router.post(
@@ -41,8 +53,8 @@ async def _no_body(request: Request) -> None:
     summary="Start a match run for every waiting mentee (manager)",
     description="Queued, then solved off the request path by a worker process. "
     "Poll the run for `phase` and `progress`; it ends as `draft` (or "
-    "`failed`/`cancelled`). One open run per programme. Takes no body: any body "
-    "is refused with 422 `unexpected_body` and starts nothing.",
+    "`failed`/`cancelled`). One open run per programme. Takes no body (or `{}`): "
+    "any other body is refused with 422 `unexpected_body` and starts nothing.",
     responses=problems(403, 404, 409, 422),
     dependencies=[Depends(_no_body)],
 )
