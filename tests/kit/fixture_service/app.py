@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
 from pydantic import BaseModel
@@ -82,19 +85,38 @@ def build_handlers(runtime: Runtime[ServiceSettings]) -> Handlers:
     return Handlers().on(NoteAdded, record_note)
 
 
-def definition(topic: str = "tandem.test.unset") -> ServiceDefinition[ServiceSettings]:
+def definition(
+    topic: str = "tandem.test.unset", routers: Sequence[APIRouter] = (router,)
+) -> ServiceDefinition[ServiceSettings]:
+    """The fixture service; a test with routes of its own passes them as ``routers``."""
     return ServiceDefinition(
         name="fixture",
         title="Fixture",
         description="The kit's fixture service",
         version="0",
         migrations=MIGRATIONS,
-        routers=[router],
+        routers=routers,
         settings=ServiceSettings,
         consumes=[topic],
         handlers=build_handlers,
     )
 
 
-def build_app(settings: ServiceSettings, topic: str = "tandem.test.unset") -> FastAPI:
-    return create_app(definition(topic), settings)
+def build_app(
+    settings: ServiceSettings,
+    topic: str = "tandem.test.unset",
+    routers: Sequence[APIRouter] = (router,),
+) -> FastAPI:
+    return create_app(definition(topic, routers), settings)
+
+
+def fixture_settings(tmp_path: Path, kafka: str, **overrides: Any) -> ServiceSettings:
+    """Settings of a fixture app on its own SQLite file and signing key."""
+    values: dict[str, Any] = {
+        "service_name": "fixture",
+        "database_url": f"sqlite+aiosqlite:///{tmp_path / 'app.db'}",
+        "kafka_bootstrap_servers": kafka,
+        "auth": {"local_key_path": str(tmp_path / "key.pem")},
+        **overrides,
+    }
+    return ServiceSettings(**values)

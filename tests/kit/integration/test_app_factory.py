@@ -13,10 +13,8 @@ from asgi_lifespan import LifespanManager
 from fastapi import APIRouter, FastAPI
 from pydantic import BaseModel, Field
 
-from tandem_kit.app import ServiceDefinition, create_app
 from tandem_kit.errors import NotFound
-from tandem_kit.settings import ServiceSettings
-from tests.kit.integration.harness import MIGRATIONS
+from tests.kit.fixture_service.app import build_app, fixture_settings
 
 router = APIRouter(prefix="/v1")
 
@@ -41,23 +39,7 @@ async def boom() -> dict[str, str]:
 
 
 def build(tmp_path: Path, kafka: str) -> FastAPI:
-    settings = ServiceSettings(
-        service_name="fixture",
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'app.db'}",
-        kafka_bootstrap_servers=kafka,
-        run_consumers=False,
-        auth={"local_key_path": str(tmp_path / "key.pem")},
-    )
-    definition = ServiceDefinition(
-        name="fixture",
-        title="Fixture",
-        description="test",
-        version="0",
-        migrations=MIGRATIONS,
-        routers=[router],
-        settings=ServiceSettings,
-    )
-    return create_app(definition, settings)
+    return build_app(fixture_settings(tmp_path, kafka, run_consumers=False), routers=[router])
 
 
 @pytest.fixture

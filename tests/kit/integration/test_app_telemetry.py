@@ -15,15 +15,13 @@ from opentelemetry.sdk.trace.export import SimpleSpanProcessor
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind
 
-from tandem_kit.app import ServiceDefinition, create_app
-from tandem_kit.settings import ServiceSettings
 from tandem_kit.telemetry import (
     get_tracer,
     install_span_processor,
     shutdown_tracing,
     uninstall_span_processor,
 )
-from tests.kit.integration.harness import MIGRATIONS
+from tests.kit.fixture_service.app import build_app, fixture_settings
 
 UNREACHABLE_KAFKA = "127.0.0.1:9"  # nothing answers; the API does not need the broker
 
@@ -37,24 +35,8 @@ async def work(item: str) -> dict[str, str]:
 
 
 def build(tmp_path: Path) -> FastAPI:
-    settings = ServiceSettings(
-        service_name="fixture",
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'app.db'}",
-        kafka_bootstrap_servers=UNREACHABLE_KAFKA,
-        run_consumers=False,
-        run_relay=False,
-        auth={"local_key_path": str(tmp_path / "key.pem")},
-    )
-    definition = ServiceDefinition(
-        name="fixture",
-        title="Fixture",
-        description="test",
-        version="0",
-        migrations=MIGRATIONS,
-        routers=[router],
-        settings=ServiceSettings,
-    )
-    return create_app(definition, settings)
+    settings = fixture_settings(tmp_path, UNREACHABLE_KAFKA, run_consumers=False, run_relay=False)
+    return build_app(settings, routers=[router])
 
 
 @pytest.fixture

@@ -19,14 +19,13 @@ from pydantic import BaseModel, Field
 from sqlalchemy import func, insert, select
 
 from tandem_kit.api import Page, PageCursor, PageLimit, RequestModel, problems
-from tandem_kit.app import RuntimeDep, ServiceDefinition, create_app
+from tandem_kit.app import RuntimeDep
 from tandem_kit.db.database import Database
 from tandem_kit.db.tables import outbox_table
 from tandem_kit.outbox import add_event
-from tandem_kit.settings import ServiceSettings
+from tests.kit.fixture_service.app import build_app, fixture_settings
 from tests.kit.fixture_service.events import NoteAdded
 from tests.kit.fixture_service.tables import notes
-from tests.kit.integration.harness import MIGRATIONS
 
 router = APIRouter(prefix="/v1/notes", tags=["notes"])
 
@@ -71,24 +70,9 @@ async def create_note(body: NoteCreate, runtime: RuntimeDep) -> dict[str, str]:
 
 
 def build(tmp_path: Path, kafka: str) -> FastAPI:
-    settings = ServiceSettings(
-        service_name="fixture",
-        database_url=f"sqlite+aiosqlite:///{tmp_path / 'app.db'}",
-        kafka_bootstrap_servers=kafka,
-        run_relay=False,  # the outbox row must stay visible to the test
-        run_consumers=False,
-        auth={"local_key_path": str(tmp_path / "key.pem")},
-    )
-    definition = ServiceDefinition(
-        name="fixture",
-        title="Fixture",
-        description="test",
-        version="0",
-        migrations=MIGRATIONS,
-        routers=[router],
-        settings=ServiceSettings,
-    )
-    return create_app(definition, settings)
+    # run_relay off: the outbox row must stay visible to the test
+    settings = fixture_settings(tmp_path, kafka, run_relay=False, run_consumers=False)
+    return build_app(settings, routers=[router])
 
 
 @pytest.fixture
