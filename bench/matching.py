@@ -20,6 +20,7 @@ import random
 import resource
 import sys
 import time
+import uuid
 from collections import Counter
 
 from tandem_matching.domain import (
@@ -128,7 +129,7 @@ def _person(rng: random.Random, idx: int, role: Role) -> Profile:
         )
     )
     return Profile(
-        id=f"{role.value}-{idx}",
+        id=uuid.UUID(int=2 * idx + mentor),  # fixed per person: runs compare
         role=role,
         country=country,
         timezone=tz,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from typing import Any
 
 import pytest
@@ -21,7 +22,7 @@ EVENINGS = tuple(AvailabilityWindow(d, "18:00", "21:00") for d in range(5))
 
 def people() -> dict[str, Any]:
     mentor = Profile(
-        "m1",
+        uuid.uuid4(),
         Role.MENTOR,
         "DE",
         "Europe/Berlin",
@@ -32,7 +33,13 @@ def people() -> dict[str, Any]:
     )
     mentees = [
         Profile(
-            f"e{i}", Role.MENTEE, "DE", "Europe/Berlin", ("de",), EVENINGS, goals=frozenset({"cv"})
+            uuid.uuid4(),
+            Role.MENTEE,
+            "DE",
+            "Europe/Berlin",
+            ("de",),
+            EVENINGS,
+            goals=frozenset({"cv"}),
         )
         for i in range(3)
     ]

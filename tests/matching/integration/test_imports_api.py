@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import uuid
 from typing import Any
 
 from sqlalchemy import func, select
@@ -221,7 +222,9 @@ async def test_only_the_programmes_managers_import(api: Api) -> None:
         403,
     )
     problem(
-        await api.client.get(f"/v1/programmes/{pid}/imports/nope", headers=api.tokens.manager(pid)),
+        await api.client.get(
+            f"/v1/programmes/{pid}/imports/{uuid.uuid4()}", headers=api.tokens.manager(pid)
+        ),
         404,
         "import_not_found",
     )

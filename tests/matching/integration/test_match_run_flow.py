@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from tests.matching.integration.helpers import Api, mentee_body, mentor_body, problem
@@ -189,7 +190,7 @@ async def test_approve_some_discards_the_rest(api_with_runs: Api) -> None:
     problem(await api.client.post(f"{base}/publish", headers=manager), 422, "nothing_approved")
     problem(
         await api.client.post(
-            f"{base}/approvals", headers=manager, json={"proposal_ids": ["nope"]}
+            f"{base}/approvals", headers=manager, json={"proposal_ids": [str(uuid.uuid4())]}
         ),
         422,
         "unknown_proposals",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import uuid
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -59,7 +60,11 @@ async def run_row(url: str, run_id: str) -> dict[str, Any]:
     try:
         async with database.sessions() as session:
             row = (
-                (await session.execute(select(match_runs).where(match_runs.c.id == run_id)))
+                (
+                    await session.execute(
+                        select(match_runs).where(match_runs.c.id == uuid.UUID(run_id))
+                    )
+                )
                 .mappings()
                 .one()
             )
@@ -140,12 +145,13 @@ async def test_stale_running_run_is_failed_on_start(
     ) as api:
         pid = await api.programme()
     long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
+    stale_run = uuid.uuid4()
     database = Database(matching_db_url)
     async with database.transaction() as session:
         await session.execute(
             insert(match_runs).values(
-                id="stale-run",
-                programme_id=pid,
+                id=stale_run,
+                programme_id=uuid.UUID(pid),
                 status="running",
                 phase="solving",
                 progress=0.5,
@@ -158,7 +164,7 @@ async def test_stale_running_run_is_failed_on_start(
         )
     await database.dispose()
     async with worker_app(matching_db_url, key_path, tokens, "boom") as api:
-        run = await until(api, pid, "stale-run", lambda r: r["status"] == "failed")
+        run = await until(api, pid, str(stale_run), lambda r: r["status"] == "failed")
         assert "stopped unexpectedly" in run["error"]
         await api.call("POST", f"/v1/programmes/{pid}/match-runs", api.tokens.manager(pid), 202)
 
@@ -176,7 +182,7 @@ async def test_no_proposals_written_for_a_cancelled_draft(api_with_runs: Api) ->
         async with database.sessions() as session:
             statuses = set(
                 await session.scalars(
-                    select(proposals.c.status).where(proposals.c.run_id == run_id)
+                    select(proposals.c.status).where(proposals.c.run_id == uuid.UUID(run_id))
                 )
             )
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import uuid
 
 import pytest
 
@@ -10,10 +11,11 @@ from tests.matching.integration.helpers import Api, mentee_body, mentor_body, pr
 from tests.matching.integration.test_match_run_flow import populate, proposals, start_run
 
 REVIEW = ("approvals", "moves", "swaps", "publish")
+_A, _B = str(uuid.uuid4()), str(uuid.uuid4())
 BODIES = {
     "approvals": {"all": True},
-    "moves": {"mentee_id": "a", "to_mentor_id": "b"},
-    "swaps": {"mentee_a": "a", "mentee_b": "b"},
+    "moves": {"mentee_id": _A, "to_mentor_id": _B},
+    "swaps": {"mentee_a": _A, "mentee_b": _B},
     "publish": None,
 }
 
@@ -75,8 +77,8 @@ async def test_one_open_run_at_a_time_and_cancel(api: Api) -> None:
     problem(
         await api.client.post(f"{base}/{run['id']}/cancel", headers=manager), 409, "run_not_open"
     )
-    problem(await api.client.post(f"{base}/nope/cancel", headers=manager), 404)
-    problem(await api.client.get(f"{base}/nope/proposals", headers=manager), 404)
+    problem(await api.client.post(f"{base}/{uuid.uuid4()}/cancel", headers=manager), 404)
+    problem(await api.client.get(f"{base}/{uuid.uuid4()}/proposals", headers=manager), 404)
     await api.call("POST", base, manager, 202)
     assert len((await api.call("GET", base, manager))["items"]) == 2
 
@@ -93,6 +95,9 @@ async def test_no_runs_after_the_programme_ended(api: Api) -> None:
     )
 
 
+SAME = uuid.uuid4()
+
+
 @pytest.mark.parametrize(
     ("step", "body"),
     [
@@ -100,7 +105,7 @@ async def test_no_runs_after_the_programme_ended(api: Api) -> None:
         ("approvals", {"all": False}),
         ("moves", {"mentee_id": "a"}),
         ("moves", {"mentee_id": "a", "to_mentor_id": "b", "extra": 1}),
-        ("swaps", {"mentee_a": "a", "mentee_b": "a"}),
+        ("swaps", {"mentee_a": str(SAME), "mentee_b": str(SAME)}),
         ("swaps", {}),
     ],
 )

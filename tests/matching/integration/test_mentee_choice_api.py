@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from tests.matching.integration.helpers import Api, mentee_body, mentor_body, problem
@@ -166,7 +167,9 @@ async def test_request_rules(api: Api) -> None:
         "constraint_breach",
     )
     assert [e["constraint"] for e in breach["errors"]] == ["language"]
-    problem(await api.client.post(base, headers=as_amira, json={"mentor_id": "nobody"}), 404)
+    problem(
+        await api.client.post(base, headers=as_amira, json={"mentor_id": str(uuid.uuid4())}), 404
+    )
     problem(await api.client.post(base, headers=as_amira, json={}), 422, "validation_error")
     problem(
         await api.client.post(

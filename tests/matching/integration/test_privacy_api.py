@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import select
 
 from tandem_kit.db import Database
@@ -61,7 +63,7 @@ async def test_participant_erases_themselves(api: Api) -> None:
             row = (
                 (
                     await session.execute(
-                        select(participants).where(participants.c.id == rel["mentee_id"])
+                        select(participants).where(participants.c.id == uuid.UUID(rel["mentee_id"]))
                     )
                 )
                 .mappings()
@@ -94,7 +96,7 @@ async def test_who_may_erase(api: Api) -> None:
     )
     problem(
         await api.client.post(
-            f"/v1/programmes/{pid}/participants/nope/erasure", headers=api.tokens.admin()
+            f"/v1/programmes/{pid}/participants/{uuid.uuid4()}/erasure", headers=api.tokens.admin()
         ),
         404,
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from tests.matching.integration.helpers import Api, problem, programme_body
@@ -124,16 +126,30 @@ async def test_reading_a_programme_is_scoped(api: Api) -> None:
         "programme_not_found",
     )
     problem(
-        await api.client.get("/v1/programmes/nope", headers=api.tokens.admin()),
+        await api.client.get(f"/v1/programmes/{uuid.uuid4()}", headers=api.tokens.admin()),
         404,
         "programme_not_found",
     )
     # No role in it: the same answer as for a programme that does not exist.
     problem(
-        await api.client.get("/v1/programmes/nope", headers=api.tokens.manager("x")),
+        await api.client.get(
+            f"/v1/programmes/{uuid.uuid4()}", headers=api.tokens.manager(str(uuid.uuid4()))
+        ),
         404,
         "programme_not_found",
     )
+
+
+async def test_a_malformed_id_in_a_path_is_a_422_naming_it(api: Api) -> None:
+    pid = await api.programme()
+    for url, name in (
+        ("/v1/programmes/nope", "programme_id"),
+        (f"/v1/programmes/{pid}/participants/nope", "participant_id"),
+        (f"/v1/programmes/{pid}/relationships/{pid[:-1]}", "relationship_id"),
+    ):
+        body = problem(await api.client.get(url, headers=api.tokens.admin()), 422)
+        assert body["code"] == "validation_error"
+        assert [e["loc"] for e in body["errors"]] == [["path", name]], url
 
 
 async def test_manager_tunes_policy(api: Api) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import uuid
 from typing import Any
 
 import pytest
@@ -160,7 +161,7 @@ async def test_end_early_rules(api: Api) -> None:
     )
     problem(
         await api.client.post(
-            f"/v1/programmes/{pid}/relationships/nope/end",
+            f"/v1/programmes/{pid}/relationships/{uuid.uuid4()}/end",
             headers=api.tokens.manager(pid),
             json={"reason": "no_time"},
         ),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from uuid import UUID
 
 import numpy as np
 from hypothesis import strategies as st
@@ -22,6 +23,7 @@ from tandem_matching.domain import (
     explain,
     pair_breaches,
 )
+from tests.matching.unit.ids import pid
 
 PLACES = [
     ("DE", "Europe/Berlin", ["Berlin", "Munich"]),
@@ -56,7 +58,7 @@ def participant(draw: st.DrawFn, role: Role, idx: int) -> Profile:
     langs = draw(st.lists(st.sampled_from(LANGS), min_size=1, max_size=3, unique=True))
     tokens = frozenset(draw(st.lists(st.sampled_from(GOALS), max_size=3, unique=True)))
     return Profile(
-        id=f"{'r' if role is Role.MENTOR else 'e'}{idx}",
+        id=pid(f"{'r' if role is Role.MENTOR else 'e'}{idx}"),
         role=role,
         country=country,
         timezone=tz,
@@ -94,11 +96,11 @@ def policies(draw: st.DrawFn) -> ProgrammePolicy:
 @st.composite
 def programmes(
     draw: st.DrawFn, max_mentors: int = 5, max_mentees: int = 10
-) -> tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[str, str]]]:
+) -> tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[UUID, UUID]]]:
     policy = draw(policies())
     mentors = [draw(participant(Role.MENTOR, i)) for i in range(draw(st.integers(0, max_mentors)))]
     mentees = [draw(participant(Role.MENTEE, i)) for i in range(draw(st.integers(0, max_mentees)))]
-    exclusions: list[tuple[str, str]] = []
+    exclusions: list[tuple[UUID, UUID]] = []
     if mentors and mentees:
         pairs = st.tuples(
             st.sampled_from([e.id for e in mentees]), st.sampled_from([r.id for r in mentors])
@@ -111,7 +113,7 @@ def brute_force(
     policy: ProgrammePolicy,
     mentors: Sequence[Profile],
     mentees: Sequence[Profile],
-    exclusions: Sequence[tuple[str, str]],
+    exclusions: Sequence[tuple[UUID, UUID]],
 ) -> tuple[int, float]:
     """(max pairs, best total score among assignments with that many pairs), over ALL
     pairs, from the scalar rules, via linear_sum_assignment on mentor slots + dummies."""

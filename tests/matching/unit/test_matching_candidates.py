@@ -3,6 +3,8 @@ as the per-pair path does, and keeps each mentee's best k with a true bound on t
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -17,7 +19,7 @@ from tandem_matching.domain.pair_kernels import feasible_pairs, top_k
 from tandem_matching.domain.scoring import pair_scores
 from tests.matching.unit.programmes import programmes
 
-Programme = tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[str, str]]]
+Programme = tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[UUID, UUID]]]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -23,6 +23,7 @@ from tandem_matching.domain import encoding as enc
 from tandem_matching.domain.encoding import Pool, encode
 from tandem_matching.domain.profiles import SLOTS_PER_WEEK, utc_intervals
 from tandem_matching.domain.week import distinct
+from tests.matching.unit.ids import pid
 
 # Whole-hour, half-hour and 45-minute offsets. In the week of 2025-03-10 New York is on
 # daylight time and Europe not yet; in that of 2025-03-31 Chatham leaves daylight time on
@@ -48,7 +49,7 @@ def windows(draw: st.DrawFn) -> tuple[AvailabilityWindow, ...]:
 
 def person(idx: int, role: Role = Role.MENTEE, **kw: object) -> Profile:
     base: dict[str, object] = dict(
-        id=f"{role.value}{idx}", role=role, country="DE", timezone="Europe/Berlin",
+        id=pid(f"{role.value}{idx}"), role=role, country="DE", timezone="Europe/Berlin",
         languages=("de",),
     )  # fmt: skip
     base.update(kw)

@@ -12,13 +12,14 @@ from tandem_matching.domain import (
     cluster_by_goals,
     run_matching,
 )
+from tests.matching.unit.ids import label, pid
 
 EVENING = (AvailabilityWindow(2, "18:00", "21:00"),)
 
 
-def p(pid: str, role: Role, goals: set[str] | None = None, **kw: object) -> Profile:
+def p(name: str, role: Role, goals: set[str] | None = None, **kw: object) -> Profile:
     base: dict[str, object] = dict(
-        id=pid, role=role, country="DE", timezone="Europe/Berlin", languages=("de",),
+        id=pid(name), role=role, country="DE", timezone="Europe/Berlin", languages=("de",),
         availability=EVENING, goals=frozenset(goals or ()),
     )  # fmt: skip
     base.update(kw)
@@ -52,8 +53,8 @@ def test_group_minded_mentor_gets_a_group_in_a_run() -> None:
     assert result.matched == 5
     assert len(result.groups) == 1
     group = result.groups[0]
-    assert group.mentor_id == "r"
-    assert set(group.mentee_ids) == {"e0", "e1", "e2", "e3"}
+    assert label(group.mentor_id) == "r"
+    assert {label(m) for m in group.mentee_ids} == {"e0", "e1", "e2", "e3"}
     assert group.shared_goals == ("cv",)
 
 

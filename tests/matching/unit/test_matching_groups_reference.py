@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from uuid import UUID
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -16,6 +17,7 @@ from tandem_matching.domain import (
     form_groups,
 )
 from tandem_matching.domain.results import MatchedPair, MentoringGroup
+from tests.matching.unit.ids import pid
 
 GOALS = ["cv", "interviews", "networking", "changing_sector", "starting_business"]
 
@@ -32,7 +34,7 @@ def reference(
     low, high = policy.group_size
     by_r = {p.id: p for p in mentors}
     by_e = {p.id: p for p in mentees}
-    per: dict[str, list[Profile]] = {}
+    per: dict[UUID, list[Profile]] = {}
     for pair in pairs:
         per.setdefault(pair.mentor_id, []).append(by_e[pair.mentee_id])
     out = []
@@ -61,7 +63,7 @@ def reference(
 
 def person(idx: int, role: Role, fmt: FormatPreference, goals: frozenset[str]) -> Profile:
     return Profile(
-        id=f"{role.value}{idx}", role=role, country="DE", timezone="Europe/Berlin",
+        id=pid(f"{role.value}{idx}"), role=role, country="DE", timezone="Europe/Berlin",
         languages=("de",), goals=goals, preferred_format=fmt,
     )  # fmt: skip
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+from uuid import UUID
 
 from hypothesis import HealthCheck, given, settings
 
 from tandem_matching.domain import Profile, ProgrammePolicy, run_matching, validate
 from tests.matching.unit.programmes import brute_force, programmes
 
-Programme = tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[str, str]]]
+Programme = tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[UUID, UUID]]]
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from uuid import UUID
 
 from hypothesis import HealthCheck, given, settings
 
@@ -15,7 +16,7 @@ from tandem_matching.domain import (
 )
 from tests.matching.unit.programmes import programmes
 
-Programme = tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[str, str]]]
+Programme = tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[UUID, UUID]]]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

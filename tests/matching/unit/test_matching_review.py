@@ -16,13 +16,14 @@ from tandem_matching.domain import (
     swap,
     validate,
 )
+from tests.matching.unit.ids import label, pairs, pid
 
 EVENING = (AvailabilityWindow(2, "18:00", "21:00"),)
 
 
-def p(pid: str, role: Role, **kw: object) -> Profile:
+def p(name: str, role: Role, **kw: object) -> Profile:
     base: dict[str, object] = dict(
-        id=pid, role=role, country="DE", timezone="Europe/Berlin", languages=("de",),
+        id=pid(name), role=role, country="DE", timezone="Europe/Berlin", languages=("de",),
         availability=EVENING, city="Berlin", capacity=1,
     )  # fmt: skip
     base.update(kw)
@@ -48,39 +49,45 @@ def names(breaches: list) -> list[str]:  # type: ignore[type-arg]
 
 
 def test_a_clean_assignment_has_no_breach() -> None:
-    assert validate(POLICY, MENTORS, MENTEES, [("e1", "anna")]) == []
+    assert validate(POLICY, MENTORS, MENTEES, pairs(("e1", "anna"))) == []
 
 
 def test_moving_a_mentee_names_every_breach() -> None:
-    start = [("e1", "anna")]
-    assert names(validate(POLICY, MENTORS, MENTEES, move(start, "e1", "ben"))) == ["language"]
-    assert names(validate(POLICY, MENTORS, MENTEES, move(start, "e1", "carl"))) == ["availability"]
-    face = validate(POLICY, MENTORS, MENTEES, [("e3", "dora")])
+    start = pairs(("e1", "anna"))
+    assert names(validate(POLICY, MENTORS, MENTEES, move(start, pid("e1"), pid("ben")))) == [
+        "language"
+    ]
+    assert names(validate(POLICY, MENTORS, MENTEES, move(start, pid("e1"), pid("carl")))) == [
+        "availability"
+    ]
+    face = validate(POLICY, MENTORS, MENTEES, pairs(("e3", "dora")))
     assert names(face) == ["face_to_face"]
     assert "Munich" in face[0].reason
-    over = validate(POLICY, MENTORS, MENTEES, [("e1", "anna"), ("e2", "anna")])
+    over = validate(POLICY, MENTORS, MENTEES, pairs(("e1", "anna"), ("e2", "anna")))
     assert names(over) == ["capacity"]
     assert "capacity 1" in over[0].reason
-    twice = validate(POLICY, MENTORS, MENTEES, [("e1", "anna"), ("e1", "anna")])
+    twice = validate(POLICY, MENTORS, MENTEES, pairs(("e1", "anna"), ("e1", "anna")))
     assert "duplicate" in names(twice)
-    excluded = validate(POLICY, MENTORS, MENTEES, [("e1", "anna")], exclusions=[("e1", "anna")])
+    excluded = validate(
+        POLICY, MENTORS, MENTEES, pairs(("e1", "anna")), exclusions=pairs(("e1", "anna"))
+    )
     assert names(excluded) == ["exclusion"]
-    ghost = validate(POLICY, MENTORS, MENTEES, [("e9", "anna")])
+    ghost = validate(POLICY, MENTORS, MENTEES, pairs(("e9", "anna")))
     assert names(ghost) == ["unknown"]
 
 
 def test_swapping_two_mentees_checks_both_new_pairs() -> None:
     mentees = [*MENTEES, p("e4", Role.MENTEE, languages=("fr",))]
-    start = [("e1", "anna"), ("e4", "ben")]
+    start = pairs(("e1", "anna"), ("e4", "ben"))
     assert validate(POLICY, MENTORS, mentees, start) == []
-    swapped = swap(start, "e1", "e4")
-    assert sorted(swapped) == [("e1", "ben"), ("e4", "anna")]
+    swapped = swap(start, pid("e1"), pid("e4"))
+    assert sorted(swapped) == sorted(pairs(("e1", "ben"), ("e4", "anna")))
     assert names(validate(POLICY, MENTORS, mentees, swapped)) == ["language", "language"]
 
 
 def test_country_policy_breach() -> None:
     policy = ProgrammePolicy(country_policy=CountryPolicy.CROSS_COUNTRY)
-    assert names(validate(policy, MENTORS, MENTEES, [("e1", "anna")])) == ["country"]
+    assert names(validate(policy, MENTORS, MENTEES, pairs(("e1", "anna")))) == ["country"]
 
 
 def test_unmatched_reasons_from_a_run_and_one_by_one() -> None:
@@ -93,7 +100,7 @@ def test_unmatched_reasons_from_a_run_and_one_by_one() -> None:
     result = run_matching(POLICY, MENTORS, mentees)
     # anna and dora (in person in Munich, but online is always possible) have one place each
     assert result.matched == 2
-    why = {u.mentee_id: u for u in result.unmatched}
+    why = {label(u.mentee_id): u for u in result.unmatched}
     assert why["e5"].code == HardConstraint.LANGUAGE.value
     assert why["e6"].code == HardConstraint.AVAILABILITY.value
     assert why["e3"].code == HardConstraint.FACE_TO_FACE.value
@@ -101,11 +108,11 @@ def test_unmatched_reasons_from_a_run_and_one_by_one() -> None:
     assert len(losers) == 1
     assert why[losers[0]].code == "all_full"
     load = {pair.mentor_id: 1 for pair in result.pairs}
-    assert set(load) == {"anna", "dora"}
+    assert set(load) == {pid("anna"), pid("dora")}
     for e in mentees:
-        if e.id in why:
+        if label(e.id) in why:
             code, reason = explain_unmatched(POLICY, MENTORS, e, load)
-            assert code == why[e.id].code
+            assert code == why[label(e.id)].code
             assert reason
 
 
@@ -114,4 +121,4 @@ def test_a_mentor_cannot_mentor_themselves() -> None:
     me = p("sam", Role.MENTEE)
     result = run_matching(POLICY, [both], [me])
     assert result.matched == 0
-    assert "self" in names(validate(POLICY, [both], [me], [("sam", "sam")]))
+    assert "self" in names(validate(POLICY, [both], [me], pairs(("sam", "sam"))))

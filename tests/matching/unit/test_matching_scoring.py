@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from uuid import UUID
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
@@ -22,14 +23,16 @@ from tandem_matching.domain import (
 from tandem_matching.domain.constraints import feasible
 from tandem_matching.domain.encoding import encode
 from tandem_matching.domain.scoring import pair_scores
+from tests.matching.unit.ids import pid
 from tests.matching.unit.programmes import programmes
 
-Programme = tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[str, str]]]
+Programme = tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[UUID, UUID]]]
 
 
 def mentee(**kw: object) -> Profile:
     base: dict[str, object] = dict(
-        id="e", role=Role.MENTEE, country="FR", timezone="Europe/Paris", languages=("fr", "en"),
+        id=pid("e"), role=Role.MENTEE, country="FR", timezone="Europe/Paris",
+        languages=("fr", "en"),
         availability=(AvailabilityWindow(1, "18:00", "21:00"),), city="Lyon", sector="it",
         goals=frozenset({"cv", "interviews", "networking"}), preferred_format=FormatPreference.PAIR,
         modality=Modality.EITHER,
@@ -40,7 +43,7 @@ def mentee(**kw: object) -> Profile:
 
 def mentor(**kw: object) -> Profile:
     base: dict[str, object] = dict(
-        id="r", role=Role.MENTOR, country="FR", timezone="Europe/Paris", languages=("en",),
+        id=pid("r"), role=Role.MENTOR, country="FR", timezone="Europe/Paris", languages=("en",),
         availability=(AvailabilityWindow(1, "19:00", "22:00"),), city="Lyon", sector="it",
         skills=frozenset({"cv", "networking", "leadership"}),
         preferred_format=FormatPreference.PAIR, modality=Modality.FACE_TO_FACE, capacity=2,

@@ -14,13 +14,14 @@ from tandem_matching.domain import (
     run_matching,
     suggest_mentors,
 )
+from tests.matching.unit.ids import label, pid
 
 EVENING = (AvailabilityWindow(2, "18:00", "21:00"),)
 
 
-def p(pid: str, role: Role, **kw: object) -> Profile:
+def p(name: str, role: Role, **kw: object) -> Profile:
     base: dict[str, object] = dict(
-        id=pid, role=role, country="DE", timezone="Europe/Berlin", languages=("de",),
+        id=pid(name), role=role, country="DE", timezone="Europe/Berlin", languages=("de",),
         availability=EVENING, capacity=2,
     )  # fmt: skip
     base.update(kw)
@@ -40,7 +41,7 @@ MENTORS = [
 
 def test_best_n_with_explanations_and_consented_links() -> None:
     found = suggest_mentors(ProgrammePolicy(), MENTORS, MENTEE, n=2)
-    assert [s.mentor_id for s in found] == ["best", "good"]
+    assert [label(s.mentor_id) for s in found] == ["best", "good"]
     assert found[0].score > found[1].score
     assert found[0].explanation == explain(ProgrammePolicy(), MENTEE, MENTORS[0])
     assert found[0].linkedin_url == "https://www.linkedin.com/in/best"
@@ -48,8 +49,8 @@ def test_best_n_with_explanations_and_consented_links() -> None:
 
 
 def test_full_and_infeasible_mentors_are_not_suggested() -> None:
-    found = suggest_mentors(ProgrammePolicy(), MENTORS, MENTEE, n=10, load={"best": 2})
-    assert [s.mentor_id for s in found] == ["good", "fair"]
+    found = suggest_mentors(ProgrammePolicy(), MENTORS, MENTEE, n=10, load={pid("best"): 2})
+    assert [label(s.mentor_id) for s in found] == ["good", "fair"]
 
 
 def test_progress_is_reported_per_phase_and_cancel_stops_the_run() -> None:

@@ -9,14 +9,15 @@ import pytest
 from tandem_matching.domain import AvailabilityWindow, Profile, ProgrammePolicy, Role
 from tandem_matching.domain.constraints import overlap_hours
 from tandem_matching.domain.profiles import utc_intervals
+from tests.matching.unit.ids import pid
 
 WINTER = dt.date(2025, 3, 3)  # both zones on standard time
 GAP_WEEK = dt.date(2025, 3, 10)  # New York already on daylight time, Berlin not yet
 
 
-def person(pid: str, tz: str, *windows: tuple[int, str, str], role: Role = Role.MENTEE) -> Profile:
+def person(name: str, tz: str, *windows: tuple[int, str, str], role: Role = Role.MENTEE) -> Profile:
     return Profile(
-        id=pid,
+        id=pid(name),
         role=role,
         country="DE" if tz.startswith("Europe") else "US",
         timezone=tz,

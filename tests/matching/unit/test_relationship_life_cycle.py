@@ -15,6 +15,7 @@ from tandem_matching.domain.relationships import (
     RelationshipStatus,
     TransitionRefused,
 )
+from tests.matching.unit.ids import pid
 
 T0 = dt.datetime(2026, 3, 1, 9, 0, tzinfo=dt.UTC)
 T1 = T0 + dt.timedelta(hours=1)
@@ -25,15 +26,15 @@ def proposed(
     *mentees: str, started_on: dt.date | None = None
 ) -> tuple[Relationship, tuple[life.Member, ...]]:
     return life.propose(
-        relationship_id="r1",
-        programme_id="p1",
-        mentor_id="jonas",
-        mentees=[(m, {"score": 0.5, "criteria": []}) for m in mentees or ("amira",)],
+        relationship_id=pid("r1"),
+        programme_id=pid("p1"),
+        mentor_id=pid("jonas"),
+        mentees=[(pid(m), {"score": 0.5, "criteria": []}) for m in mentees or ("amira",)],
         format=MentoringFormat.GROUP if len(mentees) > 1 else MentoringFormat.PAIR,
         score=0.5,
         agreed_end_date=ENDS,
         at=T0,
-        run_id="run1",
+        run_id=pid("run1"),
         started_on=started_on,
     )
 
@@ -49,7 +50,7 @@ def answer(
     return life.respond(
         rel,
         members,
-        who,
+        pid(who),
         accept=accept,
         today=today,
         programme_starts_on=STARTS,
@@ -159,6 +160,6 @@ def test_leaving_closes_what_is_open() -> None:
 
 def test_who_ends_it() -> None:
     _, members = proposed()
-    assert life.ender(members, "jonas") is EndedBy.MENTOR
-    assert life.ender(members, "amira") is EndedBy.MENTEE
+    assert life.ender(members, pid("jonas")) is EndedBy.MENTOR
+    assert life.ender(members, pid("amira")) is EndedBy.MENTEE
     assert life.ender(members, None) is EndedBy.MANAGER

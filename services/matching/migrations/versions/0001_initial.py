@@ -1,6 +1,8 @@
 """Organisations, programmes, participants, match runs, proposals, relationships,
 mentor requests, imports, and the kit's outbox/inbox tables.
 
+Ids are UUIDs (native on PostgreSQL); edited in place, pre-release.
+
 Revision ID: 0001
 """
 
@@ -14,16 +16,15 @@ down_revision = None
 branch_labels = None
 depends_on = None
 
-ID = 36
 SUBJECT = 200
 
 
 def _id() -> sa.Column:
-    return sa.Column("id", sa.String(ID), primary_key=True)
+    return sa.Column("id", sa.Uuid(), primary_key=True)
 
 
 def _fk(name: str, target: str, nullable: bool = False) -> sa.Column:
-    return sa.Column(name, sa.String(ID), sa.ForeignKey(target), nullable=nullable)
+    return sa.Column(name, sa.Uuid(), sa.ForeignKey(target), nullable=nullable)
 
 
 def _at(name: str, nullable: bool = False) -> sa.Column:
@@ -61,7 +62,7 @@ def upgrade() -> None:
 
     op.create_table(
         "programme_managers",
-        sa.Column("programme_id", sa.String(ID), sa.ForeignKey("programmes.id"), primary_key=True),
+        sa.Column("programme_id", sa.Uuid(), sa.ForeignKey("programmes.id"), primary_key=True),
         sa.Column("subject", sa.String(SUBJECT), primary_key=True),
         sa.Column("display_name", sa.String(200), nullable=False),
         sa.Column("email", sa.String(320), nullable=False),
@@ -134,14 +135,14 @@ def upgrade() -> None:
         sa.Column("score", sa.Float, nullable=False),
         sa.Column("status", sa.String(12), nullable=False),
         sa.Column("position", sa.Integer, nullable=False),
-        sa.Column("relationship_id", sa.String(ID), nullable=True),
+        sa.Column("relationship_id", sa.Uuid(), nullable=True),
     )
     op.create_index("ix_proposals_page", "proposals", ["run_id", "position", "id"])
 
     op.create_table(
         "proposal_members",
-        sa.Column("proposal_id", sa.String(ID), sa.ForeignKey("proposals.id"), primary_key=True),
-        sa.Column("mentee_id", sa.String(ID), sa.ForeignKey("participants.id"), primary_key=True),
+        sa.Column("proposal_id", sa.Uuid(), sa.ForeignKey("proposals.id"), primary_key=True),
+        sa.Column("mentee_id", sa.Uuid(), sa.ForeignKey("participants.id"), primary_key=True),
         sa.Column("score", sa.Float, nullable=False),
         sa.Column("explanation", sa.JSON, nullable=True),
     )
@@ -152,7 +153,7 @@ def upgrade() -> None:
         _id(),
         _fk("programme_id", "programmes.id"),
         _fk("run_id", "match_runs.id", nullable=True),
-        sa.Column("request_id", sa.String(ID), nullable=True),
+        sa.Column("request_id", sa.Uuid(), nullable=True),
         _fk("mentor_id", "participants.id"),
         sa.Column("format", sa.String(10), nullable=False),
         sa.Column("status", sa.String(12), nullable=False),
@@ -171,11 +172,9 @@ def upgrade() -> None:
     op.create_table(
         "relationship_members",
         sa.Column(
-            "relationship_id", sa.String(ID), sa.ForeignKey("relationships.id"), primary_key=True
+            "relationship_id", sa.Uuid(), sa.ForeignKey("relationships.id"), primary_key=True
         ),
-        sa.Column(
-            "participant_id", sa.String(ID), sa.ForeignKey("participants.id"), primary_key=True
-        ),
+        sa.Column("participant_id", sa.Uuid(), sa.ForeignKey("participants.id"), primary_key=True),
         sa.Column("role", sa.String(10), nullable=False),
         sa.Column("response", sa.String(10), nullable=False),
         _at("responded_at", nullable=True),
@@ -195,7 +194,7 @@ def upgrade() -> None:
         sa.Column("message", sa.Text, nullable=True),
         sa.Column("score", sa.Float, nullable=False),
         sa.Column("explanation", sa.JSON, nullable=True),
-        sa.Column("relationship_id", sa.String(ID), nullable=True),
+        sa.Column("relationship_id", sa.Uuid(), nullable=True),
         _at("created_at"),
         _at("decided_at", nullable=True),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from uuid import UUID
 
 from sqlalchemy import RowMapping, insert, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,7 +34,7 @@ async def insert_report(session: AsyncSession, report: Import) -> None:
     await session.execute(insert(imports).values(asdict(report)))
 
 
-async def get(session: AsyncSession, programme_id: str, import_id: str) -> Import | None:
+async def get(session: AsyncSession, programme_id: UUID, import_id: UUID) -> Import | None:
     row = (
         (
             await session.execute(
@@ -50,7 +51,7 @@ async def get(session: AsyncSession, programme_id: str, import_id: str) -> Impor
 
 
 async def list_page(
-    session: AsyncSession, programme_id: str, cursor: str | None, limit: int
+    session: AsyncSession, programme_id: UUID, cursor: str | None, limit: int
 ) -> list[Import]:
     query = keyset(
         select(imports).where(imports.c.programme_id == programme_id),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict
+from uuid import UUID
 
 from sqlalchemy import RowMapping, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -23,9 +24,9 @@ async def insert_run(session: AsyncSession, run: MatchRun) -> None:
 
 async def get(
     session: AsyncSession,
-    run_id: str,
+    run_id: UUID,
     *,
-    programme_id: str | None = None,
+    programme_id: UUID | None = None,
     for_update: bool = False,
 ) -> MatchRun | None:
     query = select(match_runs).where(match_runs.c.id == run_id)
@@ -37,7 +38,7 @@ async def get(
     return _record(row) if row else None
 
 
-async def open_run(session: AsyncSession, programme_id: str) -> MatchRun | None:
+async def open_run(session: AsyncSession, programme_id: UUID) -> MatchRun | None:
     row = (
         (
             await session.execute(
@@ -55,7 +56,7 @@ async def open_run(session: AsyncSession, programme_id: str) -> MatchRun | None:
 
 async def list_page(
     session: AsyncSession,
-    programme_id: str,
+    programme_id: UUID,
     *,
     status: MatchRunStatus | None,
     cursor: str | None,
@@ -86,7 +87,7 @@ async def oldest_queued(session: AsyncSession) -> MatchRun | None:
 
 async def transition(
     session: AsyncSession,
-    run_id: str,
+    run_id: UUID,
     from_status: tuple[MatchRunStatus, ...],
     **values: object,
 ) -> bool:
@@ -103,14 +104,14 @@ async def transition(
     return bool(getattr(result, "rowcount", 0) == 1)
 
 
-async def cancel_requested(session: AsyncSession, run_id: str) -> bool:
+async def cancel_requested(session: AsyncSession, run_id: UUID) -> bool:
     flag = await session.scalar(
         select(match_runs.c.cancel_requested).where(match_runs.c.id == run_id)
     )
     return bool(flag)
 
 
-async def stale_running(session: AsyncSession, before: dt.datetime) -> list[str]:
+async def stale_running(session: AsyncSession, before: dt.datetime) -> list[UUID]:
     rows = await session.scalars(
         select(match_runs.c.id).where(
             match_runs.c.status == MatchRunStatus.RUNNING, match_runs.c.heartbeat_at < before

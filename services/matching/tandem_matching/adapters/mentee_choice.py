@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict
+from uuid import UUID
 
 from sqlalchemy import RowMapping, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,7 +23,7 @@ async def insert_request(session: AsyncSession, request: MentorRequest) -> None:
 
 
 async def get(
-    session: AsyncSession, programme_id: str, request_id: str, *, for_update: bool = False
+    session: AsyncSession, programme_id: UUID, request_id: UUID, *, for_update: bool = False
 ) -> MentorRequest | None:
     query = select(mentor_requests).where(
         mentor_requests.c.id == request_id, mentor_requests.c.programme_id == programme_id
@@ -33,7 +34,7 @@ async def get(
     return _record(row) if row else None
 
 
-async def pending_of_mentee(session: AsyncSession, mentee_id: str) -> MentorRequest | None:
+async def pending_of_mentee(session: AsyncSession, mentee_id: UUID) -> MentorRequest | None:
     row = (
         (
             await session.execute(
@@ -51,9 +52,9 @@ async def pending_of_mentee(session: AsyncSession, mentee_id: str) -> MentorRequ
 
 async def list_page(
     session: AsyncSession,
-    programme_id: str,
+    programme_id: UUID,
     *,
-    involving: str | None,
+    involving: UUID | None,
     status: RequestStatus | None,
     cursor: str | None,
     limit: int,
@@ -71,10 +72,10 @@ async def list_page(
 
 async def decide(
     session: AsyncSession,
-    request_id: str,
+    request_id: UUID,
     status: RequestStatus,
     at: dt.datetime,
-    relationship_id: str | None = None,
+    relationship_id: UUID | None = None,
 ) -> None:
     await session.execute(
         update(mentor_requests)
@@ -83,7 +84,7 @@ async def decide(
     )
 
 
-async def of_participant(session: AsyncSession, participant_id: str) -> list[MentorRequest]:
+async def of_participant(session: AsyncSession, participant_id: UUID) -> list[MentorRequest]:
     query = (
         select(mentor_requests)
         .where(
@@ -97,7 +98,7 @@ async def of_participant(session: AsyncSession, participant_id: str) -> list[Men
     return [_record(r) for r in (await session.execute(query)).mappings()]
 
 
-async def close_pending_of(session: AsyncSession, participant_id: str, at: dt.datetime) -> None:
+async def close_pending_of(session: AsyncSession, participant_id: UUID, at: dt.datetime) -> None:
     """A leaving participant's pending requests: withdrawn (as mentee) or declined (as mentor)."""
     for column, status in (
         (mentor_requests.c.mentee_id, RequestStatus.WITHDRAWN),
@@ -113,7 +114,7 @@ async def close_pending_of(session: AsyncSession, participant_id: str, at: dt.da
         )
 
 
-async def forget_personal(session: AsyncSession, participant_id: str) -> None:
+async def forget_personal(session: AsyncSession, participant_id: UUID) -> None:
     """Messages and explanations quote people; erased with either side's profile."""
     await session.execute(
         update(mentor_requests)

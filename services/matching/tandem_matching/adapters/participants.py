@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import ColumnElement, RowMapping, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -94,7 +95,7 @@ async def insert_many(session: AsyncSession, rows: Sequence[Participant]) -> Non
 
 
 async def get(
-    session: AsyncSession, programme_id: str, participant_id: str, *, for_update: bool = False
+    session: AsyncSession, programme_id: UUID, participant_id: UUID, *, for_update: bool = False
 ) -> Participant | None:
     query = select(participants).where(
         participants.c.id == participant_id, participants.c.programme_id == programme_id
@@ -105,7 +106,7 @@ async def get(
     return _record(row) if row else None
 
 
-async def by_subject(session: AsyncSession, programme_id: str, subject: str) -> Participant | None:
+async def by_subject(session: AsyncSession, programme_id: UUID, subject: str) -> Participant | None:
     row = (
         (
             await session.execute(
@@ -122,7 +123,7 @@ async def by_subject(session: AsyncSession, programme_id: str, subject: str) -> 
 
 
 async def holders(
-    session: AsyncSession, programme_id: str, field: str, keys: Sequence[str]
+    session: AsyncSession, programme_id: UUID, field: str, keys: Sequence[str]
 ) -> dict[str, str]:
     """Normalised (trimmed, lower-case) ``field`` value → subject of the participant holding it."""
     column = participants.c[field]
@@ -148,7 +149,7 @@ async def save(session: AsyncSession, participant: Participant) -> None:
     )
 
 
-async def busy_ids(session: AsyncSession, participant_ids: Sequence[str]) -> set[str]:
+async def busy_ids(session: AsyncSession, participant_ids: Sequence[UUID]) -> set[UUID]:
     """Which of these participants are in a proposed or active relationship."""
     if not participant_ids:
         return set()
@@ -166,13 +167,13 @@ async def busy_ids(session: AsyncSession, participant_ids: Sequence[str]) -> set
 
 async def list_page(
     session: AsyncSession,
-    programme_id: str,
+    programme_id: UUID,
     *,
     role: str | None,
     status: str | None,
     country: str | None,
     unmatched: bool | None,
-    only_id: str | None,
+    only_id: UUID | None,
     cursor: str | None,
     limit: int,
 ) -> list[Participant]:
@@ -195,7 +196,7 @@ async def list_page(
     return [_record(r) for r in (await session.execute(query)).mappings()]
 
 
-async def active_standings(session: AsyncSession, programme_id: str) -> list[Standing]:
+async def active_standings(session: AsyncSession, programme_id: UUID) -> list[Standing]:
     """Every active participant with what occupies them (see :class:`Standing`).
 
     A mentee's load is 1 when they are in an open relationship (they do not wait);
@@ -228,7 +229,7 @@ async def active_standings(session: AsyncSession, programme_id: str) -> list[Sta
     ]
 
 
-async def mentor_load(session: AsyncSession, mentor_id: str) -> int:
+async def mentor_load(session: AsyncSession, mentor_id: UUID) -> int:
     count = await session.scalar(
         select(func.count())
         .select_from(relationship_members)
@@ -242,7 +243,7 @@ async def mentor_load(session: AsyncSession, mentor_id: str) -> int:
     return int(count or 0)
 
 
-async def past_partners(session: AsyncSession, programme_id: str) -> set[tuple[str, str]]:
+async def past_partners(session: AsyncSession, programme_id: UUID) -> set[tuple[UUID, UUID]]:
     """(mentee, mentor) pairs not to match again: a relationship between them was declined
     or ended early, or the mentor declined the mentee's request."""
     together = (
@@ -258,13 +259,13 @@ async def past_partners(session: AsyncSession, programme_id: str) -> set[tuple[s
         mentor_requests.c.programme_id == programme_id,
         mentor_requests.c.status == RequestStatus.DECLINED,
     )
-    pairs: set[tuple[str, str]] = set()
+    pairs: set[tuple[UUID, UUID]] = set()
     for query in (together, refused):
         pairs.update((a, b) for a, b in (await session.execute(query)).all())
     return pairs
 
 
-async def erase(session: AsyncSession, participant_id: str, now: dt.datetime) -> None:
+async def erase(session: AsyncSession, participant_id: UUID, now: dt.datetime) -> None:
     """Null every personal field; the row stays as the anonymous id relationships use."""
     personal = {
         c.name: None

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import RowMapping, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -60,7 +61,7 @@ async def insert_organisation(session: AsyncSession, organisation: Organisation)
     await session.execute(insert(organisations).values(asdict(organisation)))
 
 
-async def organisation_exists(session: AsyncSession, organisation_id: str) -> bool:
+async def organisation_exists(session: AsyncSession, organisation_id: UUID) -> bool:
     found = await session.scalar(
         select(organisations.c.id).where(organisations.c.id == organisation_id)
     )
@@ -88,7 +89,7 @@ async def insert_programme(
 
 
 async def get_programme(
-    session: AsyncSession, programme_id: str, *, for_update: bool = False
+    session: AsyncSession, programme_id: UUID, *, for_update: bool = False
 ) -> Programme | None:
     query = select(programmes).where(programmes.c.id == programme_id)
     if for_update:
@@ -97,11 +98,11 @@ async def get_programme(
     return _programme(row) if row else None
 
 
-async def managers_of(session: AsyncSession, programme_id: str) -> list[Manager]:
+async def managers_of(session: AsyncSession, programme_id: UUID) -> list[Manager]:
     return (await managers_of_many(session, [programme_id]))[programme_id]
 
 
-async def is_named_manager(session: AsyncSession, programme_id: str, subject: str) -> bool:
+async def is_named_manager(session: AsyncSession, programme_id: UUID, subject: str) -> bool:
     found = await session.scalar(
         select(programme_managers.c.subject).where(
             programme_managers.c.programme_id == programme_id,
@@ -114,7 +115,7 @@ async def is_named_manager(session: AsyncSession, programme_id: str, subject: st
 async def list_programmes(
     session: AsyncSession,
     *,
-    visible_ids: frozenset[str] | None,
+    visible_ids: frozenset[UUID] | None,
     subject: str,
     cursor: str | None,
     limit: int,
@@ -134,7 +135,7 @@ async def list_programmes(
 
 async def update_programme(
     session: AsyncSession,
-    programme_id: str,
+    programme_id: UUID,
     *,
     name: str | None,
     policy: Mapping[str, object] | None,
@@ -152,9 +153,9 @@ async def update_programme(
 
 
 async def managers_of_many(
-    session: AsyncSession, programme_ids: Sequence[str]
-) -> dict[str, list[Manager]]:
-    out: dict[str, list[Manager]] = {pid: [] for pid in programme_ids}
+    session: AsyncSession, programme_ids: Sequence[UUID]
+) -> dict[UUID, list[Manager]]:
+    out: dict[UUID, list[Manager]] = {pid: [] for pid in programme_ids}
     if not programme_ids:
         return out
     query = (

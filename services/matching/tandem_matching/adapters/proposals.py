@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import bindparam, delete, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -22,9 +23,9 @@ async def insert_many(
 
 
 async def members_of(
-    session: AsyncSession, proposal_ids: Sequence[str]
-) -> dict[str, list[dict[str, Any]]]:
-    out: dict[str, list[dict[str, Any]]] = {pid: [] for pid in proposal_ids}
+    session: AsyncSession, proposal_ids: Sequence[UUID]
+) -> dict[UUID, list[dict[str, Any]]]:
+    out: dict[UUID, list[dict[str, Any]]] = {pid: [] for pid in proposal_ids}
     chunk = 500
     for lo in range(0, len(proposal_ids), chunk):
         query = (
@@ -38,7 +39,7 @@ async def members_of(
 
 
 async def page(
-    session: AsyncSession, run_id: str, *, status: str | None, cursor: str | None, limit: int
+    session: AsyncSession, run_id: UUID, *, status: str | None, cursor: str | None, limit: int
 ) -> tuple[list[dict[str, Any]], str | None]:
     """A page in the engine's order (best first); cursor = (position, id)."""
     query = select(proposals).where(proposals.c.run_id == run_id)
@@ -50,7 +51,7 @@ async def page(
     return rows[:limit], following
 
 
-async def all_of_run(session: AsyncSession, run_id: str) -> list[dict[str, Any]]:
+async def all_of_run(session: AsyncSession, run_id: UUID) -> list[dict[str, Any]]:
     query = (
         select(proposals)
         .where(proposals.c.run_id == run_id)
@@ -61,8 +62,8 @@ async def all_of_run(session: AsyncSession, run_id: str) -> list[dict[str, Any]]
 
 async def set_status(
     session: AsyncSession,
-    run_id: str,
-    proposal_ids: Sequence[str] | None,
+    run_id: UUID,
+    proposal_ids: Sequence[UUID] | None,
     status: str,
     *,
     from_status: Sequence[str],
@@ -97,7 +98,7 @@ async def replace_proposal(
         )
 
 
-async def delete_proposal(session: AsyncSession, proposal_id: str) -> None:
+async def delete_proposal(session: AsyncSession, proposal_id: UUID) -> None:
     await session.execute(
         delete(proposal_members).where(proposal_members.c.proposal_id == proposal_id)
     )
@@ -118,7 +119,7 @@ async def mark_published(session: AsyncSession, links: Sequence[dict[str, str]])
         )
 
 
-async def of_participant(session: AsyncSession, participant_id: str) -> list[dict[str, Any]]:
+async def of_participant(session: AsyncSession, participant_id: UUID) -> list[dict[str, Any]]:
     as_mentee = select(proposal_members.c.proposal_id).where(
         proposal_members.c.mentee_id == participant_id
     )
@@ -130,7 +131,7 @@ async def of_participant(session: AsyncSession, participant_id: str) -> list[dic
     return [dict(r) for r in (await session.execute(query)).mappings()]
 
 
-async def forget_explanations(session: AsyncSession, participant_id: str) -> None:
+async def forget_explanations(session: AsyncSession, participant_id: UUID) -> None:
     as_mentor = select(proposals.c.id).where(proposals.c.mentor_id == participant_id)
     await session.execute(
         update(proposal_members)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy import ColumnElement, RowMapping, exists, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -83,7 +84,7 @@ async def insert_many(
 
 
 async def get(
-    session: AsyncSession, programme_id: str, relationship_id: str, *, for_update: bool = False
+    session: AsyncSession, programme_id: UUID, relationship_id: UUID, *, for_update: bool = False
 ) -> Relationship | None:
     query = select(relationships).where(
         relationships.c.id == relationship_id, relationships.c.programme_id == programme_id
@@ -95,10 +96,10 @@ async def get(
 
 
 async def members_of(
-    session: AsyncSession, relationship_ids: Sequence[str]
-) -> dict[str, list[Member]]:
+    session: AsyncSession, relationship_ids: Sequence[UUID]
+) -> dict[UUID, list[Member]]:
     """Members per relationship, mentor first, with each member's current public facts."""
-    out: dict[str, list[Member]] = {rid: [] for rid in relationship_ids}
+    out: dict[UUID, list[Member]] = {rid: [] for rid in relationship_ids}
     if not relationship_ids:
         return out
     query = (
@@ -148,8 +149,8 @@ async def save(
 
 async def set_response(
     session: AsyncSession,
-    relationship_id: str,
-    participant_id: str,
+    relationship_id: UUID,
+    participant_id: UUID,
     response: MemberResponse,
     at: dt.datetime,
 ) -> None:
@@ -163,7 +164,7 @@ async def set_response(
     )
 
 
-def _has_member(participant_id: str) -> ColumnElement[bool]:
+def _has_member(participant_id: UUID) -> ColumnElement[bool]:
     return exists().where(
         relationship_members.c.relationship_id == relationships.c.id,
         relationship_members.c.participant_id == participant_id,
@@ -172,10 +173,10 @@ def _has_member(participant_id: str) -> ColumnElement[bool]:
 
 async def list_page(
     session: AsyncSession,
-    programme_id: str,
+    programme_id: UUID,
     *,
     status: RelationshipStatus | None,
-    member_id: str | None,
+    member_id: UUID | None,
     cursor: str | None,
     limit: int,
 ) -> list[Relationship]:
@@ -190,7 +191,7 @@ async def list_page(
 
 async def of_participant(
     session: AsyncSession,
-    participant_id: str,
+    participant_id: UUID,
     statuses: Sequence[RelationshipStatus] | None = None,
 ) -> list[Relationship]:
     query = select(relationships).where(_has_member(participant_id))
@@ -217,7 +218,7 @@ async def active_past_programme_end(
     return [_relationship(r) for r in (await session.execute(query)).mappings()]
 
 
-async def forget_explanations(session: AsyncSession, participant_id: str) -> None:
+async def forget_explanations(session: AsyncSession, participant_id: UUID) -> None:
     """Explanations quote profile facts (goals, cities): erased with the profile."""
     theirs = select(relationship_members.c.relationship_id).where(
         relationship_members.c.participant_id == participant_id

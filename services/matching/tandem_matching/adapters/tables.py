@@ -14,7 +14,6 @@ from sqlalchemy import (
     Column,
     Date,
     Float,
-    ForeignKey,
     Index,
     Integer,
     MetaData,
@@ -22,20 +21,18 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    Uuid,
 )
 
-from tandem_kit.db.types import ID_LENGTH, SUBJECT_LENGTH, UtcDateTime, id_column
+from tandem_kit.db.types import SUBJECT_LENGTH, UtcDateTime, uuid_pk, uuid_ref
 
 metadata = MetaData()
-
-# Shorter local names for the kit's shared column pieces, used in every table below.
-_ID, _SUBJECT, _id = ID_LENGTH, SUBJECT_LENGTH, id_column
 
 
 organisations = Table(
     "organisations",
     metadata,
-    _id(),
+    uuid_pk(),
     Column("name", String(200), nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Index("ix_organisations_page", "created_at", "id"),
@@ -44,8 +41,8 @@ organisations = Table(
 programmes = Table(
     "programmes",
     metadata,
-    _id(),
-    Column("organisation_id", String(_ID), ForeignKey("organisations.id"), nullable=False),
+    uuid_pk(),
+    uuid_ref("organisation_id", "organisations.id"),
     Column("name", String(200), nullable=False),
     Column("countries", JSON, nullable=False),
     Column("languages", JSON, nullable=False),
@@ -65,8 +62,8 @@ programmes = Table(
 programme_managers = Table(
     "programme_managers",
     metadata,
-    Column("programme_id", String(_ID), ForeignKey("programmes.id"), primary_key=True),
-    Column("subject", String(_SUBJECT), primary_key=True),
+    uuid_ref("programme_id", "programmes.id", primary_key=True),
+    Column("subject", String(SUBJECT_LENGTH), primary_key=True),
     Column("display_name", String(200), nullable=False),
     Column("email", String(320), nullable=False),
     Column("preferred_language", String(8), nullable=False),
@@ -77,9 +74,9 @@ programme_managers = Table(
 participants = Table(
     "participants",
     metadata,
-    _id(),
-    Column("programme_id", String(_ID), ForeignKey("programmes.id"), nullable=False),
-    Column("subject", String(_SUBJECT), nullable=True),  # null once erased
+    uuid_pk(),
+    uuid_ref("programme_id", "programmes.id"),
+    Column("subject", String(SUBJECT_LENGTH), nullable=True),  # null once erased
     Column("role", String(10), nullable=False),
     Column("status", String(12), nullable=False),  # active | withdrawn | erased
     Column("display_name", String(200), nullable=True),
@@ -110,13 +107,13 @@ participants = Table(
 match_runs = Table(
     "match_runs",
     metadata,
-    _id(),
-    Column("programme_id", String(_ID), ForeignKey("programmes.id"), nullable=False),
+    uuid_pk(),
+    uuid_ref("programme_id", "programmes.id"),
     # queued | running | draft | published | failed | cancelled
     Column("status", String(12), nullable=False),
     Column("phase", String(40), nullable=False),
     Column("progress", Float, nullable=False),
-    Column("requested_by", String(_SUBJECT), nullable=False),
+    Column("requested_by", String(SUBJECT_LENGTH), nullable=False),
     Column("cancel_requested", Boolean, nullable=False),
     Column("error", Text, nullable=True),
     Column("summary", JSON, nullable=True),
@@ -132,15 +129,15 @@ match_runs = Table(
 proposals = Table(
     "proposals",
     metadata,
-    _id(),
-    Column("run_id", String(_ID), ForeignKey("match_runs.id"), nullable=False),
-    Column("programme_id", String(_ID), ForeignKey("programmes.id"), nullable=False),
-    Column("mentor_id", String(_ID), ForeignKey("participants.id"), nullable=False),
+    uuid_pk(),
+    uuid_ref("run_id", "match_runs.id"),
+    uuid_ref("programme_id", "programmes.id"),
+    uuid_ref("mentor_id", "participants.id"),
     Column("format", String(10), nullable=False),
     Column("score", Float, nullable=False),
     Column("status", String(12), nullable=False),  # draft | approved | published | discarded
     Column("position", Integer, nullable=False),  # the engine's order, for stable pages
-    Column("relationship_id", String(_ID), nullable=True),
+    Column("relationship_id", Uuid(), nullable=True),
     Index("ix_proposals_page", "run_id", "position", "id"),
 )
 
@@ -148,8 +145,8 @@ proposals = Table(
 proposal_members = Table(
     "proposal_members",
     metadata,
-    Column("proposal_id", String(_ID), ForeignKey("proposals.id"), primary_key=True),
-    Column("mentee_id", String(_ID), ForeignKey("participants.id"), primary_key=True),
+    uuid_ref("proposal_id", "proposals.id", primary_key=True),
+    uuid_ref("mentee_id", "participants.id", primary_key=True),
     Column("score", Float, nullable=False),
     Column("explanation", JSON, nullable=True),  # nulled when a member is erased
     Index("ix_proposal_members_mentee", "mentee_id"),
@@ -158,11 +155,11 @@ proposal_members = Table(
 relationships = Table(
     "relationships",
     metadata,
-    _id(),
-    Column("programme_id", String(_ID), ForeignKey("programmes.id"), nullable=False),
-    Column("run_id", String(_ID), ForeignKey("match_runs.id"), nullable=True),
-    Column("request_id", String(_ID), nullable=True),  # set when a mentee chose the mentor
-    Column("mentor_id", String(_ID), ForeignKey("participants.id"), nullable=False),
+    uuid_pk(),
+    uuid_ref("programme_id", "programmes.id"),
+    uuid_ref("run_id", "match_runs.id", nullable=True),
+    Column("request_id", Uuid(), nullable=True),  # set when a mentee chose the mentor
+    uuid_ref("mentor_id", "participants.id"),
     Column("format", String(10), nullable=False),
     # proposed | active | completed | declined | ended_early
     Column("status", String(12), nullable=False),
@@ -181,8 +178,8 @@ relationships = Table(
 relationship_members = Table(
     "relationship_members",
     metadata,
-    Column("relationship_id", String(_ID), ForeignKey("relationships.id"), primary_key=True),
-    Column("participant_id", String(_ID), ForeignKey("participants.id"), primary_key=True),
+    uuid_ref("relationship_id", "relationships.id", primary_key=True),
+    uuid_ref("participant_id", "participants.id", primary_key=True),
     Column("role", String(10), nullable=False),
     Column("response", String(10), nullable=False),  # pending | accepted | declined
     Column("responded_at", UtcDateTime(), nullable=True),
@@ -193,15 +190,15 @@ relationship_members = Table(
 mentor_requests = Table(
     "mentor_requests",
     metadata,
-    _id(),
-    Column("programme_id", String(_ID), ForeignKey("programmes.id"), nullable=False),
-    Column("mentee_id", String(_ID), ForeignKey("participants.id"), nullable=False),
-    Column("mentor_id", String(_ID), ForeignKey("participants.id"), nullable=False),
+    uuid_pk(),
+    uuid_ref("programme_id", "programmes.id"),
+    uuid_ref("mentee_id", "participants.id"),
+    uuid_ref("mentor_id", "participants.id"),
     Column("status", String(10), nullable=False),  # pending | accepted | declined | withdrawn
     Column("message", Text, nullable=True),  # nulled on erasure
     Column("score", Float, nullable=False),
     Column("explanation", JSON, nullable=True),
-    Column("relationship_id", String(_ID), nullable=True),
+    Column("relationship_id", Uuid(), nullable=True),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("decided_at", UtcDateTime(), nullable=True),
     Index("ix_mentor_requests_page", "programme_id", "created_at", "id"),
@@ -212,11 +209,11 @@ mentor_requests = Table(
 imports = Table(
     "imports",
     metadata,
-    _id(),
-    Column("programme_id", String(_ID), ForeignKey("programmes.id"), nullable=False),
+    uuid_pk(),
+    uuid_ref("programme_id", "programmes.id"),
     Column("source", String(4), nullable=False),  # csv | json
     Column("mode", String(16), nullable=False),
-    Column("requested_by", String(_SUBJECT), nullable=False),
+    Column("requested_by", String(SUBJECT_LENGTH), nullable=False),
     Column("total_rows", Integer, nullable=False),
     Column("imported", Integer, nullable=False),
     Column("rejected", Integer, nullable=False),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from uuid import UUID
 
 from fastapi import APIRouter, File, Query, UploadFile, status
 
@@ -46,7 +47,7 @@ _CREATED = (
     openapi_extra={BODY_LIMIT_EXTRA: IMPORT_BODY_LIMIT},
 )
 async def import_json(
-    programme_id: str,
+    programme_id: UUID,
     body: ImportRequest,
     principal: CurrentPrincipal,
     db: Db,
@@ -71,7 +72,7 @@ async def import_json(
     responses=problems(403, 404, 413),
 )
 async def import_csv(
-    programme_id: str,
+    programme_id: UUID,
     file: Annotated[UploadFile, File(description=_FILE)],
     principal: CurrentPrincipal,
     db: Db,
@@ -88,7 +89,7 @@ async def import_csv(
 
 @router.get("", summary="List imports (manager)", responses=problems(403, 400, 404))
 async def list_imports(
-    programme_id: str,
+    programme_id: UUID,
     principal: CurrentPrincipal,
     db: Db,
     cursor: PageCursor = None,
@@ -99,6 +100,6 @@ async def list_imports(
 
 @router.get("/{import_id}", summary="Read an import report (manager)", responses=problems(403, 404))
 async def get_import(
-    programme_id: str, import_id: str, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, import_id: UUID, principal: CurrentPrincipal, db: Db
 ) -> ImportReport:
     return await use.get_import(db, principal, programme_id, import_id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from uuid import UUID
 
 from fastapi import APIRouter, Depends, Request, status
 
@@ -59,14 +60,14 @@ async def _no_body(request: Request) -> None:
     dependencies=[Depends(_no_body)],
 )
 async def create_run(
-    programme_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
+    programme_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MatchRunPublic:
     return await use.create_run(db, principal, programme_id, ctx.today())
 
 
 @router.get("", summary="List match runs (manager)", responses=problems(403, 400, 404))
 async def list_runs(
-    programme_id: str,
+    programme_id: UUID,
     principal: CurrentPrincipal,
     db: Db,
     status: MatchRunStatus | None = None,
@@ -84,7 +85,7 @@ async def list_runs(
     responses=problems(403, 404),
 )
 async def get_run(
-    programme_id: str, run_id: str, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, run_id: UUID, principal: CurrentPrincipal, db: Db
 ) -> MatchRunPublic:
     return await use.get_run(db, principal, programme_id, run_id)
 
@@ -95,7 +96,7 @@ async def get_run(
     responses=problems(403, 404, 409),
 )
 async def cancel_run(
-    programme_id: str, run_id: str, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, run_id: UUID, principal: CurrentPrincipal, db: Db
 ) -> MatchRunPublic:
     return await use.cancel_run(db, principal, programme_id, run_id)
 
@@ -107,8 +108,8 @@ async def cancel_run(
     responses=problems(403, 400, 404),
 )
 async def list_proposals(
-    programme_id: str,
-    run_id: str,
+    programme_id: UUID,
+    run_id: UUID,
     principal: CurrentPrincipal,
     db: Db,
     status: ProposalStatus | None = None,
@@ -126,7 +127,7 @@ async def list_proposals(
     responses=problems(403, 404, 409),
 )
 async def approve(
-    programme_id: str, run_id: str, body: ApproveProposals, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, run_id: UUID, body: ApproveProposals, principal: CurrentPrincipal, db: Db
 ) -> MatchRunPublic:
     return await review.approve(db, principal, programme_id, run_id, body)
 
@@ -138,7 +139,7 @@ async def approve(
     responses=problems(403, 404, 409),
 )
 async def move(
-    programme_id: str, run_id: str, body: MoveMentee, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, run_id: UUID, body: MoveMentee, principal: CurrentPrincipal, db: Db
 ) -> MatchRunPublic:
     return await review.move_mentee(db, principal, programme_id, run_id, body)
 
@@ -150,7 +151,7 @@ async def move(
     responses=problems(403, 404, 409),
 )
 async def swap(
-    programme_id: str, run_id: str, body: SwapMentees, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, run_id: UUID, body: SwapMentees, principal: CurrentPrincipal, db: Db
 ) -> MatchRunPublic:
     return await review.swap_mentees(db, principal, programme_id, run_id, body)
 
@@ -165,6 +166,6 @@ async def swap(
     responses=problems(403, 404, 409),
 )
 async def publish(
-    programme_id: str, run_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
+    programme_id: UUID, run_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> PublishResult:
     return await review.publish(db, principal, programme_id, run_id, ctx.today())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from uuid import UUID
 
 from fastapi import APIRouter, Query, status
 
@@ -29,8 +30,8 @@ REQUESTS = "/mentor-requests"
     responses=problems(403, 404, 409),
 )
 async def suggestions(
-    programme_id: str,
-    mentee_id: str,
+    programme_id: UUID,
+    mentee_id: UUID,
     principal: CurrentPrincipal,
     db: Db,
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
@@ -47,7 +48,7 @@ async def suggestions(
     responses=problems(403, 404, 409),
 )
 async def create_request(
-    programme_id: str, body: MentorRequestCreate, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, body: MentorRequestCreate, principal: CurrentPrincipal, db: Db
 ) -> MentorRequestPublic:
     return await use.create_request(db, principal, programme_id, body)
 
@@ -58,7 +59,7 @@ async def create_request(
     responses=problems(403, 400, 404),
 )
 async def list_requests(
-    programme_id: str,
+    programme_id: UUID,
     principal: CurrentPrincipal,
     db: Db,
     status: RequestStatus | None = None,
@@ -76,7 +77,7 @@ async def list_requests(
     responses=problems(403, 404),
 )
 async def get_request(
-    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db
 ) -> MentorRequestPublic:
     return await use.get_request(db, principal, programme_id, request_id)
 
@@ -89,7 +90,7 @@ async def get_request(
     responses=problems(403, 404, 409),
 )
 async def accept(
-    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
+    programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
         db, principal, programme_id, request_id, decision=RequestStatus.ACCEPTED, today=ctx.today()
@@ -102,7 +103,7 @@ async def accept(
     responses=problems(403, 404, 409),
 )
 async def decline(
-    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
+    programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
         db, principal, programme_id, request_id, decision=RequestStatus.DECLINED, today=ctx.today()
@@ -115,7 +116,7 @@ async def decline(
     responses=problems(403, 404, 409),
 )
 async def withdraw(
-    programme_id: str, request_id: str, principal: CurrentPrincipal, db: Db, ctx: Ctx
+    programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
         db, principal, programme_id, request_id, decision=RequestStatus.WITHDRAWN, today=ctx.today()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated
+from uuid import UUID
 
 from fastapi import APIRouter, Query, status
 
@@ -31,7 +32,7 @@ router = APIRouter(prefix="/v1/programmes/{programme_id}/participants", tags=["p
     responses=problems(403, 404, 409),
 )
 async def register(
-    programme_id: str, body: ParticipantCreate, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, body: ParticipantCreate, principal: CurrentPrincipal, db: Db
 ) -> ParticipantPublic:
     return await use.register(db, principal, programme_id, body)
 
@@ -42,7 +43,7 @@ async def register(
     responses=problems(403, 400, 404),
 )
 async def list_participants(
-    programme_id: str,
+    programme_id: UUID,
     principal: CurrentPrincipal,
     db: Db,
     role: RoleName | None = None,
@@ -73,7 +74,7 @@ async def list_participants(
     responses=problems(403, 404),
 )
 async def get_participant(
-    programme_id: str, participant_id: str, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, participant_id: UUID, principal: CurrentPrincipal, db: Db
 ) -> ParticipantPublic:
     return await use.get_participant(db, principal, programme_id, participant_id)
 
@@ -85,8 +86,8 @@ async def get_participant(
     responses=problems(403, 404, 409),
 )
 async def update_participant(
-    programme_id: str,
-    participant_id: str,
+    programme_id: UUID,
+    participant_id: UUID,
     body: ParticipantUpdate,
     principal: CurrentPrincipal,
     db: Db,
@@ -103,6 +104,6 @@ async def update_participant(
     responses=problems(403, 404, 409),
 )
 async def withdraw(
-    programme_id: str, participant_id: str, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, participant_id: UUID, principal: CurrentPrincipal, db: Db
 ) -> ParticipantPublic:
     return await use.withdraw(db, principal, programme_id, participant_id)

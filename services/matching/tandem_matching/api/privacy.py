@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from fastapi import APIRouter
 
 from tandem_kit.api import problems
@@ -24,7 +26,7 @@ router = APIRouter(
     responses=problems(403, 404, 409),
 )
 async def erase(
-    programme_id: str, participant_id: str, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, participant_id: UUID, principal: CurrentPrincipal, db: Db
 ) -> ErasureReceipt:
     return await use.erase(db, principal, programme_id, participant_id)
 
@@ -35,6 +37,6 @@ async def erase(
     responses=problems(403, 404),
 )
 async def export(
-    programme_id: str, participant_id: str, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, participant_id: UUID, principal: CurrentPrincipal, db: Db
 ) -> ParticipantExport:
     return await use.export(db, principal, programme_id, participant_id)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from fastapi import APIRouter, status
 
 from tandem_kit.api import Page, PageCursor, PageLimit, problems
@@ -68,7 +70,7 @@ async def list_programmes(
     summary="Read a programme (its managers and members)",
     responses=problems(403, 404),
 )
-async def get_programme(programme_id: str, principal: CurrentPrincipal, db: Db) -> ProgrammePublic:
+async def get_programme(programme_id: UUID, principal: CurrentPrincipal, db: Db) -> ProgrammePublic:
     return await use.get_programme(db, principal, programme_id)
 
 
@@ -78,6 +80,6 @@ async def get_programme(programme_id: str, principal: CurrentPrincipal, db: Db) 
     responses=problems(403, 404),
 )
 async def update_programme(
-    programme_id: str, body: ProgrammeUpdate, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, body: ProgrammeUpdate, principal: CurrentPrincipal, db: Db
 ) -> ProgrammePublic:
     return await use.update_programme(db, principal, programme_id, body)

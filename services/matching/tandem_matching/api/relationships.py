@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from fastapi import APIRouter
 
 from tandem_kit.api import Page, PageCursor, PageLimit, problems
@@ -23,7 +25,7 @@ router = APIRouter(prefix="/v1/programmes/{programme_id}/relationships", tags=["
     responses=problems(403, 400, 404),
 )
 async def list_relationships(
-    programme_id: str,
+    programme_id: UUID,
     principal: CurrentPrincipal,
     db: Db,
     status: RelationshipStatus | None = None,
@@ -41,7 +43,7 @@ async def list_relationships(
     responses=problems(403, 404),
 )
 async def get_relationship(
-    programme_id: str, relationship_id: str, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, relationship_id: UUID, principal: CurrentPrincipal, db: Db
 ) -> RelationshipPublic:
     return await use.get_relationship(db, principal, programme_id, relationship_id)
 
@@ -54,8 +56,8 @@ async def get_relationship(
     responses=problems(403, 404, 409),
 )
 async def accept(
-    programme_id: str,
-    relationship_id: str,
+    programme_id: UUID,
+    relationship_id: UUID,
     principal: CurrentPrincipal,
     db: Db,
     ctx: Ctx,
@@ -73,8 +75,8 @@ async def accept(
     responses=problems(403, 404, 409),
 )
 async def decline(
-    programme_id: str,
-    relationship_id: str,
+    programme_id: UUID,
+    relationship_id: UUID,
     principal: CurrentPrincipal,
     db: Db,
     ctx: Ctx,
@@ -93,8 +95,8 @@ async def decline(
     responses=problems(403, 404, 409),
 )
 async def end_early(
-    programme_id: str,
-    relationship_id: str,
+    programme_id: UUID,
+    relationship_id: UUID,
     body: RelationshipEnd,
     principal: CurrentPrincipal,
     db: Db,

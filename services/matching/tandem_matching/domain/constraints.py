@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from uuid import UUID
 
 import numpy as np
 
@@ -30,7 +31,7 @@ from tandem_matching.domain.profiles import (
     utc_intervals,
 )
 
-Exclusions = Collection[tuple[str, str]]
+Exclusions = Collection[tuple[UUID, UUID]]
 """(mentee id, mentor id) pairs that must not be matched (e.g. an ended relationship)."""
 
 
@@ -40,8 +41,8 @@ class Breach:
 
     constraint: HardConstraint
     reason: str
-    mentee_id: str
-    mentor_id: str | None = None
+    mentee_id: UUID | None  # None: a mentor's breach (capacity)
+    mentor_id: UUID | None = None
 
 
 def overlap_hours(policy: ProgrammePolicy, a: Profile, b: Profile) -> float:

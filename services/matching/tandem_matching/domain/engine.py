@@ -31,6 +31,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from uuid import UUID
 
 import numpy as np
 
@@ -56,7 +57,7 @@ CancelFn = Callable[[], bool]
 def exclusion_index(
     mentors: Sequence[Profile],
     mentees: Sequence[Profile],
-    exclusions: Iterable[tuple[str, str]],
+    exclusions: Iterable[tuple[UUID, UUID]],
 ) -> cand.Excluded:
     """(mentee id, mentor id) pairs → sorted mentor indices per mentee; self-pairs too."""
     r_index = {p.id: j for j, p in enumerate(mentors)}
@@ -117,7 +118,7 @@ def run_matching(
     policy: ProgrammePolicy,
     mentors: Sequence[Profile],
     mentees: Sequence[Profile],
-    exclusions: Iterable[tuple[str, str]] = (),
+    exclusions: Iterable[tuple[UUID, UUID]] = (),
     *,
     k: int = 40,
     progress: ProgressFn | None = None,
@@ -148,7 +149,7 @@ def _run(
     policy: ProgrammePolicy,
     mentors: Sequence[Profile],
     mentees: Sequence[Profile],
-    exclusions: Iterable[tuple[str, str]],
+    exclusions: Iterable[tuple[UUID, UUID]],
     *,
     k: int,
     progress: ProgressFn | None,
@@ -244,7 +245,8 @@ def warm_up() -> None:
 
     def person(idx: int, role: Role) -> Profile:
         return Profile(
-            id=f"{role.value}-{idx}", role=role, country="DE", timezone="Europe/Berlin",
+            id=UUID(int=2 * idx + (role is Role.MENTOR)), role=role, country="DE",
+            timezone="Europe/Berlin",
             languages=("de", "en"), availability=week, city="Berlin", sector="it",
             skills=frozenset({"cv"}), goals=frozenset({"cv"}), capacity=1,
         )  # fmt: skip
@@ -273,8 +275,8 @@ def _scores(pool: Pool, rows: I64, cols: I64) -> F64:
     return pair_scores(pool, rows, cols)
 
 
-def load_of(pairs: Iterable[MatchedPair]) -> Mapping[str, int]:
-    out: dict[str, int] = {}
+def load_of(pairs: Iterable[MatchedPair]) -> Mapping[UUID, int]:
+    out: dict[UUID, int] = {}
     for p in pairs:
         out[p.mentor_id] = out.get(p.mentor_id, 0) + 1
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from uuid import UUID
 
 import numpy as np
 
@@ -25,7 +26,7 @@ from tandem_matching.domain.results import MatchedPair
 @dataclass(frozen=True, slots=True)
 class GreedyResult:
     pairs: tuple[MatchedPair, ...]
-    unmatched: tuple[str, ...]
+    unmatched: tuple[UUID, ...]
     matched: int
     total_score: float
 
@@ -34,7 +35,7 @@ def greedy_assignment(
     policy: ProgrammePolicy,
     mentors: Sequence[Profile],
     mentees: Sequence[Profile],
-    exclusions: Iterable[tuple[str, str]] = (),
+    exclusions: Iterable[tuple[UUID, UUID]] = (),
     *,
     depth: int = 40,
 ) -> GreedyResult:
@@ -47,7 +48,7 @@ def greedy_assignment(
     mentor_rows = graph.mentor.tolist()
     score_rows = graph.score.tolist()
     pairs: list[MatchedPair] = []
-    unmatched: list[str] = []
+    unmatched: list[UUID] = []
     for i, (row, srow) in enumerate(zip(mentor_rows, score_rows, strict=True)):
         best_j, best_s = -1, -np.inf
         for j, s in zip(row, srow, strict=True):

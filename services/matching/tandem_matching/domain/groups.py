@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import compress
 from operator import attrgetter
+from uuid import UUID
 
 from tandem_matching.domain.profiles import (
     FormatPreference,
@@ -53,7 +54,7 @@ def form_groups(
     joins = {p.id: p for p in mentees if only_groups or p.preferred_format is not pair_only}
     runs = {p.id for p in mentors if only_groups or p.preferred_format is not pair_only}
     kept = list(compress(pairs, map(runs.__contains__, map(_MENTOR_ID, pairs))))
-    willing: dict[str, list[Profile]] = {}
+    willing: dict[UUID, list[Profile]] = {}
     for pair, mentee in zip(kept, map(joins.get, map(_MENTEE_ID, kept)), strict=True):
         if mentee is not None:
             willing.setdefault(pair.mentor_id, []).append(mentee)

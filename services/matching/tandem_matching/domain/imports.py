@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from uuid import UUID
 
 
 class ImportMode(StrEnum):
@@ -26,8 +27,8 @@ class RejectedRow:
 
 @dataclass(frozen=True, slots=True)
 class Import:
-    id: str
-    programme_id: str
+    id: UUID
+    programme_id: UUID
     source: ImportSource
     mode: ImportMode
     requested_by: str

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from uuid import UUID
 
 
 class MatchRunStatus(StrEnum):
@@ -36,8 +37,8 @@ LIVE_PROPOSALS = (ProposalStatus.DRAFT, ProposalStatus.APPROVED)
 
 @dataclass(frozen=True, slots=True)
 class MatchRun:
-    id: str
-    programme_id: str
+    id: UUID
+    programme_id: UUID
     status: MatchRunStatus
     phase: str
     progress: float

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from uuid import UUID
 
 
 class RequestStatus(StrEnum):
@@ -17,17 +18,17 @@ class RequestStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class MentorRequest:
-    id: str
-    programme_id: str
-    mentee_id: str
-    mentor_id: str
+    id: UUID
+    programme_id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
     status: RequestStatus
     message: str | None  # nulled on erasure
     score: float
     explanation: Mapping[str, object] | None  # {"score": …, "criteria": […]}; nulled on erasure
-    relationship_id: str | None  # set when the mentor accepted
+    relationship_id: UUID | None  # set when the mentor accepted
     created_at: dt.datetime
     decided_at: dt.datetime | None
 
-    def involves(self, participant_id: str | None) -> bool:
+    def involves(self, participant_id: UUID | None) -> bool:
         return participant_id in (self.mentee_id, self.mentor_id)

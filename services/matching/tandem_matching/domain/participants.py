@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+from uuid import UUID
 
 from tandem_matching.domain.profiles import AvailabilityWindow, FormatPreference, Modality, Role
 
@@ -22,8 +23,8 @@ class ParticipantStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Participant:
-    id: str
-    programme_id: str
+    id: UUID
+    programme_id: UUID
     subject: str | None
     role: Role
     status: ParticipantStatus

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
+from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 # One Role across the service: the contracts' (mentor | mentee), re-exported for the engine.
@@ -161,7 +162,7 @@ class Profile:
     ``capacity`` is how many mentees a mentor takes (ignored for mentees).
     """
 
-    id: str
+    id: UUID
     role: Role
     country: str
     timezone: str
@@ -178,8 +179,6 @@ class Profile:
     linkedin_consent: bool = False
 
     def __post_init__(self) -> None:
-        if not self.id:
-            raise ValueError("participant id must not be empty")
         if len(self.country) != 2 or not self.country.isalpha() or not self.country.isupper():
             raise ValueError(f"country must be an ISO 3166-1 alpha-2 code, got {self.country!r}")
         zone(self.timezone)

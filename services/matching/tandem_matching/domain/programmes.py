@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from uuid import UUID
 
 from tandem_matching.domain.profiles import FormatsOffered
 
 
 @dataclass(frozen=True, slots=True)
 class Organisation:
-    id: str
+    id: UUID
     name: str
     created_at: dt.datetime
 
@@ -29,8 +30,8 @@ class Manager:
 
 @dataclass(frozen=True, slots=True)
 class Programme:
-    id: str
-    organisation_id: str
+    id: UUID
+    organisation_id: UUID
     name: str
     countries: tuple[str, ...]
     languages: tuple[str, ...]

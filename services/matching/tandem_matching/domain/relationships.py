@@ -14,6 +14,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
+from uuid import UUID
 
 from tandem_contracts.common import MentoringFormat, Role
 from tandem_contracts.matching import EndedBy, EndReason
@@ -43,11 +44,11 @@ SYSTEM_REASONS = frozenset({EndReason.PROGRAMME_COMPLETED, EndReason.PARTICIPANT
 
 @dataclass(frozen=True, slots=True)
 class Relationship:
-    id: str
-    programme_id: str
-    run_id: str | None
-    request_id: str | None  # set when a mentee chose the mentor
-    mentor_id: str
+    id: UUID
+    programme_id: UUID
+    run_id: UUID | None
+    request_id: UUID | None  # set when a mentee chose the mentor
+    mentor_id: UUID
     format: MentoringFormat
     status: RelationshipStatus
     score: float
@@ -65,8 +66,8 @@ class Member:
     """One member of a relationship and their answer; the person's current public facts
     (``subject`` … ``linkedin_consent``) are filled when read with the participant."""
 
-    relationship_id: str
-    participant_id: str
+    relationship_id: UUID
+    participant_id: UUID
     role: Role
     response: MemberResponse
     responded_at: dt.datetime | None
@@ -98,16 +99,16 @@ class Responded:
 
 def propose(
     *,
-    relationship_id: str,
-    programme_id: str,
-    mentor_id: str,
-    mentees: Sequence[tuple[str, Mapping[str, object] | None]],
+    relationship_id: UUID,
+    programme_id: UUID,
+    mentor_id: UUID,
+    mentees: Sequence[tuple[UUID, Mapping[str, object] | None]],
     format: MentoringFormat,
     score: float,
     agreed_end_date: dt.date,
     at: dt.datetime,
-    run_id: str | None = None,
-    request_id: str | None = None,
+    run_id: UUID | None = None,
+    request_id: UUID | None = None,
     started_on: dt.date | None = None,
 ) -> tuple[Relationship, tuple[Member, ...]]:
     """A new relationship: ``proposed``, or ``active`` from ``started_on`` when every member
@@ -145,7 +146,7 @@ def propose(
 def respond(
     relationship: Relationship,
     members: Sequence[Member],
-    participant_id: str,
+    participant_id: UUID,
     *,
     accept: bool,
     today: dt.date,
@@ -225,7 +226,7 @@ def close(
     )
 
 
-def ender(members: Sequence[Member], participant_id: str | None) -> EndedBy:
+def ender(members: Sequence[Member], participant_id: UUID | None) -> EndedBy:
     """Who ends it: the caller's role when a member, else their manager."""
     mine = next((m for m in members if m.participant_id == participant_id), None)
     return EndedBy(mine.role.value) if mine else EndedBy.MANAGER

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import NamedTuple
+from uuid import UUID
 
 
 class MatchRunCancelled(Exception):
@@ -18,8 +19,8 @@ class MatchedPair(NamedTuple):
     """A named tuple, not a dataclass: a run builds one per matched mentee (90,000 in the
     benchmark), and a frozen dataclass's ``__init__`` cost 0.19 s of it."""
 
-    mentee_id: str
-    mentor_id: str
+    mentee_id: UUID
+    mentor_id: UUID
     score: float
 
 
@@ -27,8 +28,8 @@ class MatchedPair(NamedTuple):
 class MentoringGroup:
     """One mentor with several mentees who share ``shared_goals``."""
 
-    mentor_id: str
-    mentee_ids: tuple[str, ...]
+    mentor_id: UUID
+    mentee_ids: tuple[UUID, ...]
     shared_goals: tuple[str, ...]
 
 
@@ -36,7 +37,7 @@ class MentoringGroup:
 class Unmatched:
     """A mentee left without a mentor, and why (``code`` is stable, ``reason`` is prose)."""
 
-    mentee_id: str
+    mentee_id: UUID
     code: str
     reason: str
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
+from uuid import UUID
 
 import numpy as np
 
@@ -25,7 +26,7 @@ from tandem_matching.domain.pair_kernels import Block, feasible_counts, feasible
 from tandem_matching.domain.profiles import HardConstraint, Profile, ProgrammePolicy
 from tandem_matching.domain.results import Unmatched
 
-Assignment = Sequence[tuple[str, str]]
+Assignment = Sequence[tuple[UUID, UUID]]
 """(mentee id, mentor id) pairs."""
 
 
@@ -40,8 +41,8 @@ def validate(
     r_by = {p.id: p for p in mentors}
     e_by = {p.id: p for p in mentees}
     breaches: list[Breach] = []
-    seen: Counter[str] = Counter()
-    load: Counter[str] = Counter()
+    seen: Counter[UUID] = Counter()
+    load: Counter[UUID] = Counter()
     excl = set(exclusions)
     for e_id, r_id in assignment:
         seen[e_id] += 1
@@ -66,21 +67,21 @@ def validate(
                 Breach(
                     HardConstraint.CAPACITY,
                     f"mentor {r_id} has {n} mentees for capacity {cap}",
-                    "",
+                    None,
                     r_id,
                 )
             )
     return breaches
 
 
-def move(assignment: Assignment, mentee_id: str, mentor_id: str) -> list[tuple[str, str]]:
+def move(assignment: Assignment, mentee_id: UUID, mentor_id: UUID) -> list[tuple[UUID, UUID]]:
     """The assignment with one mentee moved to (or newly given) another mentor."""
     out = [(e, r) for e, r in assignment if e != mentee_id]
     out.append((mentee_id, mentor_id))
     return out
 
 
-def swap(assignment: Assignment, mentee_a: str, mentee_b: str) -> list[tuple[str, str]]:
+def swap(assignment: Assignment, mentee_a: UUID, mentee_b: UUID) -> list[tuple[UUID, UUID]]:
     """The assignment with two mentees exchanging their mentors."""
     mentor_of = dict(assignment)
     if mentee_a not in mentor_of or mentee_b not in mentor_of:
@@ -103,7 +104,7 @@ def explain_unmatched(
     policy: ProgrammePolicy,
     mentors: Sequence[Profile],
     mentee: Profile,
-    load: Mapping[str, int],
+    load: Mapping[UUID, int],
     exclusions: Exclusions = (),
 ) -> tuple[str, str]:
     """(code, reason) for one unmatched mentee, checking every mentor (scalar path)."""

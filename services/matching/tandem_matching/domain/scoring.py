@@ -18,6 +18,7 @@ numbers in bulk from the encoded pool (tests check they agree).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from uuid import UUID
 
 import numpy as np
 
@@ -49,8 +50,8 @@ class CriterionScore:
 class ScoreExplanation:
     """Why a pair scores what it does; ``score`` is the sum of the contributions."""
 
-    mentee_id: str
-    mentor_id: str
+    mentee_id: UUID
+    mentor_id: UUID
     score: float
     criteria: tuple[CriterionScore, ...]
 

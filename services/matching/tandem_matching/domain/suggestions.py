@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from uuid import UUID
 
 from tandem_matching.domain.constraints import Exclusions, pair_breaches
 from tandem_matching.domain.profiles import Profile, ProgrammePolicy
@@ -18,7 +19,7 @@ from tandem_matching.domain.scoring import ScoreExplanation, explain
 
 @dataclass(frozen=True, slots=True)
 class Suggestion:
-    mentor_id: str
+    mentor_id: UUID
     score: float
     explanation: ScoreExplanation
     linkedin_url: str | None  # only when the mentor consented to share it
@@ -31,7 +32,7 @@ def suggest_mentors(
     *,
     n: int = 5,
     exclusions: Exclusions = (),
-    load: Mapping[str, int] | None = None,
+    load: Mapping[UUID, int] | None = None,
 ) -> list[Suggestion]:
     """The ``n`` best feasible mentors for ``mentee``, best first (ties by mentor id)."""
     excl = set(exclusions)

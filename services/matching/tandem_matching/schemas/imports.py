@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -90,8 +91,8 @@ class ImportReport(BaseModel):
         }
     )
 
-    id: str
-    programme_id: str
+    id: UUID
+    programme_id: UUID
     source: ImportSource
     mode: ImportMode
     total_rows: int

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any, Literal
+from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -13,7 +14,7 @@ from tandem_matching.schemas.relationships import CriterionLine
 
 
 class UnmatchedMentee(BaseModel):
-    mentee_id: str
+    mentee_id: UUID
     code: str = Field(
         description="Stable reason code: language, availability, country, "
         "face_to_face, exclusion, all_full, room_left, no_mentors …"
@@ -62,8 +63,8 @@ class MatchRunPublic(BaseModel):
         }
     )
 
-    id: str
-    programme_id: str
+    id: UUID
+    programme_id: UUID
     status: MatchRunStatus
     phase: str
     progress: float = Field(ge=0, le=1, description="Fraction of the current run done.")
@@ -77,19 +78,19 @@ class MatchRunPublic(BaseModel):
 
 
 class ProposedMentee(BaseModel):
-    mentee_id: str
+    mentee_id: UUID
     score: float
     explanation: list[CriterionLine] | None
 
 
 class ProposalPublic(BaseModel):
-    id: str
-    run_id: str
-    mentor_id: str
+    id: UUID
+    run_id: UUID
+    mentor_id: UUID
     format: Literal["pair", "group"]
     score: float = Field(description="Mean of the members' pair scores.")
     status: ProposalStatus
-    relationship_id: str | None
+    relationship_id: UUID | None
     mentees: list[ProposedMentee]
 
     @classmethod
@@ -119,7 +120,7 @@ class ApproveProposals(RequestModel):
     )
 
     all: bool = False
-    proposal_ids: list[str] = Field(default_factory=list, max_length=10_000)
+    proposal_ids: list[UUID] = Field(default_factory=list, max_length=10_000)
 
     @model_validator(mode="after")
     def _one_way(self) -> ApproveProposals:
@@ -142,8 +143,8 @@ class MoveMentee(RequestModel):
         }
     )
 
-    mentee_id: str
-    to_mentor_id: str
+    mentee_id: UUID
+    to_mentor_id: UUID
 
 
 class SwapMentees(RequestModel):
@@ -160,8 +161,8 @@ class SwapMentees(RequestModel):
         }
     )
 
-    mentee_a: str
-    mentee_b: str
+    mentee_a: UUID
+    mentee_b: UUID
 
     @model_validator(mode="after")
     def _two(self) -> SwapMentees:

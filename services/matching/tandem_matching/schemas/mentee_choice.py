@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
+from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -45,7 +46,7 @@ class SuggestionPublic(BaseModel):
         }
     )
 
-    mentor_id: str
+    mentor_id: UUID
     display_name: str | None
     country: str | None
     city: str | None
@@ -84,20 +85,20 @@ class MentorRequestCreate(RequestModel):
         }
     )
 
-    mentor_id: str
+    mentor_id: UUID
     message: str | None = Field(default=None, max_length=1000)
 
 
 class MentorRequestPublic(BaseModel):
-    id: str
-    programme_id: str
-    mentee_id: str
-    mentor_id: str
+    id: UUID
+    programme_id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
     status: RequestStatus
     message: str | None
     score: float
     explanation: list[CriterionLine] | None
-    relationship_id: str | None = Field(description="Set when the mentor accepted.")
+    relationship_id: UUID | None = Field(description="Set when the mentor accepted.")
     created_at: dt.datetime
     decided_at: dt.datetime | None
 

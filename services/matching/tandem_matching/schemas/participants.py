@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import fields
 from typing import Any, Literal
+from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -193,8 +194,8 @@ class ParticipantUpdate(RequestModel):
 class ParticipantPublic(BaseModel):
     """A participant as the programme's managers see them — and as they see themselves."""
 
-    id: str
-    programme_id: str
+    id: UUID
+    programme_id: UUID
     subject: str | None
     role: RoleName
     status: ParticipantStatus

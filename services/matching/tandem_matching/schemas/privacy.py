@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,7 +26,7 @@ class ErasureReceipt(BaseModel):
         }
     )
 
-    participant_id: str
+    participant_id: UUID
     erased_at: dt.datetime
     relationships_closed: int = Field(description="Active ones ended, proposed ones declined.")
 
@@ -33,19 +34,19 @@ class ErasureReceipt(BaseModel):
 class ProposalRecord(BaseModel):
     """A draft proposal that named the participant (kept for transparency)."""
 
-    id: str
-    run_id: str
-    mentor_id: str
-    mentee_ids: list[str]
+    id: UUID
+    run_id: UUID
+    mentor_id: UUID
+    mentee_ids: list[UUID]
     format: str
     score: float
     status: str
 
 
 class MentorRequestRecord(BaseModel):
-    id: str
-    mentee_id: str
-    mentor_id: str
+    id: UUID
+    mentee_id: UUID
+    mentor_id: UUID
     status: RequestStatus
     message: str | None
     created_at: dt.datetime
@@ -62,5 +63,5 @@ class ParticipantExport(BaseModel):
     mentor_requests: list[MentorRequestRecord]
 
     @staticmethod
-    def proposal(row: dict[str, Any], mentee_ids: list[str]) -> ProposalRecord:
+    def proposal(row: dict[str, Any], mentee_ids: list[UUID]) -> ProposalRecord:
         return ProposalRecord.model_validate({**row, "mentee_ids": mentee_ids})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict
+from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -29,7 +30,7 @@ class OrganisationCreate(RequestModel):
 
 
 class OrganisationPublic(BaseModel):
-    id: str
+    id: UUID
     name: str
     created_at: dt.datetime
 
@@ -125,7 +126,7 @@ class ProgrammeCreate(RequestModel):
         }
     )
 
-    organisation_id: str
+    organisation_id: UUID
     name: Name
     countries: list[Country] = Field(min_length=1, max_length=250)
     languages: list[Language] = Field(min_length=1, max_length=50)
@@ -159,8 +160,8 @@ class ProgrammeUpdate(RequestModel):
 
 
 class ProgrammePublic(BaseModel):
-    id: str
-    organisation_id: str
+    id: UUID
+    organisation_id: UUID
     name: str
     countries: list[str]
     languages: list[str]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict
+from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -30,7 +31,7 @@ class CriterionLine(BaseModel):
 
 
 class MemberPublic(BaseModel):
-    participant_id: str
+    participant_id: UUID
     role: Role
     display_name: str | None = Field(description="Null once the participant is erased.")
     linkedin_url: str | None = Field(description="Only when its owner consented to share it.")
@@ -84,14 +85,14 @@ class RelationshipPublic(BaseModel):
         }
     )
 
-    id: str
-    programme_id: str
-    run_id: str | None
-    request_id: str | None
+    id: UUID
+    programme_id: UUID
+    run_id: UUID | None
+    request_id: UUID | None
     format: MentoringFormat
     status: RelationshipStatus
     score: float
-    mentor_id: str
+    mentor_id: UUID
     members: list[MemberPublic]
     starts_on: dt.date | None
     agreed_end_date: dt.date

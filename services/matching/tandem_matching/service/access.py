@@ -19,6 +19,7 @@ identity provider takes effect at once).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -42,7 +43,7 @@ class Caller:
         return self.principal.subject
 
     @property
-    def participant_id(self) -> str | None:
+    def participant_id(self) -> UUID | None:
         return self.participant.id if self.participant else None
 
     def require_manager(self) -> None:
@@ -54,32 +55,33 @@ class Caller:
             raise Forbidden("This action needs you to be a registered participant here.")
         return self.participant
 
-    def may_see_participant(self, participant_id: str) -> bool:
+    def may_see_participant(self, participant_id: UUID) -> bool:
         return self.is_manager or participant_id == self.participant_id
 
 
-async def caller_in(session: AsyncSession, principal: Principal, programme_id: str) -> Caller:
+async def caller_in(session: AsyncSession, principal: Principal, programme_id: UUID) -> Caller:
     """The caller's standing in ``programme_id``; 404 per the rules above."""
-    granted = principal.is_admin or bool(principal.roles_in(programme_id))
+    grant = str(programme_id)  # tokens carry programme ids as text
+    granted = principal.is_admin or bool(principal.roles_in(grant))
     named = False
-    if not principal.is_admin and not principal.manages(programme_id):
+    if not principal.is_admin and not principal.manages(grant):
         named = await programme_repo.is_named_manager(session, programme_id, principal.subject)
     programme = None
     if granted or named:
         programme = await programme_repo.get_programme(session, programme_id)
     if programme is None:
         raise NotFound(f"Programme {programme_id} not found.", code="programme_not_found")
-    is_manager = principal.is_admin or principal.manages(programme_id) or named
+    is_manager = principal.is_admin or principal.manages(grant) or named
     participant = await participant_repo.by_subject(session, programme_id, principal.subject)
     if participant is not None and (
         participant.status is ParticipantStatus.ERASED
-        or not principal.has_role(participant.role.value, programme_id)
+        or not principal.has_role(participant.role.value, grant)
     ):
         participant = None
     return Caller(principal, programme, is_manager, participant)
 
 
-async def manager_in(session: AsyncSession, principal: Principal, programme_id: str) -> Caller:
+async def manager_in(session: AsyncSession, principal: Principal, programme_id: UUID) -> Caller:
     caller = await caller_in(session, principal, programme_id)
     caller.require_manager()
     return caller

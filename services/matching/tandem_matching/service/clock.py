@@ -10,5 +10,5 @@ def now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-def new_id() -> str:
-    return str(uuid.uuid4())
+def new_id() -> uuid.UUID:
+    return uuid.uuid4()

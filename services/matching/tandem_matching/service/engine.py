@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Collection, Sequence
 from multiprocessing.connection import Connection
 from typing import Any
+from uuid import UUID
 
 import numpy as np
 
@@ -60,13 +61,17 @@ def explanation(policy: ProgrammePolicy, mentee: Profile, mentor: Profile) -> Ex
     return explanation_json(explain(policy, mentee, mentor))
 
 
+def _text(id: UUID | None) -> str | None:
+    return None if id is None else str(id)
+
+
 def breach_json(breach: Breach) -> dict[str, Any]:
     """A breach as a problem-details ``errors`` entry."""
     return {
         "constraint": breach.constraint.value,
         "reason": breach.reason,
-        "mentee_id": breach.mentee_id or None,
-        "mentor_id": breach.mentor_id,
+        "mentee_id": _text(breach.mentee_id),
+        "mentor_id": _text(breach.mentor_id),
     }
 
 
@@ -74,7 +79,7 @@ def breaches(
     policy: ProgrammePolicy,
     mentee: Profile,
     mentor: Profile,
-    exclusions: Collection[tuple[str, str]] = (),
+    exclusions: Collection[tuple[UUID, UUID]] = (),
 ) -> list[dict[str, Any]]:
     """Every hard rule one pair breaks."""
     return [breach_json(b) for b in pair_breaches(policy, mentee, mentor, exclusions)]
@@ -84,10 +89,10 @@ def assignment_breaches(
     policy: ProgrammePolicy,
     mentors: Sequence[Profile],
     mentees: Sequence[Profile],
-    assignment: Sequence[tuple[str, str]],
-    exclusions: Collection[tuple[str, str]],
+    assignment: Sequence[tuple[UUID, UUID]],
+    exclusions: Collection[tuple[UUID, UUID]],
     *,
-    concerning: set[str],
+    concerning: set[UUID],
 ) -> list[dict[str, Any]]:
     """The breaches of an edited assignment (pair rules and capacity) that involve the
     participants in ``concerning`` — the ones the edit touched."""
@@ -100,14 +105,14 @@ def assignment_breaches(
 
 
 def moved(
-    assignment: Sequence[tuple[str, str]], mentee_id: str, mentor_id: str
-) -> list[tuple[str, str]]:
+    assignment: Sequence[tuple[UUID, UUID]], mentee_id: UUID, mentor_id: UUID
+) -> list[tuple[UUID, UUID]]:
     return review.move(assignment, mentee_id, mentor_id)
 
 
 def swapped(
-    assignment: Sequence[tuple[str, str]], mentee_a: str, mentee_b: str
-) -> list[tuple[str, str]]:
+    assignment: Sequence[tuple[UUID, UUID]], mentee_a: UUID, mentee_b: UUID
+) -> list[tuple[UUID, UUID]]:
     return review.swap(assignment, mentee_a, mentee_b)
 
 
@@ -115,9 +120,9 @@ def suggest(
     policy: ProgrammePolicy,
     mentee: Profile,
     mentors: Sequence[Profile],
-    exclusions: Collection[tuple[str, str]],
+    exclusions: Collection[tuple[UUID, UUID]],
     limit: int,
-) -> list[tuple[str, Explanation]]:
+) -> list[tuple[UUID, Explanation]]:
     """The best ``limit`` mentors for one mentee (mentor capacities are places left)."""
     found = suggest_mentors(policy, mentors, mentee, n=limit, exclusions=exclusions)
     return [(s.mentor_id, explanation_json(s.explanation)) for s in found]
@@ -168,9 +173,9 @@ def _explain_unmatched(
     mentors: Sequence[Profile],
     mentees: Sequence[Profile],
     pairs: Sequence[MatchedPair],
-    exclusions: Collection[tuple[str, str]],
-    left: set[str],
-) -> list[tuple[str, str, str]]:
+    exclusions: Collection[tuple[UUID, UUID]],
+    left: set[UUID],
+) -> list[tuple[UUID, str, str]]:
     """The engine's bulk reasons for the mentees a fallback assignment left unmatched."""
     pool = encode(policy, mentors, mentees)
     index = {p.id: j for j, p in enumerate(mentors)}
@@ -193,7 +198,7 @@ def _proposals(
     """Groups as group proposals, every other pair as a pair proposal; each member explained."""
     mentor_by = {p.id: p for p in mentors}
     mentee_by = {p.id: p for p in mentees}
-    explained: dict[str, Explanation] = {}
+    explained: dict[UUID, Explanation] = {}
     for n, pair in enumerate(pairs):
         explained[pair.mentee_id] = explanation(
             policy, mentee_by[pair.mentee_id], mentor_by[pair.mentor_id]
@@ -201,7 +206,7 @@ def _proposals(
         if n % 500 == 0:
             progress("explain pairs", n / max(1, len(pairs)))
     proposals: list[dict[str, Any]] = []
-    grouped: set[str] = set()
+    grouped: set[UUID] = set()
     for group in groups:
         grouped.update(group.mentee_ids)
         proposals.append(

@@ -30,8 +30,8 @@ def programme_created(programme: Programme, managers: Sequence[Manager]) -> Prog
         else [MentoringFormat(programme.formats.value)]
     )
     return ProgrammeCreated(
-        programme_id=UUID(programme.id),
-        organisation_id=UUID(programme.organisation_id),
+        programme_id=programme.id,
+        organisation_id=programme.organisation_id,
         name=programme.name,
         countries=list(programme.countries),
         languages=list(programme.languages),
@@ -86,25 +86,25 @@ def participant_facts(
 
 def participant_withdrawn(participant: Participant) -> ParticipantWithdrawn:
     return ParticipantWithdrawn(
-        programme_id=UUID(participant.programme_id), participant_id=UUID(participant.id)
+        programme_id=participant.programme_id, participant_id=participant.id
     )
 
 
 def participant_erased(participant: Participant, subject: str) -> ParticipantErased:
     return ParticipantErased(
-        programme_id=UUID(participant.programme_id),
-        participant_id=UUID(participant.id),
+        programme_id=participant.programme_id,
+        participant_id=participant.id,
         subject=subject,
     )
 
 
-def match_proposed(rel: Relationship, mentee_ids: Sequence[str]) -> MatchProposed:
+def match_proposed(rel: Relationship, mentee_ids: Sequence[UUID]) -> MatchProposed:
     return MatchProposed(
-        programme_id=UUID(rel.programme_id),
-        relationship_id=UUID(rel.id),
-        match_run_id=UUID(rel.run_id) if rel.run_id else None,
-        mentor_id=UUID(rel.mentor_id),
-        mentee_ids=[UUID(m) for m in mentee_ids],
+        programme_id=rel.programme_id,
+        relationship_id=rel.id,
+        match_run_id=rel.run_id,
+        mentor_id=rel.mentor_id,
+        mentee_ids=list(mentee_ids),
         format=rel.format,
         score=min(1.0, max(0.0, rel.score)),
     )
@@ -114,11 +114,11 @@ def relationship_started(rel: Relationship, members: Sequence[Member]) -> Relati
     """``members`` carry their subjects; ``rel`` is active, with its start date."""
     assert rel.starts_on is not None
     return RelationshipStarted(
-        programme_id=UUID(rel.programme_id),
-        relationship_id=UUID(rel.id),
+        programme_id=rel.programme_id,
+        relationship_id=rel.id,
         format=rel.format,
         members=[
-            EventMember(participant_id=UUID(m.participant_id), subject=_subject(m), role=m.role)
+            EventMember(participant_id=m.participant_id, subject=_subject(m), role=m.role)
             for m in members
         ],
         starts_on=rel.starts_on,
@@ -137,8 +137,8 @@ def relationship_ended(rel: Relationship) -> RelationshipEnded:
     assert rel.ended_by is not None
     assert rel.end_reason is not None
     return RelationshipEnded(
-        programme_id=UUID(rel.programme_id),
-        relationship_id=UUID(rel.id),
+        programme_id=rel.programme_id,
+        relationship_id=rel.id,
         outcome=rel.status.value,
         ended_by=rel.ended_by,
         reason=rel.end_reason,

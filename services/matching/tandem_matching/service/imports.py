@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any
+from uuid import UUID
 
 from pydantic import ValidationError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -177,7 +178,7 @@ def _parse(payload: bytes | list[dict[str, Any]]) -> tuple[list[Parsed], Dialect
 async def import_participants(
     db: Database,
     principal: Principal,
-    programme_id: str,
+    programme_id: UUID,
     payload: bytes | list[dict[str, Any]],
     *,
     mode: ImportMode,
@@ -229,7 +230,7 @@ def _key(value: str | None) -> str:
 
 
 async def _clashes_with_programme(
-    session: AsyncSession, programme_id: str, good: list[tuple[int, Participant]]
+    session: AsyncSession, programme_id: UUID, good: list[tuple[int, Participant]]
 ) -> tuple[list[tuple[int, Participant]], list[RejectedRow]]:
     """Split off the rows whose subject or e-mail an existing participant already holds."""
     subjects = await participant_repo.holders(
@@ -295,7 +296,7 @@ def _validate(
 
 
 async def get_import(
-    db: Database, principal: Principal, programme_id: str, import_id: str
+    db: Database, principal: Principal, programme_id: UUID, import_id: UUID
 ) -> ImportReport:
     async with db.transaction() as session:
         await manager_in(session, principal, programme_id)
@@ -306,7 +307,7 @@ async def get_import(
 
 
 async def list_imports(
-    db: Database, principal: Principal, programme_id: str, cursor: str | None, limit: int
+    db: Database, principal: Principal, programme_id: UUID, cursor: str | None, limit: int
 ) -> Page[ImportReport]:
     async with db.transaction() as session:
         await manager_in(session, principal, programme_id)

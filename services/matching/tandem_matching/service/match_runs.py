@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -37,7 +38,7 @@ def public(run: MatchRun) -> MatchRunPublic:
 
 
 async def run_of(
-    caller: Caller, session: AsyncSession, run_id: str, *, for_update: bool = False
+    caller: Caller, session: AsyncSession, run_id: UUID, *, for_update: bool = False
 ) -> MatchRun:
     row = await repo.get(session, run_id, programme_id=caller.programme.id, for_update=for_update)
     if row is None:
@@ -46,7 +47,7 @@ async def run_of(
 
 
 async def create_run(
-    db: Database, principal: Principal, programme_id: str, today: dt.date
+    db: Database, principal: Principal, programme_id: UUID, today: dt.date
 ) -> MatchRunPublic:
     async with db.transaction() as session:
         caller = await manager_in(session, principal, programme_id)
@@ -79,7 +80,7 @@ async def create_run(
 
 
 async def get_run(
-    db: Database, principal: Principal, programme_id: str, run_id: str
+    db: Database, principal: Principal, programme_id: UUID, run_id: UUID
 ) -> MatchRunPublic:
     async with db.transaction() as session:
         caller = await manager_in(session, principal, programme_id)
@@ -89,7 +90,7 @@ async def get_run(
 async def list_runs(
     db: Database,
     principal: Principal,
-    programme_id: str,
+    programme_id: UUID,
     *,
     status: MatchRunStatus | None,
     cursor: str | None,
@@ -107,7 +108,7 @@ async def list_runs(
 
 
 async def cancel_run(
-    db: Database, principal: Principal, programme_id: str, run_id: str
+    db: Database, principal: Principal, programme_id: UUID, run_id: UUID
 ) -> MatchRunPublic:
     """Queued, running or draft runs become ``cancelled`` at once; a running child process
     is stopped by the worker at its next progress check (its result is thrown away)."""
@@ -138,8 +139,8 @@ async def cancel_run(
 async def list_proposals(
     db: Database,
     principal: Principal,
-    programme_id: str,
-    run_id: str,
+    programme_id: UUID,
+    run_id: UUID,
     *,
     status: ProposalStatus | None,
     cursor: str | None,

@@ -22,6 +22,7 @@ from multiprocessing.connection import Connection
 from multiprocessing.context import ForkServerContext, SpawnContext
 from multiprocessing.process import BaseProcess
 from typing import Any
+from uuid import UUID
 
 from tandem_kit.runtime import Runtime
 from tandem_kit.workers import PeriodicWorker
@@ -107,12 +108,12 @@ class MatchRunWorker(PeriodicWorker):
         saved = await run_steps.save_draft(self._db, run_id, job, result)
         log.info("match run %s %s", run_id, "drafted" if saved else "was cancelled")
 
-    async def _solve(self, run_id: str, job: dict[str, Any]) -> dict[str, Any]:
+    async def _solve(self, run_id: UUID, job: dict[str, Any]) -> dict[str, Any]:
         receiver, sender = self._context.Pipe(duplex=False)
         child = self._context.Process(
             target=engine.solve_in_child,
             args=(job, sender, self._solver),
-            name=f"match-run-{run_id[:8]}",
+            name=f"match-run-{str(run_id)[:8]}",
             daemon=True,
         )
         child.start()
@@ -126,7 +127,7 @@ class MatchRunWorker(PeriodicWorker):
             receiver.close()
 
     async def _follow(
-        self, run_id: str, child: BaseProcess, receiver: Connection
+        self, run_id: UUID, child: BaseProcess, receiver: Connection
     ) -> dict[str, Any]:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self._settings.match_run_timeout_seconds

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -47,7 +48,7 @@ def _choice_enabled(caller: Caller) -> None:
         )
 
 
-def _waiting(roster: Roster, mentee_id: str) -> None:
+def _waiting(roster: Roster, mentee_id: UUID) -> None:
     if not roster.is_waiting(mentee_id):
         raise Conflict(
             "The mentee is not waiting for a match (inactive, or already in a "
@@ -57,7 +58,7 @@ def _waiting(roster: Roster, mentee_id: str) -> None:
 
 
 async def suggestions(
-    db: Database, principal: Principal, programme_id: str, mentee_id: str, limit: int
+    db: Database, principal: Principal, programme_id: UUID, mentee_id: UUID, limit: int
 ) -> list[SuggestionPublic]:
     """The best mentors for a mentee, with explanations (the mentee, or a manager)."""
     async with db.transaction() as session:
@@ -79,7 +80,7 @@ async def suggestions(
 
 
 async def create_request(
-    db: Database, principal: Principal, programme_id: str, body: MentorRequestCreate
+    db: Database, principal: Principal, programme_id: UUID, body: MentorRequestCreate
 ) -> MentorRequestPublic:
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
@@ -112,7 +113,7 @@ async def create_request(
 
 
 async def _check_pair(
-    session: AsyncSession, roster: Roster, programme_id: str, mentee_id: str, mentor_id: str
+    session: AsyncSession, roster: Roster, programme_id: UUID, mentee_id: UUID, mentor_id: UUID
 ) -> dict[str, Any]:
     """409 if the mentor cannot take a mentee now, 422 naming each breached rule."""
     mentor_row = await participant_repo.get(session, programme_id, mentor_id, for_update=True)
@@ -138,7 +139,7 @@ async def _check_pair(
 async def list_requests(
     db: Database,
     principal: Principal,
-    programme_id: str,
+    programme_id: UUID,
     *,
     status: RequestStatus | None,
     cursor: str | None,
@@ -158,7 +159,7 @@ async def list_requests(
 
 
 async def _visible_request(
-    session: AsyncSession, caller: Caller, request_id: str, *, for_update: bool = False
+    session: AsyncSession, caller: Caller, request_id: UUID, *, for_update: bool = False
 ) -> MentorRequest:
     row = await repo.get(session, caller.programme.id, request_id, for_update=for_update)
     if row is None or not (caller.is_manager or row.involves(caller.participant_id)):
@@ -167,7 +168,7 @@ async def _visible_request(
 
 
 async def get_request(
-    db: Database, principal: Principal, programme_id: str, request_id: str
+    db: Database, principal: Principal, programme_id: UUID, request_id: UUID
 ) -> MentorRequestPublic:
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
@@ -177,8 +178,8 @@ async def get_request(
 async def decide(
     db: Database,
     principal: Principal,
-    programme_id: str,
-    request_id: str,
+    programme_id: UUID,
+    request_id: UUID,
     *,
     decision: RequestStatus,
     today: dt.date,
@@ -195,7 +196,7 @@ async def decide(
             raise Forbidden(f"Only {who} may do this.")
         if row.status is not RequestStatus.PENDING:
             raise Conflict(f"The request is {row.status}.", code="request_not_pending")
-        relationship_id = None
+        relationship_id: UUID | None = None
         if decision is RequestStatus.ACCEPTED:
             relationship_id = await _start(session, caller, row, today)
         at = now()
@@ -206,7 +207,7 @@ async def decide(
 
 async def _start(
     session: AsyncSession, caller: Caller, request: MentorRequest, today: dt.date
-) -> str:
+) -> UUID:
     """Re-check the pair as of now and create the active relationship with its events."""
     programme = caller.programme
     if today > programme.ends_on:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -34,7 +35,7 @@ def public(participant: Participant, busy: bool) -> ParticipantPublic:
 
 
 async def visible_participant(
-    session: AsyncSession, caller: Caller, participant_id: str, *, for_update: bool = False
+    session: AsyncSession, caller: Caller, participant_id: UUID, *, for_update: bool = False
 ) -> Participant:
     """The participant, if the caller manages the programme or is that participant; else 404."""
     row = await repo.get(session, caller.programme.id, participant_id, for_update=for_update)
@@ -52,7 +53,7 @@ def _unfit(errors: list[str]) -> Unprocessable:
 
 
 async def register(
-    db: Database, principal: Principal, programme_id: str, body: ParticipantCreate
+    db: Database, principal: Principal, programme_id: UUID, body: ParticipantCreate
 ) -> ParticipantPublic:
     """Self-registration needs the role's grant; a manager may register anyone."""
     async with db.transaction() as session:
@@ -61,7 +62,7 @@ async def register(
         if subject != principal.subject:
             if not caller.is_manager:
                 raise Forbidden("Only a manager may register someone else.")
-        elif not principal.has_role(body.role, programme_id) and not caller.is_manager:
+        elif not principal.has_role(body.role, str(programme_id)) and not caller.is_manager:
             raise Forbidden(f"Your token does not grant the role {body.role} here.")
         row = new_participant(
             body,
@@ -86,7 +87,7 @@ async def register(
 async def list_participants(
     db: Database,
     principal: Principal,
-    programme_id: str,
+    programme_id: UUID,
     *,
     role: str | None,
     status: str | None,
@@ -121,7 +122,7 @@ async def list_participants(
 
 
 async def get_participant(
-    db: Database, principal: Principal, programme_id: str, participant_id: str
+    db: Database, principal: Principal, programme_id: UUID, participant_id: UUID
 ) -> ParticipantPublic:
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
@@ -133,8 +134,8 @@ async def get_participant(
 async def update_participant(
     db: Database,
     principal: Principal,
-    programme_id: str,
-    participant_id: str,
+    programme_id: UUID,
+    participant_id: UUID,
     body: ParticipantUpdate,
 ) -> ParticipantPublic:
     async with db.transaction() as session:
@@ -159,7 +160,7 @@ async def update_participant(
 
 
 async def withdraw(
-    db: Database, principal: Principal, programme_id: str, participant_id: str
+    db: Database, principal: Principal, programme_id: UUID, participant_id: UUID
 ) -> ParticipantPublic:
     """Leave the programme: open relationships close, pending requests end."""
     async with db.transaction() as session:

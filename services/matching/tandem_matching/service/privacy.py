@@ -9,6 +9,8 @@ early with ``ended_by`` system and reason ``participant_erased``), and
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.matching import EndedBy, EndReason
@@ -30,7 +32,7 @@ from tandem_matching.service.participants import public
 from tandem_matching.service.relationships import close_open_relationships
 
 
-async def _own_or_admin(session: AsyncSession, caller: Caller, participant_id: str) -> Participant:
+async def _own_or_admin(session: AsyncSession, caller: Caller, participant_id: UUID) -> Participant:
     if not caller.principal.is_admin and caller.participant_id is None:
         raise Forbidden("Only the participant themselves or an admin may do this.")
     if not caller.principal.is_admin and caller.participant_id != participant_id:
@@ -42,7 +44,7 @@ async def _own_or_admin(session: AsyncSession, caller: Caller, participant_id: s
 
 
 async def erase(
-    db: Database, principal: Principal, programme_id: str, participant_id: str
+    db: Database, principal: Principal, programme_id: UUID, participant_id: UUID
 ) -> ErasureReceipt:
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
@@ -64,7 +66,7 @@ async def erase(
 
 
 async def export(
-    db: Database, principal: Principal, programme_id: str, participant_id: str
+    db: Database, principal: Principal, programme_id: UUID, participant_id: UUID
 ) -> ParticipantExport:
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)

@@ -7,6 +7,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import replace
 from typing import Any
+from uuid import UUID
 
 from tandem_matching.domain.participants import Participant, ParticipantStatus
 from tandem_matching.domain.profiles import (
@@ -31,8 +32,8 @@ def _windows(windows: list[Window]) -> tuple[AvailabilityWindow, ...]:
 def new_participant(
     profile: ProfileFields,
     *,
-    participant_id: str,
-    programme_id: str,
+    participant_id: UUID,
+    programme_id: UUID,
     subject: str,
     role: Role,
     at: dt.datetime,

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from uuid import UUID
+
 from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal, require_admin
 from tandem_kit.db import Database
@@ -76,11 +79,22 @@ async def create_programme(
     return ProgrammePublic.of(programme, managers)
 
 
+def _ids(granted: Iterable[str]) -> frozenset[UUID]:
+    """The programme ids a token names (as text); a grant that is no UUID names nothing."""
+    found = set()
+    for text in granted:
+        try:
+            found.add(UUID(text))
+        except ValueError:
+            continue
+    return frozenset(found)
+
+
 async def list_programmes(
     db: Database, principal: Principal, cursor: str | None, limit: int
 ) -> Page[ProgrammePublic]:
     """Admins see all; others the programmes their token names or that name them manager."""
-    visible = None if principal.is_admin else principal.programmes
+    visible = None if principal.is_admin else _ids(principal.programmes)
     async with db.transaction() as session:
         rows = await repo.list_programmes(
             session, visible_ids=visible, subject=principal.subject, cursor=cursor, limit=limit
@@ -93,7 +107,7 @@ async def list_programmes(
     )
 
 
-async def get_programme(db: Database, principal: Principal, programme_id: str) -> ProgrammePublic:
+async def get_programme(db: Database, principal: Principal, programme_id: UUID) -> ProgrammePublic:
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         managers = await repo.managers_of(session, programme_id)
@@ -101,7 +115,7 @@ async def get_programme(db: Database, principal: Principal, programme_id: str) -
 
 
 async def update_programme(
-    db: Database, principal: Principal, programme_id: str, body: ProgrammeUpdate
+    db: Database, principal: Principal, programme_id: UUID, body: ProgrammeUpdate
 ) -> ProgrammePublic:
     if body.name is None and body.policy is None:
         raise Unprocessable("Nothing to update.", code="empty_update")

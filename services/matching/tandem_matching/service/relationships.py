@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -43,7 +44,7 @@ def _refused(refusal: TransitionRefused) -> Conflict:
 
 
 async def _visible(
-    session: AsyncSession, caller: Caller, relationship_id: str, *, for_update: bool = False
+    session: AsyncSession, caller: Caller, relationship_id: UUID, *, for_update: bool = False
 ) -> tuple[Relationship, list[Member]]:
     """The relationship and its members; 404 unless the caller manages or belongs to it."""
     found = await repo.get(session, caller.programme.id, relationship_id, for_update=for_update)
@@ -60,7 +61,7 @@ async def _visible(
 async def list_relationships(
     db: Database,
     principal: Principal,
-    programme_id: str,
+    programme_id: UUID,
     *,
     status: RelationshipStatus | None,
     cursor: str | None,
@@ -84,7 +85,7 @@ async def list_relationships(
 
 
 async def get_relationship(
-    db: Database, principal: Principal, programme_id: str, relationship_id: str
+    db: Database, principal: Principal, programme_id: UUID, relationship_id: UUID
 ) -> RelationshipPublic:
     async with db.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
@@ -95,8 +96,8 @@ async def get_relationship(
 async def respond(
     db: Database,
     principal: Principal,
-    programme_id: str,
-    relationship_id: str,
+    programme_id: UUID,
+    relationship_id: UUID,
     *,
     accept: bool,
     today: dt.date,
@@ -136,8 +137,8 @@ async def respond(
 async def end_early(
     db: Database,
     principal: Principal,
-    programme_id: str,
-    relationship_id: str,
+    programme_id: UUID,
+    relationship_id: UUID,
     body: RelationshipEnd,
 ) -> RelationshipPublic:
     """A member (mentor or mentee) or a manager ends an active relationship."""
@@ -161,7 +162,7 @@ async def end_early(
 
 
 async def close_open_relationships(
-    session: AsyncSession, participant_id: str, ended_by: EndedBy, reason: EndReason
+    session: AsyncSession, participant_id: UUID, ended_by: EndedBy, reason: EndReason
 ) -> int:
     """When a participant leaves: active relationships end early, proposed ones are declined."""
     closed = 0
@@ -193,12 +194,12 @@ async def complete_due(db: Database, today: dt.date, batch: int = 500) -> int:
 def new_relationship(
     programme: Programme,
     *,
-    mentor_id: str,
-    mentees: Sequence[tuple[str, Mapping[str, object] | None]],
+    mentor_id: UUID,
+    mentees: Sequence[tuple[UUID, Mapping[str, object] | None]],
     format: MentoringFormat,
     score: float,
-    run_id: str | None = None,
-    request_id: str | None = None,
+    run_id: UUID | None = None,
+    request_id: UUID | None = None,
     started_on: dt.date | None = None,
 ) -> tuple[Relationship, tuple[Member, ...]]:
     """A new relationship in ``programme`` with a fresh id (see :func:`life.propose`)."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -56,7 +57,7 @@ class Review:
 
 
 async def _open_draft(
-    session: AsyncSession, principal: Principal, programme_id: str, run_id: str
+    session: AsyncSession, principal: Principal, programme_id: UUID, run_id: UUID
 ) -> Review:
     caller = await manager_in(session, principal, programme_id)
     run = await run_of(caller, session, run_id, for_update=True)
@@ -94,7 +95,7 @@ async def _save(session: AsyncSession, review: Review) -> MatchRunPublic:
 
 
 async def approve(
-    db: Database, principal: Principal, programme_id: str, run_id: str, body: ApproveProposals
+    db: Database, principal: Principal, programme_id: UUID, run_id: UUID, body: ApproveProposals
 ) -> MatchRunPublic:
     async with db.transaction() as session:
         review = await _open_draft(session, principal, programme_id, run_id)
@@ -104,7 +105,7 @@ async def approve(
             raise Unprocessable(
                 "These proposals are not in this draft.",
                 code="unknown_proposals",
-                errors=[{"proposal_id": pid} for pid in unknown],
+                errors=[{"proposal_id": str(pid)} for pid in unknown],
             )
         await repo.set_status(
             session, run_id, ids, ProposalStatus.APPROVED, from_status=(ProposalStatus.DRAFT,)
@@ -113,7 +114,7 @@ async def approve(
 
 
 async def move_mentee(
-    db: Database, principal: Principal, programme_id: str, run_id: str, body: MoveMentee
+    db: Database, principal: Principal, programme_id: UUID, run_id: UUID, body: MoveMentee
 ) -> MatchRunPublic:
     async with db.transaction() as session:
         review = await _open_draft(session, principal, programme_id, run_id)
@@ -122,7 +123,7 @@ async def move_mentee(
 
 
 async def swap_mentees(
-    db: Database, principal: Principal, programme_id: str, run_id: str, body: SwapMentees
+    db: Database, principal: Principal, programme_id: UUID, run_id: UUID, body: SwapMentees
 ) -> MatchRunPublic:
     async with db.transaction() as session:
         review = await _open_draft(session, principal, programme_id, run_id)
@@ -131,7 +132,7 @@ async def swap_mentees(
 
 
 async def publish(
-    db: Database, principal: Principal, programme_id: str, run_id: str, today: dt.date
+    db: Database, principal: Principal, programme_id: UUID, run_id: UUID, today: dt.date
 ) -> PublishResult:
     async with db.transaction() as session:
         review = await _open_draft(session, principal, programme_id, run_id)

@@ -7,6 +7,7 @@ exactly the proposals this edit ``changed``, ``created`` or ``deleted``.
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from tandem_kit.errors import Conflict, Unprocessable
 from tandem_matching.domain.match_runs import MatchRun, ProposalStatus
@@ -19,24 +20,30 @@ from tandem_matching.service.roster import Roster
 def breach(
     constraint: str,
     reason: str,
-    proposal_id: str | None = None,
+    proposal_id: UUID | None = None,
     *,
-    mentee_id: str | None = None,
-    mentor_id: str | None = None,
+    mentee_id: UUID | None = None,
+    mentor_id: UUID | None = None,
 ) -> dict[str, Any]:
     return {
         "constraint": constraint,
         "reason": reason,
-        "proposal_id": proposal_id,
-        "mentee_id": mentee_id,
-        "mentor_id": mentor_id,
+        "proposal_id": _text(proposal_id),
+        "mentee_id": _text(mentee_id),
+        "mentor_id": _text(mentor_id),
     }
+
+
+def _text(id: UUID | None) -> str | None:
+    return None if id is None else str(id)
 
 
 def _unmatched(run: MatchRun) -> list[dict[str, Any]]:
     """The draft's unmatched mentees, as the run summary lists them."""
     listed = (run.summary or {}).get("unmatched")
-    return [dict(u) for u in listed] if isinstance(listed, list) else []
+    if not isinstance(listed, list):
+        return []
+    return [{**u, "mentee_id": UUID(u["mentee_id"])} for u in listed]  # JSON holds text
 
 
 class Draft:
@@ -46,17 +53,17 @@ class Draft:
         self,
         run: MatchRun,
         rows: list[dict[str, Any]],
-        members: dict[str, list[dict[str, Any]]],
+        members: dict[UUID, list[dict[str, Any]]],
     ) -> None:
         self.run = run
         self.proposals = {p["id"]: dict(p) for p in rows}
         self.members = {pid: [dict(m) for m in members.get(pid, [])] for pid in self.proposals}
         self.unmatched: list[dict[str, Any]] = list(_unmatched(run))
-        self.changed: set[str] = set()
-        self.created: set[str] = set()
-        self.deleted: set[str] = set()
+        self.changed: set[UUID] = set()
+        self.created: set[UUID] = set()
+        self.deleted: set[UUID] = set()
 
-    def proposal_of(self, mentee_id: str) -> str | None:
+    def proposal_of(self, mentee_id: UUID) -> UUID | None:
         return next(
             (
                 pid
@@ -66,14 +73,14 @@ class Draft:
             None,
         )
 
-    def load(self, mentor_id: str) -> int:
+    def load(self, mentor_id: UUID) -> int:
         return sum(
             len(self.members[pid])
             for pid, p in self.proposals.items()
             if p["mentor_id"] == mentor_id
         )
 
-    def assignment(self) -> list[tuple[str, str]]:
+    def assignment(self) -> list[tuple[UUID, UUID]]:
         """(mentee, mentor) for every mentee proposed in the draft."""
         return [
             (m["mentee_id"], self.proposals[pid]["mentor_id"])
@@ -81,7 +88,7 @@ class Draft:
             for m in members
         ]
 
-    def group_of(self, mentor_id: str) -> str | None:
+    def group_of(self, mentor_id: UUID) -> UUID | None:
         return next(
             (
                 pid
@@ -91,7 +98,7 @@ class Draft:
             None,
         )
 
-    def touch(self, proposal_id: str) -> None:
+    def touch(self, proposal_id: UUID) -> None:
         members = self.members[proposal_id]
         proposal = self.proposals[proposal_id]
         if not members:
@@ -104,7 +111,7 @@ class Draft:
             proposal["format"] = "pair"
         self.changed.add(proposal_id)
 
-    def remove(self, mentee_id: str) -> None:
+    def remove(self, mentee_id: UUID) -> None:
         proposal_id = self.proposal_of(mentee_id)
         if proposal_id is None:
             self.unmatched = [u for u in self.unmatched if u["mentee_id"] != mentee_id]
@@ -115,7 +122,7 @@ class Draft:
         self.touch(proposal_id)
 
     def add(
-        self, mentee_id: str, mentor_id: str, explained: dict[str, Any], into: str | None
+        self, mentee_id: UUID, mentor_id: UUID, explained: dict[str, Any], into: UUID | None
     ) -> None:
         if into is None:
             into = new_id()
@@ -144,7 +151,7 @@ class Draft:
         self.touch(into)
 
 
-def _mentee(draft: Draft, roster: Roster, mentee_id: str) -> Profile:
+def _mentee(draft: Draft, roster: Roster, mentee_id: UUID) -> Profile:
     listed = draft.proposal_of(mentee_id) is not None or any(
         u["mentee_id"] == mentee_id for u in draft.unmatched
     )
@@ -161,7 +168,7 @@ def _mentee(draft: Draft, roster: Roster, mentee_id: str) -> Profile:
     return mentee
 
 
-def _mentor(roster: Roster, mentor_id: str) -> Profile:
+def _mentor(roster: Roster, mentor_id: UUID) -> Profile:
     mentor = roster.mentor(mentor_id)
     if mentor is None:
         raise Unprocessable(
@@ -180,7 +187,7 @@ def _refuse(breaches: list[dict[str, Any]]) -> None:
 
 
 def _check(
-    draft: Draft, roster: Roster, edited: list[tuple[str, str]], concerning: set[str]
+    draft: Draft, roster: Roster, edited: list[tuple[UUID, UUID]], concerning: set[UUID]
 ) -> list[dict[str, Any]]:
     """The engine's verdict on the edited assignment, for the participants the edit touched.
 
@@ -200,7 +207,7 @@ def _check(
     )
 
 
-def move(draft: Draft, roster: Roster, mentee_id: str, to_mentor_id: str) -> None:
+def move(draft: Draft, roster: Roster, mentee_id: UUID, to_mentor_id: UUID) -> None:
     mentee = _mentee(draft, roster, mentee_id)
     mentor = _mentor(roster, to_mentor_id)
     current = draft.proposal_of(mentee_id)
@@ -220,12 +227,12 @@ def move(draft: Draft, roster: Roster, mentee_id: str, to_mentor_id: str) -> Non
                 mentor_id=to_mentor_id,
             )
         )
-    _refuse([{**b, "proposal_id": current} for b in breaches])
+    _refuse([{**b, "proposal_id": _text(current)} for b in breaches])
     draft.remove(mentee_id)
     draft.add(mentee_id, to_mentor_id, engine.explanation(roster.policy, mentee, mentor), group)
 
 
-def swap(draft: Draft, roster: Roster, mentee_a: str, mentee_b: str) -> None:
+def swap(draft: Draft, roster: Roster, mentee_a: UUID, mentee_b: UUID) -> None:
     a, b = _mentee(draft, roster, mentee_a), _mentee(draft, roster, mentee_b)
     pa, pb = draft.proposal_of(mentee_a), draft.proposal_of(mentee_b)
     if pa is None or pb is None:
@@ -240,8 +247,8 @@ def swap(draft: Draft, roster: Roster, mentee_a: str, mentee_b: str) -> None:
     mentor_a, mentor_b = _mentor(roster, mentor_a_id), _mentor(roster, mentor_b_id)
     edited = engine.swapped(draft.assignment(), mentee_a, mentee_b)
     breaches = _check(draft, roster, edited, {mentee_a, mentee_b})
-    target = {mentee_a: pb, mentee_b: pa}
-    _refuse([{**x, "proposal_id": target.get(x["mentee_id"] or "")} for x in breaches])
+    target = {str(mentee_a): str(pb), str(mentee_b): str(pa)}  # as the breaches name them
+    _refuse([{**x, "proposal_id": target.get(x["mentee_id"])} for x in breaches])
     for mentee, mentor, source, into in ((a, mentor_b, pa, pb), (b, mentor_a, pb, pa)):
         explained = engine.explanation(roster.policy, mentee, mentor)
         draft.members[source] = [m for m in draft.members[source] if m["mentee_id"] != mentee.id]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,15 +21,15 @@ class Roster:
     policy: ProgrammePolicy
     mentees: list[Profile]
     mentors: list[Profile]
-    exclusions: set[tuple[str, str]]
-    standings: dict[str, Standing] = field(default_factory=dict)
-    remaining: dict[str, int] = field(default_factory=dict)  # every active mentor's places left
+    exclusions: set[tuple[UUID, UUID]]
+    standings: dict[UUID, Standing] = field(default_factory=dict)
+    remaining: dict[UUID, int] = field(default_factory=dict)  # every active mentor's places left
 
-    def record(self, participant_id: str) -> Participant | None:
+    def record(self, participant_id: UUID) -> Participant | None:
         standing = self.standings.get(participant_id)
         return standing.participant if standing else None
 
-    def mentor(self, mentor_id: str) -> Profile | None:
+    def mentor(self, mentor_id: UUID) -> Profile | None:
         found = self.record(mentor_id)
         if found is None or found.role is not Role.MENTOR:
             return None
@@ -38,7 +39,7 @@ class Roster:
         """Every active mentor, full ones too (capacity = places left, possibly 0)."""
         return [m for m in (self.mentor(mid) for mid in self.remaining) if m is not None]
 
-    def participant(self, participant_id: str) -> Profile | None:
+    def participant(self, participant_id: UUID) -> Profile | None:
         found = self.record(participant_id)
         if found is None:
             return None
@@ -46,7 +47,7 @@ class Roster:
             return self.mentor(participant_id)
         return engine_profile(found)
 
-    def is_waiting(self, mentee_id: str) -> bool:
+    def is_waiting(self, mentee_id: UUID) -> bool:
         standing = self.standings.get(mentee_id)
         return (
             standing is not None and standing.participant.role is Role.MENTEE and not standing.busy

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any
+from uuid import UUID
 
 from tandem_kit.db import Database
 from tandem_matching.adapters import match_runs as repo
@@ -54,7 +55,7 @@ async def load_job(db: Database, run: MatchRun) -> dict[str, Any]:
     }
 
 
-async def report(db: Database, run_id: str, phase: str, progress: float) -> bool:
+async def report(db: Database, run_id: UUID, phase: str, progress: float) -> bool:
     """Record progress and a heartbeat; False when the run is no longer running (cancelled)."""
     async with db.transaction() as session:
         return await repo.transition(
@@ -68,7 +69,7 @@ async def report(db: Database, run_id: str, phase: str, progress: float) -> bool
 
 
 async def save_draft(
-    db: Database, run_id: str, job: dict[str, Any], result: dict[str, Any]
+    db: Database, run_id: UUID, job: dict[str, Any], result: dict[str, Any]
 ) -> bool:
     """Store the proposals and the summary; False (nothing stored) if cancelled meanwhile."""
     async with db.transaction() as session:
@@ -149,12 +150,13 @@ def summarise(
     return {
         **base,
         "matched": len(scores),
-        "unmatched": unmatched,
+        # stored as JSON: the mentees' ids as text
+        "unmatched": [{**u, "mentee_id": str(u["mentee_id"])} for u in unmatched],
         "average_score": round(sum(scores) / len(scores), 6) if scores else None,
     }
 
 
-async def finish(db: Database, run_id: str, status: str, error: str | None) -> None:
+async def finish(db: Database, run_id: UUID, status: str, error: str | None) -> None:
     """``failed`` (with the error) or back to ``queued`` (the worker is shutting down)."""
     ending = MatchRunStatus(status)
     async with db.transaction() as session:
