@@ -6,16 +6,10 @@ import datetime as dt
 import uuid
 from typing import Any
 
-from sqlalchemy import Column, DateTime, ForeignKey, String, TypeDecorator, Uuid
+from sqlalchemy import Column, DateTime, ForeignKey, TypeDecorator, Uuid
 from sqlalchemy.engine import Dialect
 
-ID_LENGTH = 36  # a UUID as text, the same on SQLite and PostgreSQL
 SUBJECT_LENGTH = 200  # a token's ``sub``: an identity provider's user id
-
-
-def id_column(name: str = "id") -> Column[str]:
-    """The primary key every table uses: a UUID as text."""
-    return Column(name, String(ID_LENGTH), primary_key=True)
 
 
 def uuid_pk(name: str = "id") -> Column[uuid.UUID]:
