@@ -73,10 +73,15 @@ class _SharedState:
 
 @dataclass
 class RunningApp(Generic[S]):
-    """A started app: ``client`` calls it, ``runtime`` is the one it built at start-up."""
+    """A started app: ``client`` calls it, ``runtime`` is the one it built at start-up.
+
+    ``transport`` is how ``client`` reaches the app; another HTTP client (a generated
+    API client, say) passes it to its own ``httpx.AsyncClient`` to call the same app.
+    """
 
     app: FastAPI
     client: httpx.AsyncClient
+    transport: httpx.ASGITransport
     settings: S
     runtime: Runtime[S]
     consumer: str | None
@@ -154,6 +159,7 @@ async def run_app(
             yield RunningApp(
                 app=app,
                 client=client,
+                transport=transport,
                 settings=settings,
                 runtime=runtime,
                 consumer=definition.name if definition is not None else None,
