@@ -23,7 +23,8 @@ from typing import Annotated, Any, Generic, TypedDict, TypeVar
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.telemetry import TelemetryConfig
 
-from tandem_kit.api.problems import problem_schema
+from tandem_kit.api.openapi import check_operation_ids, finish_document, operation_id
+from tandem_kit.api.problems import problem_schema, problems
 from tandem_kit.api.strict import QueryNames
 from tandem_kit.clock import Clock, utc_now
 from tandem_kit.db.migrations import upgrade_async
@@ -217,7 +218,9 @@ def _operations_router() -> APIRouter:
     @router.get(
         "/readyz",
         summary="The database and Kafka are reachable, and the consumer is not stuck",
-        response_model=None,
+        # Each check by name ("database": "ok", ...); a failing one makes it a 503.
+        response_model=dict[str, str],
+        responses={503: problems(503)[503]},
     )
     async def readyz(request: Request, runtime: RuntimeDep) -> dict[str, str] | Response:
         checks: dict[str, str] = {}
@@ -241,17 +244,21 @@ def _operations_router() -> APIRouter:
 
 
 class ServiceApp(FastAPI):
-    """A FastAPI app whose document always holds the ``ProblemDetails`` component.
+    """A FastAPI app whose document is fit for client generators (:mod:`tandem_kit.api.openapi`).
 
-    :func:`tandem_kit.api.problems` refers to it from every operation's error responses.
-    Every POST operation shows the ``Idempotency-Key`` header the kit honours on it.
+    It always holds the ``ProblemDetails`` component, which every error response
+    refers to; every POST operation shows the ``Idempotency-Key`` header the kit
+    honours on it, and every operation the statuses the kit itself answers.
     """
 
+    default_body_limit: int = 1024 * 1024  # set by create_app from the settings
+
     def openapi(self) -> dict[str, Any]:
-        document = super().openapi()
+        document = super().openapi()  # cached by FastAPI; each step below is idempotent
         schemas = document.setdefault("components", {}).setdefault("schemas", {})
         schemas.setdefault("ProblemDetails", problem_schema())
         document_idempotency(document)
+        finish_document(document, default_body_limit=self.default_body_limit)
         return document
 
 
@@ -273,6 +280,7 @@ def create_app(definition: ServiceDefinition[S], settings: S, *, clock: Clock = 
         version=definition.version,
         lifespan=_lifespan(definition, settings, clock),
         openapi_tags=list(definition.openapi_tags),
+        generate_unique_id_function=operation_id,
         # Runs first on every route: an unknown query parameter is a 422 before any work.
         dependencies=[Depends(query_names)],
         # The kit's middleware traces and meters every request. FastAPI's native
@@ -280,12 +288,14 @@ def create_app(definition: ServiceDefinition[S], settings: S, *, clock: Clock = 
         # as soon as any global provider exists, and read OTEL_* to export itself.
         telemetry=_NO_FASTAPI_TELEMETRY,
     )
+    app.default_body_limit = settings.max_body_bytes
     install_problem_handlers(app)
     app.include_router(_operations_router())
     app.router.routes.append(metrics_route())
     if settings.run_api:
         for router in definition.routers:
             app.include_router(router)
+    check_operation_ids(app.routes)
     query_names.learn(app.routes)
     # Innermost: the guard has checked the body's size and the token before a key is
     # looked up, and the answer it holds back is sent only after its transaction commits.

@@ -111,6 +111,15 @@ async def _on_http_error(_request: Request, error: Exception) -> JSONResponse:
 
 async def _on_validation_error(_request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, RequestValidationError)
+    malformed = next((e for e in error.errors() if e.get("type") == "json_invalid"), None)
+    if malformed is not None:
+        # Not JSON at all is a malformed request (400), not content that fails its schema.
+        reason = (malformed.get("ctx") or {}).get("error", "JSON decode error")
+        where = list(malformed.get("loc", ()))[1:2]
+        at = f" at character {where[0]}" if where else ""
+        return problem_response(
+            400, "Malformed JSON", f"The body is not valid JSON: {reason}{at}.", "malformed_json"
+        )
     errors = [
         {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
         for e in error.errors()

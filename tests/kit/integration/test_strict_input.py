@@ -141,8 +141,9 @@ def test_problems_are_documented_as_problem_json_only(tmp_path: Path) -> None:
     component = document["components"]["schemas"]["ProblemDetails"]
     assert set(component["properties"]) == {"type", "title", "status", "detail", "code", "errors"}
     post = document["paths"]["/v1/notes"]["post"]["responses"]
-    assert set(post) == {"201", "401", "409", "422"}
-    for status in ("401", "409", "422"):
+    # 401 409 422 its own; 400 (not JSON) and 413 (too large): the kit answers them too.
+    assert set(post) == {"201", "400", "401", "409", "413", "422"}
+    for status in ("400", "401", "409", "413", "422"):
         assert post[status]["content"] == {
             "application/problem+json": {"schema": {"$ref": "#/components/schemas/ProblemDetails"}}
         }

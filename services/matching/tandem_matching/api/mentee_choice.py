@@ -89,7 +89,7 @@ async def get_request(
     "emits `match.proposed` then `relationship.started`.",
     responses=problems(403, 404, 409),
 )
-async def accept(
+async def accept_request(
     programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
@@ -102,7 +102,7 @@ async def accept(
     summary="Decline a request (the mentor asked)",
     responses=problems(403, 404, 409),
 )
-async def decline(
+async def decline_request(
     programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
@@ -115,7 +115,7 @@ async def decline(
     summary="Withdraw a request (its mentee)",
     responses=problems(403, 404, 409),
 )
-async def withdraw(
+async def withdraw_request(
     programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
