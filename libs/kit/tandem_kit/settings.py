@@ -97,7 +97,8 @@ class ServiceSettings(BaseSettings):
     # production runs `tandem-<service> migrate` as a separate step instead.
     migrate_on_start: bool = True
     # Request bodies (tandem_kit.guard): the default limit per endpoint, and JSON depth.
-    max_body_bytes: int = Field(default=1024 * 1024, ge=1024)
+    # At most 64 MiB: a body is held in memory while it is validated.
+    max_body_bytes: int = Field(default=1024 * 1024, ge=1024, le=64 * 1024 * 1024)
     max_json_depth: int = Field(default=32, ge=4, le=512)
     # Idempotency-Key (tandem_kit.idempotency): how long a stored answer is replayed,
     # and how often the expired ones are deleted.

@@ -7,6 +7,10 @@ from pydantic_settings import SettingsConfigDict
 
 from tandem_kit.settings import ServiceSettings
 
+# The largest import file an operator may allow: below the import routes' 32 MiB body
+# limit (``api/imports.py``), which also carries the multipart framing.
+IMPORT_FILE_CEILING = 30 * 1024 * 1024
+
 
 class MatchingSettings(ServiceSettings):
     model_config = SettingsConfigDict(
@@ -32,6 +36,8 @@ class MatchingSettings(ServiceSettings):
     completion_enabled: bool = True
     completion_interval_seconds: float = Field(default=3600.0, gt=0, le=86_400)
 
-    # Bulk imports: the largest upload accepted, in bytes and in rows.
-    import_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
-    import_max_rows: int = Field(default=20_000, ge=1)
+    # Bulk imports: the largest upload accepted, in bytes and in rows. The file must fit
+    # in the import routes' body limit (IMPORT_FILE_CEILING plus the multipart framing),
+    # and every row of an import is validated in one request.
+    import_max_bytes: int = Field(default=10 * 1024 * 1024, ge=1024, le=IMPORT_FILE_CEILING)
+    import_max_rows: int = Field(default=20_000, ge=1, le=100_000)
