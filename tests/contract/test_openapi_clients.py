@@ -166,6 +166,7 @@ async def test_matching_through_its_generated_client(
         manager = client_for(clients, "matching", app, app.bearer("mia", manager=[created.id]))
         async with manager as api:
             get = operation(clients, "matching", "programmes.get_programme")
+            assert id_arguments(get) == {"programme_id": uuid.UUID}
             found = await get.asyncio_detailed(created.id, client=api)
             assert found.status_code == 200
             assert found.parsed.id == created.id

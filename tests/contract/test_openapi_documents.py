@@ -92,7 +92,7 @@ def test_what_the_kit_answers_is_documented(document: Any) -> None:
     assert readyz["responses"]["200"]["content"]["application/json"]["schema"]["type"] == "object"
 
 
-@pytest.mark.parametrize("service", ["messaging"])
+@pytest.mark.parametrize("service", sorted(DOCUMENTS))
 def test_id_path_parameters_are_uuids(service: str, tmp_path: Path) -> None:
     spec = DOCUMENTS[service](tmp_path)
     wrong = [
