@@ -1,0 +1,76 @@
+"""The mails the services send, as a contract: each template's id, the service that
+renders it, and the placeholders its wording may use.
+
+Matching validates a programme's mail overrides (``mail_overrides``) against this
+list, messaging and meetings render the templates: no service imports another, so
+the list both sides agree on lives here, like the events. Each service's catalog
+(``tandem_kit.i18n.MailCatalog``) refuses to load unless its templates are exactly
+the ones declared here for it, with exactly these placeholders.
+
+``CATALOG_LANGUAGES`` are the languages every service ships a complete gettext
+catalog for (the 24 official EU languages, Arabic, Turkish and Ukrainian); a
+programme may also declare a language none of them has, if it overrides every
+template in it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Final
+
+__all__ = ["CATALOG_LANGUAGES", "MAIL_TEMPLATES", "MailTemplateSpec", "templates_of"]
+
+
+@dataclass(frozen=True, slots=True)
+class MailTemplateSpec:
+    id: str
+    service: str
+    placeholders: frozenset[str]
+    description: str
+
+
+_SPECS = (
+    MailTemplateSpec(
+        "message-new",
+        "messaging",
+        frozenset({"name", "sender", "programme", "written_at", "link", "preferences"}),
+        "Someone wrote in the recipient's conversation (never its content).",
+    ),
+    MailTemplateSpec(
+        "message-digest",
+        "messaging",
+        frozenset({"name", "count", "summary", "link", "preferences"}),
+        "The daily digest of unread messages; `count` chooses the plural form.",
+    ),
+    MailTemplateSpec(
+        "relationship-introduction",
+        "messaging",
+        frozenset({"name", "programme", "members", "linkedin", "link"}),
+        "A relationship started: who is in it, and the conversation's link.",
+    ),
+    MailTemplateSpec(
+        "agreement-pending",
+        "messaging",
+        frozenset({"name", "programme", "members", "version", "link"}),
+        "A communication agreement waits for the recipient's acceptance.",
+    ),
+)
+
+MAIL_TEMPLATES: Final[Mapping[str, MailTemplateSpec]] = MappingProxyType(
+    {spec.id: spec for spec in _SPECS}
+)
+
+CATALOG_LANGUAGES: Final = frozenset(
+    {
+        *("bg", "cs", "da", "de", "el", "en", "es", "et", "fi", "fr", "ga", "hr", "hu", "it"),
+        *("lt", "lv", "mt", "nl", "pl", "pt", "ro", "sk", "sl", "sv"),
+        *("ar", "tr", "uk"),
+    }
+)
+
+
+def templates_of(service: str) -> dict[str, MailTemplateSpec]:
+    """The templates ``service`` renders, by id."""
+    return {spec.id: spec for spec in _SPECS if spec.service == service}
