@@ -98,6 +98,7 @@ class Programme:
     people: list[Person]
     id: uuid.UUID = field(default_factory=uuid.uuid4)
     name: str = "Women in Tech 2026"
+    languages: list[str] = field(default_factory=lambda: ["en", "de", "fr", "es"])
 
     def created(self) -> ProgrammeCreated:
         return ProgrammeCreated(
@@ -105,7 +106,7 @@ class Programme:
             organisation_id=uuid.uuid4(),
             name=self.name,
             countries=["DE", "FR", "ES"],
-            languages=["en", "de", "fr", "es"],
+            languages=self.languages,
             starts_on=date(2026, 1, 1),
             ends_on=date(2026, 12, 31),
             formats=[MentoringFormat.PAIR, MentoringFormat.GROUP],

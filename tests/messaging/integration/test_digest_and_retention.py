@@ -62,7 +62,7 @@ async def test_one_digest_per_day_at_the_members_local_hour(
     assert digest["To"] == "ana@example.org"
     assert digest["Subject"] == "Tu día en Tandem: 3 mensajes sin leer"
     text = str(digest.get_body(("plain",)).get_content())  # type: ignore[union-attr]
-    assert "- 3 de tu conversación con Max Mentor" in text
+    assert "- 3 mensajes sin leer en tu conversación con Max Mentor" in text
     assert "confidential" not in text
 
     next_day = AT_SIX + timedelta(days=1)

@@ -1,4 +1,4 @@
-"""Settings (the master key), migrations matching the tables, and the mail templates."""
+"""Settings (the master key), migrations matching the tables, and the mail catalogs."""
 
 from __future__ import annotations
 
@@ -12,20 +12,18 @@ from string import Template
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
+from babel.messages.catalog import Message
+from babel.messages.pofile import read_po
 from pydantic import ValidationError
 from sqlalchemy import create_engine
 
+from tandem_contracts.mails import CATALOG_LANGUAGES, templates_of
 from tandem_kit.db.migrations import upgrade
 from tandem_kit.db.tables import kit_metadata
-from tandem_messaging.adapters.notifications import CATALOG
+from tandem_kit.i18n import plural_forms
+from tandem_messaging.adapters.notifications import LOCALE, MAILS
 from tandem_messaging.adapters.tables import metadata
-from tandem_messaging.domain.mail_texts import (
-    LINKEDIN_INTRO,
-    ROLE_NAMES,
-    SOMEONE,
-    TEMPLATES,
-    UNREAD_LINE,
-)
+from tandem_messaging.domain.mail_texts import TEMPLATES, WORDS, Text
 from tandem_messaging.main import MIGRATIONS
 from tandem_messaging.settings import MessagingSettings
 
@@ -85,16 +83,48 @@ def _is_kit_table(difference: object) -> bool:
     return bool(names & set(kit_metadata.tables))
 
 
-def test_every_mail_exists_in_four_languages_with_the_same_placeholders() -> None:
-    for name, versions in TEMPLATES.items():
-        assert set(versions) == {"en", "de", "fr", "es"}, name
-        expected = CATALOG.placeholders(name, "en")
-        for language in versions:
-            assert CATALOG.placeholders(name, language) == expected, (name, language)
-    for table in (ROLE_NAMES, LINKEDIN_INTRO, UNREAD_LINE, SOMEONE):
-        assert set(table) == {"en", "de", "fr", "es"}
-    assert all(
-        set(Template(line).get_identifiers()) == {"count", "names"} for line in UNREAD_LINE.values()
-    )
-    assert CATALOG.resolve_language("message-new", "de-AT") == "de"
-    assert CATALOG.resolve_language("message-new", "pt-BR") == "en"
+def _entries(path: Path) -> dict[str | None, Message]:
+    with path.open("rb") as source:
+        return {message.context: message for message in read_po(source) if message.id}
+
+
+def _forms(message: Message) -> list[str]:
+    string = message.string
+    if string is None or isinstance(string, str):
+        return [string or ""]
+    return [form or "" for form in string]
+
+
+def test_the_template_matches_the_english_source_and_the_contract() -> None:
+    """messaging.pot is what translators work from: the msgids of domain/mail_texts.py."""
+    pot = _entries(LOCALE / "messaging.pot")
+    sources: dict[str, Text] = dict(WORDS)
+    for name, (subject, text) in TEMPLATES.items():
+        sources |= {f"{name}.subject": subject, f"{name}.text": text}
+    assert {k: v.id for k, v in pot.items()} == sources
+    assert set(TEMPLATES) == set(templates_of("messaging"))
+    for name, spec in templates_of("messaging").items():
+        assert MAILS.templates[name].placeholders == spec.placeholders, name
+
+
+def test_every_catalog_is_complete_with_the_english_placeholders() -> None:
+    """All 27 languages (24 EU + ar, tr, uk): every msgid translated, not fuzzy, CLDR's
+    number of plural forms, and each form with exactly the msgid's placeholders."""
+    pot = _entries(LOCALE / "messaging.pot")
+    found = {path.parent.parent.name for path in LOCALE.glob("*/LC_MESSAGES/messaging.po")}
+    assert found == CATALOG_LANGUAGES
+    for language in sorted(found):
+        entries = _entries(LOCALE / language / "LC_MESSAGES" / "messaging.po")
+        assert set(entries) == set(pot), language
+        for context, source in pot.items():
+            entry = entries[context]
+            ids = [source.id] if isinstance(source.id, str) else list(source.id)
+            expected = set().union(*(Template(i).get_identifiers() for i in ids))
+            forms = _forms(entry)
+            assert not entry.fuzzy, (language, context)
+            assert all(forms), (language, context)
+            count = plural_forms(language).count if source.pluralizable else 1
+            assert len(forms) == count, (language, context)
+            for form in forms:
+                assert set(Template(form).get_identifiers()) == expected, (language, context, form)
+    assert MAILS.languages == CATALOG_LANGUAGES

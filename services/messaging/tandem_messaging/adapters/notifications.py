@@ -7,37 +7,37 @@ case never queues the same mail twice, and a crash never loses one.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from string import Template
+from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+import tandem_messaging
 from tandem_kit.directory import Contact
-from tandem_kit.mail import TemplateCatalog, forget_recipient, purge_sent_mails, queue_rendered
-from tandem_messaging.domain.mail_texts import (
-    AGREEMENT_PENDING,
-    DIGEST,
-    INTRODUCTION,
-    LINKEDIN_INTRO,
-    NEW_MESSAGE,
-    ROLE_NAMES,
-    SOMEONE,
-    TEMPLATES,
-    UNREAD_LINE,
+from tandem_kit.i18n import MailCatalog, MailTemplate, Msg, Wording, Words
+from tandem_kit.mail import forget_recipient, purge_sent_mails, queue_rendered
+from tandem_messaging.domain import mail_texts as texts
+
+LOCALE = Path(tandem_messaging.__file__).parent / "locale"
+
+
+def _msg(context: str, source: texts.Text) -> Msg:
+    return Msg(context, source) if isinstance(source, str) else Msg(context, *source)
+
+
+MAILS = MailCatalog(
+    "messaging",
+    LOCALE,
+    [
+        MailTemplate(name, _msg(f"{name}.subject", subject), _msg(f"{name}.text", text))
+        for name, (subject, text) in texts.TEMPLATES.items()
+    ],
+    [_msg(context, source) for context, source in texts.WORDS.items()],
 )
-
-
-def _catalog() -> TemplateCatalog:
-    catalog = TemplateCatalog(default_language="en")
-    for name, languages in TEMPLATES.items():
-        for language, (subject, text) in languages.items():
-            catalog.add(name, language, subject=subject, text=text)
-    return catalog
-
-
-CATALOG = _catalog()
+_ROLES = {"mentor": texts.ROLE_MENTOR, "mentee": texts.ROLE_MENTEE, "manager": texts.ROLE_MANAGER}
+WORDS = {context: _msg(context, source) for context, source in texts.WORDS.items()}
 
 
 @dataclass(frozen=True)
@@ -49,18 +49,30 @@ class Person:
     linkedin_url: str | None = None
 
 
-def _language(template: str, contact: Contact) -> str:
-    return CATALOG.resolve_language(template, contact.language)
+def _name(person: Person, words: Words) -> str:
+    return person.display_name or words.text(WORDS[texts.SOMEONE])
 
 
-def _name(person: Person, language: str) -> str:
-    return person.display_name or SOMEONE[language]
+def _role(role: str, words: Words) -> str:
+    return words.text(WORDS[_ROLES[role]]) if role in _ROLES else role
 
 
 async def _queue(
-    session: AsyncSession, template: str, to: Contact, key: str, **values: object
+    session: AsyncSession,
+    template: str,
+    to: Contact,
+    wording: Wording,
+    key: str,
+    values: Callable[[Words], dict[str, object]],
 ) -> bool:
-    mail = CATALOG.render(template, to.language, name=to.display_name, **values)
+    """Render ``template`` in the language negotiated for ``to`` and queue it.
+
+    ``values`` builds the placeholders' values from the words of that language
+    (role names, list lines, dates), so a mail never mixes two languages.
+    """
+    language = MAILS.negotiate(template, to.language, wording)
+    words = MAILS.words(language)
+    mail = MAILS.render(template, language, wording, name=to.display_name, **values(words))
     return await queue_rendered(session, mail, recipient=to.email, idempotency_key=key)
 
 
@@ -70,20 +82,25 @@ async def new_message(
     *,
     sender: Person,
     programme: str,
+    wording: Wording,
+    written_at: datetime,
     link: str,
     preferences: str,
     key: str,
 ) -> bool:
-    language = _language(NEW_MESSAGE, to)
     return await _queue(
         session,
-        NEW_MESSAGE,
+        texts.NEW_MESSAGE,
         to,
+        wording,
         key,
-        sender=_name(sender, language),
-        programme=programme,
-        link=link,
-        preferences=preferences,
+        lambda words: {
+            "sender": _name(sender, words),
+            "programme": programme,
+            "written_at": words.moment(written_at, to.time_zone),
+            "link": link,
+            "preferences": preferences,
+        },
     )
 
 
@@ -92,27 +109,26 @@ async def digest(
     to: Contact,
     *,
     unread: Sequence[tuple[int, Sequence[Person]]],
+    wording: Wording,
     link: str,
     preferences: str,
     key: str,
 ) -> bool:
     """``unread``: per conversation, its unread count and the other members."""
-    language = _language(DIGEST, to)
-    line = Template(UNREAD_LINE[language])
-    summary = "\n".join(
-        line.substitute(count=count, names=", ".join(_name(p, language) for p in people))
-        for count, people in unread
-    )
-    return await _queue(
-        session,
-        DIGEST,
-        to,
-        key,
-        count=sum(c for c, _ in unread),
-        summary=summary,
-        link=link,
-        preferences=preferences,
-    )
+
+    def values(words: Words) -> dict[str, object]:
+        summary = "\n".join(
+            words.text(
+                WORDS[texts.UNREAD_LINE],
+                count=count,
+                names=", ".join(_name(p, words) for p in people),
+            )
+            for count, people in unread
+        )
+        total = sum(c for c, _ in unread)
+        return {"count": total, "summary": summary, "link": link, "preferences": preferences}
+
+    return await _queue(session, texts.DIGEST, to, wording, key, values)
 
 
 async def introduction(
@@ -121,25 +137,20 @@ async def introduction(
     *,
     others: Sequence[Person],
     programme: str,
+    wording: Wording,
     link: str,
     key: str,
 ) -> bool:
     """``others[i].linkedin_url`` is set only where the recipient and that person both consented."""
-    language = _language(INTRODUCTION, to)
-    roles = ROLE_NAMES[language]
-    members = "\n".join(f"- {_name(p, language)} ({roles.get(p.role, p.role)})" for p in others)
-    links = [f"- {_name(p, language)}: {p.linkedin_url}" for p in others if p.linkedin_url]
-    linkedin = "\n".join([LINKEDIN_INTRO[language], *links, ""]) if links else ""
-    return await _queue(
-        session,
-        INTRODUCTION,
-        to,
-        key,
-        members=members,
-        linkedin=linkedin,
-        programme=programme,
-        link=link,
-    )
+
+    def values(words: Words) -> dict[str, object]:
+        members = "\n".join(f"- {_name(p, words)} ({_role(p.role, words)})" for p in others)
+        links = [f"- {_name(p, words)}: {p.linkedin_url}" for p in others if p.linkedin_url]
+        intro = words.text(WORDS[texts.LINKEDIN_INTRO])
+        linkedin = "\n".join(["", intro, *links, ""]) if links else ""
+        return {"members": members, "linkedin": linkedin, "programme": programme, "link": link}
+
+    return await _queue(session, texts.INTRODUCTION, to, wording, key, values)
 
 
 async def agreement_pending(
@@ -148,20 +159,23 @@ async def agreement_pending(
     *,
     version: int,
     programme: str,
+    wording: Wording,
     members: Sequence[Person],
     link: str,
     key: str,
 ) -> bool:
-    language = _language(AGREEMENT_PENDING, to)
     return await _queue(
         session,
-        AGREEMENT_PENDING,
+        texts.AGREEMENT_PENDING,
         to,
+        wording,
         key,
-        version=version,
-        programme=programme,
-        link=link,
-        members=", ".join(_name(p, language) for p in members),
+        lambda words: {
+            "version": version,
+            "programme": programme,
+            "link": link,
+            "members": ", ".join(_name(p, words) for p in members),
+        },
     )
 
 

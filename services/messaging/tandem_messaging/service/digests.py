@@ -7,11 +7,12 @@ import logging
 from datetime import datetime
 
 from tandem_kit import directory
+from tandem_kit.i18n import Wording
 from tandem_messaging.adapters import conversations, messages, preferences
 from tandem_messaging.adapters import notifications as mail
 from tandem_messaging.domain.digest import digest_due
 from tandem_messaging.service.context import Context
-from tandem_messaging.service.notifications import PREFERENCES_PATH
+from tandem_messaging.service.notifications import PREFERENCES_PATH, programme_wording
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +39,11 @@ async def send_due_digests(ctx: Context, now: datetime) -> int:
             if not unread or contact is None:
                 continue
             lines = []
+            programme_ids = set()
             for conversation_id, count in unread:
+                conversation = await conversations.by_id(session, conversation_id)
+                if conversation is not None:
+                    programme_ids.add(conversation.programme_id)
                 members = await conversations.members_of(session, conversation_id)
                 others = [m for m in members if m.subject != chosen.subject]
                 known = await directory.participants_by_id(
@@ -58,10 +63,16 @@ async def send_due_digests(ctx: Context, now: datetime) -> int:
                         ],
                     )
                 )
+            # One digest covers every programme: their languages and overrides apply
+            # only when the unread conversations are all in one programme.
+            wording = Wording()
+            if len(programme_ids) == 1:
+                _, wording = await programme_wording(session, programme_ids.pop())
             if await mail.digest(
                 session,
                 contact,
                 unread=lines,
+                wording=wording,
                 link=ctx.link("/conversations"),
                 preferences=ctx.link(PREFERENCES_PATH),
                 key=f"message-digest:{chosen.subject}:{day.isoformat()}",

@@ -143,7 +143,9 @@ class MessagePoster:
         """``message.posted`` and the mails; returns the sender's display name (the
         mails needed the members' contacts anyway, so the response reuses it)."""
         await add_event(session, events.message_posted(conversation, sender, message))
-        return await notifications.new_message(session, self.ctx, conversation, sender, message.id)
+        return await notifications.new_message(
+            session, self.ctx, conversation, sender, message.id, message.posted_at
+        )
 
 
 async def list_messages(

@@ -9,12 +9,14 @@ has arrived from matching; whoever is still owed a mail gets it when it does.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit import directory
 from tandem_kit.directory import Contact, Participant
+from tandem_kit.i18n import Wording
 from tandem_messaging.adapters import agreements, conversations, preferences
 from tandem_messaging.adapters import notifications as mail
 from tandem_messaging.domain.agreements import MANAGER, Agreement, outstanding
@@ -25,9 +27,12 @@ from tandem_messaging.service.context import Context
 PREFERENCES_PATH = "/me/notification-preferences"
 
 
-async def _programme_name(session: AsyncSession, programme_id: UUID) -> str:
+async def programme_wording(session: AsyncSession, programme_id: UUID) -> tuple[str, Wording]:
+    """The programme's name for mails, and its languages (the recipients' fallbacks)."""
     programme = await directory.programme(session, programme_id)
-    return (programme.name if programme is not None else None) or "Tandem"
+    if programme is None:
+        return "Tandem", Wording()
+    return programme.name or "Tandem", Wording(languages=programme.languages)
 
 
 def _person(member: Member, known: dict[UUID, Participant]) -> mail.Person:
@@ -41,14 +46,16 @@ async def new_message(
     conversation: Conversation,
     sender: Member,
     message_id: UUID,
+    written_at: datetime,
 ) -> str | None:
     """Tell the other members who want it immediately (never the content).
 
     Returns the sender's display name, if their contact has arrived.
     """
-    members, programme = await preferences.conversation_recipients(
+    members, _ = await preferences.conversation_recipients(
         session, conversation.id, conversation.programme_id
     )
+    programme, wording = await programme_wording(session, conversation.programme_id)
     sender_name = next(
         (m.contact.display_name for m in members if m.subject == sender.subject and m.contact), None
     )
@@ -63,7 +70,9 @@ async def new_message(
             session,
             member.contact,
             sender=mail.Person(sender_name, sender.role),
-            programme=programme or "Tandem",
+            programme=programme,
+            wording=wording,
+            written_at=written_at,
             link=ctx.link(f"/conversations/{conversation.id}"),
             preferences=ctx.link(PREFERENCES_PATH),
             key=f"message-new:{message_id}:{member.participant_id}",
@@ -81,7 +90,7 @@ async def introduce(session: AsyncSession, ctx: Context, conversation: Conversat
     known = await directory.participants_by_id(session, [m.participant_id for m in members])
     if not members or any(m.participant_id not in known for m in members):
         return
-    programme = await _programme_name(session, conversation.programme_id)
+    programme, wording = await programme_wording(session, conversation.programme_id)
     for member in (m for m in members if not m.introduced):
         me = known[member.participant_id].contact
         others = [
@@ -98,6 +107,7 @@ async def introduce(session: AsyncSession, ctx: Context, conversation: Conversat
             me,
             others=others,
             programme=programme,
+            wording=wording,
             link=ctx.link(f"/conversations/{conversation.id}"),
             key=f"relationship-introduction:{conversation.relationship_id}:{member.participant_id}",
         )
@@ -135,13 +145,14 @@ async def _ask(
     recipients: Sequence[Contact],
     members: Sequence[mail.Person],
 ) -> None:
-    programme = await _programme_name(session, agreement.programme_id)
+    programme, wording = await programme_wording(session, agreement.programme_id)
     for contact in recipients:
         await mail.agreement_pending(
             session,
             contact,
             version=agreement.version,
             programme=programme,
+            wording=wording,
             members=members,
             link=ctx.link(f"/relationships/{agreement.relationship_id}/agreement"),
             key=f"agreement-pending:{agreement.id}:v{agreement.version}:{contact.subject}",
