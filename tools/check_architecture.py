@@ -95,9 +95,6 @@ ALLOWED: frozenset[str] = frozenset(
     {
         # matching: ISO code lists are pure data, not an API schema (domain/ or common).
         f"services/matching/tandem_matching/schemas/codes.py: no api/codes.py ({NAMING})",
-        # matching: proposals are part of the match-run review feature.
-        "services/matching/tandem_matching/adapters/proposals.py: "
-        f"no service/proposals.py ({NAMING})",
     }
 )
 

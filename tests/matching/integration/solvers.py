@@ -7,24 +7,23 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
-from typing import Any
 
-Progress = Callable[[str, float], None]
+from tandem_matching.domain.match_runs import Job, Solution
+from tandem_matching.service.engine import Progress
 
 
-def slow(job: dict[str, Any], progress: Progress) -> dict[str, Any]:
+def slow(job: Job, progress: Progress) -> Solution:
     """Reports steady progress for about 20 seconds, then drafts nothing."""
     for step in range(400):
         progress("solving", step / 400)
         time.sleep(0.05)
-    return {"proposals": [], "unmatched": [], "certified_gap": None, "solver": "slow"}
+    return Solution((), (), certified_gap=None, cardinality_certified=None, solver="slow")
 
 
-def crash(job: dict[str, Any], progress: Progress) -> dict[str, Any]:
+def crash(job: Job, progress: Progress) -> Solution:
     progress("solving", 0.1)
     os._exit(3)
 
 
-def boom(job: dict[str, Any], progress: Progress) -> dict[str, Any]:
+def boom(job: Job, progress: Progress) -> Solution:
     raise ValueError("the solver gave up")

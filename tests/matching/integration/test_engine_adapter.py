@@ -15,12 +15,13 @@ from tandem_matching.domain import (
     Role,
     run_matching,
 )
+from tandem_matching.domain.match_runs import Job
 from tandem_matching.service import engine
 
 EVENINGS = tuple(AvailabilityWindow(d, "18:00", "21:00") for d in range(5))
 
 
-def people() -> dict[str, Any]:
+def people() -> Job:
     mentor = Profile(
         uuid.uuid4(),
         Role.MENTOR,
@@ -43,27 +44,24 @@ def people() -> dict[str, Any]:
         )
         for i in range(3)
     ]
-    return {
-        "policy": ProgrammePolicy(),
-        "mentors": [mentor],
-        "mentees": mentees,
-        "exclusions": set(),
-    }
+    return Job(ProgrammePolicy(), (mentor,), tuple(mentees), frozenset())
 
 
 def test_solve_returns_explained_proposals_and_reasons() -> None:
     phases: list[str] = []
     result = engine.solve(people(), lambda phase, _: phases.append(phase))
-    assert result["solver"] == "auction"
-    assert result["cardinality_certified"] is True
-    matched = {m["mentee_id"] for p in result["proposals"] for m in p["mentees"]}
+    assert result.solver == "auction"
+    assert result.cardinality_certified is True
+    matched = {m.mentee_id for p in result.proposals for m in p.mentees}
     assert len(matched) == 2  # capacity 2 for three equally good mentees
-    line = result["proposals"][0]["mentees"][0]["explanation"]
-    assert {c["criterion"] for c in line["criteria"]} >= {"skills_goals", "availability"}
-    [left] = result["unmatched"]
-    assert left["mentee_id"] not in matched
-    assert left["code"] == "all_full"
-    assert "full" in left["reasons"][0]
+    line = result.proposals[0].mentees[0].explanation
+    criteria = line["criteria"]
+    assert isinstance(criteria, list)
+    assert {c["criterion"] for c in criteria} >= {"skills_goals", "availability"}
+    [left] = result.unmatched
+    assert left.mentee_id not in matched
+    assert left.code == "all_full"
+    assert "full" in left.reasons[0]
     assert "solve" in phases
 
 
@@ -90,7 +88,7 @@ def test_a_non_maximal_engine_result_falls_back_to_greedy(
 
     monkeypatch.setattr(engine, "run_matching", lossy)
     result = engine.solve(people(), lambda *_: None)
-    assert result["solver"].startswith("greedy")
-    assert result["certified_gap"] is None
-    assert sum(len(p["mentees"]) for p in result["proposals"]) == 2
-    assert [u["code"] for u in result["unmatched"]] == ["all_full"]
+    assert result.solver.startswith("greedy")
+    assert result.certified_gap is None
+    assert sum(len(p.mentees) for p in result.proposals) == 2
+    assert [u.code for u in result.unmatched] == ["all_full"]

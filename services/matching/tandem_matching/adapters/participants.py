@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import fields
-from typing import Any
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, RowMapping, exists, func, insert, select, update
@@ -65,16 +64,17 @@ def _record(row: RowMapping) -> Participant:
     )
 
 
-def windows_json(windows: Sequence[AvailabilityWindow]) -> list[dict[str, Any]]:
+def windows_json(windows: Sequence[AvailabilityWindow]) -> list[dict[str, object]]:
     return [{"weekday": w.weekday, "start": w.start, "end": w.end} for w in windows]
 
 
-def _values(participant: Participant) -> dict[str, Any]:
+def _values(participant: Participant) -> dict[str, object]:
     """The columns of a record (JSON columns as lists)."""
-    values = {name: getattr(participant, name) for name in _FIELDS}
+    values: dict[str, object] = {name: getattr(participant, name) for name in _FIELDS}
     for listed in ("languages", "skills", "goals"):
-        if values[listed] is not None:
-            values[listed] = list(values[listed])
+        items: tuple[str, ...] | None = getattr(participant, listed)
+        if items is not None:
+            values[listed] = list(items)
     if participant.availability is not None:
         values["availability"] = windows_json(participant.availability)
     return values

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from typing import Any
 from uuid import UUID
 
 from sqlalchemy import RowMapping, insert, or_, select, update
@@ -50,8 +49,8 @@ def _manager(row: RowMapping) -> Manager:
     )
 
 
-def _programme_values(programme: Programme) -> dict[str, Any]:
-    values = asdict(programme)
+def _programme_values(programme: Programme) -> dict[str, object]:
+    values: dict[str, object] = asdict(programme)
     values["countries"], values["languages"] = list(programme.countries), list(programme.languages)
     values["policy"] = dict(programme.policy)
     return values

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict
-from typing import Any
 from uuid import UUID
 
 from sqlalchemy import ColumnElement, RowMapping, exists, insert, select, update
@@ -67,8 +66,8 @@ def _member(row: RowMapping) -> Member:
     )
 
 
-def _member_values(member: Member) -> dict[str, Any]:
-    values = asdict(member)
+def _member_values(member: Member) -> dict[str, object]:
+    values: dict[str, object] = asdict(member)
     for name in _PERSON:
         del values[name]
     return values

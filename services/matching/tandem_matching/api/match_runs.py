@@ -11,7 +11,8 @@ from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
 from tandem_kit.errors import Unprocessable
 from tandem_matching.api.deps import Ctx, Db
-from tandem_matching.domain.match_runs import MatchRunStatus, ProposalStatus
+from tandem_matching.domain.match_runs import MatchRunStatus
+from tandem_matching.domain.proposals import ProposalStatus
 from tandem_matching.schemas.match_runs import (
     ApproveProposals,
     MatchRunPublic,
@@ -21,6 +22,7 @@ from tandem_matching.schemas.match_runs import (
     SwapMentees,
 )
 from tandem_matching.service import match_runs as use
+from tandem_matching.service import proposals as proposal_use
 from tandem_matching.service import review
 
 router = APIRouter(prefix="/v1/programmes/{programme_id}/match-runs", tags=["match-runs"])
@@ -116,7 +118,7 @@ async def list_proposals(
     cursor: PageCursor = None,
     limit: PageLimit = 50,
 ) -> Page[ProposalPublic]:
-    return await use.list_proposals(
+    return await proposal_use.list_proposals(
         db, principal, programme_id, run_id, status=status, cursor=cursor, limit=limit
     )
 

@@ -1,9 +1,8 @@
-"""Match runs and their draft proposals: records and statuses.
+"""Match runs: records and statuses, and what the engine is given and gives back.
 
 A run goes ``queued → running → draft → published``, or ends ``failed`` / ``cancelled``;
-at most one run per programme is open (queued, running or draft). A draft's proposals
-are ``draft`` until approved, then ``published`` (a relationship was proposed) or
-``discarded``.
+at most one run per programme is open (queued, running or draft). The draft's proposals
+are :mod:`.proposals`.
 """
 
 from __future__ import annotations
@@ -13,6 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from uuid import UUID
+
+from tandem_matching.domain.profiles import Profile, ProgrammePolicy
+from tandem_matching.domain.proposals import DraftProposal, UnmatchedMentee
 
 
 class MatchRunStatus(StrEnum):
@@ -24,15 +26,7 @@ class MatchRunStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-class ProposalStatus(StrEnum):
-    DRAFT = "draft"
-    APPROVED = "approved"
-    PUBLISHED = "published"
-    DISCARDED = "discarded"
-
-
 OPEN_RUNS = (MatchRunStatus.QUEUED, MatchRunStatus.RUNNING, MatchRunStatus.DRAFT)
-LIVE_PROPOSALS = (ProposalStatus.DRAFT, ProposalStatus.APPROVED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,3 +46,25 @@ class MatchRun:
     heartbeat_at: dt.datetime | None
     finished_at: dt.datetime | None
     published_at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """The engine's input: the programme as the run starts (picklable, for the child)."""
+
+    policy: ProgrammePolicy
+    mentors: tuple[Profile, ...]  # with their places left as capacity
+    mentees: tuple[Profile, ...]  # the waiting ones
+    exclusions: frozenset[tuple[UUID, UUID]]  # (mentee, mentor) never to match again
+
+
+@dataclass(frozen=True, slots=True)
+class Solution:
+    """The engine's draft: proposals with explained members, the unmatched and why, and
+    the certificate for its own solution."""
+
+    proposals: tuple[DraftProposal, ...]
+    unmatched: tuple[UnmatchedMentee, ...]
+    certified_gap: float | None
+    cardinality_certified: bool | None
+    solver: str

@@ -13,6 +13,10 @@ from tandem_matching.domain.imports import ImportMode, ImportSource
 from tandem_matching.schemas.common import Subject
 from tandem_matching.schemas.participants import ParticipantCreate
 
+# A row as sent (JSON, or a CSV record's cells), before it is validated into a
+# ParticipantCreate: a payload type, not a record.
+Row = dict[str, Any]
+
 
 class ImportRow(ParticipantCreate):
     """One participant of an import; the manager registers them, so ``subject`` is required."""
@@ -51,7 +55,7 @@ class ImportRequest(RequestModel):
 
     # Rows are validated one by one by the use case (not here) so that every bad row is
     # reported with its position instead of the whole body being rejected at the first.
-    rows: list[dict[str, Any]] = Field(min_length=1)
+    rows: list[Row] = Field(min_length=1)
 
 
 class RowError(BaseModel):

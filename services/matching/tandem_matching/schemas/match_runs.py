@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from collections.abc import Sequence
+from typing import Literal
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from tandem_kit.api import RequestModel
-from tandem_matching.domain.match_runs import MatchRunStatus, ProposalStatus
+from tandem_matching.domain.match_runs import MatchRunStatus
+from tandem_matching.domain.proposals import Proposal, ProposalMember, ProposalStatus
 from tandem_matching.schemas.relationships import CriterionLine
 
 
@@ -94,15 +96,21 @@ class ProposalPublic(BaseModel):
     mentees: list[ProposedMentee]
 
     @classmethod
-    def of(cls, row: dict[str, Any], members: list[dict[str, Any]]) -> ProposalPublic:
+    def of(cls, proposal: Proposal, members: Sequence[ProposalMember]) -> ProposalPublic:
         return cls.model_validate(
             {
-                **row,
+                "id": proposal.id,
+                "run_id": proposal.run_id,
+                "mentor_id": proposal.mentor_id,
+                "format": proposal.format,
+                "score": proposal.score,
+                "status": proposal.status,
+                "relationship_id": proposal.relationship_id,
                 "mentees": [
                     {
-                        "mentee_id": m["mentee_id"],
-                        "score": m["score"],
-                        "explanation": (m["explanation"] or {}).get("criteria"),
+                        "mentee_id": m.mentee_id,
+                        "score": m.score,
+                        "explanation": (m.explanation or {}).get("criteria"),
                     }
                     for m in members
                 ],

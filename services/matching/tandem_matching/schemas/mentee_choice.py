@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import asdict
-from typing import Any
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -13,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from tandem_kit.api import RequestModel
 from tandem_matching.domain.mentee_choice import MentorRequest, RequestStatus
 from tandem_matching.domain.participants import Participant
+from tandem_matching.domain.proposals import Explained
 from tandem_matching.schemas.relationships import CriterionLine
 
 
@@ -58,7 +57,7 @@ class SuggestionPublic(BaseModel):
     explanation: list[CriterionLine]
 
     @classmethod
-    def of(cls, mentor: Participant, explained: Mapping[str, Any]) -> SuggestionPublic:
+    def of(cls, mentor: Participant, explained: Explained) -> SuggestionPublic:
         return cls(
             mentor_id=mentor.id,
             display_name=mentor.display_name,
@@ -68,8 +67,8 @@ class SuggestionPublic(BaseModel):
             sector=mentor.sector,
             skills=list(mentor.skills) if mentor.skills is not None else None,
             linkedin_url=mentor.shared_linkedin_url,
-            score=explained["score"],
-            explanation=explained["criteria"],
+            score=explained.score,
+            explanation=explained.explanation["criteria"],
         )
 
 

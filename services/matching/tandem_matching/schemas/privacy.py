@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from collections.abc import Sequence
 from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from tandem_matching.domain.mentee_choice import RequestStatus
+from tandem_matching.domain.proposals import Proposal, ProposalMember
 from tandem_matching.schemas.participants import ParticipantPublic
 from tandem_matching.schemas.relationships import RelationshipPublic
 
@@ -63,5 +64,13 @@ class ParticipantExport(BaseModel):
     mentor_requests: list[MentorRequestRecord]
 
     @staticmethod
-    def proposal(row: dict[str, Any], mentee_ids: list[UUID]) -> ProposalRecord:
-        return ProposalRecord.model_validate({**row, "mentee_ids": mentee_ids})
+    def proposal(proposal: Proposal, members: Sequence[ProposalMember]) -> ProposalRecord:
+        return ProposalRecord(
+            id=proposal.id,
+            run_id=proposal.run_id,
+            mentor_id=proposal.mentor_id,
+            mentee_ids=[m.mentee_id for m in members],
+            format=proposal.format,
+            score=proposal.score,
+            status=proposal.status,
+        )

@@ -10,11 +10,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Collection, Sequence
 from multiprocessing.connection import Connection
-from typing import Any
 from uuid import UUID
 
 import numpy as np
 
+from tandem_contracts.common import MentoringFormat
 from tandem_matching.domain import (
     Breach,
     MatchedPair,
@@ -33,12 +33,15 @@ from tandem_matching.domain import (
 )
 from tandem_matching.domain.encoding import encode
 from tandem_matching.domain.engine import exclusion_index
+from tandem_matching.domain.match_runs import Job, Solution
+from tandem_matching.domain.proposals import DraftProposal, Explained, UnmatchedMentee
 from tandem_matching.domain.review import unmatched_reasons
 
-Explanation = dict[str, Any]  # {"score": float, "criteria": [CriterionLine as dict]}
+Explanation = dict[str, object]  # JSON: {"score": float, "criteria": [CriterionLine as dict]}
+ErrorEntry = dict[str, str | None]  # one entry of a problem's ``errors`` (JSON)
 Progress = Callable[[str, float], None]
-# What the match-run child process calls: (job, progress) -> the draft as plain data.
-Solver = Callable[[dict[str, Any], Progress], dict[str, Any]]
+# What the match-run child process calls: (job, progress) -> the draft.
+Solver = Callable[[Job, Progress], Solution]
 
 
 def explanation_json(explained: ScoreExplanation) -> Explanation:
@@ -57,15 +60,22 @@ def explanation_json(explained: ScoreExplanation) -> Explanation:
     }
 
 
-def explanation(policy: ProgrammePolicy, mentee: Profile, mentor: Profile) -> Explanation:
-    return explanation_json(explain(policy, mentee, mentor))
+def _explained(explanation: ScoreExplanation) -> Explained:
+    return Explained(
+        explanation.mentee_id, round(explanation.score, 6), explanation_json(explanation)
+    )
+
+
+def explained(policy: ProgrammePolicy, mentee: Profile, mentor: Profile) -> Explained:
+    """The pair's score and its explanation, as a proposal or a request stores them."""
+    return _explained(explain(policy, mentee, mentor))
 
 
 def _text(id: UUID | None) -> str | None:
     return None if id is None else str(id)
 
 
-def breach_json(breach: Breach) -> dict[str, Any]:
+def breach_json(breach: Breach) -> ErrorEntry:
     """A breach as a problem-details ``errors`` entry."""
     return {
         "constraint": breach.constraint.value,
@@ -80,7 +90,7 @@ def breaches(
     mentee: Profile,
     mentor: Profile,
     exclusions: Collection[tuple[UUID, UUID]] = (),
-) -> list[dict[str, Any]]:
+) -> list[ErrorEntry]:
     """Every hard rule one pair breaks."""
     return [breach_json(b) for b in pair_breaches(policy, mentee, mentor, exclusions)]
 
@@ -93,14 +103,14 @@ def assignment_breaches(
     exclusions: Collection[tuple[UUID, UUID]],
     *,
     concerning: set[UUID],
-) -> list[dict[str, Any]]:
+) -> list[ErrorEntry]:
     """The breaches of an edited assignment (pair rules and capacity) that involve the
     participants in ``concerning`` — the ones the edit touched."""
     found = validate(policy, mentors, mentees, assignment, exclusions)
     out = [breach_json(b) for b in found if b.mentee_id in concerning or b.mentor_id in concerning]
     for entry in out:
         if entry["constraint"] == "capacity":  # capacities here are the places still free
-            entry["reason"] += " (free places, after current relationships)"
+            entry["reason"] = f"{entry['reason']} (free places, after current relationships)"
     return out
 
 
@@ -122,22 +132,19 @@ def suggest(
     mentors: Sequence[Profile],
     exclusions: Collection[tuple[UUID, UUID]],
     limit: int,
-) -> list[tuple[UUID, Explanation]]:
+) -> list[tuple[UUID, Explained]]:
     """The best ``limit`` mentors for one mentee (mentor capacities are places left)."""
     found = suggest_mentors(policy, mentors, mentee, n=limit, exclusions=exclusions)
-    return [(s.mentor_id, explanation_json(s.explanation)) for s in found]
+    return [(s.mentor_id, _explained(s.explanation)) for s in found]
 
 
-def solve(job: dict[str, Any], progress: Progress) -> dict[str, Any]:
+def solve(job: Job, progress: Progress) -> Solution:
     """Assign every waiting mentee at once, then explain each pair and each unmatched mentee.
 
-    Returns plain data: proposals (groups where the engine formed them, else pairs) with
+    The draft: proposals (groups where the engine formed them, else pairs) with
     per-member explanations, the unmatched with their reasons, and the certified gap.
     """
-    policy: ProgrammePolicy = job["policy"]
-    mentors: list[Profile] = job["mentors"]
-    mentees: list[Profile] = job["mentees"]
-    exclusions = job["exclusions"]
+    policy, mentors, mentees, exclusions = job.policy, job.mentors, job.mentees, job.exclusions
     result = run_matching(policy, mentors, mentees, exclusions, progress=progress)
     pairs, groups = result.pairs, result.groups
     unmatched = [(u.mentee_id, u.code, u.reason) for u in result.unmatched]
@@ -157,15 +164,13 @@ def solve(job: dict[str, Any], progress: Progress) -> dict[str, Any]:
                 policy, mentors, mentees, pairs, exclusions, set(fallback.unmatched)
             )
             gap, certified, solver = None, None, "greedy (fallback: the auction was not maximal)"
-    return {
-        "proposals": _proposals(policy, mentors, mentees, pairs, groups, progress),
-        "unmatched": [
-            {"mentee_id": m, "code": code, "reasons": [reason]} for m, code, reason in unmatched
-        ],
-        "certified_gap": gap,
-        "cardinality_certified": certified,
-        "solver": solver,
-    }
+    return Solution(
+        proposals=_proposals(policy, mentors, mentees, pairs, groups, progress),
+        unmatched=tuple(UnmatchedMentee(m, code, (reason,)) for m, code, reason in unmatched),
+        certified_gap=gap,
+        cardinality_certified=certified,
+        solver=solver,
+    )
 
 
 def _explain_unmatched(
@@ -194,43 +199,32 @@ def _proposals(
     pairs: Sequence[MatchedPair],
     groups: Sequence[MentoringGroup],
     progress: Progress,
-) -> list[dict[str, Any]]:
+) -> tuple[DraftProposal, ...]:
     """Groups as group proposals, every other pair as a pair proposal; each member explained."""
     mentor_by = {p.id: p for p in mentors}
     mentee_by = {p.id: p for p in mentees}
-    explained: dict[UUID, Explanation] = {}
+    why: dict[UUID, Explained] = {}
     for n, pair in enumerate(pairs):
-        explained[pair.mentee_id] = explanation(
+        why[pair.mentee_id] = explained(
             policy, mentee_by[pair.mentee_id], mentor_by[pair.mentor_id]
         )
         if n % 500 == 0:
             progress("explain pairs", n / max(1, len(pairs)))
-    proposals: list[dict[str, Any]] = []
+    proposals: list[DraftProposal] = []
     grouped: set[UUID] = set()
     for group in groups:
         grouped.update(group.mentee_ids)
-        proposals.append(
-            {
-                "mentor_id": group.mentor_id,
-                "format": "group",
-                "mentees": [
-                    {"mentee_id": m, "explanation": explained[m]} for m in group.mentee_ids
-                ],
-            }
-        )
+        members = tuple(why[m] for m in group.mentee_ids)
+        proposals.append(DraftProposal(group.mentor_id, MentoringFormat.GROUP, members))
     proposals += [
-        {
-            "mentor_id": pair.mentor_id,
-            "format": "pair",
-            "mentees": [{"mentee_id": pair.mentee_id, "explanation": explained[pair.mentee_id]}],
-        }
+        DraftProposal(pair.mentor_id, MentoringFormat.PAIR, (why[pair.mentee_id],))
         for pair in pairs
         if pair.mentee_id not in grouped
     ]
-    return proposals
+    return tuple(proposals)
 
 
-def solve_in_child(job: dict[str, Any], conn: Connection, solver: Solver) -> None:
+def solve_in_child(job: Job, conn: Connection, solver: Solver) -> None:
     """Entry point of the match-run process: progress, then the result or the error.
 
     ``solver`` is normally :func:`solve`; a module-level function, so that the child

@@ -21,7 +21,6 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
-from typing import Any
 from uuid import UUID
 
 from pydantic import ValidationError
@@ -38,7 +37,7 @@ from tandem_matching.domain.imports import Import, ImportMode, ImportSource, Rej
 from tandem_matching.domain.participants import Participant
 from tandem_matching.domain.profiles import Role
 from tandem_matching.domain.programmes import Programme
-from tandem_matching.schemas.imports import ImportReport, ImportRow
+from tandem_matching.schemas.imports import ImportReport, ImportRow, Row
 from tandem_matching.service import events
 from tandem_matching.service.access import manager_in
 from tandem_matching.service.clock import new_id, now
@@ -56,7 +55,7 @@ class CsvError(ValueError):
     """The file as a whole cannot be read (encoding, header)."""
 
 
-def _windows(cell: str) -> list[dict[str, Any]]:
+def _windows(cell: str) -> list[Row]:
     out = []
     for part in filter(None, (p.strip() for p in cell.split(";"))):
         match = _WINDOW.match(part)
@@ -70,9 +69,9 @@ def _windows(cell: str) -> list[dict[str, Any]]:
     return out
 
 
-def _cell_values(raw: dict[str, str]) -> dict[str, Any]:
+def _cell_values(raw: dict[str, str]) -> Row:
     """Convert one CSV record's cells; raises ValueError naming the column."""
-    values: dict[str, Any] = {}
+    values: Row = {}
     for column, cell in raw.items():
         cell = (cell or "").strip()
         if column in _LISTS:
@@ -119,14 +118,14 @@ def _delimiter(text: str) -> str:
         raise CsvError("the header is not separated by ',', ';' or tabs") from error
 
 
-def read_csv(data: bytes) -> tuple[Dialect, Iterator[tuple[int, dict[str, Any] | ValueError]]]:
+def read_csv(data: bytes) -> tuple[Dialect, Iterator[tuple[int, Row | ValueError]]]:
     """The file's dialect, and (line, values) per record or (line, error) for a bad record."""
     text, encoding = _decode(data)
     dialect = Dialect(encoding=encoding, delimiter=_delimiter(text))
     return dialect, _records(text, dialect.delimiter)
 
 
-def _records(text: str, delimiter: str) -> Iterator[tuple[int, dict[str, Any] | ValueError]]:
+def _records(text: str, delimiter: str) -> Iterator[tuple[int, Row | ValueError]]:
     reader = csv.DictReader(io.StringIO(text, newline=""), restval="", delimiter=delimiter)
     header = [h.strip() for h in reader.fieldnames or []]
     unknown = [h for h in header if h not in COLUMNS]
@@ -152,7 +151,7 @@ def _records(text: str, delimiter: str) -> Iterator[tuple[int, dict[str, Any] | 
         line = reader.line_num + 1
 
 
-Parsed = tuple[int, dict[str, Any] | ValueError]
+Parsed = tuple[int, Row | ValueError]
 
 
 def _reason(error: ValidationError | ValueError) -> str:
@@ -165,7 +164,7 @@ def _reason(error: ValidationError | ValueError) -> str:
     return str(error)
 
 
-def _parse(payload: bytes | list[dict[str, Any]]) -> tuple[list[Parsed], Dialect | None]:
+def _parse(payload: bytes | list[Row]) -> tuple[list[Parsed], Dialect | None]:
     if isinstance(payload, list):  # JSON rows: the position is the "line"
         return [(i, row) for i, row in enumerate(payload, start=1)], None
     try:
@@ -179,7 +178,7 @@ async def import_participants(
     db: Database,
     principal: Principal,
     programme_id: UUID,
-    payload: bytes | list[dict[str, Any]],
+    payload: bytes | list[Row],
     *,
     mode: ImportMode,
     max_rows: int,

@@ -21,14 +21,9 @@ from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, NotFound
 from tandem_matching.adapters import match_runs as repo
 from tandem_matching.adapters import proposals as proposal_repo
-from tandem_matching.domain.match_runs import (
-    LIVE_PROPOSALS,
-    OPEN_RUNS,
-    MatchRun,
-    MatchRunStatus,
-    ProposalStatus,
-)
-from tandem_matching.schemas.match_runs import MatchRunPublic, ProposalPublic
+from tandem_matching.domain.match_runs import OPEN_RUNS, MatchRun, MatchRunStatus
+from tandem_matching.domain.proposals import LIVE_PROPOSALS, ProposalStatus
+from tandem_matching.schemas.match_runs import MatchRunPublic
 from tandem_matching.service.access import Caller, manager_in
 from tandem_matching.service.clock import new_id, now
 
@@ -134,26 +129,3 @@ async def cancel_run(
                 session, run_id, None, ProposalStatus.DISCARDED, from_status=LIVE_PROPOSALS
             )
     return public(cancelled)
-
-
-async def list_proposals(
-    db: Database,
-    principal: Principal,
-    programme_id: UUID,
-    run_id: UUID,
-    *,
-    status: ProposalStatus | None,
-    cursor: str | None,
-    limit: int,
-) -> Page[ProposalPublic]:
-    """The draft's proposals, best first, each with its members' scores and explanations."""
-    async with db.transaction() as session:
-        caller = await manager_in(session, principal, programme_id)
-        await run_of(caller, session, run_id)
-        rows, following = await proposal_repo.page(
-            session, run_id, status=status, cursor=cursor, limit=limit
-        )
-        members = await proposal_repo.members_of(session, [r["id"] for r in rows])
-    return Page[ProposalPublic](
-        items=[ProposalPublic.of(r, members[r["id"]]) for r in rows], next_cursor=following
-    )

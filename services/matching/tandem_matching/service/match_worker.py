@@ -26,7 +26,7 @@ from uuid import UUID
 
 from tandem_kit.runtime import Runtime
 from tandem_kit.workers import PeriodicWorker
-from tandem_matching.domain.match_runs import MatchRun
+from tandem_matching.domain.match_runs import Job, MatchRun, Solution
 from tandem_matching.service import engine, run_steps
 from tandem_matching.service.engine import Solver
 from tandem_matching.settings import MatchingSettings
@@ -108,7 +108,7 @@ class MatchRunWorker(PeriodicWorker):
         saved = await run_steps.save_draft(self._db, run_id, job, result)
         log.info("match run %s %s", run_id, "drafted" if saved else "was cancelled")
 
-    async def _solve(self, run_id: UUID, job: dict[str, Any]) -> dict[str, Any]:
+    async def _solve(self, run_id: UUID, job: Job) -> Solution:
         receiver, sender = self._context.Pipe(duplex=False)
         child = self._context.Process(
             target=engine.solve_in_child,
@@ -126,9 +126,7 @@ class MatchRunWorker(PeriodicWorker):
             await asyncio.to_thread(child.join, 5)
             receiver.close()
 
-    async def _follow(
-        self, run_id: UUID, child: BaseProcess, receiver: Connection
-    ) -> dict[str, Any]:
+    async def _follow(self, run_id: UUID, child: BaseProcess, receiver: Connection) -> Solution:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + self._settings.match_run_timeout_seconds
         phase, fraction, reported = "starting", 0.0, 0.0
@@ -142,7 +140,9 @@ class MatchRunWorker(PeriodicWorker):
             message = await self._receive(receiver)
             if message is not None:
                 if message[0] == "done":
-                    return dict(message[1])
+                    solution = message[1]
+                    assert isinstance(solution, Solution)  # what engine.solve_in_child sends
+                    return solution
                 if message[0] == "error":
                     raise RunOutcome("failed", str(message[1]))
                 phase, fraction = str(message[1]), float(message[2])

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -27,6 +26,7 @@ from tandem_matching.adapters import participants as participant_repo
 from tandem_matching.adapters import relationships as relationship_repo
 from tandem_matching.domain.mentee_choice import MentorRequest, RequestStatus
 from tandem_matching.domain.profiles import Role
+from tandem_matching.domain.proposals import Explained
 from tandem_matching.schemas.mentee_choice import (
     MentorRequestCreate,
     MentorRequestPublic,
@@ -102,8 +102,8 @@ async def create_request(
             mentor_id=body.mentor_id,
             status=RequestStatus.PENDING,
             message=body.message,
-            score=explained["score"],
-            explanation=explained,
+            score=explained.score,
+            explanation=explained.explanation,
             relationship_id=None,
             created_at=now(),
             decided_at=None,
@@ -114,7 +114,7 @@ async def create_request(
 
 async def _check_pair(
     session: AsyncSession, roster: Roster, programme_id: UUID, mentee_id: UUID, mentor_id: UUID
-) -> dict[str, Any]:
+) -> Explained:
     """409 if the mentor cannot take a mentee now, 422 naming each breached rule."""
     mentor_row = await participant_repo.get(session, programme_id, mentor_id, for_update=True)
     if mentor_row is None or mentor_row.role is not Role.MENTOR:
@@ -129,11 +129,12 @@ async def _check_pair(
     breaches = engine.breaches(roster.policy, mentee, mentor, roster.exclusions)
     if breaches:
         raise Unprocessable(
-            "This pair breaks the programme's rules: " + "; ".join(b["reason"] for b in breaches),
+            "This pair breaks the programme's rules: "
+            + "; ".join(str(b["reason"]) for b in breaches),
             code="constraint_breach",
             errors=breaches,
         )
-    return engine.explanation(roster.policy, mentee, mentor)
+    return engine.explained(roster.policy, mentee, mentor)
 
 
 async def list_requests(
@@ -221,9 +222,9 @@ async def _start(
     row, members = new_relationship(
         programme,
         mentor_id=request.mentor_id,
-        mentees=[(request.mentee_id, explained)],
+        mentees=[(request.mentee_id, explained.explanation)],
         format=MentoringFormat.PAIR,
-        score=explained["score"],
+        score=explained.score,
         request_id=request.id,
         started_on=starts_on,
     )

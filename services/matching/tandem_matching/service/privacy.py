@@ -75,16 +75,13 @@ async def export(
         relationships = await relationship_repo.of_participant(session, participant_id)
         members = await relationship_repo.members_of(session, [r.id for r in relationships])
         proposals = await proposal_repo.of_participant(session, participant_id)
-        proposal_members = await proposal_repo.members_of(session, [p["id"] for p in proposals])
+        proposal_members = await proposal_repo.members_of(session, [p.id for p in proposals])
         requests = await request_repo.of_participant(session, participant_id)
     return ParticipantExport(
         exported_at=now(),
         participant=public(row, participant_id in busy),
         relationships=[RelationshipPublic.of(r, members[r.id]) for r in relationships],
-        proposals=[
-            ParticipantExport.proposal(p, [m["mentee_id"] for m in proposal_members[p["id"]]])
-            for p in proposals
-        ],
+        proposals=[ParticipantExport.proposal(p, proposal_members[p.id]) for p in proposals],
         mentor_requests=[
             MentorRequestRecord.model_validate(r, from_attributes=True) for r in requests
         ],

@@ -10,13 +10,13 @@ Publishing turns the approved proposals into ``proposed`` relationships (one
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_contracts.common import MentoringFormat
+from tandem_contracts.matching import MatchProposed
 from tandem_kit.auth import Principal
 from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, Unprocessable
@@ -24,12 +24,8 @@ from tandem_kit.outbox import add_events
 from tandem_matching.adapters import match_runs as run_repo
 from tandem_matching.adapters import proposals as repo
 from tandem_matching.adapters import relationships as relationship_repo
-from tandem_matching.domain.match_runs import (
-    LIVE_PROPOSALS,
-    MatchRun,
-    MatchRunStatus,
-    ProposalStatus,
-)
+from tandem_matching.domain.match_runs import MatchRun, MatchRunStatus
+from tandem_matching.domain.proposals import LIVE_PROPOSALS, Proposal, ProposalStatus
 from tandem_matching.domain.relationships import Member, Relationship
 from tandem_matching.schemas.match_runs import (
     ApproveProposals,
@@ -41,11 +37,12 @@ from tandem_matching.schemas.match_runs import (
 from tandem_matching.service import events
 from tandem_matching.service.access import Caller, manager_in
 from tandem_matching.service.clock import now
+from tandem_matching.service.engine import ErrorEntry
 from tandem_matching.service.match_runs import public, run_of
+from tandem_matching.service.proposals import summarise
 from tandem_matching.service.relationships import new_relationship
 from tandem_matching.service.review_edits import Draft, breach, move, swap
 from tandem_matching.service.roster import Roster, load_roster
-from tandem_matching.service.run_steps import summarise
 
 
 @dataclass
@@ -65,8 +62,8 @@ async def _open_draft(
         raise Conflict(
             f"The run is {run.status}; only a draft can be reviewed.", code="run_not_draft"
         )
-    rows = [p for p in await repo.all_of_run(session, run_id) if p["status"] in LIVE_PROPOSALS]
-    members = await repo.members_of(session, [p["id"] for p in rows])
+    rows = [p for p in await repo.all_of_run(session, run_id) if p.status in LIVE_PROPOSALS]
+    members = await repo.members_of(session, [p.id for p in rows])
     roster = await load_roster(session, caller.programme)
     return Review(caller, run, Draft(run, rows, members), roster)
 
@@ -86,7 +83,7 @@ async def _save(session: AsyncSession, review: Review) -> MatchRunPublic:
         )
     summary = summarise(
         list(review.draft.proposals.values()),
-        [m for ms in review.draft.members.values() for m in ms],
+        review.draft.all_members(),
         review.draft.unmatched,
         review.run.summary or {},
     )
@@ -140,7 +137,7 @@ async def publish(
         if today > programme.ends_on:
             raise Conflict("The programme has ended.", code="programme_ended")
         draft = review.draft
-        approved = [p for p in draft.proposals.values() if p["status"] == ProposalStatus.APPROVED]
+        approved = [p for p in draft.proposals.values() if p.status is ProposalStatus.APPROVED]
         if not approved:
             raise Unprocessable(
                 "Approve at least one proposal before publishing.", code="nothing_approved"
@@ -154,22 +151,22 @@ async def publish(
             )
         rows: list[Relationship] = []
         members: list[Member] = []
-        proposed, links = [], []
+        proposed: list[MatchProposed] = []
+        links: dict[UUID, UUID] = {}
         for p in approved:
+            mentees = draft.members[p.id]
             row, rel_members = new_relationship(
                 programme,
-                mentor_id=p["mentor_id"],
-                format=MentoringFormat(p["format"]),
-                score=p["score"],
-                mentees=[(m["mentee_id"], m["explanation"]) for m in draft.members[p["id"]]],
+                mentor_id=p.mentor_id,
+                format=p.format,
+                score=p.score,
+                mentees=[(m.mentee_id, m.explanation) for m in mentees],
                 run_id=run_id,
             )
             rows.append(row)
             members += rel_members
-            proposed.append(
-                events.match_proposed(row, [m["mentee_id"] for m in draft.members[p["id"]]])
-            )
-            links.append({"id": p["id"], "relationship_id": row.id})
+            proposed.append(events.match_proposed(row, [m.mentee_id for m in mentees]))
+            links[p.id] = row.id
         await relationship_repo.insert_many(session, rows, members)
         await add_events(session, proposed)
         await repo.mark_published(session, links)
@@ -191,18 +188,18 @@ async def publish(
     )
 
 
-def _stale(roster: Roster, approved: list[dict[str, Any]], draft: Draft) -> list[dict[str, Any]]:
+def _stale(roster: Roster, approved: Sequence[Proposal], draft: Draft) -> list[ErrorEntry]:
     """Approved proposals that no longer hold: someone left, got matched, or filled up."""
-    problems: list[dict[str, Any]] = []
+    problems: list[ErrorEntry] = []
     places = dict(roster.remaining)
     for p in approved:
-        mentees = [m["mentee_id"] for m in draft.members[p["id"]]]
+        mentees = [m.mentee_id for m in draft.members[p.id]]
         gone = [m for m in mentees if not roster.is_waiting(m)]
         reasons = [f"mentee {m} is no longer waiting" for m in gone]
-        if p["mentor_id"] not in places:
-            reasons.append(f"mentor {p['mentor_id']} is no longer taking part")
-        elif places[p["mentor_id"]] < len(mentees):
-            reasons.append(f"mentor {p['mentor_id']} has no free place left")
-        places[p["mentor_id"]] = places.get(p["mentor_id"], 0) - len(mentees)
-        problems += [breach("stale", reason, p["id"]) for reason in reasons]
+        if p.mentor_id not in places:
+            reasons.append(f"mentor {p.mentor_id} is no longer taking part")
+        elif places[p.mentor_id] < len(mentees):
+            reasons.append(f"mentor {p.mentor_id} has no free place left")
+        places[p.mentor_id] = places.get(p.mentor_id, 0) - len(mentees)
+        problems += [breach("stale", reason, p.id) for reason in reasons]
     return problems

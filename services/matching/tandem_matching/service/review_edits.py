@@ -6,14 +6,25 @@ exactly the proposals this edit ``changed``, ``created`` or ``deleted``.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from uuid import UUID
 
+from tandem_contracts.common import MentoringFormat
 from tandem_kit.errors import Conflict, Unprocessable
-from tandem_matching.domain.match_runs import MatchRun, ProposalStatus
+from tandem_matching.domain.match_runs import MatchRun
 from tandem_matching.domain.profiles import Profile
+from tandem_matching.domain.proposals import (
+    Explained,
+    Proposal,
+    ProposalMember,
+    ProposalStatus,
+    mean_score,
+    unmatched_of,
+)
 from tandem_matching.service import engine
 from tandem_matching.service.clock import new_id
+from tandem_matching.service.engine import ErrorEntry
 from tandem_matching.service.roster import Roster
 
 
@@ -24,7 +35,7 @@ def breach(
     *,
     mentee_id: UUID | None = None,
     mentor_id: UUID | None = None,
-) -> dict[str, Any]:
+) -> ErrorEntry:
     return {
         "constraint": constraint,
         "reason": reason,
@@ -38,52 +49,38 @@ def _text(id: UUID | None) -> str | None:
     return None if id is None else str(id)
 
 
-def _unmatched(run: MatchRun) -> list[dict[str, Any]]:
-    """The draft's unmatched mentees, as the run summary lists them."""
-    listed = (run.summary or {}).get("unmatched")
-    if not isinstance(listed, list):
-        return []
-    return [{**u, "mentee_id": UUID(u["mentee_id"])} for u in listed]  # JSON holds text
-
-
 class Draft:
     """The live proposals of one draft run, with their members, and what an edit touched."""
 
     def __init__(
         self,
         run: MatchRun,
-        rows: list[dict[str, Any]],
-        members: dict[UUID, list[dict[str, Any]]],
+        rows: Sequence[Proposal],
+        members: Mapping[UUID, Sequence[ProposalMember]],
     ) -> None:
         self.run = run
-        self.proposals = {p["id"]: dict(p) for p in rows}
-        self.members = {pid: [dict(m) for m in members.get(pid, [])] for pid in self.proposals}
-        self.unmatched: list[dict[str, Any]] = list(_unmatched(run))
+        self.proposals = {p.id: p for p in rows}
+        self.members = {pid: list(members.get(pid, ())) for pid in self.proposals}
+        self.unmatched = unmatched_of(run.summary)
         self.changed: set[UUID] = set()
         self.created: set[UUID] = set()
         self.deleted: set[UUID] = set()
 
     def proposal_of(self, mentee_id: UUID) -> UUID | None:
         return next(
-            (
-                pid
-                for pid, ms in self.members.items()
-                if any(m["mentee_id"] == mentee_id for m in ms)
-            ),
+            (pid for pid, ms in self.members.items() if any(m.mentee_id == mentee_id for m in ms)),
             None,
         )
 
     def load(self, mentor_id: UUID) -> int:
         return sum(
-            len(self.members[pid])
-            for pid, p in self.proposals.items()
-            if p["mentor_id"] == mentor_id
+            len(self.members[pid]) for pid, p in self.proposals.items() if p.mentor_id == mentor_id
         )
 
     def assignment(self) -> list[tuple[UUID, UUID]]:
         """(mentee, mentor) for every mentee proposed in the draft."""
         return [
-            (m["mentee_id"], self.proposals[pid]["mentor_id"])
+            (m.mentee_id, self.proposals[pid].mentor_id)
             for pid, members in self.members.items()
             for m in members
         ]
@@ -93,10 +90,13 @@ class Draft:
             (
                 pid
                 for pid, p in self.proposals.items()
-                if p["mentor_id"] == mentor_id and p["format"] == "group"
+                if p.mentor_id == mentor_id and p.format is MentoringFormat.GROUP
             ),
             None,
         )
+
+    def all_members(self) -> list[ProposalMember]:
+        return [m for ms in self.members.values() for m in ms]
 
     def touch(self, proposal_id: UUID) -> None:
         members = self.members[proposal_id]
@@ -105,55 +105,48 @@ class Draft:
             self.deleted.add(proposal_id)
             del self.proposals[proposal_id], self.members[proposal_id]
             return
-        proposal["score"] = sum(m["score"] for m in members) / len(members)
-        proposal["status"] = ProposalStatus.DRAFT  # an edited proposal needs approving again
-        if proposal["format"] == "group" and len(members) == 1:
-            proposal["format"] = "pair"
+        self.proposals[proposal_id] = replace(
+            proposal,
+            score=mean_score(members),
+            status=ProposalStatus.DRAFT,  # an edited proposal needs approving again
+            format=MentoringFormat.PAIR if len(members) == 1 else proposal.format,
+        )
         self.changed.add(proposal_id)
 
     def remove(self, mentee_id: UUID) -> None:
         proposal_id = self.proposal_of(mentee_id)
         if proposal_id is None:
-            self.unmatched = [u for u in self.unmatched if u["mentee_id"] != mentee_id]
+            self.unmatched = [u for u in self.unmatched if u.mentee_id != mentee_id]
             return
         self.members[proposal_id] = [
-            m for m in self.members[proposal_id] if m["mentee_id"] != mentee_id
+            m for m in self.members[proposal_id] if m.mentee_id != mentee_id
         ]
         self.touch(proposal_id)
 
-    def add(
-        self, mentee_id: UUID, mentor_id: UUID, explained: dict[str, Any], into: UUID | None
-    ) -> None:
+    def add(self, mentor_id: UUID, explained: Explained, into: UUID | None) -> None:
         if into is None:
             into = new_id()
-            position = max((p["position"] for p in self.proposals.values()), default=-1) + 1
-            self.proposals[into] = {
-                "id": into,
-                "run_id": self.run.id,
-                "programme_id": self.run.programme_id,
-                "mentor_id": mentor_id,
-                "format": "pair",
-                "score": 0.0,
-                "status": ProposalStatus.DRAFT,
-                "position": position,
-                "relationship_id": None,
-            }
+            position = max((p.position for p in self.proposals.values()), default=-1) + 1
+            self.proposals[into] = Proposal(
+                id=into,
+                run_id=self.run.id,
+                programme_id=self.run.programme_id,
+                mentor_id=mentor_id,
+                format=MentoringFormat.PAIR,
+                score=0.0,
+                status=ProposalStatus.DRAFT,
+                position=position,
+                relationship_id=None,
+            )
             self.members[into] = []
             self.created.add(into)
-        self.members[into].append(
-            {
-                "proposal_id": into,
-                "mentee_id": mentee_id,
-                "score": explained["score"],
-                "explanation": explained,
-            }
-        )
+        self.members[into].append(ProposalMember.of(into, explained))
         self.touch(into)
 
 
 def _mentee(draft: Draft, roster: Roster, mentee_id: UUID) -> Profile:
     listed = draft.proposal_of(mentee_id) is not None or any(
-        u["mentee_id"] == mentee_id for u in draft.unmatched
+        u.mentee_id == mentee_id for u in draft.unmatched
     )
     if not listed:
         raise Unprocessable(
@@ -177,10 +170,11 @@ def _mentor(roster: Roster, mentor_id: UUID) -> Profile:
     return mentor
 
 
-def _refuse(breaches: list[dict[str, Any]]) -> None:
+def _refuse(breaches: list[ErrorEntry]) -> None:
     if breaches:
         raise Unprocessable(
-            "The change breaks the programme's rules: " + "; ".join(b["reason"] for b in breaches),
+            "The change breaks the programme's rules: "
+            + "; ".join(str(b["reason"]) for b in breaches),
             code="constraint_breach",
             errors=breaches,
         )
@@ -188,7 +182,7 @@ def _refuse(breaches: list[dict[str, Any]]) -> None:
 
 def _check(
     draft: Draft, roster: Roster, edited: list[tuple[UUID, UUID]], concerning: set[UUID]
-) -> list[dict[str, Any]]:
+) -> list[ErrorEntry]:
     """The engine's verdict on the edited assignment, for the participants the edit touched.
 
     Mentors count with the places they have left after their current relationships;
@@ -211,7 +205,7 @@ def move(draft: Draft, roster: Roster, mentee_id: UUID, to_mentor_id: UUID) -> N
     mentee = _mentee(draft, roster, mentee_id)
     mentor = _mentor(roster, to_mentor_id)
     current = draft.proposal_of(mentee_id)
-    if current is not None and draft.proposals[current]["mentor_id"] == to_mentor_id:
+    if current is not None and draft.proposals[current].mentor_id == to_mentor_id:
         raise Unprocessable("The mentee is already proposed to this mentor.", code="same_mentor")
     edited = engine.moved(draft.assignment(), mentee_id, to_mentor_id)
     breaches = _check(draft, roster, edited, {mentee_id, to_mentor_id})
@@ -229,7 +223,7 @@ def move(draft: Draft, roster: Roster, mentee_id: UUID, to_mentor_id: UUID) -> N
         )
     _refuse([{**b, "proposal_id": _text(current)} for b in breaches])
     draft.remove(mentee_id)
-    draft.add(mentee_id, to_mentor_id, engine.explanation(roster.policy, mentee, mentor), group)
+    draft.add(to_mentor_id, engine.explained(roster.policy, mentee, mentor), group)
 
 
 def swap(draft: Draft, roster: Roster, mentee_a: UUID, mentee_b: UUID) -> None:
@@ -241,24 +235,17 @@ def swap(draft: Draft, roster: Roster, mentee_a: UUID, mentee_b: UUID) -> None:
             "move an unmatched mentee instead.",
             code="not_swappable",
         )
-    mentor_a_id, mentor_b_id = draft.proposals[pa]["mentor_id"], draft.proposals[pb]["mentor_id"]
+    mentor_a_id, mentor_b_id = draft.proposals[pa].mentor_id, draft.proposals[pb].mentor_id
     if mentor_a_id == mentor_b_id:
         raise Unprocessable("Both mentees have the same mentor.", code="same_mentor")
     mentor_a, mentor_b = _mentor(roster, mentor_a_id), _mentor(roster, mentor_b_id)
     edited = engine.swapped(draft.assignment(), mentee_a, mentee_b)
     breaches = _check(draft, roster, edited, {mentee_a, mentee_b})
     target = {str(mentee_a): str(pb), str(mentee_b): str(pa)}  # as the breaches name them
-    _refuse([{**x, "proposal_id": target.get(x["mentee_id"])} for x in breaches])
+    _refuse([{**x, "proposal_id": target.get(x["mentee_id"] or "")} for x in breaches])
     for mentee, mentor, source, into in ((a, mentor_b, pa, pb), (b, mentor_a, pb, pa)):
-        explained = engine.explanation(roster.policy, mentee, mentor)
-        draft.members[source] = [m for m in draft.members[source] if m["mentee_id"] != mentee.id]
-        draft.members[into].append(
-            {
-                "proposal_id": into,
-                "mentee_id": mentee.id,
-                "score": explained["score"],
-                "explanation": explained,
-            }
-        )
+        explained = engine.explained(roster.policy, mentee, mentor)
+        draft.members[source] = [m for m in draft.members[source] if m.mentee_id != mentee.id]
+        draft.members[into].append(ProposalMember.of(into, explained))
     for proposal_id in (pa, pb):
         draft.touch(proposal_id)

@@ -3,21 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
-from typing import Any
 from uuid import UUID
 
 from tandem_kit.db import Database
 from tandem_matching.adapters import match_runs as repo
 from tandem_matching.adapters import programmes as programme_repo
 from tandem_matching.adapters import proposals as proposal_repo
-from tandem_matching.domain.match_runs import (
-    LIVE_PROPOSALS,
-    MatchRun,
-    MatchRunStatus,
-    ProposalStatus,
-)
-from tandem_matching.service.clock import new_id, now
+from tandem_matching.domain.match_runs import Job, MatchRun, MatchRunStatus, Solution
+from tandem_matching.service.clock import now
+from tandem_matching.service.proposals import draft_rows, summarise
 from tandem_matching.service.roster import load_roster
 
 
@@ -41,18 +35,18 @@ async def claim_next(db: Database) -> MatchRun | None:
     return run if claimed else None
 
 
-async def load_job(db: Database, run: MatchRun) -> dict[str, Any]:
+async def load_job(db: Database, run: MatchRun) -> Job:
     """The engine's input, a snapshot of the programme as the run starts (picklable)."""
     async with db.transaction() as session:
         programme = await programme_repo.get_programme(session, run.programme_id)
         assert programme is not None
         roster = await load_roster(session, programme)
-    return {
-        "policy": roster.policy,
-        "mentors": roster.mentors,
-        "mentees": roster.mentees,
-        "exclusions": roster.exclusions,
-    }
+    return Job(
+        policy=roster.policy,
+        mentors=tuple(roster.mentors),
+        mentees=tuple(roster.mentees),
+        exclusions=frozenset(roster.exclusions),
+    )
 
 
 async def report(db: Database, run_id: UUID, phase: str, progress: float) -> bool:
@@ -68,26 +62,24 @@ async def report(db: Database, run_id: UUID, phase: str, progress: float) -> boo
         )
 
 
-async def save_draft(
-    db: Database, run_id: UUID, job: dict[str, Any], result: dict[str, Any]
-) -> bool:
+async def save_draft(db: Database, run_id: UUID, job: Job, result: Solution) -> bool:
     """Store the proposals and the summary; False (nothing stored) if cancelled meanwhile."""
     async with db.transaction() as session:
         run = await repo.get(session, run_id, for_update=True)
         if run is None or run.status is not MatchRunStatus.RUNNING:
             return False
-        proposals, members = _rows(run, result["proposals"])
+        proposals, members = draft_rows(run, result.proposals)
         await proposal_repo.insert_many(session, proposals, members)
         summary = summarise(
             proposals,
             members,
-            result["unmatched"],
+            result.unmatched,
             {
-                "mentees_waiting": len(job["mentees"]),
-                "mentors_available": len(job["mentors"]),
-                "certified_gap": result["certified_gap"],
-                "cardinality_certified": result.get("cardinality_certified"),
-                "solver": result["solver"],
+                "mentees_waiting": len(job.mentees),
+                "mentors_available": len(job.mentors),
+                "certified_gap": result.certified_gap,
+                "cardinality_certified": result.cardinality_certified,
+                "solver": result.solver,
             },
         )
         return await repo.transition(
@@ -101,59 +93,6 @@ async def save_draft(
             finished_at=now(),
             heartbeat_at=now(),
         )
-
-
-def _rows(
-    run: MatchRun, proposed: list[dict[str, Any]]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    rows, members = [], []
-    for p in proposed:
-        pid = new_id()
-        scores = [m["explanation"]["score"] for m in p["mentees"]]
-        rows.append(
-            {
-                "id": pid,
-                "run_id": run.id,
-                "programme_id": run.programme_id,
-                "mentor_id": p["mentor_id"],
-                "format": p["format"],
-                "score": sum(scores) / len(scores),
-                "status": ProposalStatus.DRAFT,
-                "position": 0,
-                "relationship_id": None,
-            }
-        )
-        members += [
-            {
-                "proposal_id": pid,
-                "mentee_id": m["mentee_id"],
-                "score": m["explanation"]["score"],
-                "explanation": m["explanation"],
-            }
-            for m in p["mentees"]
-        ]
-    rows.sort(key=lambda r: (-r["score"], r["mentor_id"]))
-    for position, row in enumerate(rows):
-        row["position"] = position  # best first: the order the manager reviews in
-    return rows, members
-
-
-def summarise(
-    proposals: list[dict[str, Any]],
-    members: list[dict[str, Any]],
-    unmatched: list[dict[str, Any]],
-    base: Mapping[str, object],
-) -> dict[str, Any]:
-    """The run summary from the current proposals (recomputed after every review edit)."""
-    live = {p["id"] for p in proposals if p["status"] in LIVE_PROPOSALS}
-    scores = [m["score"] for m in members if m["proposal_id"] in live]
-    return {
-        **base,
-        "matched": len(scores),
-        # stored as JSON: the mentees' ids as text
-        "unmatched": [{**u, "mentee_id": str(u["mentee_id"])} for u in unmatched],
-        "average_score": round(sum(scores) / len(scores), 6) if scores else None,
-    }
 
 
 async def finish(db: Database, run_id: UUID, status: str, error: str | None) -> None:
