@@ -58,6 +58,24 @@ async def test_organisations_page_with_cursor(api: Api) -> None:
     [
         ({"countries": ["XX"]}, "countries"),
         ({"languages": ["klingon"]}, "languages"),
+        # CLDR's languages: an unknown three-letter code is no language (was accepted).
+        ({"languages": ["qqq"]}, "languages"),
+        ({"countries": ["EU"]}, "countries"),
+        # The tzdata wheel's zones: 'localtime' is a file of the system's zoneinfo, no
+        # IANA zone (zoneinfo.available_timezones() offered it, and it was accepted).
+        (
+            {
+                "managers": [
+                    {
+                        "subject": "m",
+                        "display_name": "M",
+                        "email": "m@example.org",
+                        "time_zone": "localtime",
+                    }
+                ]
+            },
+            "managers",
+        ),
         ({"ends_on": "2000-01-01"}, None),
         ({"formats": "trio"}, "formats"),
         ({"group_size": {"min": 5, "max": 3}}, "group_size"),

@@ -13,8 +13,8 @@ from pydantic import (
     model_validator,
 )
 
+from tandem_contracts.codes import is_country, is_language, is_time_zone
 from tandem_kit.api import RequestModel
-from tandem_matching.schemas.codes import is_country, is_language, is_time_zone
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
