@@ -39,7 +39,20 @@ def test_event_types_are_versioned_and_namespaced() -> None:
     for name, model in published_events().items():
         assert name.startswith("tandem."), name
         assert name.rsplit(".", 1)[1].startswith("v"), name
-        assert model.topic() == f"tandem.{model.producer}.v1"
+        # A compacted record (a contact) lives on its own compacted topic, never on a
+        # service's: that is what lets erasure remove it from the broker.
+        expected = "tandem.contacts.v1" if model.compacted else f"tandem.{model.producer}.v1"
+        assert model.topic() == expected, name
+
+
+def test_no_event_on_a_service_topic_carries_contact_details() -> None:
+    # Contact details on tandem.matching.v1 stayed there for its 7-day retention after
+    # an erasure; they belong to the compacted contacts topic only.
+    personal = {"contact", "email", "display_name", "linkedin_url"}
+    for name, model in published_events().items():
+        if model.compacted or name == "tandem.programme.created.v1":  # managers: see README
+            continue
+        assert not personal & set(model.model_fields), f"{name} carries contact details"
 
 
 def test_no_event_carries_content() -> None:

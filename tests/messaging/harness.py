@@ -24,9 +24,9 @@ from sqlalchemy import select
 
 from tandem_contracts import Event
 from tandem_contracts.common import Contact, MentoringFormat, Role
+from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import (
     Member,
-    ParticipantRegistered,
     ProgrammeCreated,
     RelationshipEnded,
     RelationshipStarted,
@@ -113,15 +113,13 @@ class Programme:
             managers=[self.manager.contact()],
         )
 
-    def registered(self, person: Person) -> ParticipantRegistered:
-        return ParticipantRegistered(
+    def contact(self, person: Person) -> ParticipantContact:
+        """The person's contact as matching publishes it on the contacts topic."""
+        return ParticipantContact(
             programme_id=self.id,
             participant_id=person.participant_id,
             role=Role(person.role),
             contact=person.contact(),
-            country="DE",
-            languages=[person.language],
-            availability=[],
             linkedin_url=person.linkedin,
         )
 
@@ -222,7 +220,7 @@ async def running(
 async def seed(h: Harness, programme: Programme) -> None:
     await h.deliver(programme.created())
     for person in programme.people:
-        await h.deliver(programme.registered(person))
+        await h.deliver(programme.contact(person))
 
 
 async def outbox_events(h: Harness, event_type: str) -> list[dict[str, Any]]:

@@ -25,6 +25,9 @@ class Event(BaseModel):
 
     event_type: ClassVar[str]
     producer: ClassVar[ServiceName]
+    # A compacted record is the latest state of its key, not a fact in a history: it
+    # lives on a compacted topic, and a tombstone (the key with no value) removes it.
+    compacted: ClassVar[bool] = False
 
     programme_id: UUID
 
@@ -48,6 +51,11 @@ class Event(BaseModel):
         """
         relationship_id = getattr(self, "relationship_id", None)
         return str(relationship_id if relationship_id is not None else self.programme_id)
+
+
+def compacted_topics() -> frozenset[str]:
+    """The topics of compacted records: their values may be personal (contacts)."""
+    return frozenset(model.topic() for model in EVENT_TYPES.values() if model.compacted)
 
 
 class UnknownEventType(ValueError):

@@ -10,7 +10,7 @@ from typing import Any
 
 from tandem_contracts.base import EVENT_TYPES, Event
 from tandem_contracts.envelope import CE_HEADERS
-from tandem_contracts.topics import SERVICES, service_topic
+from tandem_contracts.topics import CONTACTS_TOPIC, SERVICES, service_topic
 
 
 def published_events() -> dict[str, type[Event]]:
@@ -61,6 +61,12 @@ def _relinked(node: Any) -> Any:
     return node
 
 
+def _key(model: type[Event]) -> dict[str, str]:
+    if model.compacted:
+        return {"type": "string", "description": "participant id (the compaction key)"}
+    return {"type": "string", "description": "relationship id, else programme id"}
+
+
 def asyncapi_document(version: str = "1.0.0") -> dict[str, Any]:
     """An AsyncAPI 3.0 document: one channel per producing service's topic."""
     events = published_events()
@@ -78,32 +84,40 @@ def asyncapi_document(version: str = "1.0.0") -> dict[str, Any]:
                 "properties": {h: {"type": "string"} for h in (*CE_HEADERS, "traceparent")},
             },
             "payload": _hoisted(event_schema(model), schemas),
-            "bindings": {
-                "kafka": {
-                    "key": {"type": "string", "description": "relationship id, else programme id"},
-                    "bindingVersion": "0.5.0",
-                }
-            },
+            "bindings": {"kafka": {"key": _key(model), "bindingVersion": "0.5.0"}},
         }
-    channels = {
-        service: {
-            "address": service_topic(service),
+    addresses: dict[str, str] = {service: service_topic(service) for service in SERVICES}
+    addresses["contacts"] = CONTACTS_TOPIC
+    channels: dict[str, Any] = {
+        channel: {
+            "address": address,
             "messages": {
                 name: {"$ref": f"#/components/messages/{name}"}
                 for name, model in events.items()
-                if model.producer == service
+                if model.topic() == address
             },
         }
-        for service in SERVICES
+        for channel, address in addresses.items()
     }
+    channels["contacts"]["description"] = (
+        "Compacted (cleanup.policy=compact), keyed by participant id: the latest contact "
+        "per participant. Erasure publishes a tombstone (the key, the CloudEvents headers "
+        "of tandem.participant.contact.v1, no value); compaction then removes every "
+        "earlier value within the bound documented in the README (Privacy)."
+    )
     operations = {
-        f"publish_{service}": {
+        f"publish_{channel}": {
             "action": "send",
-            "channel": {"$ref": f"#/channels/{service}"},
-            "summary": f"The {service} service publishes through its outbox.",
+            "channel": {"$ref": f"#/channels/{channel}"},
+            "summary": (
+                "Matching publishes participants' contacts (and erasure's tombstones) "
+                "through its outbox."
+                if channel == "contacts"
+                else f"The {channel} service publishes through its outbox."
+            ),
         }
-        for service in SERVICES
-        if channels[service]["messages"]
+        for channel in addresses
+        if channels[channel]["messages"]
     }
     return {
         "asyncapi": "3.0.0",

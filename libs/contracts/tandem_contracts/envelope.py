@@ -7,7 +7,8 @@ consumer's span joins the producer's trace.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import builtins
+from collections.abc import Container, Sequence
 from datetime import UTC, datetime
 from typing import Final
 from uuid import UUID, uuid4
@@ -42,6 +43,8 @@ class Envelope(BaseModel):
     specversion: str = SPEC_VERSION
     key: str
     data: bytes
+    # A compacted record's tombstone: the key with no value (``data`` is empty).
+    tombstone: bool = False
 
     @classmethod
     def wrap(cls, event: Event, *, event_id: UUID | None = None) -> Envelope:
@@ -53,15 +56,38 @@ class Envelope(BaseModel):
             data=event.model_dump_json().encode(),
         )
 
+    @classmethod
+    def tombstone_of(
+        cls, record: builtins.type[Event], key: str, *, event_id: UUID | None = None
+    ) -> Envelope:
+        """The tombstone of ``record``'s value under ``key`` (a CloudEvent with no data)."""
+        if not record.compacted:
+            raise ValueError(f"{record.event_type} is not compacted: it has no tombstones")
+        if not key:
+            raise ValueError("a tombstone needs the key whose value it removes")
+        return cls(
+            id=event_id or uuid4(),
+            type=record.event_type,
+            source=f"/tandem/{record.producer}",
+            key=key,
+            data=b"",
+            tombstone=True,
+        )
+
     def kafka_headers(self) -> list[tuple[str, bytes]]:
-        return [
+        headers = [
             ("ce_id", str(self.id).encode()),
             ("ce_type", self.type.encode()),
             ("ce_source", self.source.encode()),
             ("ce_time", self.time.isoformat().encode()),
             ("ce_specversion", self.specversion.encode()),
-            ("content-type", CONTENT_TYPE.encode()),
         ]
+        if not self.tombstone:  # a tombstone has no content, so no content type
+            headers.append(("content-type", CONTENT_TYPE.encode()))
+        return headers
+
+    def kafka_value(self) -> bytes | None:
+        return None if self.tombstone else self.data
 
     @classmethod
     def from_kafka(
@@ -69,10 +95,15 @@ class Envelope(BaseModel):
         headers: Sequence[tuple[str, bytes | None]],
         key: bytes | None,
         value: bytes | None,
+        *,
+        tombstones: Container[str] = (),
     ) -> Envelope:
-        """Read a binary-mode record; raises :class:`EnvelopeError` for anything else."""
-        if value is None:
-            raise EnvelopeError("not a CloudEvent: the record has no value (a tombstone)")
+        """Read a binary-mode record; raises :class:`EnvelopeError` for anything else.
+
+        A record with no value is a tombstone, accepted only when its ``ce_type`` is one
+        of ``tombstones`` (the consumer passes the compacted types of the record's
+        topic); anywhere else it is not a CloudEvent this platform reads.
+        """
         found: dict[str, str] = {}
         for name, raw in headers:
             if name not in CE_HEADERS:
@@ -92,6 +123,10 @@ class Envelope(BaseModel):
             raise EnvelopeError(f"not a CloudEvent: {error}") from error
         if time.tzinfo is None:
             raise EnvelopeError("not a CloudEvent: ce_time has no time zone")
+        if value is None and found["ce_type"] not in tombstones:
+            raise EnvelopeError("not a CloudEvent: the record has no value (a tombstone)")
+        if value is None and not key:
+            raise EnvelopeError("not a CloudEvent: a tombstone without a key")
         try:
             return cls(
                 id=event_id,
@@ -100,7 +135,8 @@ class Envelope(BaseModel):
                 time=time,
                 specversion=found["ce_specversion"],
                 key=_text("key", key or b""),
-                data=bytes(value),
+                data=b"" if value is None else bytes(value),
+                tombstone=value is None,
             )
         except ValidationError as error:
             raise EnvelopeError(f"not a CloudEvent: {error}") from error

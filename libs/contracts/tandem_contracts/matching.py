@@ -38,25 +38,28 @@ class ProgrammeCreated(MatchingEvent):
 
 
 class ParticipantProfileFacts(MatchingEvent):
-    """The part of a profile that other services act on (mails, scheduling)."""
+    """The facts of a profile that other services act on (scheduling, statistics).
+
+    Ids and facts only: how to reach the person (name, e-mail, ...) travels as a
+    :class:`tandem_contracts.contacts.ParticipantContact` on the compacted contacts
+    topic, which erasure tombstones. (v1 of these types carried the contact here,
+    where it stayed for the topic's whole retention after an erasure.)
+    """
 
     participant_id: UUID
+    subject: str = Field(description="The person's identity: the bearer token's `sub`.")
     role: Role
-    contact: Contact
     country: CountryCode
     languages: list[LanguageCode]
     availability: list[AvailabilityWindow]
-    linkedin_url: str | None = Field(
-        default=None, description="Only present when the participant consented to share it."
-    )
 
 
 class ParticipantRegistered(ParticipantProfileFacts):
-    event_type: ClassVar = "tandem.participant.registered.v1"
+    event_type: ClassVar = "tandem.participant.registered.v2"
 
 
 class ParticipantUpdated(ParticipantProfileFacts):
-    event_type: ClassVar = "tandem.participant.updated.v1"
+    event_type: ClassVar = "tandem.participant.updated.v2"
 
 
 class ParticipantWithdrawn(MatchingEvent):

@@ -31,7 +31,8 @@ from tandem_kit.db.migrations import upgrade_async
 from tandem_kit.errors import install_problem_handlers, problem_response
 from tandem_kit.guard import RequestGuard
 from tandem_kit.idempotency import IdempotencyMiddleware, cleanup_worker, document_idempotency
-from tandem_kit.kafka.consumer import EventConsumer, Handlers
+from tandem_kit.kafka.consumer import EventConsumer
+from tandem_kit.kafka.handlers import Handlers
 from tandem_kit.kafka.health import ConsumerHealth
 from tandem_kit.outbox.relay import OutboxRelay
 from tandem_kit.runtime import Runtime, Supervisor, Worker

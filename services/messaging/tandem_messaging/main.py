@@ -11,11 +11,11 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from tandem_contracts import service_topic
 from tandem_kit.app import ServiceDefinition
 from tandem_kit.app import create_app as kit_create_app
 from tandem_kit.cli import run_service_cli
 from tandem_kit.clock import Clock, utc_now
+from tandem_kit.directory import DIRECTORY_TOPICS
 from tandem_kit.workers import RunsIn, WorkerSpec
 from tandem_messaging.api import (
     agreements,
@@ -70,7 +70,7 @@ DEFINITION = ServiceDefinition(
         participants.router,
     ],
     settings=MessagingSettings,
-    consumes=[service_topic("matching")],
+    consumes=DIRECTORY_TOPICS,  # matching's events and the contacts topic
     handlers=build_handlers,
     workers=[
         WorkerSpec("mail-relay", mail_relay, runs_in=RunsIn.RELAY),

@@ -16,13 +16,12 @@ import pytest
 from sqlalchemy import MetaData, inspect, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_contracts import Envelope, Event
+from tandem_contracts import CONTACTS_TOPIC, Envelope, Event, service_topic
 from tandem_contracts.common import Contact as ContactFacts
 from tandem_contracts.common import MentoringFormat, Role
+from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import (
     ParticipantErased,
-    ParticipantRegistered,
-    ParticipantUpdated,
     ParticipantWithdrawn,
     ProgrammeCreated,
 )
@@ -32,7 +31,8 @@ from tandem_kit.db.migrations import upgrade_async
 from tandem_kit.db.tables import inbox_table
 from tandem_kit.directory import Contact, Erasure, Participant, Programme
 from tandem_kit.directory.tables import participants as participant_rows
-from tandem_kit.kafka import Handlers
+from tandem_kit.kafka import Handlers, Tombstone
+from tandem_kit.kafka.consumer import PoisonEvent, decode_record
 from tandem_kit.testing import deliver
 from tests.conftest import UrlFactory
 
@@ -73,6 +73,11 @@ class Service:
         envelope = Envelope.wrap(event, event_id=event_id)
         await deliver(self.database, CONSUMER, self.handlers, envelope)
         return envelope.id
+
+    async def tombstone(self, participant_id: uuid.UUID) -> None:
+        """Erasure's tombstone of the participant's contact (a key with no value)."""
+        envelope = Envelope.tombstone_of(ParticipantContact, str(participant_id))
+        await deliver(self.database, CONSUMER, self.handlers, envelope)
 
 
 @pytest.fixture
@@ -117,14 +122,14 @@ def created(programme_id: uuid.UUID = PROGRAMME) -> ProgrammeCreated:
     )
 
 
-def facts(
-    cls: type[ParticipantRegistered] | type[ParticipantUpdated],
+def contact_of(
     participant_id: uuid.UUID,
     subject: str = "ana",
     email: str = "ana@example.org",
     programme_id: uuid.UUID = PROGRAMME,
-) -> ParticipantRegistered | ParticipantUpdated:
-    return cls(
+) -> ParticipantContact:
+    """Ana's contact as matching publishes it on the compacted contacts topic."""
+    return ParticipantContact(
         programme_id=programme_id,
         participant_id=participant_id,
         role=Role.MENTEE,
@@ -135,9 +140,6 @@ def facts(
             preferred_language="es",
             time_zone="Europe/Madrid",
         ),
-        country="ES",
-        languages=["es"],
-        availability=[],
         linkedin_url="https://www.linkedin.com/in/ana",
     )
 
@@ -158,7 +160,7 @@ async def test_programme_and_participant_are_looked_up_with_their_contacts(
 ) -> None:
     ana = uuid.uuid4()
     await service.deliver(created())
-    await service.deliver(facts(ParticipantRegistered, ana))
+    await service.deliver(contact_of(ana))
     async with service.database.transaction() as session:
         programme = await directory.programme(session, PROGRAMME)
         managers = await directory.managers_of(session, PROGRAMME)
@@ -190,7 +192,7 @@ async def test_programme_and_participant_are_looked_up_with_their_contacts(
 
 async def test_whichever_event_arrives_first_is_accepted(service: Service) -> None:
     ana = uuid.uuid4()
-    await service.deliver(facts(ParticipantRegistered, ana))
+    await service.deliver(contact_of(ana))
     async with service.database.transaction() as session:
         unnamed = await directory.programme(session, PROGRAMME)
     assert unnamed == Programme(PROGRAMME, None, (), ())
@@ -198,9 +200,9 @@ async def test_whichever_event_arrives_first_is_accepted(service: Service) -> No
     await service.deliver(
         ParticipantWithdrawn(programme_id=PROGRAMME, participant_id=(bob := uuid.uuid4()))
     )
-    await service.deliver(facts(ParticipantRegistered, bob, subject="bob", email="bob@example.org"))
+    await service.deliver(contact_of(bob, subject="bob", email="bob@example.org"))
     await service.deliver(created())
-    await service.deliver(facts(ParticipantUpdated, ana, email="ana@new.example.org"))
+    await service.deliver(contact_of(ana, email="ana@new.example.org"))
     async with service.database.transaction() as session:
         programme = await directory.programme(session, PROGRAMME)
         known = await directory.participants_by_id(session, [ana, bob])
@@ -213,8 +215,8 @@ async def test_whichever_event_arrives_first_is_accepted(service: Service) -> No
 
 async def test_a_redelivered_event_does_nothing_the_second_time(service: Service) -> None:
     ana = uuid.uuid4()
-    event_id = await service.deliver(facts(ParticipantRegistered, ana))
-    await service.deliver(facts(ParticipantRegistered, ana), event_id=event_id)
+    event_id = await service.deliver(contact_of(ana))
+    await service.deliver(contact_of(ana), event_id=event_id)
     async with service.database.transaction() as session:
         rows = (await session.execute(select(inbox_table))).all()
     assert len(rows) == 1
@@ -224,8 +226,8 @@ async def test_a_redelivered_event_does_nothing_the_second_time(service: Service
 async def test_erasure_forgets_the_person_and_nothing_brings_them_back(service: Service) -> None:
     ana, other = uuid.uuid4(), uuid.uuid4()
     await service.deliver(created())
-    await service.deliver(facts(ParticipantRegistered, ana))
-    await service.deliver(facts(ParticipantRegistered, other, programme_id=uuid.uuid4()))
+    await service.deliver(contact_of(ana))
+    await service.deliver(contact_of(other, programme_id=uuid.uuid4()))
     async with service.database.transaction() as session:
         before = await directory.participant(session, ana)
 
@@ -241,8 +243,8 @@ async def test_erasure_forgets_the_person_and_nothing_brings_them_back(service: 
         assert await directory.subject_participates(session, "ana")
 
     # Events that overtook the erasure arrive late: none of them restores anything.
-    await service.deliver(facts(ParticipantUpdated, ana, email="ana@late.example.org"))
-    await service.deliver(facts(ParticipantRegistered, ana))
+    await service.deliver(contact_of(ana, email="ana@late.example.org"))
+    await service.deliver(contact_of(ana))
     await service.deliver(ParticipantWithdrawn(programme_id=PROGRAMME, participant_id=ana))
     async with service.database.transaction() as session:
         assert await directory.participant(session, ana) is None
@@ -258,7 +260,7 @@ async def test_an_erasure_before_any_profile_leaves_a_tombstone(service: Service
         ParticipantErased(programme_id=PROGRAMME, participant_id=ana, subject="ana")
     )
     assert service.hooks.calls == [("erased", Erasure(ana, "ana", None))]
-    await service.deliver(facts(ParticipantRegistered, ana))
+    await service.deliver(contact_of(ana))
     async with service.database.transaction() as session:
         assert await directory.participant(session, ana) is None
         assert await directory.contact_of_subject(session, "ana") is None
@@ -269,7 +271,7 @@ async def test_a_service_erasing_on_its_own_gets_what_the_directory_knew(
     service: Service,
 ) -> None:
     ana = uuid.uuid4()
-    await service.deliver(facts(ParticipantRegistered, ana))
+    await service.deliver(contact_of(ana))
     async with service.database.transaction() as session:
         erasure = await directory.erase_participant(session, ana, None, NOW)
     assert erasure.subject == "ana"  # taken from the contact when the caller has none
@@ -278,3 +280,72 @@ async def test_a_service_erasing_on_its_own_gets_what_the_directory_knew(
     async with service.database.transaction() as session:
         assert await directory.is_erased(session, ana)
         assert await directory.participants_by_id(session, [ana]) == {}
+
+
+async def test_the_contact_tombstone_first_erases_with_the_contact_then_erased_finds_nothing(
+    service: Service,
+) -> None:
+    # The tombstone (contacts topic) and participant.erased (matching topic) are on two
+    # topics: either may come first. The first must erase with what the directory knew
+    # (the e-mail, so a service can shred mails to it), the second must change nothing.
+    ana = uuid.uuid4()
+    await service.deliver(contact_of(ana))
+    async with service.database.transaction() as session:
+        before = await directory.participant(session, ana)
+    assert before is not None
+
+    await service.tombstone(ana)
+    assert service.hooks.calls[-1] == ("erased", Erasure(ana, "ana", before))
+    async with service.database.transaction() as session:
+        assert await directory.participant(session, ana) is None
+        assert await directory.is_erased(session, ana)
+
+    await service.deliver(
+        ParticipantErased(programme_id=PROGRAMME, participant_id=ana, subject="ana")
+    )
+    assert service.hooks.calls[-1] == ("erased", Erasure(ana, "ana", None))
+    await service.deliver(contact_of(ana, email="ana@late.example.org"))  # overtaken: dropped
+    async with service.database.transaction() as session:
+        assert await directory.participant(session, ana) is None
+        emails = (await session.scalars(select(participant_rows.c.email))).all()
+    assert emails == []
+
+
+async def test_participant_erased_first_then_the_tombstone_finds_nothing(
+    service: Service,
+) -> None:
+    ana = uuid.uuid4()
+    await service.deliver(contact_of(ana))
+    async with service.database.transaction() as session:
+        before = await directory.participant(session, ana)
+    await service.deliver(
+        ParticipantErased(programme_id=PROGRAMME, participant_id=ana, subject="ana")
+    )
+    await service.tombstone(ana)
+    assert [call for call in service.hooks.calls if call[0] == "erased"] == [
+        ("erased", Erasure(ana, "ana", before)),
+        ("erased", Erasure(ana, None, None)),
+    ]
+    async with service.database.transaction() as session:
+        assert await directory.participant(session, ana) is None
+        assert await directory.is_erased(session, ana)
+
+
+async def test_a_tombstone_is_read_only_from_the_contacts_topic() -> None:
+    # On tandem.matching.v1 a record with no value is still not a CloudEvent to read.
+    handlers = directory.register_directory(Handlers())
+    envelope = Envelope.tombstone_of(ParticipantContact, str(uuid.uuid4()))
+    headers = envelope.kafka_headers()
+    on_contacts = decode_record(
+        headers, b"k", None, handlers, topic=CONTACTS_TOPIC, tombstones=handlers.tombstones
+    )
+    assert on_contacts[1] == Tombstone(ParticipantContact.event_type, "k")
+    with pytest.raises(PoisonEvent, match="tombstone"):
+        decode_record(
+            headers,
+            b"k",
+            None,
+            handlers,
+            topic=service_topic("matching"),
+            tombstones=handlers.tombstones,
+        )

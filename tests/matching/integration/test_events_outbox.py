@@ -32,7 +32,7 @@ async def outbox(api: Api) -> list[dict[str, Any]]:
             "type": r["event_type"],
             "key": r["key"],
             "topic": r["topic"],
-            "data": json.loads(r["payload"]),
+            "data": None if r["payload"] is None else json.loads(r["payload"]),
         }
         for r in rows
     ]
@@ -58,42 +58,76 @@ async def test_programme_and_participant_events(api: Api) -> None:
         f"/v1/programmes/{pid}/participants/{private['id']}/withdraw",
         api.tokens.manager(pid),
     )
-    events = await outbox(api)
+    rows = await outbox(api)
+    events = [e for e in rows if e["topic"] == "tandem.matching.v1"]
+    contacts = [e for e in rows if e["topic"] == "tandem.contacts.v1"]
     assert [e["type"] for e in events] == [
         "tandem.programme.created.v1",
-        "tandem.participant.registered.v1",
-        "tandem.participant.registered.v1",
-        "tandem.participant.updated.v1",
+        "tandem.participant.registered.v2",
+        "tandem.participant.registered.v2",
+        "tandem.participant.updated.v2",
         "tandem.participant.withdrawn.v1",
     ]
-    assert {e["topic"] for e in events} == {"tandem.matching.v1"}
+    assert len(rows) == len(events) + len(contacts)
     assert {e["key"] for e in events} == {pid}
     created = events[0]["data"]
     assert created["managers"][0]["subject"] == "named-manager"
     assert created["formats"] == ["pair"]
     registered = events[1]["data"]
     assert registered["participant_id"] == consenting["id"]
-    assert registered["contact"] == {
+    # Ids and facts only: no skills, goals, sector, city or modality, and no contact
+    # details (name, e-mail, LinkedIn): those go to the compacted contacts topic.
+    assert set(registered) == {
+        "programme_id",
+        "participant_id",
+        "subject",
+        "role",
+        "country",
+        "languages",
+        "availability",
+    }
+    assert registered["subject"] == "jonas"
+    assert events[4]["data"] == {"programme_id": pid, "participant_id": private["id"]}
+
+    # One contact per registration and update, keyed by participant (the compaction key).
+    assert [(e["type"], e["key"]) for e in contacts] == [
+        ("tandem.participant.contact.v1", consenting["id"]),
+        ("tandem.participant.contact.v1", private["id"]),
+        ("tandem.participant.contact.v1", private["id"]),
+    ]
+    jonas = contacts[0]["data"]
+    assert jonas["contact"] == {
         "subject": "jonas",
         "display_name": "Mentor jonas",
         "email": "jonas@example.org",
         "preferred_language": "de",
         "time_zone": "Europe/Berlin",
     }
-    assert registered["linkedin_url"] == "https://www.linkedin.com/in/mentor"
-    assert events[2]["data"]["linkedin_url"] is None  # no consent, no URL
-    # Only what consumers act on: no skills, goals, sector, city or modality.
-    assert set(registered) == {
-        "programme_id",
-        "participant_id",
-        "role",
-        "contact",
-        "country",
-        "languages",
-        "availability",
-        "linkedin_url",
-    }
-    assert events[4]["data"] == {"programme_id": pid, "participant_id": private["id"]}
+    assert jonas["role"] == "mentor"
+    assert jonas["linkedin_url"] == "https://www.linkedin.com/in/mentor"
+    assert contacts[1]["data"]["linkedin_url"] is None  # no consent, no URL
+
+
+async def test_erasure_tombstones_the_contact(api: Api) -> None:
+    pid = await api.programme()
+    amira = await api.register(pid, mentee_body("amira"))
+    before = len(await outbox(api))
+    await api.call(
+        "POST",
+        f"/v1/programmes/{pid}/participants/{amira['id']}/erasure",
+        api.tokens.admin(),
+    )
+    written = (await outbox(api))[before:]
+    assert [(e["topic"], e["type"], e["key"], e["data"]) for e in written] == [
+        (
+            "tandem.matching.v1",
+            "tandem.participant.erased.v1",
+            pid,
+            {"programme_id": pid, "participant_id": amira["id"], "subject": "amira"},
+        ),
+        # The tombstone: her key with no value, so compaction removes her contact.
+        ("tandem.contacts.v1", "tandem.participant.contact.v1", amira["id"], None),
+    ]
 
 
 async def test_rejected_requests_write_no_events(api: Api) -> None:

@@ -92,11 +92,14 @@ async def count_participants(api: Api, pid: str) -> int:
             return total
 
 
-async def count_events(api: Api) -> int:
+async def count_events(api: Api, topic: str = "tandem.matching.v1") -> int:
     database = Database(api.database_url)
     try:
         async with database.sessions() as session:
-            return int(await session.scalar(select(func.count()).select_from(outbox_table)) or 0)
+            query = (
+                select(func.count()).select_from(outbox_table).where(outbox_table.c.topic == topic)
+            )
+            return int(await session.scalar(query) or 0)
     finally:
         await database.dispose()
 
@@ -117,6 +120,7 @@ async def test_good_csv_imports_everyone_with_events(api: Api) -> None:
     pid = await api.programme()
     rows = [csv_row(f"m{i}", "mentor") for i in range(3)] + [csv_row(f"e{i}") for i in range(5)]
     before = await count_events(api)
+    contacts_before = await count_events(api, "tandem.contacts.v1")
     response = await upload(api, pid, csv_file(rows))
     assert response.status_code == 201, response.text
     report = response.json()
@@ -125,6 +129,7 @@ async def test_good_csv_imports_everyone_with_events(api: Api) -> None:
     assert report["mode"] == "all_or_nothing"
     assert await count_participants(api, pid) == 8
     assert await count_events(api) - before == 8
+    assert await count_events(api, "tandem.contacts.v1") - contacts_before == 8
     mentee = (
         await api.call(
             "GET", f"/v1/programmes/{pid}/participants?role=mentee&limit=1", api.tokens.manager(pid)

@@ -75,7 +75,11 @@ async def test_participant_erases_themselves(api: Api) -> None:
         await database.dispose()
     assert all(row[field] is None for field in (*personal, "subject", "preferred_language"))
     types = await _outbox_types(api)
-    assert types[-2:] == ["tandem.relationship.ended.v1", "tandem.participant.erased.v1"]
+    assert types[-3:] == [
+        "tandem.relationship.ended.v1",
+        "tandem.participant.erased.v1",
+        "tandem.participant.contact.v1",  # the tombstone of her contact
+    ]
     # Erased: the subject's token no longer maps to anyone, and erasing again conflicts.
     problem(await api.client.post(f"{url}/erasure", headers=api.tokens.mentee(pid, "amira")), 403)
     problem(

@@ -129,7 +129,7 @@ async def test_erasure_destroys_her_content_and_keeps_the_conversation_for_other
 
     await assert_nothing_left(h, world)
     # A late update must not bring her back.
-    await h.deliver(a.registered(world.mentee))
+    await h.deliver(a.contact(world.mentee))
     async with h.runtime.database.sessions() as session:
         assert (
             await session.execute(

@@ -38,7 +38,8 @@ outbox_table = Table(
     Column("topic", String(200), nullable=False),
     Column("key", String(200), nullable=False),
     Column("event_type", String(200), nullable=False),
-    Column("payload", LargeBinary, nullable=False),
+    # NULL for a tombstone: a compacted record's key published with no value.
+    Column("payload", LargeBinary, nullable=True),
     # CloudEvents attributes and the trace context captured when the row was written.
     Column("headers", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),

@@ -1,14 +1,16 @@
 """A consuming service's local copy of matching's programmes, managers and participants.
 
-What it holds is no more than matching's events carry; a participant's contact goes
-when they are erased, and a tombstone keeps late events from bringing it back.
+What it holds is no more than matching's events and the contacts topic carry; a
+participant's contact goes when they are erased (``participant.erased`` or the
+contact's tombstone, whichever comes first), and the mark of their erasure keeps late
+events from bringing it back.
 A service adds the tables to its metadata (``add_directory_tables``), creates them
 in its first revision (``create_directory_tables``), registers the handlers on its
 ``Handlers`` (``register_directory``, with hooks for its own work) and looks people
 up with the functions of :mod:`tandem_kit.directory.store`.
 """
 
-from tandem_kit.directory.handlers import participant_of, register_directory
+from tandem_kit.directory.handlers import DIRECTORY_TOPICS, participant_of, register_directory
 from tandem_kit.directory.records import Contact, Erasure, Participant, Programme
 from tandem_kit.directory.store import (
     contact_of_subject,
@@ -30,6 +32,7 @@ from tandem_kit.directory.tables import (
 )
 
 __all__ = [
+    "DIRECTORY_TOPICS",
     "Contact",
     "Erasure",
     "Participant",

@@ -1,10 +1,15 @@
 """The directory's event handlers, registered on a service's ``Handlers``.
 
-Partitions do not order events across keys, so any of them may be the first a
-service hears of a programme or a participant: each handler accepts its event
-whatever came before it. An erased participant stays erased: a registration,
-update or withdrawal that overtook the erasure is dropped, and the service's
-``on_erased`` hook runs in the same transaction as the directory's forgetting.
+Programmes and withdrawals come from ``tandem.matching.v1``; contacts only from the
+compacted ``tandem.contacts.v1`` (a value per participant, a tombstone on erasure).
+Partitions and topics do not order events across keys, so any of them may be the
+first a service hears of a programme or a participant: each handler accepts its
+event whatever came before it. An erased participant stays erased: a contact or
+withdrawal that overtook the erasure is dropped. Erasure arrives twice, as
+``participant.erased`` and as the contact's tombstone, in either order: the first
+forgets the person and runs the service's ``on_erased`` hook with what the directory
+knew (the contact, so mails to the address can go too); the second finds nothing
+left to forget and runs the hook again with ``participant=None``.
 """
 
 from __future__ import annotations
@@ -15,17 +20,19 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_contracts import CONTACTS_TOPIC, service_topic
+from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import (
     ParticipantErased,
-    ParticipantProfileFacts,
-    ParticipantRegistered,
-    ParticipantUpdated,
     ParticipantWithdrawn,
     ProgrammeCreated,
 )
 from tandem_kit.directory import store
 from tandem_kit.directory.records import Contact, Erasure, Participant, Programme
-from tandem_kit.kafka import HandlerContext, Handlers
+from tandem_kit.kafka import HandlerContext, Handlers, Tombstone
+
+# What a service with a directory consumes: ``ServiceDefinition(consumes=...)``.
+DIRECTORY_TOPICS = (service_topic("matching"), CONTACTS_TOPIC)
 
 ProgrammeHook = Callable[[AsyncSession, Programme], Awaitable[None]]
 ParticipantHook = Callable[[AsyncSession, Participant], Awaitable[None]]
@@ -37,19 +44,19 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def participant_of(event: ParticipantProfileFacts) -> Participant:
-    contact = event.contact
+def participant_of(record: ParticipantContact) -> Participant:
+    contact = record.contact
     return Participant(
-        participant_id=event.participant_id,
-        programme_id=event.programme_id,
-        role=event.role,
+        participant_id=record.participant_id,
+        programme_id=record.programme_id,
+        role=record.role,
         contact=Contact(
             contact.subject,
             contact.display_name,
             contact.email,
             contact.preferred_language,
             contact.time_zone,
-            event.linkedin_url,
+            record.linkedin_url,
         ),
     )
 
@@ -63,10 +70,12 @@ def register_directory(
     on_withdrawn: WithdrawnHook | None = None,
     on_erased: ErasureHook | None = None,
 ) -> Handlers:
-    """Register the handlers of matching's programme and participant events.
+    """Register the handlers of matching's programme and participant events and of the
+    contacts topic (subscribe to :data:`DIRECTORY_TOPICS`).
 
     Each hook runs after the directory's own change, in the same transaction, for
-    the service's own work (a programme's forum, mails owed, its erasure duties).
+    the service's own work (a programme's forum, mails owed, its erasure duties):
+    ``on_participant`` whenever a participant's contact is stored.
     """
 
     async def programme_created(event: ProgrammeCreated, hc: HandlerContext) -> None:
@@ -81,20 +90,18 @@ def register_directory(
         if on_programme is not None:
             await on_programme(hc.session, programme)
 
-    async def participant_known(event: ParticipantProfileFacts, hc: HandlerContext) -> None:
-        if await store.is_erased(hc.session, event.participant_id):
-            return  # an event that overtook the erasure must not restore the contact
-        await store.save_participant(hc.session, participant_of(event), clock())
+    async def contact_stated(record: ParticipantContact, hc: HandlerContext) -> None:
+        if await store.is_erased(hc.session, record.participant_id):
+            return  # a value that overtook the erasure must not restore the contact
+        await store.save_participant(hc.session, participant_of(record), clock())
         if on_participant is not None:
-            found = await store.participant(hc.session, event.participant_id)
+            found = await store.participant(hc.session, record.participant_id)
             assert found is not None  # just saved, in this transaction
             await on_participant(hc.session, found)
 
-    async def participant_registered(event: ParticipantRegistered, hc: HandlerContext) -> None:
-        await participant_known(event, hc)
-
-    async def participant_updated(event: ParticipantUpdated, hc: HandlerContext) -> None:
-        await participant_known(event, hc)
+    async def contact_removed(tombstone: Tombstone, hc: HandlerContext) -> None:
+        # Matching tombstones a contact only when it erases the participant.
+        await erase(hc.session, UUID(tombstone.key), None)
 
     async def participant_withdrawn(event: ParticipantWithdrawn, hc: HandlerContext) -> None:
         if await store.is_erased(hc.session, event.participant_id):
@@ -105,16 +112,17 @@ def register_directory(
             await on_withdrawn(hc.session, event.participant_id)
 
     async def participant_erased(event: ParticipantErased, hc: HandlerContext) -> None:
-        erasure = await store.erase_participant(
-            hc.session, event.participant_id, event.subject, clock()
-        )
+        await erase(hc.session, event.participant_id, event.subject)
+
+    async def erase(session: AsyncSession, participant_id: UUID, subject: str | None) -> None:
+        erasure = await store.erase_participant(session, participant_id, subject, clock())
         if on_erased is not None:
-            await on_erased(hc.session, erasure)
+            await on_erased(session, erasure)
 
     return (
         handlers.on(ProgrammeCreated, programme_created)
-        .on(ParticipantRegistered, participant_registered)
-        .on(ParticipantUpdated, participant_updated)
+        .on(ParticipantContact, contact_stated)
+        .on_tombstone(ParticipantContact, contact_removed)
         .on(ParticipantWithdrawn, participant_withdrawn)
         .on(ParticipantErased, participant_erased)
     )

@@ -1,6 +1,13 @@
 """Kafka I/O: the idempotent producer, topic provisioning and the inbox consumer."""
 
-from tandem_kit.kafka.consumer import EventConsumer, EventHandler, HandlerContext, Handlers
+from tandem_kit.kafka.consumer import EventConsumer
+from tandem_kit.kafka.handlers import (
+    EventHandler,
+    HandlerContext,
+    Handlers,
+    Tombstone,
+    TombstoneHandler,
+)
 from tandem_kit.kafka.producer import create_producer
 from tandem_kit.kafka.provision import TopicSpec, default_topics, provision_topics
 
@@ -9,6 +16,8 @@ __all__ = [
     "EventHandler",
     "HandlerContext",
     "Handlers",
+    "Tombstone",
+    "TombstoneHandler",
     "TopicSpec",
     "create_producer",
     "default_topics",

@@ -6,6 +6,11 @@ commit the Kafka offset. A record delivered again finds its inbox row and is
 skipped, so a crash between the database commit and the offset commit is
 harmless. A handler that keeps failing is retried with backoff a bounded number
 of times, then its record goes to the dead-letter topic and the loop goes on.
+A record with no value (a tombstone) is read only on a compacted topic, for a type
+with a tombstone handler (``Handlers.on_tombstone``); anywhere else it is a dead
+letter like any record that is not a CloudEvent. A dead letter of a compacted topic
+keeps its headers and key but not its value: those values are contact details, and
+the dead-letter topic would keep them for its retention after the person's erasure.
 An unreachable database is different: that record waits (no dead letter) until
 the database is back, because the event itself is fine.
 """
@@ -14,30 +19,37 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Container, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Container, Mapping, Sequence
 from datetime import UTC, datetime
-from typing import TypeVar, cast
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.errors import CommitFailedError
 from pydantic import ValidationError
 from sqlalchemy import exc as sa_exc
 from sqlalchemy import insert, select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts import (
     Envelope,
     EnvelopeError,
     Event,
+    compacted_topics,
     consumer_group,
     dlq_topic,
     parse_event,
 )
-from tandem_contracts.base import UnknownEventType
+from tandem_contracts.base import EVENT_TYPES, UnknownEventType
 from tandem_kit.db.database import Database
 from tandem_kit.db.tables import inbox_table
 from tandem_kit.kafka.groups import wait_for_coordinator
+from tandem_kit.kafka.handlers import (
+    BoundHandler,
+    EventHandler,
+    HandlerContext,
+    Handlers,
+    Tombstone,
+    TombstoneHandler,
+    bind,
+)
 from tandem_kit.kafka.health import ConsumerHealth
 from tandem_kit.telemetry.metrics import (
     EVENTS_CONSUMED,
@@ -51,16 +63,6 @@ log = logging.getLogger(__name__)
 _TRANSIENT = (sa_exc.OperationalError, sa_exc.InterfaceError, ConnectionError, TimeoutError)
 
 
-@dataclass(frozen=True)
-class HandlerContext:
-    """What a handler gets besides the event: its transaction and the envelope."""
-
-    session: AsyncSession
-    envelope: Envelope
-
-
-EventHandler = Callable[[Event, HandlerContext], Awaitable[None]]
-E = TypeVar("E", bound=Event)
 AfterCommitHook = Callable[[Envelope], Awaitable[None]]
 
 
@@ -73,17 +75,24 @@ def decode_record(
     key: bytes | None,
     value: bytes | None,
     handled: Container[str],
-) -> tuple[Envelope, Event | None]:
-    """The envelope and event of one record; the event is ``None`` for a type not handled.
+    *,
+    topic: str | None = None,
+    tombstones: Container[str] = (),
+) -> tuple[Envelope, Event | Tombstone | None]:
+    """The envelope and event (or tombstone) of one record; ``None`` for a type not handled.
 
-    Raises :class:`PoisonEvent` for a record that can never be handled. Public so
-    that :mod:`tandem_kit.testing` hands events to a service exactly as this
-    consumer does.
+    ``tombstones`` are the types with a tombstone handler; a tombstone of one of them
+    is accepted only from that type's own (compacted) ``topic``. Raises
+    :class:`PoisonEvent` for a record that can never be handled. Public so that
+    :mod:`tandem_kit.testing` hands events to a service exactly as this consumer does.
     """
+    accepted = [t for t in EVENT_TYPES if t in tombstones and EVENT_TYPES[t].topic() == topic]
     try:
-        envelope = Envelope.from_kafka(list(headers), key, value)
+        envelope = Envelope.from_kafka(list(headers), key, value, tombstones=accepted)
     except EnvelopeError as error:
         raise PoisonEvent(str(error)) from error
+    if envelope.tombstone:
+        return envelope, Tombstone(envelope.type, envelope.key)
     if envelope.type not in handled:
         return envelope, None
     try:
@@ -95,11 +104,11 @@ def decode_record(
 async def handle_in_inbox(
     database: Database,
     consumer: str,
-    handler: EventHandler,
-    event: Event,
+    handle: BoundHandler,
     envelope: Envelope,
 ) -> bool:
-    """Write the inbox row and run ``handler`` in one transaction; ``False`` (and nothing
+    """Write the inbox row and run ``handle`` (a handler bound to its event, see
+    :func:`tandem_kit.kafka.handlers.bind`) in one transaction; ``False`` (and nothing
     runs) when ``consumer`` has already handled this event id."""
     async with database.transaction() as session:
         seen = await session.scalar(
@@ -118,7 +127,7 @@ async def handle_in_inbox(
                 processed_at=datetime.now(UTC),
             )
         )
-        await handler(event, HandlerContext(session=session, envelope=envelope))
+        await handle(HandlerContext(session=session, envelope=envelope))
     return True
 
 
@@ -132,6 +141,7 @@ class EventConsumer:
         topics: Sequence[str],
         handlers: Mapping[str, EventHandler],
         dead_letters: AIOKafkaProducer,
+        tombstones: Mapping[str, TombstoneHandler] | None = None,
         max_attempts: int = 5,
         retry_backoff: float = 0.2,
         group_id: str | None = None,
@@ -143,6 +153,10 @@ class EventConsumer:
         self._db = database
         self._topics = list(topics)
         self._handlers = dict(handlers)
+        if tombstones is None:
+            tombstones = handlers.tombstones if isinstance(handlers, Handlers) else {}
+        self._tombstones = dict(tombstones)
+        self._compacted = compacted_topics()
         self._dead_letters = dead_letters
         self._max_attempts = max_attempts
         self._backoff = retry_backoff
@@ -242,7 +256,7 @@ class EventConsumer:
             return
         if event is None:
             return  # a type this consumer does not handle
-        handler = self._handlers[envelope.type]
+        handle = bind(self._handlers, self._tombstones, event)
         labels = {"service": self.name, "topic": record.topic, "type": envelope.type}
         attempt = 0
         while True:
@@ -257,7 +271,7 @@ class EventConsumer:
                     offset=record.offset,
                     consumer_group=self.group_id,
                 ):
-                    await self._handle_once(handler, event, envelope)
+                    await handle_in_inbox(self._db, self.name, handle, envelope)
                 break
             except _TRANSIENT as error:
                 log.warning("database unavailable, waiting to handle %s: %s", envelope.id, error)
@@ -274,15 +288,24 @@ class EventConsumer:
         if self._after_commit is not None:
             await self._after_commit(envelope)
 
-    def _decode(self, record: ConsumerRecord[bytes, bytes]) -> tuple[Envelope, Event | None]:
-        return decode_record(list(record.headers), record.key, record.value, self._handlers)
-
-    async def _handle_once(self, handler: EventHandler, event: Event, envelope: Envelope) -> None:
-        await handle_in_inbox(self._db, self.name, handler, event, envelope)
+    def _decode(
+        self, record: ConsumerRecord[bytes, bytes]
+    ) -> tuple[Envelope, Event | Tombstone | None]:
+        return decode_record(
+            list(record.headers),
+            record.key,
+            record.value,
+            self._handlers,
+            topic=record.topic,
+            tombstones=self._tombstones,
+        )
 
     async def _dead_letter(
         self, record: ConsumerRecord[bytes, bytes], event_type: str, error: BaseException
     ) -> None:
+        # A compacted topic's value is a person's contact: the copy would outlive her
+        # erasure by the dead-letter retention, so only where it was is kept.
+        omit_value = record.topic in self._compacted
         headers = [
             *record.headers,
             ("dlq_original_topic", record.topic.encode()),
@@ -292,36 +315,13 @@ class EventConsumer:
             ("dlq_error", f"{type(error).__name__}: {error}"[:2000].encode()),
             ("dlq_failed_at", datetime.now(UTC).isoformat().encode()),
         ]
+        if omit_value:
+            headers.append(("dlq_value_omitted", b"true"))
         delivery = await self._dead_letters.send(
-            dlq_topic(self.name), value=record.value, key=record.key, headers=headers
+            dlq_topic(self.name),
+            value=None if omit_value else record.value,
+            key=record.key,
+            headers=headers,
         )
         await delivery  # the offset moves on only once the dead letter is safe
         EVENTS_DEAD_LETTERED.labels(service=self.name, topic=record.topic, type=event_type).inc()
-
-
-class Handlers(Mapping[str, EventHandler]):
-    """Typed registration: ``handlers.on(RelationshipStarted, open_conversation)``.
-
-    The handler's first parameter is the concrete event class, which mypy checks
-    against the class it is registered for.
-    """
-
-    def __init__(self) -> None:
-        self._by_type: dict[str, EventHandler] = {}
-
-    def on(
-        self, event_class: type[E], handler: Callable[[E, HandlerContext], Awaitable[None]]
-    ) -> Handlers:
-        if event_class.event_type in self._by_type:
-            raise ValueError(f"a handler for {event_class.event_type} is already registered")
-        self._by_type[event_class.event_type] = cast(EventHandler, handler)
-        return self
-
-    def __getitem__(self, event_type: str) -> EventHandler:
-        return self._by_type[event_type]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._by_type)
-
-    def __len__(self) -> int:
-        return len(self._by_type)

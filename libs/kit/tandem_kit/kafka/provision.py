@@ -8,13 +8,38 @@ from dataclasses import dataclass, field
 
 from aiokafka.admin import AIOKafkaAdminClient, NewTopic
 
-from tandem_contracts import SERVICES, dlq_topic, service_topic
+from tandem_contracts import CONTACTS_TOPIC, SERVICES, dlq_topic, service_topic
 
 log = logging.getLogger(__name__)
 
 _TOPIC_ALREADY_EXISTS = 36
 _SEVEN_DAYS_MS = 7 * 24 * 3600 * 1000
 _THIRTY_DAYS_MS = 30 * 24 * 3600 * 1000
+_HOUR_MS = 3600 * 1000
+
+# The contacts topic is compacted: it keeps the latest value per participant, with no
+# time limit, and a tombstone removes the value. How long a value survives its
+# tombstone is bounded by these (the arithmetic is in the README, "Privacy"):
+# - segment.ms = max.compaction.lag.ms = 1 h: the broker rolls the segment holding the
+#   tombstone at the first write after it is an hour old (the active segment is never
+#   cleaned), and a closed segment whose first uncleaned record is an hour old must be
+#   cleaned at the cleaner's next pass (log.cleaner.backoff.ms, 15 s by default) even
+#   if the log is not dirty enough (min.cleanable.dirty.ratio) for a routine clean;
+# - min.compaction.lag.ms = 0: no record is held back from cleaning for its youth;
+# - file.delete.delay.ms = 1 min (the default): the replaced segment files are deleted
+#   this long after the cleaned copies take their place;
+# - delete.retention.ms = 7 days: the tombstone itself (a participant id, no personal
+#   data) outlives a consumer outage as long as the events' retention, so a consumer
+#   that was down still reads it.
+CONTACTS_TOPIC_CONFIG: dict[str, str] = {
+    "cleanup.policy": "compact",
+    "segment.ms": str(_HOUR_MS),
+    "max.compaction.lag.ms": str(_HOUR_MS),
+    "min.compaction.lag.ms": "0",
+    "file.delete.delay.ms": str(60_000),
+    "delete.retention.ms": str(_SEVEN_DAYS_MS),
+    "min.insync.replicas": "1",
+}
 
 
 @dataclass(frozen=True)
@@ -28,7 +53,8 @@ class TopicSpec:
 def default_topics(
     *, partitions: int = 6, replication_factor: int = 1, consumers: Iterable[str] = SERVICES
 ) -> list[TopicSpec]:
-    """Every service topic, and a dead-letter topic per consumer group.
+    """Every service topic, the compacted contacts topic, and a dead-letter topic per
+    consumer group.
 
     Dead letters are kept longer than events: an operator must have time to look.
     """
@@ -45,7 +71,8 @@ def default_topics(
         TopicSpec(dlq_topic(name), 1, replication_factor, {"retention.ms": str(_THIRTY_DAYS_MS)})
         for name in consumers
     ]
-    return events + dead_letters
+    contacts = TopicSpec(CONTACTS_TOPIC, partitions, replication_factor, CONTACTS_TOPIC_CONFIG)
+    return [*events, contacts, *dead_letters]
 
 
 async def provision_topics(bootstrap_servers: str, topics: Iterable[TopicSpec]) -> list[str]:

@@ -20,21 +20,24 @@ from tandem_kit.telemetry.propagation import current_traceparent_headers, produc
 
 
 def _row(event: Event, event_id: UUID | None) -> dict[str, Any]:
-    envelope = Envelope.wrap(event, event_id=event_id)
+    return _envelope_row(Envelope.wrap(event, event_id=event_id), event.topic())
+
+
+def _envelope_row(envelope: Envelope, topic: str) -> dict[str, Any]:
     headers = {name: raw.decode() for name, raw in envelope.kafka_headers()}
     # The producer span belongs to the request that caused the event; its context
     # travels in the row, so the consumer's span joins that trace even though the
     # relay publishes later, from another task or process.
     with producer_span(
-        event.topic(), envelope.type, str(envelope.id), key=envelope.key, operation_type="create"
+        topic, envelope.type, str(envelope.id), key=envelope.key, operation_type="create"
     ):
         headers.update(current_traceparent_headers())
     return {
         "event_id": str(envelope.id),
-        "topic": event.topic(),
+        "topic": topic,
         "key": envelope.key,
         "event_type": envelope.type,
-        "payload": envelope.data,
+        "payload": envelope.kafka_value(),
         "headers": headers,
         "created_at": datetime.now(UTC),
     }
@@ -45,6 +48,14 @@ async def add_event(session: AsyncSession, event: Event, *, event_id: UUID | Non
     row = _row(event, event_id)
     await session.execute(insert(outbox_table).values(row))
     return UUID(row["event_id"])
+
+
+async def add_tombstone(session: AsyncSession, record: type[Event], key: str) -> UUID:
+    """Queue the tombstone of a compacted record's value under ``key`` (erasure's way
+    of removing it from the broker: compaction drops every earlier value of the key)."""
+    envelope = Envelope.tombstone_of(record, key)
+    await session.execute(insert(outbox_table).values(_envelope_row(envelope, record.topic())))
+    return envelope.id
 
 
 async def add_events(session: AsyncSession, events: Iterable[Event]) -> int:

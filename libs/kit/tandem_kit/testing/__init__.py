@@ -16,7 +16,12 @@ Needs the ``testing`` extra (``tandem-kit[testing]``: httpx, asgi-lifespan).
 from tandem_kit.testing.app import RunningApp, isolated_settings, run_app
 from tandem_kit.testing.checks import assert_problem, wait_until
 from tandem_kit.testing.events import deliver, record_of
-from tandem_kit.testing.outbox import OutboxEvent, outbox_events, outbox_position
+from tandem_kit.testing.outbox import (
+    OutboxEvent,
+    outbox_events,
+    outbox_position,
+    outbox_tombstones,
+)
 from tandem_kit.testing.tokens import bearer
 
 __all__ = [
@@ -28,6 +33,7 @@ __all__ = [
     "isolated_settings",
     "outbox_events",
     "outbox_position",
+    "outbox_tombstones",
     "record_of",
     "run_app",
     "wait_until",

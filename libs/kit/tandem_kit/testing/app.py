@@ -25,11 +25,16 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from tandem_contracts import Envelope, Event
 from tandem_kit.app import ServiceDefinition
 from tandem_kit.auth import ensure_local_key
-from tandem_kit.kafka.consumer import EventHandler
+from tandem_kit.kafka.handlers import EventHandler
 from tandem_kit.runtime import Runtime
 from tandem_kit.settings import ServiceSettings
 from tandem_kit.testing.events import deliver
-from tandem_kit.testing.outbox import OutboxEvent, outbox_events, outbox_position
+from tandem_kit.testing.outbox import (
+    OutboxEvent,
+    outbox_events,
+    outbox_position,
+    outbox_tombstones,
+)
 from tandem_kit.testing.tokens import ProgrammeIds, bearer
 
 S = TypeVar("S", bound=ServiceSettings)
@@ -122,6 +127,10 @@ class RunningApp(Generic[S]):
         if event_class is None:
             return await outbox_events(self.runtime.database, after=after)
         return await outbox_events(self.runtime.database, event_class, after=after)
+
+    async def outbox_tombstones(self, record: type[Event], *, after: int = 0) -> list[str]:
+        """The keys of the tombstones of ``record`` written to the app's outbox."""
+        return await outbox_tombstones(self.runtime.database, record, after=after)
 
     async def outbox_position(self) -> int:
         return await outbox_position(self.runtime.database)

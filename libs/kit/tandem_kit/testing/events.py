@@ -13,9 +13,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from uuid import UUID
 
-from tandem_contracts import Envelope, Event
+from tandem_contracts import EVENT_TYPES, Envelope, Event
 from tandem_kit.db.database import Database
-from tandem_kit.kafka.consumer import EventHandler, decode_record, handle_in_inbox
+from tandem_kit.kafka.consumer import decode_record, handle_in_inbox
+from tandem_kit.kafka.handlers import EventHandler, Handlers, bind
 
 
 def record_of(event: Event | Envelope, *, event_id: UUID | None = None) -> Envelope:
@@ -37,11 +38,19 @@ async def deliver(
 ) -> bool:
     """Deliver one event to ``consumer``'s handlers; ``False`` when its inbox already held
     the event id (nothing ran). A type with no handler is an error here, not a skip:
-    a test that delivers it has a mistake in it."""
+    a test that delivers it has a mistake in it. A tombstone is delivered as its
+    envelope (``Envelope.tombstone_of(Record, key)``), from its type's own topic."""
     envelope = record_of(event, event_id=event_id)
+    model = EVENT_TYPES.get(envelope.type)
+    tombstones = handlers.tombstones if isinstance(handlers, Handlers) else {}
     wire, decoded = decode_record(
-        envelope.kafka_headers(), envelope.key.encode(), envelope.data, handlers
+        envelope.kafka_headers(),
+        envelope.key.encode(),
+        envelope.kafka_value(),
+        handlers,
+        topic=model.topic() if model is not None else None,
+        tombstones=tombstones,
     )
     if decoded is None:
         raise LookupError(f"{consumer} has no handler for {envelope.type}")
-    return await handle_in_inbox(database, consumer, handlers[wire.type], decoded, wire)
+    return await handle_in_inbox(database, consumer, bind(handlers, tombstones, decoded), wire)

@@ -42,7 +42,11 @@ async def outbox_position(database: Database) -> int:
 
 
 async def _rows(database: Database, event_type: str | None, after: int) -> list[OutboxEvent]:
-    query = select(outbox_table).where(outbox_table.c.id > after).order_by(outbox_table.c.id)
+    query = (
+        select(outbox_table)
+        .where(outbox_table.c.id > after, outbox_table.c.payload.is_not(None))
+        .order_by(outbox_table.c.id)
+    )
     if event_type is not None:
         query = query.where(outbox_table.c.event_type == event_type)
     async with database.sessions() as session:
@@ -59,6 +63,23 @@ async def _rows(database: Database, event_type: str | None, after: int) -> list[
     ]
 
 
+async def outbox_tombstones(
+    database: Database, record: type[Event], *, after: int = 0
+) -> list[str]:
+    """The keys of the tombstones of ``record`` (a compacted type) written, in order."""
+    query = (
+        select(outbox_table.c.key)
+        .where(
+            outbox_table.c.id > after,
+            outbox_table.c.event_type == record.event_type,
+            outbox_table.c.payload.is_(None),
+        )
+        .order_by(outbox_table.c.id)
+    )
+    async with database.sessions() as session:
+        return list((await session.scalars(query)).all())
+
+
 @overload
 async def outbox_events(database: Database, event_class: type[E], *, after: int = 0) -> list[E]: ...
 @overload
@@ -68,7 +89,8 @@ async def outbox_events(
 async def outbox_events(
     database: Database, event_class: type[E] | None = None, *, after: int = 0
 ) -> list[E] | list[OutboxEvent]:
-    """With a class: its events in the order written. Without: every row, as
+    """With a class: its events in the order written. Without: every row but
+    tombstones (:func:`outbox_tombstones`), as
     :class:`OutboxEvent` (topic, key, id and event). ``after``: an
     :func:`outbox_position` taken earlier."""
     if event_class is None:

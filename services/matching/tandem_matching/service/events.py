@@ -1,4 +1,5 @@
-"""Contract events built from rows: only ids, facts and the contacts consumers need."""
+"""Contract events built from rows: ids and facts on the matching topic; how to reach a
+participant only in :func:`participant_contact`, for the compacted contacts topic."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from tandem_contracts.common import Contact, MentoringFormat
+from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import (
     MatchProposed,
     ParticipantErased,
@@ -55,7 +57,8 @@ def _contact(manager: Manager) -> Contact:
 def participant_facts(
     participant: Participant, *, updated: bool = False
 ) -> ParticipantRegistered | ParticipantUpdated:
-    """The profile facts other services act on; LinkedIn only with consent.
+    """The profile facts other services act on: ids and facts, no contact details
+    (those go to the contacts topic, :func:`participant_contact`).
 
     Built with ``model_validate`` from plain data: validation runs in pydantic's core and
     is faster than constructing the nested models in Python (imports build thousands).
@@ -63,6 +66,26 @@ def participant_facts(
     p = participant
     cls = ParticipantUpdated if updated else ParticipantRegistered
     return cls.model_validate(
+        {
+            "programme_id": p.programme_id,
+            "participant_id": p.id,
+            "subject": p.subject,
+            "role": p.role,
+            "country": p.country,
+            "languages": p.languages,
+            "availability": [
+                {"weekday": w.weekday, "start": w.start, "end": w.end} for w in p.availability or ()
+            ],
+        }
+    )
+
+
+def participant_contact(participant: Participant) -> ParticipantContact:
+    """How to reach the participant, for the compacted contacts topic; LinkedIn only
+    with consent. Published with every registration and update (compaction keeps the
+    latest); erasure publishes its tombstone instead (:func:`contact_tombstone_key`)."""
+    p = participant
+    return ParticipantContact.model_validate(
         {
             "programme_id": p.programme_id,
             "participant_id": p.id,
@@ -74,14 +97,14 @@ def participant_facts(
                 "preferred_language": p.preferred_language,
                 "time_zone": p.time_zone,
             },
-            "country": p.country,
-            "languages": p.languages,
-            "availability": [
-                {"weekday": w.weekday, "start": w.start, "end": w.end} for w in p.availability or ()
-            ],
             "linkedin_url": p.shared_linkedin_url,
         }
     )
+
+
+def contact_tombstone_key(participant: Participant) -> str:
+    """The key whose contact erasure tombstones (the participant id, as the value's key)."""
+    return str(UUID(str(participant.id)))
 
 
 def participant_withdrawn(participant: Participant) -> ParticipantWithdrawn:

@@ -204,7 +204,14 @@ async def import_participants(
             )
         rows = [row for _, row in good]
         await participant_repo.insert_many(session, rows)
-        await add_events(session, (events.participant_facts(row) for row in rows))
+        await add_events(
+            session,
+            (
+                event
+                for row in rows
+                for event in (events.participant_facts(row), events.participant_contact(row))
+            ),
+        )
         report = Import(
             id=new_id(),
             programme_id=programme_id,

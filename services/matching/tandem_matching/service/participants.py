@@ -12,7 +12,7 @@ from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
 from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, Forbidden, NotFound, Unprocessable
-from tandem_kit.outbox import add_event
+from tandem_kit.outbox import add_event, add_events
 from tandem_matching.adapters import mentee_choice as request_repo
 from tandem_matching.adapters import participants as repo
 from tandem_matching.domain.participants import Participant, ParticipantStatus
@@ -80,7 +80,7 @@ async def register(
                 f"{subject} is already registered in this programme.", code="already_registered"
             )
         await repo.insert_many(session, [row])
-        await add_event(session, events.participant_facts(row))
+        await add_events(session, [events.participant_facts(row), events.participant_contact(row)])
     return public(row, busy=False)
 
 
@@ -154,7 +154,10 @@ async def update_participant(
         if errors:
             raise _unfit(errors)
         await repo.save(session, merged)
-        await add_event(session, events.participant_facts(merged, updated=True))
+        await add_events(
+            session,
+            [events.participant_facts(merged, updated=True), events.participant_contact(merged)],
+        )
         busy = await repo.busy_ids(session, [participant_id])
     return public(merged, participant_id in busy)
 

@@ -13,11 +13,12 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import EndedBy, EndReason
 from tandem_kit.auth import Principal
 from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, Forbidden, NotFound
-from tandem_kit.outbox import add_event
+from tandem_kit.outbox import add_event, add_tombstone
 from tandem_matching.adapters import mentee_choice as request_repo
 from tandem_matching.adapters import participants as repo
 from tandem_matching.adapters import proposals as proposal_repo
@@ -62,6 +63,8 @@ async def erase(
         await proposal_repo.forget_explanations(session, participant_id)
         await repo.erase(session, participant_id, at)
         await add_event(session, events.participant_erased(row, subject))
+        # Removes her contact from the compacted contacts topic (README, "Privacy").
+        await add_tombstone(session, ParticipantContact, events.contact_tombstone_key(row))
     return ErasureReceipt(participant_id=participant_id, erased_at=at, relationships_closed=closed)
 
 

@@ -1,0 +1,92 @@
+"""What a consumer runs: handlers by event type, and tombstone handlers of compacted types.
+
+A handler gets its event and a :class:`HandlerContext` (the inbox transaction and the
+envelope); it does its whole effect through that session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TypeVar, cast
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_contracts import Envelope, Event
+
+
+@dataclass(frozen=True)
+class HandlerContext:
+    """What a handler gets besides the event: its transaction and the envelope."""
+
+    session: AsyncSession
+    envelope: Envelope
+
+
+@dataclass(frozen=True)
+class Tombstone:
+    """A compacted record's key with no value: whatever the key held is gone."""
+
+    event_type: str
+    key: str
+
+
+EventHandler = Callable[[Event, HandlerContext], Awaitable[None]]
+TombstoneHandler = Callable[[Tombstone, HandlerContext], Awaitable[None]]
+BoundHandler = Callable[[HandlerContext], Awaitable[None]]
+E = TypeVar("E", bound=Event)
+
+
+def bind(
+    handlers: Mapping[str, EventHandler],
+    tombstones: Mapping[str, TombstoneHandler],
+    decoded: Event | Tombstone,
+) -> BoundHandler:
+    """The handler of a decoded record, bound to it: only the context is left to give."""
+    if isinstance(decoded, Tombstone):
+        tombstone_handler = tombstones[decoded.event_type]
+        return lambda hc: tombstone_handler(decoded, hc)
+    handler = handlers[decoded.event_type]
+    return lambda hc: handler(decoded, hc)
+
+
+class Handlers(Mapping[str, EventHandler]):
+    """Typed registration: ``handlers.on(RelationshipStarted, open_conversation)``.
+
+    The handler's first parameter is the concrete event class, which mypy checks
+    against the class it is registered for.
+    """
+
+    def __init__(self) -> None:
+        self._by_type: dict[str, EventHandler] = {}
+        self._tombstones: dict[str, TombstoneHandler] = {}
+
+    def on(
+        self, event_class: type[E], handler: Callable[[E, HandlerContext], Awaitable[None]]
+    ) -> Handlers:
+        if event_class.event_type in self._by_type:
+            raise ValueError(f"a handler for {event_class.event_type} is already registered")
+        self._by_type[event_class.event_type] = cast(EventHandler, handler)
+        return self
+
+    def on_tombstone(self, record_class: type[Event], handler: TombstoneHandler) -> Handlers:
+        """Handle the tombstones of a compacted record type (its key, with no value)."""
+        if not record_class.compacted:
+            raise ValueError(f"{record_class.event_type} is not compacted: it has no tombstones")
+        if record_class.event_type in self._tombstones:
+            raise ValueError(f"a tombstone handler for {record_class.event_type} is registered")
+        self._tombstones[record_class.event_type] = handler
+        return self
+
+    @property
+    def tombstones(self) -> Mapping[str, TombstoneHandler]:
+        return dict(self._tombstones)
+
+    def __getitem__(self, event_type: str) -> EventHandler:
+        return self._by_type[event_type]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._by_type)
+
+    def __len__(self) -> int:
+        return len(self._by_type)
