@@ -197,7 +197,7 @@ async def test_events_arrive_in_order_and_apply_exactly_once(
     types = Counter(r[3] for r in records)
     assert types == {
         "tandem.programme.created.v1": 1,
-        "tandem.participant.registered.v1": 4,
+        "tandem.participant.registered.v2": 4,
         "tandem.match.proposed.v1": 2,
         "tandem.relationship.started.v1": 2,
         "tandem.relationship.ended.v1": 1,

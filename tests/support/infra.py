@@ -22,6 +22,14 @@ POSTGRES_SCRIPT = REPO_ROOT / "deploy" / "local" / "postgres.sh"
 KAFKA_BOOTSTRAP = f"127.0.0.1:{os.environ.get('TANDEM_KAFKA_PORT', '9092')}"
 
 
+def kafka_data_dir() -> Path:
+    """Where kafka.sh keeps the broker's data (the same variables it reads)."""
+    if "TANDEM_KAFKA_DATA" in os.environ:
+        return Path(os.environ["TANDEM_KAFKA_DATA"])
+    cache = Path(os.environ.get("TANDEM_CACHE_DIR", REPO_ROOT / ".cache"))
+    return cache / "kafka" / "data"
+
+
 def _run(script: Path, *args: str) -> str:
     # Files, not pipes: a server the script leaves running must not hold our pipe open.
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:

@@ -306,13 +306,16 @@ class EventConsumer:
         # A compacted topic's value is a person's contact: the copy would outlive her
         # erasure by the dead-letter retention, so only where it was is kept.
         omit_value = record.topic in self._compacted
+        error_text = f"{type(error).__name__}: {error}"
+        if omit_value:  # an error's message may quote the record (pydantic's do)
+            error_text = f"{type(error).__name__} (message omitted: the record is personal)"
         headers = [
             *record.headers,
             ("dlq_original_topic", record.topic.encode()),
             ("dlq_original_partition", str(record.partition).encode()),
             ("dlq_original_offset", str(record.offset).encode()),
             ("dlq_consumer", self.name.encode()),
-            ("dlq_error", f"{type(error).__name__}: {error}"[:2000].encode()),
+            ("dlq_error", error_text[:2000].encode()),
             ("dlq_failed_at", datetime.now(UTC).isoformat().encode()),
         ]
         if omit_value:
