@@ -22,7 +22,8 @@ import pytest
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from sqlalchemy import func, select
 
-from tandem_contracts import Envelope, Event, service_topic
+from tandem_contracts import CONTACTS_TOPIC, Envelope, Event, service_topic
+from tandem_kit import directory
 from tandem_kit.db.database import Database
 from tandem_kit.db.tables import inbox_table
 from tandem_kit.kafka import EventConsumer, create_producer
@@ -138,6 +139,7 @@ async def test_conversation_created_once_and_closed_by_matchings_events(
 ) -> None:
     group = f"tandem.messaging.e2e-{uuid.uuid4().hex[:8]}"
     await start_group_at_the_end(kafka_bootstrap, group, MATCHING)
+    await start_group_at_the_end(kafka_bootstrap, group, CONTACTS_TOPIC)
     programme = Programme(
         manager=Person("e2e-mia", "Mia", "manager"),
         people=[
@@ -152,7 +154,7 @@ async def test_conversation_created_once_and_closed_by_matchings_events(
         matching_outbox,
         producer,
         programme.created(),
-        *(programme.registered(p) for p in programme.people),
+        *(programme.contact(p) for p in programme.people),  # to tandem.contacts.v1
     )
     await publish(
         matching_outbox,
@@ -193,7 +195,7 @@ async def test_conversation_created_once_and_closed_by_matchings_events(
             name="messaging",
             database=h.runtime.database,
             bootstrap_servers=kafka_bootstrap,
-            topics=[MATCHING],
+            topics=[MATCHING, CONTACTS_TOPIC],
             handlers=build_handlers(h.runtime),
             dead_letters=producer,
             group_id=group,
@@ -215,7 +217,13 @@ async def test_conversation_created_once_and_closed_by_matchings_events(
                 seen = await session.scalar(
                     select(inbox_table.c.event_id).where(inbox_table.c.event_id == str(other_id))
                 )
-            return seen is not None
+            if seen is None:
+                return False
+            async with h.runtime.database.sessions() as session:  # and the contacts topic
+                known = await directory.participants_by_id(
+                    session, [p.participant_id for p in programme.people]
+                )
+            return len(known) == len(programme.people)
 
         await wait_until(duplicates_drained, timeout=60)
         assert await conversations_of(h, relationship) == 1, "exactly one conversation"

@@ -104,6 +104,8 @@ class Envelope(BaseModel):
         of ``tombstones`` (the consumer passes the compacted types of the record's
         topic); anywhere else it is not a CloudEvent this platform reads.
         """
+        if value is None and not tombstones:
+            raise EnvelopeError("not a CloudEvent: the record has no value (a tombstone)")
         found: dict[str, str] = {}
         for name, raw in headers:
             if name not in CE_HEADERS:
