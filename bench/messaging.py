@@ -105,7 +105,7 @@ async def serve(name: str, database_url: str, workdir: Path, pairs: int) -> Asyn
         programme = Programme(manager=Person("mia", "Mia", "manager"), people=people)
         await h.deliver(programme.created())
         for person in programme.people:
-            await h.deliver(programme.registered(person))
+            await h.deliver(programme.contact(person))
         target = Target(name, h.client, [], h.runtime)
         for mentor, mentee in zip(people[:pairs], people[pairs:], strict=True):
             await h.deliver(programme.started(uuid.uuid4(), mentor, mentee))
