@@ -23,6 +23,7 @@ from typing import Annotated, Any, Generic, TypedDict, TypeVar
 from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from fastapi.telemetry import TelemetryConfig
 
+from tandem_kit.api.methods import AllowedMethods, AnswerOptions
 from tandem_kit.api.openapi import check_operation_ids, finish_document, operation_id
 from tandem_kit.api.problems import problem_schema, problems
 from tandem_kit.api.strict import QueryNames
@@ -298,6 +299,9 @@ def create_app(definition: ServiceDefinition[S], settings: S, *, clock: Clock = 
             app.include_router(router)
     check_operation_ids(app.routes)
     query_names.learn(app.routes)
+    # OPTIONS and the Allow header of a 405 (the problem handler reads it from the state).
+    app.state.allowed_methods = allowed = AllowedMethods()
+    allowed.learn(app.routes)
     # Innermost: the guard has checked the body's size and the token before a key is
     # looked up, and the answer it holds back is sent only after its transaction commits.
     app.add_middleware(
@@ -312,5 +316,6 @@ def create_app(definition: ServiceDefinition[S], settings: S, *, clock: Clock = 
         max_body_bytes=settings.max_body_bytes,
         max_json_depth=settings.max_json_depth,
     )
+    app.add_middleware(AnswerOptions, allowed=allowed)
     app.add_middleware(MetricsAndTracingMiddleware, service_name=definition.name)
     return app

@@ -94,8 +94,10 @@ async def _on_problem(_request: Request, error: Exception) -> JSONResponse:
     )
 
 
-async def _on_http_error(_request: Request, error: Exception) -> JSONResponse:
+async def _on_http_error(request: Request, error: Exception) -> JSONResponse:
     assert isinstance(error, StarletteHTTPException)
+    if error.status_code == 405:
+        return _method_not_allowed(request)
     code = getattr(error, "code", None) or {
         401: "unauthorized",
         403: "forbidden",
@@ -107,6 +109,20 @@ async def _on_http_error(_request: Request, error: Exception) -> JSONResponse:
     )
     headers = dict(error.headers) if error.headers else None
     return problem_response(error.status_code, title, str(error.detail), str(code), headers=headers)
+
+
+def _method_not_allowed(request: Request) -> JSONResponse:
+    # The router's own Allow names one route's methods; the app factory's
+    # ``AllowedMethods`` (tandem_kit.api.methods) knows every route of the path.
+    allowed = getattr(request.app.state, "allowed_methods", None)
+    methods: list[str] = allowed.of(request.scope["path"]) if allowed is not None else []
+    return problem_response(
+        405,
+        "Method not allowed",
+        f"{request.method} is not allowed here; allowed: {', '.join(methods) or 'none'}.",
+        "method_not_allowed",
+        headers={"Allow": ", ".join(methods)},
+    )
 
 
 async def _on_validation_error(_request: Request, error: Exception) -> JSONResponse:

@@ -1,0 +1,64 @@
+"""OPTIONS and 405 name every method a path answers, not the first route's (RFC 9110 §9.3.7).
+
+A path served by two routes (GET and POST on one collection) answered a 405 with
+``Allow: GET`` and refused OPTIONS with a 405: a client could not learn what the
+path takes. The app factory answers both from every route of the path.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+from fastapi import APIRouter
+
+from tandem_kit.testing import assert_problem, run_app
+from tests.kit.fixture_service.app import build_app, fixture_settings
+
+router = APIRouter(prefix="/v1/jots", tags=["jots"])
+
+
+@router.get("")
+async def list_jots() -> list[str]:
+    return []
+
+
+@router.post("", status_code=201)
+async def create_jot() -> dict[str, str]:
+    return {}
+
+
+@router.get("/{jot_id}")
+async def get_jot(jot_id: uuid.UUID) -> dict[str, str]:
+    return {}
+
+
+@router.delete("/{jot_id}", status_code=204)
+async def delete_jot(jot_id: uuid.UUID) -> None:
+    return None
+
+
+async def test_options_lists_every_method_of_the_path(tmp_path: Path) -> None:
+    settings = fixture_settings(tmp_path, "127.0.0.1:9", run_consumers=False, run_relay=False)
+    async with run_app(build_app(settings, routers=[router]), settings) as app:
+        collection = await app.client.options("/v1/jots")
+        assert collection.status_code == 204
+        assert collection.headers["allow"] == "GET, OPTIONS, POST"
+        assert collection.content == b""
+        one = await app.client.options(f"/v1/jots/{uuid.uuid4()}")
+        assert (one.status_code, one.headers["allow"]) == (204, "DELETE, GET, OPTIONS")
+        health = await app.client.options("/healthz")
+        assert (health.status_code, health.headers["allow"]) == (204, "GET, OPTIONS")
+        assert_problem(await app.client.options("/v1/nowhere"), 404)
+
+
+async def test_a_405_names_every_method_of_the_path(tmp_path: Path) -> None:
+    settings = fixture_settings(tmp_path, "127.0.0.1:9", run_consumers=False, run_relay=False)
+    async with run_app(build_app(settings, routers=[router]), settings) as app:
+        refused = await app.client.put("/v1/jots")
+        body = assert_problem(refused, 405, "method_not_allowed")
+        assert refused.headers["allow"] == "GET, OPTIONS, POST"
+        assert "PUT is not allowed here; allowed: GET, OPTIONS, POST" in body["detail"]
+        patched = await app.client.patch(f"/v1/jots/{uuid.uuid4()}", json={})
+        assert patched.status_code == 405
+        assert patched.headers["allow"] == "DELETE, GET, OPTIONS"
