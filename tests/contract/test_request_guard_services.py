@@ -156,3 +156,41 @@ async def test_oversized_bodies_are_413_unread_on_every_endpoint(
                 "payload_too_large",
                 0,
             )
+
+
+def _takes_no_body(operation: dict[str, Any]) -> bool:
+    content = operation.get("requestBody", {}).get("content")
+    if content is None:
+        return True
+    return bool(content.get("application/json", {}).get("schema", {}).get("maxProperties") == 0)
+
+
+@pytest.mark.parametrize("service", sorted(SERVICES))
+async def test_a_body_where_an_operation_takes_none_is_422_on_every_endpoint(
+    service: str, tmp_path: Path
+) -> None:
+    """Every POST/PUT/PATCH/DELETE without a requestBody refuses one before it runs;
+    one documented as taking an empty object refuses anything but ``{}``."""
+    body = b'{"dry_run": true}'
+    async with started(SERVICES[service], tmp_path) as (app, asgi, settings):
+        token = mint_token(settings.auth, "root", admin=True)
+        headers = {
+            "content-type": "application/json",
+            "content-length": str(len(body)),
+            "authorization": f"Bearer {token}",
+        }
+        bodyless = [
+            (method.upper(), re.sub(r"\{[^}]+\}", lambda _: str(uuid.uuid4()), template))
+            for template, operations in app.openapi()["paths"].items()
+            for method, operation in operations.items()
+            if method.upper() in {"POST", "PUT", "PATCH", "DELETE"} and _takes_no_body(operation)
+        ]
+        assert len(bodyless) >= 2
+        for method, path in bodyless:
+            status, problem, _reads = await call_raw(asgi, method, path, headers, body)
+            assert (method, path, status, problem.get("code")) == (
+                method,
+                path,
+                422,
+                "unexpected_body",
+            )

@@ -1,4 +1,4 @@
-"""Refuse a request before its body costs anything: no token, too large, or nested too deep.
+"""Refuse a request before its body costs anything: no token, too large, too deep, unwanted.
 
 FastAPI reads and parses a whole body before it runs a route's dependencies, so a
 bearer check in a dependency comes too late: four anonymous 50 MB bodies once
@@ -12,7 +12,11 @@ pure ASGI middleware in front of the routes. For a request that carries a body i
 2. answers 413 when ``Content-Length`` is over the route's limit, or when a body
    without one grows past it while it is read (nothing more is read after that);
 3. answers 422 ``json_too_deep`` for a JSON body nested deeper than the limit,
-   before the JSON parser recurses into it.
+   before the JSON parser recurses into it;
+4. answers 422 ``unexpected_body`` for a body sent to an operation whose document
+   declares none (a malformed body to ``POST …/match-runs`` once started a real run,
+   ignored): the endpoint never runs. An operation that accepts an empty JSON object
+   as well as no body says so with ``openapi_extra=NO_BODY_OR_EMPTY_OBJECT``.
 
 Limits: ``max_body_bytes`` (settings) for every route, or the route's own
 ``openapi_extra={"x-body-limit": bytes}`` — which also tells clients in the OpenAPI
@@ -21,9 +25,11 @@ document. Requests without a body (GET, most DELETEs) pass straight through.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from fastapi import FastAPI
@@ -35,10 +41,36 @@ from tandem_kit.auth.tokens import AuthError
 from tandem_kit.errors import problem_response
 
 BODY_LIMIT_EXTRA = "x-body-limit"
+# ``openapi_extra`` of an operation that takes no body but accepts ``{}`` (clients that
+# always send a JSON object): documented as an optional body that must be empty.
+NO_BODY_OR_EMPTY_OBJECT: dict[str, Any] = {
+    "requestBody": {
+        "required": False,
+        "description": "None; an empty JSON object `{}` is accepted as none.",
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "maxProperties": 0,
+                    "additionalProperties": False,
+                    "examples": [{}],
+                }
+            }
+        },
+    }
+}
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 # Everything but brackets deleted, so the depth scan walks only the brackets.
 _KEEP_BRACKETS = bytes.maketrans(b"", b"")
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
+
+
+class _Body(Enum):
+    """What an operation's document says of its body."""
+
+    TAKEN = "taken"
+    NONE = "none"
+    EMPTY_OBJECT = "empty object"  # none, or ``{}``
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +79,17 @@ class _RoutePolicy:
     path: re.Pattern[str]
     needs_principal: bool
     body_limit: int
+    body: _Body
+
+
+def _body_of(operation: Mapping[str, Any]) -> _Body:
+    request_body = operation.get("requestBody")
+    if request_body is None:
+        return _Body.NONE
+    schema = request_body.get("content", {}).get("application/json", {}).get("schema", {})
+    if schema.get("maxProperties") == 0:
+        return _Body.EMPTY_OBJECT
+    return _Body.TAKEN
 
 
 def policies_from_openapi(document: Mapping[str, Any], default_limit: int) -> list[_RoutePolicy]:
@@ -68,6 +111,7 @@ def policies_from_openapi(document: Mapping[str, Any], default_limit: int) -> li
                 pattern,
                 bool(operation.get("security")),
                 int(operation.get(BODY_LIMIT_EXTRA, default_limit)),
+                _body_of(operation),
             )
             found.append((template.count("{"), policy))
     return [policy for _, policy in sorted(found, key=lambda item: item[0])]
@@ -166,6 +210,15 @@ class RequestGuard:
         if body is None:
             await _too_large(policy.body_limit)(scope, receive, send)
             return
+        if policy.body is not _Body.TAKEN and not _empty(body, policy.body):
+            await problem_response(
+                422,
+                "Unexpected body",
+                "This operation takes no body"
+                + (" (or an empty JSON object)." if policy.body is _Body.EMPTY_OBJECT else "."),
+                "unexpected_body",
+            )(scope, receive, send)
+            return
         content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
         if content_type.endswith(b"json") and json_depth_exceeds(body, self._max_depth):
             await problem_response(
@@ -193,6 +246,19 @@ class RequestGuard:
                 headers=dict(error.headers or {}),
             )
         return None
+
+
+def _empty(body: bytes, allowed: _Body) -> bool:
+    """Whether ``body`` is no body at all, or the ``{}`` an operation may accept as none."""
+    text = body.strip()
+    if not text:
+        return True
+    if allowed is not _Body.EMPTY_OBJECT:
+        return False
+    try:
+        return bool(json.loads(text) == {})
+    except ValueError:
+        return False
 
 
 def _too_large(limit: int) -> Any:

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from uuid import UUID
 
-from fastapi import APIRouter, Depends, Request, status
+from fastapi import APIRouter, status
 
 from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
-from tandem_kit.errors import Unprocessable
+from tandem_kit.guard import NO_BODY_OR_EMPTY_OBJECT
 from tandem_matching.api.deps import Ctx, Db
 from tandem_matching.domain.match_runs import MatchRunStatus
 from tandem_matching.domain.proposals import ProposalStatus
@@ -34,22 +33,6 @@ BREACH = (
 )
 
 
-async def _no_body(request: Request) -> None:
-    """No body, or an empty JSON object; anything else is a client's mistake (a malformed
-    body once started a real run), so it starts nothing."""
-    raw = (await request.body()).strip()
-    if not raw:
-        return
-    try:
-        if json.loads(raw) == {}:
-            return
-    except ValueError:
-        pass
-    raise Unprocessable(
-        "Starting a match run takes no body (or an empty JSON object).", code="unexpected_body"
-    )
-
-
 @router.post(
     "",
     status_code=status.HTTP_202_ACCEPTED,
@@ -59,7 +42,7 @@ async def _no_body(request: Request) -> None:
     "`failed`/`cancelled`). One open run per programme. Takes no body (or `{}`): "
     "any other body is refused with 422 `unexpected_body` and starts nothing.",
     responses=problems(403, 404, 409, 422),
-    dependencies=[Depends(_no_body)],
+    openapi_extra=NO_BODY_OR_EMPTY_OBJECT,  # the kit's guard refuses any other body
 )
 async def create_run(
     programme_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
