@@ -145,8 +145,8 @@ async def test_every_creating_post_of_messaging_is_idempotent(
                 conv + "/messages", headers=as_mentor, json={"body": "hi"}
             )
             forum = (await h.client.get(f"/v1/programmes/{a.id}/forums", headers=as_mentee)).json()[
-                0
-            ]
+                "items"
+            ][0]
             thread = await h.client.post(
                 f"/v1/forums/{forum['id']}/threads",
                 headers=as_mentor,

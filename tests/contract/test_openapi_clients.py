@@ -122,7 +122,7 @@ async def test_messaging_through_its_generated_client(
 
             forums = operation(clients, "messaging", "forums.list_forums")
             assert id_arguments(forums) == {"programme_id": uuid.UUID}
-            [forum] = (await forums.asyncio_detailed(programme.id, client=api)).parsed
+            [forum] = (await forums.asyncio_detailed(programme.id, client=api)).parsed.items
             assert isinstance(forum.id, uuid.UUID)
 
             # Over the body limit: the request guard's 413, which the document declares.

@@ -220,7 +220,7 @@ async def _plant_secrets(world: World) -> Ids:
         headers=mentee,
         json={**TERMS, "based_on_version": 1, "rules": [SECRET_RULE]},
     )
-    forums = (await h.client.get(f"/v1/programmes/{a.id}/forums", headers=mentee)).json()
+    forums = (await h.client.get(f"/v1/programmes/{a.id}/forums", headers=mentee)).json()["items"]
     ids.forum = forums[0]["id"]
     thread = await h.client.post(
         f"/v1/forums/{ids.forum}/threads",
@@ -311,7 +311,7 @@ async def test_group_forum_is_for_its_members_only(world: World) -> None:
     group = uuid.uuid4()
     await h.deliver(a.started(group, world.mentor, world.mentee, a.people[3], group=True))
     mentee = h.as_person(world.mentee, a)
-    forums = (await h.client.get(f"/v1/programmes/{a.id}/forums", headers=mentee)).json()
+    forums = (await h.client.get(f"/v1/programmes/{a.id}/forums", headers=mentee)).json()["items"]
     [forum] = [f for f in forums if f["relationship_id"] == str(group)]
     url = f"/v1/forums/{forum['id']}/threads"
     created = await h.client.post(
@@ -333,7 +333,7 @@ async def test_group_forum_is_for_its_members_only(world: World) -> None:
             assert SECRET_POST not in response.text
     outsider_forums = (
         await h.client.get(f"/v1/programmes/{a.id}/forums", headers=_headers(world, "other_member"))
-    ).json()
+    ).json()["items"]
     assert str(group) not in {f["relationship_id"] for f in outsider_forums}
 
 

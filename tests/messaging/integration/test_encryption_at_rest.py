@@ -41,7 +41,7 @@ async def write_everything(world: World) -> None:
             url, json={"body": SECRETS["reply"], "in_reply_to": first["id"]}, headers=mentee
         )
     ).status_code == 201
-    forum = (await h.client.get(f"/v1/programmes/{a.id}/forums", headers=mentee)).json()[0]
+    forum = (await h.client.get(f"/v1/programmes/{a.id}/forums", headers=mentee)).json()["items"][0]
     assert (
         await h.client.post(
             f"/v1/forums/{forum['id']}/threads",

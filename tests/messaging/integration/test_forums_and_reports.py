@@ -14,7 +14,7 @@ async def programme_forum(world: World) -> str:
         await h.client.get(
             f"/v1/programmes/{world.a.id}/forums", headers=h.as_person(world.mentee, world.a)
         )
-    ).json()
+    ).json()["items"]
     [forum] = [f for f in forums if f["kind"] == "programme"]
     return str(forum["id"])
 
@@ -111,7 +111,7 @@ async def test_group_forum_closes_with_its_relationship(world: World) -> None:
     group = uuid.uuid4()
     await h.deliver(a.started(group, world.mentor, world.mentee, a.people[3], group=True))
     mentee = h.as_person(world.mentee, a)
-    forums = (await h.client.get(f"/v1/programmes/{a.id}/forums", headers=mentee)).json()
+    forums = (await h.client.get(f"/v1/programmes/{a.id}/forums", headers=mentee)).json()["items"]
     [forum] = [f["id"] for f in forums if f["relationship_id"] == str(group)]
     assert (
         await h.client.post(
@@ -205,3 +205,33 @@ async def test_forum_post_reports(world: World) -> None:
         "items"
     ]
     assert (report["target_kind"], report["excerpt"]) == ("post", "spammy link")
+
+
+async def test_the_forum_list_is_a_cursor_page_of_the_forums_the_caller_may_read(
+    world: World,
+) -> None:
+    # Every list endpoint is cursor-paginated (docs/building-a-service.md). The group
+    # forums someone is no member of are filtered out before a page is cut, so a page
+    # is never short of forums the caller may read, nor holds one they may not.
+    h, a = world.h, world.a
+    mine, theirs = uuid.uuid4(), uuid.uuid4()
+    await h.deliver(a.started(mine, world.mentor, world.mentee, a.people[3], group=True))
+    await h.deliver(a.started(theirs, a.people[2], a.people[3], group=True))
+    url = f"/v1/programmes/{a.id}/forums"
+    mentee, manager = h.as_person(world.mentee, a), h.as_person(a.manager, a)
+
+    async def every_page(headers: dict[str, str]) -> list[list[str | None]]:
+        pages, cursor = [], ""
+        while True:
+            page = await h.client.get(url, params={"limit": 1, "cursor": cursor}, headers=headers)
+            assert page.status_code == 200, page.text
+            body = page.json()
+            pages.append([f["relationship_id"] for f in body["items"]])
+            if body["next_cursor"] is None:
+                return pages
+            cursor = body["next_cursor"]
+
+    assert await every_page(mentee) == [[None], [str(mine)]]
+    overseen = await every_page(manager)
+    assert all(len(page) == 1 for page in overseen)
+    assert sorted(str(page[0]) for page in overseen) == sorted(["None", str(mine), str(theirs)])

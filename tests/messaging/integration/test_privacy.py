@@ -23,7 +23,9 @@ async def exchange(world: World) -> dict[str, str]:
             url, json={"body": "Congratulations!", "in_reply_to": hers["id"]}, headers=mentor
         )
     ).json()
-    forum = (await h.client.get(f"/v1/programmes/{a.id}/forums", headers=mentee)).json()[0]["id"]
+    forum = (await h.client.get(f"/v1/programmes/{a.id}/forums", headers=mentee)).json()["items"][
+        0
+    ]["id"]
     thread = (
         await h.client.post(
             f"/v1/forums/{forum}/threads",

@@ -6,13 +6,19 @@ from datetime import datetime
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import func, select, update
+from sqlalchemy import exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.api import keyset
 from tandem_kit.crypto import Sealed
 from tandem_messaging.adapters.common import insert_unless_present
-from tandem_messaging.adapters.tables import forum_posts, forum_threads, forums
+from tandem_messaging.adapters.tables import (
+    conversation_members,
+    conversations,
+    forum_posts,
+    forum_threads,
+    forums,
+)
 from tandem_messaging.domain.forums import Author, Forum, Post, Thread
 
 
@@ -38,6 +44,7 @@ def _forum(row: Any) -> Forum:
         row.title,
         _sealed(row, "wrapped_key"),
         row.thread_seq,
+        row.created_at,
     )
 
 
@@ -81,7 +88,7 @@ def _author_values(author: Author) -> dict[str, Any]:
     }
 
 
-async def add_if_new(session: AsyncSession, forum: Forum, now: datetime) -> bool:
+async def add_if_new(session: AsyncSession, forum: Forum) -> bool:
     assert forum.wrapped_key is not None
     return await insert_unless_present(
         session,
@@ -94,7 +101,7 @@ async def add_if_new(session: AsyncSession, forum: Forum, now: datetime) -> bool
             "wrapped_key_nonce": forum.wrapped_key.nonce,
             "wrapped_key_ciphertext": forum.wrapped_key.ciphertext,
             "thread_seq": 0,
-            "created_at": now,
+            "created_at": forum.created_at,
         },
         ["id"],
     )
@@ -114,6 +121,32 @@ async def of_programme(session: AsyncSession, programme_id: UUID) -> list[Forum]
         )
     ).all()
     return [_forum(row) for row in rows]
+
+
+async def visible_page(
+    session: AsyncSession,
+    programme_id: UUID,
+    subject: str,
+    *,
+    every_forum: bool,
+    cursor: str | None,
+    limit: int,
+) -> list[Forum]:
+    """The programme's forums ``subject`` may read, oldest first, ``limit + 1`` rows.
+
+    The programme forum is everyone's; a group's forum is its members' (or every forum,
+    for whoever oversees the programme). Filtered in SQL, so that a page is always full.
+    """
+    query = select(forums).where(forums.c.programme_id == programme_id)
+    if not every_forum:
+        in_group = exists().where(
+            conversations.c.relationship_id == forums.c.relationship_id,
+            conversation_members.c.conversation_id == conversations.c.id,
+            conversation_members.c.subject == subject,
+        )
+        query = query.where(or_(forums.c.relationship_id.is_(None), in_group))
+    query = keyset(query, [forums.c.created_at, forums.c.id], cursor, limit)
+    return [_forum(row) for row in (await session.execute(query)).all()]
 
 
 async def next_thread_seq(session: AsyncSession, forum_id: UUID) -> int:

@@ -26,12 +26,16 @@ router = APIRouter(prefix="/v1", tags=["forums"])
     summary="Forums you can read",
     description="The programme forum, and the forums of your groups. Managers also "
     "see groups' forums listed (to moderate reported posts by id).",
-    responses=problems(404),
+    responses=problems(400, 404),
 )
 async def list_forums(
-    programme_id: UUID, principal: CurrentPrincipal, ctx: Ctx
-) -> list[ForumPublic]:
-    return await use.list_forums(ctx, principal, programme_id)
+    programme_id: UUID,
+    principal: CurrentPrincipal,
+    ctx: Ctx,
+    cursor: PageCursor = None,
+    limit: PageLimit = 50,
+) -> Page[ForumPublic]:
+    return await use.list_forums(ctx, principal, programme_id, cursor=cursor, limit=limit)
 
 
 @router.get(

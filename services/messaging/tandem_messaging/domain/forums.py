@@ -25,6 +25,7 @@ class Forum:
     title: str
     wrapped_key: Ciphertext | None
     thread_count: int
+    created_at: datetime  # orders a programme's forums (oldest, the programme's, first)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,7 @@ from uuid import UUID, uuid4
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit import directory
-from tandem_kit.api import Page, page_of
+from tandem_kit.api import Page, keyset_page, page_of
 from tandem_kit.auth import Principal
 from tandem_kit.errors import Conflict, NotFound, PayloadTooLarge, Unprocessable
 from tandem_kit.outbox import add_event
@@ -128,20 +128,20 @@ async def _writable(session: AsyncSession, forum: Forum) -> None:
         )
 
 
-async def list_forums(ctx: Context, principal: Principal, programme_id: UUID) -> list[ForumPublic]:
+async def list_forums(
+    ctx: Context, principal: Principal, programme_id: UUID, *, cursor: str | None, limit: int
+) -> Page[ForumPublic]:
     async with ctx.database.transaction() as session:
         await programme_member(session, principal, programme_id)
-        visible = []
-        for forum in await forums.of_programme(session, programme_id):
-            if forum.relationship_id is None or oversees(principal, programme_id):
-                visible.append(forum)
-                continue
-            conversation = await conversations.by_relationship(session, forum.relationship_id)
-            if conversation and await conversations.member(
-                session, conversation.id, principal.subject
-            ):
-                visible.append(forum)
-    return [_forum_view(f) for f in visible]
+        rows = await forums.visible_page(
+            session,
+            programme_id,
+            principal.subject,
+            every_forum=oversees(principal, programme_id),
+            cursor=cursor,
+            limit=limit,
+        )
+    return keyset_page(rows, limit, key=lambda f: (f.created_at, str(f.id)), item=_forum_view)
 
 
 async def list_threads(

@@ -45,8 +45,8 @@ async def ensure_programme(session: AsyncSession, ctx: Context, programme_id: UU
             title="Programme forum",
             wrapped_key=ctx.keyring.new_wrapped_key("forum", forum_id),
             thread_count=0,
+            created_at=now,
         ),
-        now,
     )
 
 

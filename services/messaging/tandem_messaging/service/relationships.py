@@ -68,8 +68,8 @@ async def open_conversation(
                 title="Group forum",
                 wrapped_key=ctx.keyring.new_wrapped_key("forum", forum_id),
                 thread_count=0,
+                created_at=now,
             ),
-            now,
         )
     await agreement_cases.draft(session, ctx, conversation)
     await notifications.introduce(session, ctx, conversation)
