@@ -38,6 +38,20 @@ class Contact(BaseModel):
     time_zone: str = Field(description="IANA time zone, e.g. Europe/Berlin.")
 
 
+class MailOverride(BaseModel):
+    """A manager's wording of one mail template in one language (``tandem_contracts.mails``):
+    ``$placeholders`` from the template's own set, no plural forms."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    subject: str = Field(min_length=1, max_length=300)
+    text: str = Field(min_length=1, max_length=20000)
+
+
+# template id -> language tag -> the manager's wording
+MailOverrides = dict[str, dict[LanguageCode, MailOverride]]
+
+
 class AvailabilityWindow(BaseModel):
     """A weekly window in the participant's own time zone."""
 

@@ -15,6 +15,7 @@ from tandem_contracts.common import (
     Contact,
     CountryCode,
     LanguageCode,
+    MailOverrides,
     MentoringFormat,
     Role,
 )
@@ -35,6 +36,21 @@ class ProgrammeCreated(MatchingEvent):
     ends_on: date
     formats: list[MentoringFormat]
     managers: list[Contact] = Field(description="Who manages the programme (for their mails).")
+    mail_overrides: MailOverrides = Field(
+        default_factory=dict,
+        description="The programme's own wording of mail templates, per template id and "
+        "language; services that mail apply it over their catalogs.",
+    )
+
+
+class ProgrammeUpdated(MatchingEvent):
+    """A programme's name or mail wording changed: its current state, not a difference."""
+
+    event_type: ClassVar = "tandem.programme.updated.v1"
+
+    name: str
+    languages: list[LanguageCode]
+    mail_overrides: MailOverrides = Field(default_factory=dict)
 
 
 class ParticipantProfileFacts(MatchingEvent):
