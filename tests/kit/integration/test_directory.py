@@ -18,12 +18,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts import CONTACTS_TOPIC, Envelope, Event, service_topic
 from tandem_contracts.common import Contact as ContactFacts
+from tandem_contracts.common import MailOverride as MailOverrideFacts
 from tandem_contracts.common import MentoringFormat, Role
 from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import (
     ParticipantErased,
     ParticipantWithdrawn,
     ProgrammeCreated,
+    ProgrammeUpdated,
 )
 from tandem_kit import directory
 from tandem_kit.db.database import Database
@@ -31,6 +33,7 @@ from tandem_kit.db.migrations import upgrade_async
 from tandem_kit.db.tables import inbox_table
 from tandem_kit.directory import Contact, Erasure, Participant, Programme
 from tandem_kit.directory.tables import participants as participant_rows
+from tandem_kit.i18n import MailOverride, Wording
 from tandem_kit.kafka import Handlers, Tombstone
 from tandem_kit.kafka.consumer import PoisonEvent, decode_record
 from tandem_kit.testing import deliver
@@ -211,6 +214,35 @@ async def test_whichever_event_arrives_first_is_accepted(service: Service) -> No
     assert known[ana].contact.email == "ana@new.example.org"
     assert not known[ana].withdrawn
     assert known[bob].withdrawn, "the withdrawal that came before the registration holds"
+
+
+async def test_programme_updated_renames_and_rewords_in_any_order(service: Service) -> None:
+    """``programme.updated`` carries the state (name, languages, mail overrides): the
+    directory keeps it whether or not ``programme.created`` came first."""
+    other = uuid.uuid4()
+    wording = {"message-new": {"pt": MailOverrideFacts(subject="Nova: $sender", text="$link")}}
+    await service.deliver(
+        ProgrammeUpdated(
+            programme_id=other, name="Regresso", languages=["pt"], mail_overrides=wording
+        )
+    )
+    await service.deliver(created())
+    await service.deliver(
+        ProgrammeUpdated(programme_id=PROGRAMME, name="Renamed", languages=["en", "de"])
+    )
+    async with service.database.transaction() as session:
+        early = await directory.programme(session, other)
+        renamed = await directory.programme(session, PROGRAMME)
+    assert early is not None
+    assert renamed is not None
+    overrides = {"message-new": {"pt": MailOverride("Nova: $sender", "$link")}}
+    assert early.wording == Wording(("pt",), overrides)
+    assert (early.name, early.countries) == ("Regresso", ())
+    assert (renamed.name, renamed.languages, renamed.mail_overrides) == (
+        "Renamed",
+        ("en", "de"),
+        {},
+    )
 
 
 async def test_a_redelivered_event_does_nothing_the_second_time(service: Service) -> None:

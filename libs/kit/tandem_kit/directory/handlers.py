@@ -21,14 +21,17 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts import CONTACTS_TOPIC, service_topic
+from tandem_contracts.common import MailOverrides
 from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import (
     ParticipantErased,
     ParticipantWithdrawn,
     ProgrammeCreated,
+    ProgrammeUpdated,
 )
 from tandem_kit.directory import store
 from tandem_kit.directory.records import Contact, Erasure, Participant, Programme
+from tandem_kit.i18n import MailOverride
 from tandem_kit.kafka import HandlerContext, Handlers, Tombstone
 
 # What a service with a directory consumes: ``ServiceDefinition(consumes=...)``.
@@ -61,6 +64,13 @@ def participant_of(record: ParticipantContact) -> Participant:
     )
 
 
+def _overrides(event: MailOverrides) -> dict[str, dict[str, MailOverride]]:
+    return {
+        template: {language: MailOverride(o.subject, o.text) for language, o in by_language.items()}
+        for template, by_language in event.items()
+    }
+
+
 def register_directory(
     handlers: Handlers,
     *,
@@ -80,7 +90,11 @@ def register_directory(
 
     async def programme_created(event: ProgrammeCreated, hc: HandlerContext) -> None:
         programme = Programme(
-            event.programme_id, event.name, tuple(event.countries), tuple(event.languages)
+            event.programme_id,
+            event.name,
+            tuple(event.countries),
+            tuple(event.languages),
+            _overrides(event.mail_overrides),
         )
         managers = [
             Contact(m.subject, m.display_name, m.email, m.preferred_language, m.time_zone)
@@ -89,6 +103,16 @@ def register_directory(
         await store.describe_programme(hc.session, programme, managers, clock())
         if on_programme is not None:
             await on_programme(hc.session, programme)
+
+    async def programme_updated(event: ProgrammeUpdated, hc: HandlerContext) -> None:
+        await store.reword_programme(
+            hc.session,
+            event.programme_id,
+            name=event.name,
+            languages=event.languages,
+            mail_overrides=_overrides(event.mail_overrides),
+            now=clock(),
+        )
 
     async def contact_stated(record: ParticipantContact, hc: HandlerContext) -> None:
         if await store.is_erased(hc.session, record.participant_id):
@@ -121,6 +145,7 @@ def register_directory(
 
     return (
         handlers.on(ProgrammeCreated, programme_created)
+        .on(ProgrammeUpdated, programme_updated)
         .on(ParticipantContact, contact_stated)
         .on_tombstone(ParticipantContact, contact_removed)
         .on(ParticipantWithdrawn, participant_withdrawn)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from uuid import UUID
 
 from tandem_contracts.common import Role
+from tandem_kit.i18n import MailOverride, Wording
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,13 @@ class Programme:
     name: str | None
     countries: tuple[str, ...]
     languages: tuple[str, ...]
+    # template id -> language -> the programme's own wording (matching checked it)
+    mail_overrides: Mapping[str, Mapping[str, MailOverride]] = field(default_factory=dict)
+
+    @property
+    def wording(self) -> Wording:
+        """What its mails say: its languages (recipients' fallbacks) and overrides."""
+        return Wording(languages=self.languages, overrides=self.mail_overrides)
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,6 +25,7 @@ from tandem_kit.directory.tables import (
     programmes,
     withdrawals,
 )
+from tandem_kit.i18n import MailOverride
 
 
 async def _insert_unless_present(
@@ -78,6 +79,7 @@ async def know_programme(session: AsyncSession, programme_id: UUID, now: datetim
             "name": None,
             "countries": [],
             "languages": [],
+            "mail_overrides": {},
             "first_heard_at": now,
         },
         ["id"],
@@ -95,6 +97,7 @@ async def describe_programme(
             name=programme.name,
             countries=list(programme.countries),
             languages=list(programme.languages),
+            mail_overrides=_overrides_json(programme.mail_overrides),
         )
     )
     await session.execute(
@@ -169,11 +172,61 @@ async def erase_participant(
 # --- Lookups ---------------------------------------------------------------------------
 
 
+async def reword_programme(
+    session: AsyncSession,
+    programme_id: UUID,
+    *,
+    name: str,
+    languages: Sequence[str],
+    mail_overrides: Mapping[str, Mapping[str, MailOverride]],
+    now: datetime,
+) -> None:
+    """``programme.updated``: its name, languages and mail wording as they are now."""
+    await know_programme(session, programme_id, now)
+    await session.execute(
+        update(programmes)
+        .where(programmes.c.id == programme_id)
+        .values(
+            name=name,
+            languages=list(languages),
+            mail_overrides=_overrides_json(mail_overrides),
+        )
+    )
+
+
+def _overrides_json(
+    overrides: Mapping[str, Mapping[str, MailOverride]],
+) -> dict[str, dict[str, dict[str, str]]]:
+    return {
+        template: {
+            language: {"subject": o.subject, "text": o.text} for language, o in by_language.items()
+        }
+        for template, by_language in overrides.items()
+    }
+
+
+def _overrides(
+    stored: Mapping[str, Mapping[str, Mapping[str, str]]] | None,
+) -> dict[str, dict[str, MailOverride]]:
+    return {
+        template: {
+            language: MailOverride(o["subject"], o["text"]) for language, o in by_language.items()
+        }
+        for template, by_language in (stored or {}).items()
+    }
+
+
 async def programme(session: AsyncSession, programme_id: UUID) -> Programme | None:
     row = (await session.execute(select(programmes).where(programmes.c.id == programme_id))).first()
     if row is None:
         return None
-    return Programme(row.id, row.name, tuple(row.countries), tuple(row.languages))
+    return Programme(
+        row.id,
+        row.name,
+        tuple(row.countries),
+        tuple(row.languages),
+        _overrides(row.mail_overrides),
+    )
 
 
 async def managers_of(session: AsyncSession, programme_id: UUID) -> list[Contact]:

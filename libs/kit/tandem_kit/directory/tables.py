@@ -42,6 +42,8 @@ programmes = Table(
     Column("name", String(200), nullable=True),  # null until programme.created arrives
     Column("countries", JSON, nullable=False),
     Column("languages", JSON, nullable=False),
+    # {template: {language: {"subject", "text"}}}, from programme.created / .updated
+    Column("mail_overrides", JSON, nullable=False),
     Column("first_heard_at", UtcDateTime(), nullable=False),
 )
 
