@@ -56,6 +56,7 @@ def upgrade() -> None:
         sa.Column("policy", sa.JSON, nullable=False),
         _at("created_at"),
         _at("updated_at"),
+        sa.Column("mail_overrides", sa.JSON, nullable=False),
     )
     op.create_index("ix_programmes_page", "programmes", ["created_at", "id"])
     op.create_index("ix_programmes_ends_on", "programmes", ["ends_on"])

@@ -14,6 +14,7 @@ from tandem_kit.api import keyset
 from tandem_matching.adapters.tables import organisations, programme_managers, programmes
 from tandem_matching.domain.profiles import FormatsOffered
 from tandem_matching.domain.programmes import Manager, Organisation, Programme
+from tandem_matching.domain.wording import MailOverride, MailOverrides
 
 
 def _organisation(row: RowMapping) -> Organisation:
@@ -36,7 +37,24 @@ def _programme(row: RowMapping) -> Programme:
         policy=policy,
         created_at=row["created_at"],
         updated_at=row["updated_at"],
+        mail_overrides=_overrides(row["mail_overrides"]),
     )
+
+
+def _overrides(stored: Mapping[str, Mapping[str, Mapping[str, str]]]) -> MailOverrides:
+    return {
+        template: {
+            language: MailOverride(o["subject"], o["text"]) for language, o in by_language.items()
+        }
+        for template, by_language in stored.items()
+    }
+
+
+def _overrides_json(overrides: MailOverrides) -> dict[str, dict[str, dict[str, str]]]:
+    return {
+        template: {language: asdict(o) for language, o in by_language.items()}
+        for template, by_language in overrides.items()
+    }
 
 
 def _manager(row: RowMapping) -> Manager:
@@ -53,6 +71,7 @@ def _programme_values(programme: Programme) -> dict[str, object]:
     values: dict[str, object] = asdict(programme)
     values["countries"], values["languages"] = list(programme.countries), list(programme.languages)
     values["policy"] = dict(programme.policy)
+    values["mail_overrides"] = _overrides_json(programme.mail_overrides)
     return values
 
 
@@ -138,14 +157,17 @@ async def update_programme(
     *,
     name: str | None,
     policy: Mapping[str, object] | None,
+    mail_overrides: MailOverrides | None = None,
     now: dt.datetime,
 ) -> None:
-    """Rename and/or replace the policy; what is None stays."""
+    """Rename, replace the policy and/or the mail overrides; what is None stays."""
     values: dict[str, object] = {"updated_at": now}
     if name is not None:
         values["name"] = name
     if policy is not None:
         values["policy"] = dict(policy)
+    if mail_overrides is not None:
+        values["mail_overrides"] = _overrides_json(mail_overrides)
     await session.execute(
         update(programmes).where(programmes.c.id == programme_id).values(**values)
     )

@@ -55,6 +55,8 @@ programmes = Table(
     Column("policy", JSON, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
+    # {template: {language: {"subject", "text"}}} (domain.wording)
+    Column("mail_overrides", JSON, nullable=False),
     Index("ix_programmes_page", "created_at", "id"),
     Index("ix_programmes_ends_on", "ends_on"),
 )

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from uuid import UUID
 
 from tandem_matching.domain.profiles import FormatsOffered
+from tandem_matching.domain.wording import MailOverrides
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,8 @@ class Programme:
     policy: Mapping[str, object]
     created_at: dt.datetime
     updated_at: dt.datetime
+    # The managers' own wording of mails, per template and language (domain.wording).
+    mail_overrides: MailOverrides = field(default_factory=dict)
 
     @property
     def mentee_choice(self) -> bool:

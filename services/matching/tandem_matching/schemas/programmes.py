@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import asdict
+from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from tandem_kit.api import RequestModel
 from tandem_matching.domain.profiles import (
@@ -99,6 +100,23 @@ class MatchingPolicy(RequestModel):
         return self
 
 
+class MailWording(RequestModel):
+    """A programme's own wording of one mail in one language: ``$placeholders`` of that
+    template only (the template ids and their placeholders: README, Languages)."""
+
+    subject: str = Field(min_length=1, max_length=300, pattern=r"^[^\r\n]+$")
+    text: str = Field(min_length=1, max_length=20000)
+
+
+TemplateId = Annotated[str, StringConstraints(min_length=1, max_length=100)]
+MailOverridesIn = dict[TemplateId, dict[Language, MailWording]]
+_OVERRIDES = (
+    "Replace any mail template per language: {template id: {language: {subject, text}}}. "
+    "Template ids and their placeholders: tandem_contracts.mails (README, Languages). "
+    "A language with no catalog needs an override of every template."
+)
+
+
 class ProgrammeCreate(RequestModel):
     model_config = ConfigDict(
         json_schema_extra={
@@ -136,6 +154,7 @@ class ProgrammeCreate(RequestModel):
     group_size: GroupSize = Field(default_factory=GroupSize)
     policy: MatchingPolicy = Field(default_factory=MatchingPolicy)
     managers: list[ManagerContact] = Field(default_factory=list, max_length=50)
+    mail_overrides: MailOverridesIn = Field(default_factory=dict, description=_OVERRIDES)
 
     @model_validator(mode="after")
     def _dates(self) -> ProgrammeCreate:
@@ -157,6 +176,9 @@ class ProgrammeUpdate(RequestModel):
 
     name: Name | None = None
     policy: MatchingPolicy | None = None
+    mail_overrides: MailOverridesIn | None = Field(
+        default=None, description=_OVERRIDES + " Replaces the whole set; {} removes them."
+    )
 
 
 class ProgrammePublic(BaseModel):
@@ -171,6 +193,7 @@ class ProgrammePublic(BaseModel):
     group_size: GroupSize
     policy: MatchingPolicy
     managers: list[ManagerContact]
+    mail_overrides: dict[str, dict[str, MailWording]]
     created_at: dt.datetime
     updated_at: dt.datetime
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from uuid import UUID
 
-from tandem_contracts.common import Contact, MentoringFormat
+from tandem_contracts.common import Contact, MailOverride, MentoringFormat
 from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import (
     MatchProposed,
@@ -15,6 +15,7 @@ from tandem_contracts.matching import (
     ParticipantUpdated,
     ParticipantWithdrawn,
     ProgrammeCreated,
+    ProgrammeUpdated,
     RelationshipEnded,
     RelationshipStarted,
 )
@@ -41,7 +42,27 @@ def programme_created(programme: Programme, managers: Sequence[Manager]) -> Prog
         ends_on=programme.ends_on,
         formats=formats,
         managers=[_contact(m) for m in managers],
+        mail_overrides=_overrides(programme),
     )
+
+
+def programme_updated(programme: Programme) -> ProgrammeUpdated:
+    return ProgrammeUpdated(
+        programme_id=programme.id,
+        name=programme.name,
+        languages=list(programme.languages),
+        mail_overrides=_overrides(programme),
+    )
+
+
+def _overrides(programme: Programme) -> dict[str, dict[str, MailOverride]]:
+    return {
+        template: {
+            language: MailOverride(subject=o.subject, text=o.text)
+            for language, o in by_language.items()
+        }
+        for template, by_language in programme.mail_overrides.items()
+    }
 
 
 def _contact(manager: Manager) -> Contact:

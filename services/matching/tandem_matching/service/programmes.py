@@ -1,8 +1,9 @@
-"""Organisations and programmes (admin creates; managers read and tune the policy)."""
+"""Organisations and programmes (admin creates; managers read, tune the policy and the
+wording of the programme's mails)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from uuid import UUID
 
 from tandem_kit.api import Page, next_cursor
@@ -12,7 +13,9 @@ from tandem_kit.errors import Unprocessable
 from tandem_kit.outbox import add_event
 from tandem_matching.adapters import programmes as repo
 from tandem_matching.domain.programmes import Manager, Organisation, Programme
+from tandem_matching.domain.wording import MailOverride, MailOverrides, wording_problems
 from tandem_matching.schemas.programmes import (
+    MailOverridesIn,
     OrganisationCreate,
     OrganisationPublic,
     ProgrammeCreate,
@@ -46,6 +49,26 @@ async def list_organisations(
     )
 
 
+def _overrides(body: MailOverridesIn) -> MailOverrides:
+    return {
+        template: {language: MailOverride(w.subject, w.text) for language, w in by_language.items()}
+        for template, by_language in body.items()
+    }
+
+
+def _check_wording(languages: Sequence[str], overrides: MailOverrides) -> None:
+    """422 naming every unknown template, foreign placeholder and language without words."""
+    problems = wording_problems(languages, overrides)
+    if problems:
+        raise Unprocessable(
+            "; ".join(p.message for p in problems),
+            code=problems[0].code,
+            errors=[
+                {"loc": ["body", *p.location], "msg": p.message, "type": p.code} for p in problems
+            ],
+        )
+
+
 async def create_programme(
     db: Database, principal: Principal, body: ProgrammeCreate
 ) -> ProgrammePublic:
@@ -66,8 +89,10 @@ async def create_programme(
         policy=body.policy.model_dump(mode="json"),
         created_at=at,
         updated_at=at,
+        mail_overrides=_overrides(body.mail_overrides),
     )
     managers = [Manager(**m.model_dump()) for m in body.managers]
+    _check_wording(programme.languages, programme.mail_overrides)
     async with db.transaction() as session:
         if not await repo.organisation_exists(session, body.organisation_id):
             raise Unprocessable(
@@ -117,13 +142,27 @@ async def get_programme(db: Database, principal: Principal, programme_id: UUID) 
 async def update_programme(
     db: Database, principal: Principal, programme_id: UUID, body: ProgrammeUpdate
 ) -> ProgrammePublic:
-    if body.name is None and body.policy is None:
+    """Rename, tune the policy or reword the mails; ``programme.updated`` tells the services
+    that mail when the name or the wording changed."""
+    if body.name is None and body.policy is None and body.mail_overrides is None:
         raise Unprocessable("Nothing to update.", code="empty_update")
     policy = body.policy.model_dump(mode="json") if body.policy is not None else None
+    overrides = _overrides(body.mail_overrides) if body.mail_overrides is not None else None
     async with db.transaction() as session:
-        await manager_in(session, principal, programme_id)
-        await repo.update_programme(session, programme_id, name=body.name, policy=policy, now=now())
+        caller = await manager_in(session, principal, programme_id)
+        if overrides is not None:
+            _check_wording(caller.programme.languages, overrides)
+        await repo.update_programme(
+            session,
+            programme_id,
+            name=body.name,
+            policy=policy,
+            mail_overrides=overrides,
+            now=now(),
+        )
         programme = await repo.get_programme(session, programme_id)
+        assert programme is not None
+        if body.name is not None or overrides is not None:
+            await add_event(session, events.programme_updated(programme))
         managers = await repo.managers_of(session, programme_id)
-    assert programme is not None
     return ProgrammePublic.of(programme, managers)
