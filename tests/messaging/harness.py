@@ -23,7 +23,7 @@ from fastapi import FastAPI
 from sqlalchemy import select
 
 from tandem_contracts import Event
-from tandem_contracts.common import Contact, MentoringFormat, Role
+from tandem_contracts.common import Contact, MailOverride, MentoringFormat, Role
 from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import (
     Member,
@@ -99,6 +99,7 @@ class Programme:
     id: uuid.UUID = field(default_factory=uuid.uuid4)
     name: str = "Women in Tech 2026"
     languages: list[str] = field(default_factory=lambda: ["en", "de", "fr", "es"])
+    mail_overrides: dict[str, dict[str, MailOverride]] = field(default_factory=dict)
 
     def created(self) -> ProgrammeCreated:
         return ProgrammeCreated(
@@ -111,6 +112,7 @@ class Programme:
             ends_on=date(2026, 12, 31),
             formats=[MentoringFormat.PAIR, MentoringFormat.GROUP],
             managers=[self.manager.contact()],
+            mail_overrides=self.mail_overrides,
         )
 
     def contact(self, person: Person) -> ParticipantContact:

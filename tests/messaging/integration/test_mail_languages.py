@@ -11,6 +11,8 @@ from email.message import EmailMessage
 
 import pytest
 
+from tandem_contracts.common import MailOverride
+from tandem_contracts.matching import ProgrammeUpdated
 from tandem_kit.mail import MailRelay
 from tandem_messaging.service.digests import send_due_digests
 from tests.messaging.harness import Harness, Person, Programme, seed
@@ -143,3 +145,52 @@ async def test_the_digest_counts_in_each_recipients_plural_form(
     to_ola = to(digests, ola, "Twój dzień w Tandem: 5 nieprzeczytanych wiadomości")
     assert "masz 5 nieprzeczytanych wiadomości:" in text_of(to_ola)
     to(digests, ivo, "Váš den na Tandemu: 3 nepřečtené zprávy")
+
+
+async def test_a_programmes_override_replaces_the_catalog_and_follows_its_updates(
+    harness: Harness, smtp: SmtpTestServer
+) -> None:
+    h = harness
+    max_ = Person("max", "Max Mentor", "mentor", "de")
+    rita = Person("rita", "Rita Mentee", "mentee", "pt", "Europe/Lisbon")
+    welcome = MailOverride(
+        subject="Bem-vinda ao $programme, $name!",
+        text="Olá $name,\n\no seu par:\n$members\n$linkedin\nConversa: $link\n",
+    )
+    programme = Programme(
+        manager=Person("mia", "Mia Manager", "manager"),
+        people=[max_, rita],
+        languages=["pt", "de"],
+        mail_overrides={"relationship-introduction": {"pt": welcome}},
+    )
+    await seed(h, programme)
+    conversation = await pair(h, programme, max_, rita)
+    intros = await delivered(h, smtp)
+    to_rita = to(intros, rita, "Bem-vinda ao Women in Tech 2026, Rita Mentee!")
+    assert "o seu par:\r\n- Max Mentor (mentor(a))" in text_of(to_rita)
+    to(intros, max_, "Ihre Mentoring-Beziehung hat begonnen")  # no German override
+
+    await h.deliver(
+        ProgrammeUpdated(
+            programme_id=programme.id,
+            name="Regresso 2026",
+            languages=["pt", "de"],
+            mail_overrides={
+                "message-new": {
+                    "pt": MailOverride(
+                        subject="$sender escreveu-lhe ($programme)",
+                        text="Leia em $link ($written_at)\n",
+                    )
+                }
+            },
+        )
+    )
+    h.clock.set(AT_SIX)
+    await h.client.post(
+        f"/v1/conversations/{conversation}/messages",
+        json={"body": "Olá"},
+        headers=h.as_person(max_, programme),
+    )
+    new = to(await delivered(h, smtp), rita, "Max Mentor escreveu-lhe (Regresso 2026)")
+    assert text_of(new).startswith("Leia em https://tandem.test/conversations/")
+    assert "(segunda-feira, 2 de março de 2026 17:05)" in text_of(new)

@@ -28,11 +28,12 @@ PREFERENCES_PATH = "/me/notification-preferences"
 
 
 async def programme_wording(session: AsyncSession, programme_id: UUID) -> tuple[str, Wording]:
-    """The programme's name for mails, and its languages (the recipients' fallbacks)."""
+    """The programme's name for mails, and its wording: its languages (the recipients'
+    fallbacks) and the overrides its managers set."""
     programme = await directory.programme(session, programme_id)
     if programme is None:
         return "Tandem", Wording()
-    return programme.name or "Tandem", Wording(languages=programme.languages)
+    return programme.name or "Tandem", programme.wording
 
 
 def _person(member: Member, known: dict[UUID, Participant]) -> mail.Person:
