@@ -6,7 +6,8 @@ message id. The ``.po`` files are compiled **in memory** when the catalog is
 loaded (Babel's ``read_po`` then ``write_mo`` into a buffer, read back as
 :class:`babel.support.Translations`): there is no compiled ``.mo`` in the
 repository to drift from its source, no set-up step to forget in an image or a
-checkout, and compiling 27 small catalogs takes a few milliseconds at start-up.
+checkout, and reading, checking and compiling messaging's 27 catalogs takes about
+0.14 s once per process (measured on the 2-core CI machine under load).
 
 Loading is strict, because a gap would silently mail English: an entry left
 untranslated or fuzzy, a ``msgstr`` whose ``$placeholders`` differ from its
