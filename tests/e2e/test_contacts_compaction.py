@@ -5,7 +5,8 @@ unique e-mail registers (her contact goes to the compacted ``tandem.contacts.v1`
 then she is erased (a tombstone of her contact follows). No record of
 ``tandem.matching.v1`` carries her e-mail, ever. Compaction is then forced: the
 contacts topic gets tiny segment and compaction-lag settings for the test (restored
-after it), segments roll as records are produced to every partition, and the test
+after it), matching's own segment roller (every half second here) appends the records
+that make the segments roll, and the test
 waits until the log cleaner's checkpoint has passed her tombstone and no file under
 the broker's data directory (every log, index, checkpoint and ``.deleted`` file)
 holds her e-mail. A control comes first: before the erasure the scan does find it, so
@@ -19,19 +20,16 @@ from __future__ import annotations
 
 import asyncio
 import uuid
-from collections.abc import AsyncIterator
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.admin.config_resource import ConfigResource, ConfigResourceType
 from sqlalchemy import func, select
 
 from tandem_kit.db import Database
 from tandem_kit.db.tables import outbox_table
-from tandem_kit.kafka.producer import create_producer
 from tandem_kit.settings import AuthSettings
 from tests.kit.integration.harness import wait_until
 from tests.matching.integration.helpers import (
@@ -65,14 +63,6 @@ FORCED_COMPACTION = {
 @pytest.fixture
 def tokens(tmp_path: Path) -> Tokens:
     return Tokens(AuthSettings(local_key_path=str(tmp_path / "signing.pem")))
-
-
-@pytest.fixture
-async def producer(kafka_bootstrap: str) -> AsyncIterator[AIOKafkaProducer]:
-    producer = create_producer(kafka_bootstrap)
-    await producer.start()
-    yield producer
-    await producer.stop()
 
 
 async def topic_config(bootstrap: str, topic: str) -> dict[str, str]:
@@ -160,17 +150,6 @@ def cleaned_up_to(log_dir: Path, topic: str, partition: int) -> int:
     return -1
 
 
-def filler_headers() -> list[tuple[str, bytes]]:
-    """A tombstone of an unknown participant: consumers forget nobody; segments roll."""
-    return [
-        ("ce_id", str(uuid.uuid4()).encode()),
-        ("ce_type", CONTACT_TYPE.encode()),
-        ("ce_source", b"/tandem/e2e"),
-        ("ce_time", datetime.now(UTC).isoformat().encode()),
-        ("ce_specversion", b"1.0"),
-    ]
-
-
 async def outbox_drained(url: str) -> None:
     database = Database(url)
 
@@ -185,7 +164,7 @@ async def outbox_drained(url: str) -> None:
 
 
 async def test_an_erased_email_leaves_every_file_of_the_broker(
-    kafka_bootstrap: str, tmp_path: Path, tokens: Tokens, producer: AIOKafkaProducer
+    kafka_bootstrap: str, tmp_path: Path, tokens: Tokens
 ) -> None:
     data_dir = kafka_data_dir()
     log_dir = data_dir / "logs"
@@ -200,6 +179,8 @@ async def test_an_erased_email_leaves_every_file_of_the_broker(
         run_relay=True,
         kafka_bootstrap_servers=kafka_bootstrap,
         kafka_consumer_group=f"tandem.matching.e2e.{uuid.uuid4().hex[:8]}",
+        # Matching's segment roller, as shipped but faster: its markers roll the segments.
+        contacts_roll_interval_seconds=0.5,
     )
     async with running_app(settings) as client:
         api = Api(client, tokens, url)
@@ -213,40 +194,35 @@ async def test_an_erased_email_leaves_every_file_of_the_broker(
         )
         await outbox_drained(url)
 
-    matching = await records_between(
-        kafka_bootstrap, matching_start, await end_offsets(kafka_bootstrap, MATCHING)
-    )
-    assert matching, "matching published its participant events"
-    assert not [r for r in matching if needle in (r[3] or b"")], "her e-mail on matching.v1"
+        matching = await records_between(
+            kafka_bootstrap, matching_start, await end_offsets(kafka_bootstrap, MATCHING)
+        )
+        assert matching, "matching published its participant events"
+        assert not [r for r in matching if needle in (r[3] or b"")], "her e-mail on matching.v1"
 
-    contacts_end = await end_offsets(kafka_bootstrap, CONTACTS)
-    contacts = await records_between(kafka_bootstrap, contacts_start, contacts_end)
-    key = ada["id"].encode()
-    hers = [(partition, offset, value) for partition, offset, k, value in contacts if k == key]
-    assert [value is None for _, _, value in hers] == [False, True], "her contact, its tombstone"
-    assert needle in (hers[0][2] or b"")
-    partition, tombstone_offset, _ = hers[-1]
-    partitions = sorted(tp.partition for tp in contacts_end)
+        contacts_end = await end_offsets(kafka_bootstrap, CONTACTS)
+        contacts = await records_between(kafka_bootstrap, contacts_start, contacts_end)
+        key = ada["id"].encode()
+        hers = [(partition, offset, value) for partition, offset, k, value in contacts if k == key]
+        assert [value is None for _, _, value in hers] == [False, True], "contact, tombstone"
+        assert needle in (hers[0][2] or b"")
+        partition, tombstone_offset, _ = hers[-1]
 
-    async def compacted_away() -> bool:
-        # Appending rolls the segments the tombstone sits in; the cleaner then removes
-        # every earlier value of her key.
-        for p in partitions:
-            await producer.send_and_wait(
-                CONTACTS, key=uuid.uuid4().hex.encode(), value=None, partition=p,
-                headers=filler_headers(),
-            )  # fmt: skip
-        if cleaned_up_to(log_dir, CONTACTS, partition) <= tombstone_offset:
-            return False
-        return not files_holding(needle, data_dir)
+        async def compacted_away() -> bool:
+            # The roller's markers roll the segment the tombstone sits in; the cleaner
+            # then removes every earlier value of her key.
+            if cleaned_up_to(log_dir, CONTACTS, partition) <= tombstone_offset:
+                return False
+            return not files_holding(needle, data_dir)
 
-    provisioned = await topic_config(kafka_bootstrap, CONTACTS)
-    assert provisioned["cleanup.policy"] == "compact"
-    await set_topic_config(kafka_bootstrap, CONTACTS, FORCED_COMPACTION)
-    try:
-        began = asyncio.get_running_loop().time()
-        await wait_until(compacted_away, timeout=180, interval=1.0)
-        print(f"compacted away {asyncio.get_running_loop().time() - began:.1f} s after forcing")
-    finally:
-        await set_topic_config(kafka_bootstrap, CONTACTS, provisioned)
+        provisioned = await topic_config(kafka_bootstrap, CONTACTS)
+        assert provisioned["cleanup.policy"] == "compact"
+        await set_topic_config(kafka_bootstrap, CONTACTS, FORCED_COMPACTION)
+        try:
+            began = asyncio.get_running_loop().time()
+            await wait_until(compacted_away, timeout=180, interval=1.0)
+            took = asyncio.get_running_loop().time() - began
+            print(f"compacted away {took:.1f} s after forcing")
+        finally:
+            await set_topic_config(kafka_bootstrap, CONTACTS, provisioned)
     assert await topic_config(kafka_bootstrap, CONTACTS) == provisioned

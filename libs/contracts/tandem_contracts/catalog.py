@@ -103,7 +103,10 @@ def asyncapi_document(version: str = "1.0.0") -> dict[str, Any]:
         "Compacted (cleanup.policy=compact), keyed by participant id: the latest contact "
         "per participant. Erasure publishes a tombstone (the key, the CloudEvents headers "
         "of tandem.participant.contact.v1, no value); compaction then removes every "
-        "earlier value within the bound documented in the README (Privacy)."
+        "earlier value within the bound documented in the README (Privacy). Matching "
+        "also appends a marker to every partition every few minutes (the key "
+        "tandem.segment-roll, ce_type tandem.kit.segment.roll.v1, no value) so that "
+        "quiet partitions roll; consumers skip it."
     )
     operations = {
         f"publish_{channel}": {

@@ -6,11 +6,13 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from tandem_contracts import CONTACTS_TOPIC
 from tandem_kit.app import ServiceDefinition
 from tandem_kit.app import create_app as create_service_app
 from tandem_kit.cli import run_service_cli
 from tandem_kit.clock import Clock, utc_now
-from tandem_kit.workers import WorkerSpec
+from tandem_kit.kafka.rolling import SegmentRoller
+from tandem_kit.workers import RunsIn, WorkerSpec
 from tandem_matching.api import (
     imports,
     match_runs,
@@ -95,6 +97,19 @@ def definition(solver: Solver = engine.solve) -> ServiceDefinition[MatchingSetti
                 "relationship-completion",
                 CompletionWorker,
                 enabled=lambda settings: settings.completion_enabled,
+            ),
+            # With the relay, which publishes the contacts: the bound on how long an
+            # erased contact survives in the broker relies on these markers.
+            WorkerSpec(
+                "contacts-segment-roller",
+                lambda runtime: SegmentRoller(
+                    runtime.kafka,
+                    [CONTACTS_TOPIC],
+                    runtime.settings.contacts_roll_interval_seconds,
+                    service="matching",
+                    clock=runtime.clock,
+                ),
+                runs_in=RunsIn.RELAY,
             ),
         ],
         openapi_tags=TAGS,

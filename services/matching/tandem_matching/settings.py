@@ -36,6 +36,11 @@ class MatchingSettings(ServiceSettings):
     completion_enabled: bool = True
     completion_interval_seconds: float = Field(default=3600.0, gt=0, le=86_400)
 
+    # A marker appended to every partition of the compacted contacts topic this often,
+    # so that a quiet partition's segment still rolls and the cleaner removes the
+    # contacts an erasure tombstoned (README, "Contact details in Kafka").
+    contacts_roll_interval_seconds: float = Field(default=600.0, gt=0, le=3600)
+
     # Bulk imports: the largest upload accepted, in bytes and in rows. The file must fit
     # in the import routes' body limit (IMPORT_FILE_CEILING plus the multipart framing),
     # and every row of an import is validated in one request.

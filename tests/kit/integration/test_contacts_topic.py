@@ -1,8 +1,9 @@
 """The contacts topic through the kit's real consumer and broker.
 
 A tombstone (a key with no value) is handled only where it means something, on the
-compacted contacts topic, by the type's tombstone handler; on any other topic it is
-a dead letter. A contact that cannot be handled is dead-lettered without its value:
+compacted contacts topic, by the type's tombstone handler (one of a type nobody
+handles there, like the segment roller's marker, is skipped); on any other topic it
+is a dead letter. A contact that cannot be handled is dead-lettered without its value:
 ``tandem.dlq.*`` keeps records for 30 days, and a copy of a contact there would
 outlive the person's erasure (her tombstone cannot reach it).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 
 import pytest
 from aiokafka import AIOKafkaProducer
@@ -20,6 +22,13 @@ from tandem_contracts import CONTACTS_TOPIC, Envelope, dlq_topic
 from tandem_contracts.common import Contact, Role
 from tandem_contracts.contacts import ParticipantContact
 from tandem_kit.kafka import EventConsumer, HandlerContext, Handlers, Tombstone, create_producer
+from tandem_kit.kafka.rolling import (
+    ROLL_MARKER_KEY,
+    ROLL_MARKER_TYPE,
+    SegmentRoller,
+    roll_marker_headers,
+)
+from tandem_kit.runtime import KafkaConnection
 from tests.conftest import UrlFactory
 from tests.kit.integration.harness import fresh_topic, migrated_database, read_topic, wait_until
 
@@ -67,6 +76,9 @@ async def test_tombstones_only_on_the_contacts_topic_and_no_contact_in_dead_lett
             key=envelope.key.encode(),
             headers=envelope.kafka_headers(),
         )
+    # The segment roller's marker: a tombstone of a type nobody handles, to be skipped.
+    marker = roll_marker_headers("/tandem/test", datetime.now(UTC))
+    await producer.send_and_wait(CONTACTS_TOPIC, value=None, key=ROLL_MARKER_KEY, headers=marker)
 
     forgotten: list[str] = []
 
@@ -118,6 +130,26 @@ async def test_tombstones_only_on_the_contacts_topic_and_no_contact_in_dead_lett
     assert b"tombstone" in misplaced_headers["dlq_error"]
     assert misplaced.key not in forgotten
     assert gone.key in forgotten
+    assert dict(marker)["ce_id"] not in by_id, "the roller's marker is skipped, not dead"
+    assert ROLL_MARKER_KEY.decode() not in forgotten
+
+
+async def test_the_roller_appends_one_marker_to_every_partition(kafka_bootstrap: str) -> None:
+    name = f"kit-roll-{uuid.uuid4().hex[:8]}"
+    topic = await fresh_topic(kafka_bootstrap, name, partitions=3)
+    kafka = KafkaConnection(kafka_bootstrap, client_id="roller-test")
+    await kafka.connect()
+    try:
+        roller = SegmentRoller(kafka, [topic], 60, service="test")
+        assert await roller.roll(datetime.now(UTC)) == 3
+        assert await roller.roll(datetime.now(UTC)) == 3
+    finally:
+        await kafka.close()
+    written = await read_topic(kafka_bootstrap, topic, expected=6)
+    assert len(written) == 6
+    assert {(key, value) for key, value, _ in written} == {(ROLL_MARKER_KEY, None)}
+    assert {h["ce_type"] for _, _, h in written} == {ROLL_MARKER_TYPE.encode()}
+    assert len({h["ce_id"] for _, _, h in written}) == 6
 
 
 async def _contains(items: list[str], item: str) -> bool:

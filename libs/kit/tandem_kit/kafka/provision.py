@@ -22,7 +22,8 @@ _HOUR_MS = 3600 * 1000
 # tombstone is bounded by these (the arithmetic is in the README, "Privacy"):
 # - segment.ms = max.compaction.lag.ms = 1 h: the broker rolls the segment holding the
 #   tombstone at the first write after it is an hour old (the active segment is never
-#   cleaned), and a closed segment whose first uncleaned record is an hour old must be
+#   cleaned; matching's SegmentRoller writes to every partition every 10 minutes, so
+#   there is such a write), and a closed segment whose first uncleaned record is an hour old must be
 #   cleaned at the cleaner's next pass (log.cleaner.backoff.ms, 15 s by default) even
 #   if the log is not dirty enough (min.cleanable.dirty.ratio) for a routine clean;
 # - min.compaction.lag.ms = 0: no record is held back from cleaning for its youth;
