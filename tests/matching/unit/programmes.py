@@ -75,7 +75,9 @@ def participant(draw: st.DrawFn, role: Role, idx: int) -> Profile:
 
 
 @st.composite
-def policies(draw: st.DrawFn) -> ProgrammePolicy:
+def policies(
+    draw: st.DrawFn, formats: Sequence[FormatsOffered] = tuple(FormatsOffered)
+) -> ProgrammePolicy:
     hard = draw(
         st.sets(
             st.sampled_from(
@@ -89,15 +91,19 @@ def policies(draw: st.DrawFn) -> ProgrammePolicy:
         saturation_hours=draw(st.sampled_from([1.0, 3.0])),
         reach=draw(st.sampled_from(list(Reach))),
         country_policy=draw(st.sampled_from(list(CountryPolicy))),
-        formats=draw(st.sampled_from(list(FormatsOffered))),
+        formats=draw(st.sampled_from(list(formats))),
+        group_size=draw(st.sampled_from([(2, 3), (3, 4), (3, 6)])),
     )
 
 
 @st.composite
 def programmes(
-    draw: st.DrawFn, max_mentors: int = 5, max_mentees: int = 10
+    draw: st.DrawFn,
+    max_mentors: int = 5,
+    max_mentees: int = 10,
+    formats: Sequence[FormatsOffered] = tuple(FormatsOffered),
 ) -> tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[UUID, UUID]]]:
-    policy = draw(policies())
+    policy = draw(policies(formats))
     mentors = [draw(participant(Role.MENTOR, i)) for i in range(draw(st.integers(0, max_mentors)))]
     mentees = [draw(participant(Role.MENTEE, i)) for i in range(draw(st.integers(0, max_mentees)))]
     exclusions: list[tuple[UUID, UUID]] = []

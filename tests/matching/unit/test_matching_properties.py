@@ -14,6 +14,7 @@ from tandem_matching.domain import (
     pair_breaches,
     run_matching,
 )
+from tandem_matching.domain.group_stage import group_places
 from tests.matching.unit.programmes import programmes
 
 Programme = tuple[ProgrammePolicy, list[Profile], list[Profile], list[tuple[UUID, UUID]]]
@@ -25,14 +26,19 @@ def test_runs_respect_every_hard_rule(programme: Programme) -> None:
     policy, mentors, mentees, exclusions = programme
     by_r = {p.id: p for p in mentors}
     by_e = {p.id: p for p in mentees}
+    run = run_matching(policy, mentors, mentees, exclusions, k=3)
+    grouped = {m for g in run.groups for m in g.mentee_ids}
     for pairs in (
-        run_matching(policy, mentors, mentees, exclusions, k=3).pairs,
+        run.pairs,
         greedy_assignment(policy, mentors, mentees, exclusions, depth=2).pairs,
     ):
         seen = Counter(p.mentee_id for p in pairs)
         assert all(n == 1 for n in seen.values()), "a mentee matched twice"
         load = Counter(p.mentor_id for p in pairs)
-        assert all(load[r] <= by_r[r].capacity for r in load), "capacity exceeded"
+        # a mentor who runs groups has group places; one-to-one never beyond capacity
+        assert all(load[r] <= group_places(policy, by_r[r]) for r in load), "places exceeded"
+        loose = Counter(p.mentor_id for p in pairs if p.mentee_id not in grouped)
+        assert all(loose[r] <= by_r[r].capacity for r in loose), "capacity exceeded"
         for p in pairs:
             assert p.mentee_id != p.mentor_id
             assert not pair_breaches(policy, by_e[p.mentee_id], by_r[p.mentor_id], set(exclusions))

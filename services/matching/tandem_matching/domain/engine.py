@@ -31,6 +31,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from uuid import UUID
 
 import numpy as np
@@ -38,12 +39,23 @@ import numpy as np
 from tandem_matching.domain import candidates as cand
 from tandem_matching.domain.certificate import certify
 from tandem_matching.domain.encoding import F64, I64, Pool, encode
+from tandem_matching.domain.group_reasons import not_grouped, pool_fits
+from tandem_matching.domain.group_stage import Candidates, places_left, settle, with_group_places
 from tandem_matching.domain.groups import form_groups
-from tandem_matching.domain.profiles import AvailabilityWindow, Profile, ProgrammePolicy, Role
+from tandem_matching.domain.profiles import (
+    AvailabilityWindow,
+    FormatPreference,
+    FormatsOffered,
+    Profile,
+    ProgrammePolicy,
+    Role,
+)
 from tandem_matching.domain.results import (
     MatchedPair,
     MatchResult,
     MatchRunCancelled,
+    MentoringGroup,
+    NotGrouped,
     RunStats,
 )
 from tandem_matching.domain.review import unmatched_reasons
@@ -136,10 +148,17 @@ def run_matching(
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _run(
-            policy, mentors, mentees, exclusions, k=k, progress=progress,
+        grouping = policy.formats is not FormatsOffered.PAIR
+        result = _run(
+            policy, mentors, mentees, list(exclusions), k=k, progress=progress,
             should_cancel=should_cancel, max_rounds=max_rounds, eps=eps, target_gap=target_gap,
+            grouping=grouping,
         )  # fmt: skip
+        if grouping:
+            return result
+        # Group-preferring participants of a pair-only programme are told so too.
+        notes = not_grouped(policy, mentors, mentees, result.pairs, (), result.unmatched, {})
+        return replace(result, not_grouped=notes)
     finally:
         if paused:
             gc.enable()
@@ -149,7 +168,7 @@ def _run(
     policy: ProgrammePolicy,
     mentors: Sequence[Profile],
     mentees: Sequence[Profile],
-    exclusions: Iterable[tuple[UUID, UUID]],
+    exclusions: list[tuple[UUID, UUID]],
     *,
     k: int,
     progress: ProgressFn | None,
@@ -157,10 +176,17 @@ def _run(
     max_rounds: int,
     eps: float,
     target_gap: float,
+    grouping: bool,
 ) -> MatchResult:
+    """One run; with ``grouping`` the pair stage uses group places (:mod:`group_stage`),
+    groups are settled afterwards and whoever that leaves without a place is matched again
+    as pairs (a run without ``grouping``) with the places left."""
     if k < 1:
         raise ValueError("k must be >= 1")
     check_inputs(mentors, mentees)
+    real_mentors = mentors
+    if grouping:
+        mentors = with_group_places(policy, mentors)
     clock = _Clock(progress, should_cancel)
     clock.start("encode")
     pool = encode(policy, mentors, mentees)
@@ -206,21 +232,56 @@ def _run(
     rows = np.flatnonzero(choice >= 0)
     got = mentor[rows, choice[rows]]
     got_score = score[rows, choice[rows]]
-    total = float(np.sum(got_score))
-    matched = int(rows.size)
-    quality_bound = bound - big_m * matched
     mentee_ids = [mentees[i].id for i in rows.tolist()]
     mentor_ids = [mentors[j].id for j in got.tolist()]
     pairs = tuple(
         map(MatchedPair._make, zip(mentee_ids, mentor_ids, got_score.tolist(), strict=True))
     )
-    clock.start("groups")
-    groups = form_groups(policy, mentors, mentees, pairs)
-    clock.start("explain")
     load = np.bincount(got, minlength=len(mentors))
-    left = np.flatnonzero(choice < 0)
-    unmatched = unmatched_reasons(pool, left, load, excluded, tasks)
+    groups: tuple[MentoringGroup, ...] = ()
+    notes: tuple[NotGrouped, ...] = ()
+    if grouping:
+        clock.start("groups")
+        candidates = candidate_lists(mentors, mentees, mentor, score)
+        formed = form_groups(policy, mentors, mentees, pairs)
+        settled = settle(policy, real_mentors, mentees, pairs, formed, candidates)
+        groups, pairs = settled.groups, settled.pairs
+        left_places = places_left(policy, real_mentors, pairs, groups)
+        placed = {p.mentee_id for p in pairs}
+        waiting = [e for e in mentees if e.id not in placed]
+        after = load_of(pairs)
+        opened = any(after.get(m.id, 0) < n for m, n in zip(mentors, load.tolist(), strict=True))
+        if waiting and (settled.released or opened):
+            # Places opened (cut back, or mentees gathered into groups elsewhere): the
+            # released and the still unmatched are matched again with the places left.
+            reduced = [
+                replace(m, capacity=n) for m, n in zip(real_mentors, left_places, strict=True)
+            ]
+            again = _run(
+                policy, reduced, waiting, exclusions, k=k, progress=None,
+                should_cancel=should_cancel, max_rounds=max_rounds, eps=eps,
+                target_gap=target_gap, grouping=False,
+            )  # fmt: skip
+            pairs = pairs + again.pairs
+            left_places = places_left(policy, real_mentors, pairs, groups)
+        # Why the rest are unmatched, with each mentor's load set so that its room is the
+        # places it has left.
+        load = cap - np.array(left_places, dtype=np.int64)
+        placed = {p.mentee_id for p in pairs}
+        left = np.array([i for i, e in enumerate(mentees) if e.id not in placed], dtype=np.int64)
+        clock.start("explain")
+        unmatched = unmatched_reasons(pool, left, load, excluded, tasks)
+        notes = not_grouped(
+            policy, real_mentors, mentees, pairs, groups, unmatched, candidates,
+            frozenset(exclusions), pool_fits(pool, excluded),
+        )  # fmt: skip
+    else:
+        clock.start("explain")
+        unmatched = unmatched_reasons(pool, np.flatnonzero(choice < 0), load, excluded, tasks)
     clock.stop()
+    total = float(sum(p.score for p in pairs))
+    matched = len(pairs)
+    quality_bound = bound - big_m * matched
     stats = RunStats(
         timings=clock.timings, pairs_scored=graph.pairs, k=k, bids=bids,
         rounds=rounds, columns_added=int((mentor[:, k:] >= 0).sum()),
@@ -235,6 +296,7 @@ def _run(
         gap=max(0.0, (quality_bound - total) / quality_bound) if quality_bound > 0 else 0.0,
         cardinality_certified=quality_bound < big_m,
         stats=stats,
+        not_grouped=notes,
     )
 
 
@@ -254,6 +316,23 @@ def warm_up() -> None:
     mentors = [person(i, Role.MENTOR) for i in range(2)]
     mentees = [person(i, Role.MENTEE) for i in range(3)]  # one left over: explain runs too
     run_matching(ProgrammePolicy(), mentors, mentees, k=1)
+
+
+def candidate_lists(
+    mentors: Sequence[Profile], mentees: Sequence[Profile], mentor: I64, score: F64
+) -> Candidates:
+    """The graph's feasible mentors, with scores, of each mentee who prefers groups."""
+    wanted = FormatPreference.GROUP
+    out: dict[UUID, list[tuple[UUID, float]]] = {}
+    for i, e in enumerate(mentees):
+        if e.preferred_format is wanted:
+            row, srow = mentor[i], score[i]
+            out[e.id] = [
+                (mentors[j].id, s)
+                for j, s in zip(row.tolist(), srow.tolist(), strict=True)
+                if j >= 0
+            ]
+    return out
 
 
 def _good_enough(choice: I64, score: F64, bound: float, big_m: float, target: float) -> bool:

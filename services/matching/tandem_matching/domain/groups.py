@@ -15,7 +15,9 @@ towards group-minded mentors). Groups are then *formed inside each mentor's assi
   members; mentees left over keep their one-to-one relationship with the same mentor.
 
 Because every member was already a feasible pair for that mentor, a group satisfies the
-hard constraints member by member, and the mentor's capacity counts its mentees.
+hard constraints member by member. The pair stage gives a mentor who runs groups its
+*group places* (``max(capacity, group_size[1])``); :mod:`group_stage` then gathers
+group-preferring mentees left outside a group and cuts one-to-one loads back to capacity.
 """
 
 from __future__ import annotations

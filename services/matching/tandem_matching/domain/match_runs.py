@@ -15,6 +15,7 @@ from uuid import UUID
 
 from tandem_matching.domain.profiles import Profile, ProgrammePolicy
 from tandem_matching.domain.proposals import DraftProposal, UnmatchedMentee
+from tandem_matching.domain.results import NotGrouped
 
 
 class MatchRunStatus(StrEnum):
@@ -68,3 +69,4 @@ class Solution:
     certified_gap: float | None
     cardinality_certified: bool | None
     solver: str
+    not_grouped: tuple[NotGrouped, ...] = ()

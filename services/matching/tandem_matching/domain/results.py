@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 from uuid import UUID
 
+from tandem_contracts.common import Role
+
 
 class MatchRunCancelled(Exception):
     """Raised inside a run when ``should_cancel()`` returned True."""
@@ -43,6 +45,26 @@ class Unmatched:
 
 
 @dataclass(frozen=True, slots=True)
+class NotGrouped:
+    """A participant who preferred group mentoring and is not in a group, and why
+    (``code`` is stable, ``reason`` is prose; see :mod:`group_reasons`)."""
+
+    participant_id: UUID
+    role: Role
+    code: str
+    reason: str
+
+    def json(self) -> dict[str, str]:
+        """As the run summary stores it (ids as text)."""
+        return {
+            "participant_id": str(self.participant_id),
+            "role": self.role.value,
+            "code": self.code,
+            "reason": self.reason,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class RunStats:
     """How a run went: seconds per phase, feasible pairs scored, auction bids, solve and
     certificate rounds, and graph columns the certificates added."""
@@ -72,3 +94,4 @@ class MatchResult:
     gap: float
     cardinality_certified: bool
     stats: RunStats
+    not_grouped: tuple[NotGrouped, ...] = ()

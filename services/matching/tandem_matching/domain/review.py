@@ -22,6 +22,7 @@ from tandem_matching.domain.candidates import Excluded, group_mentees, mentor_bl
 from tandem_matching.domain.constraints import Breach, Exclusions, pair_breaches
 from tandem_matching.domain.constraints import feasible as feasible_mask
 from tandem_matching.domain.encoding import I64, Pool
+from tandem_matching.domain.group_stage import group_places
 from tandem_matching.domain.pair_kernels import Block, feasible_counts, feasible_pairs
 from tandem_matching.domain.profiles import HardConstraint, Profile, ProgrammePolicy
 from tandem_matching.domain.results import Unmatched
@@ -61,7 +62,7 @@ def validate(
                 Breach(HardConstraint.DUPLICATE, f"assigned {times} times (at most once)", e_id)
             )
     for r_id, n in sorted(load.items()):
-        cap = r_by[r_id].capacity
+        cap = group_places(policy, r_by[r_id])  # a mentor who runs groups has group places
         if n > cap:
             breaches.append(
                 Breach(
