@@ -89,3 +89,44 @@ async def test_moving_out_of_a_group_and_into_a_full_group(api_with_runs: Api) -
     assert moving in after[second["mentor_id"]]
     assert other in after[first["mentor_id"]]
     assert {c["id"] for c in coaches} == set(after)
+
+
+async def test_five_mentors_and_sixteen_group_minded_mentees_form_groups(
+    api_with_runs: Api,
+) -> None:
+    """Issue 10: formats both, 5 mentors of capacity 2, 16 mentees who prefer groups gave
+    10 pairs, 6 unmatched and no word why. Now every one of them is in a group, and the
+    seventeenth, whose goal nobody shares, is one-to-one with the reason in the summary."""
+    api = api_with_runs
+    pid = await api.programme(formats="both")  # groups of 3 to 6
+    for j in range(5):
+        await api.register(pid, mentor_body(f"coach{j}"))  # capacity 2, either format
+    for i in range(16):
+        await api.register(pid, mentee_body(f"g{i}", preferred_format="group"))
+    lone = await api.register(
+        pid, mentee_body("lone", goals=["starting_business"], preferred_format="group")
+    )
+    run = await start_run(api, pid)
+    summary = run["summary"]
+    assert summary["matched"] == 17, summary
+    items = await proposals(api, pid, run["id"])
+    groups = [p for p in items if p["format"] == "group"]
+    assert sum(len(p["mentees"]) for p in groups) == 16
+    assert all(3 <= len(p["mentees"]) <= 6 for p in groups)
+    assert [p["mentees"][0]["mentee_id"] for p in items if p["format"] == "pair"] == [lone["id"]]
+    assert summary["not_grouped"] == [
+        {
+            "participant_id": lone["id"],
+            "role": "mentee",
+            "code": "no_shared_goal",
+            "reason": "fewer than 2 other group-minded mentees placed with a mentor who fits "
+            "them share one of their goals",
+        }
+    ]
+    # The groups publish although each is larger than its mentor's capacity of 2: they
+    # take group places (before, publishing refused them as "no free place left").
+    manager = api.tokens.manager(pid)
+    base = f"/v1/programmes/{pid}/match-runs/{run['id']}"
+    await api.call("POST", f"{base}/approvals", manager, json={"all": True})
+    published = await api.call("POST", f"{base}/publish", manager)
+    assert published["relationships_proposed"] == len(items)

@@ -24,6 +24,23 @@ class UnmatchedMentee(BaseModel):
     reasons: list[str] = Field(description="Why no mentor could be proposed, in plain words.")
 
 
+class NotGroupedParticipant(BaseModel):
+    """A participant who preferred group mentoring but is one-to-one, unmatched or (a
+    mentor) leads no group, and why."""
+
+    participant_id: UUID
+    role: Literal["mentor", "mentee"]
+    code: str = Field(
+        description="Stable reason code: pairs_only (the programme offers pairs only), "
+        "unmatched (see the reason), hard_constraint (no mentor who runs groups meets the "
+        "hard rules with them), mentor_prefers_pairs (the mentors who fit them best prefer "
+        "one-to-one), no_shared_goal (too few group-minded mentees share a goal), "
+        "capacity (the groups they could join are full), group_below_minimum (a mentor "
+        "had fewer group-minded mentees than a group needs)."
+    )
+    reason: str = Field(description="The same in plain words.")
+
+
 class RunSummary(BaseModel):
     """What the draft achieves. Counts and the average follow review edits; the gap is the
     engine's certificate for its own solution (before edits)."""
@@ -41,6 +58,12 @@ class RunSummary(BaseModel):
         default=None, description="True when no assignment could match more mentees."
     )
     solver: str = Field(description="Which method produced the draft.")
+    not_grouped: list[NotGroupedParticipant] = Field(
+        default_factory=list,
+        description="In programmes with group mentoring, every participant who preferred "
+        "a group and is not in one, with the reason; as the engine saw it when it ran "
+        "(review edits do not change it).",
+    )
 
 
 class MatchRunPublic(BaseModel):

@@ -22,8 +22,8 @@ from tandem_matching.domain import (
     Profile,
     ProgrammePolicy,
     ScoreExplanation,
+    Unmatched,
     explain,
-    form_groups,
     greedy_assignment,
     pair_breaches,
     review,
@@ -35,6 +35,7 @@ from tandem_matching.domain.encoding import encode
 from tandem_matching.domain.engine import exclusion_index
 from tandem_matching.domain.match_runs import Job, Solution
 from tandem_matching.domain.proposals import DraftProposal, Explained, UnmatchedMentee
+from tandem_matching.domain.regroup import regroup
 from tandem_matching.domain.review import unmatched_reasons
 
 Explanation = dict[str, object]  # JSON: {"score": float, "criteria": [CriterionLine as dict]}
@@ -147,29 +148,31 @@ def solve(job: Job, progress: Progress) -> Solution:
     policy, mentors, mentees, exclusions = job.policy, job.mentors, job.mentees, job.exclusions
     result = run_matching(policy, mentors, mentees, exclusions, progress=progress)
     pairs, groups = result.pairs, result.groups
-    unmatched = [(u.mentee_id, u.code, u.reason) for u in result.unmatched]
+    unmatched, notes = result.unmatched, result.not_grouped
     gap: float | None = round(result.gap, 9)
     certified: bool | None = result.cardinality_certified
     solver = "auction"
-    if any(code == "room_left" for _, code, _ in unmatched):
+    if any(u.code == "room_left" for u in unmatched):
         # The engine's own diagnosis says a compatible mentor still has room, so its
         # assignment is not maximal (seen with mentors of capacity >= 2). Never draft that:
         # take the engine's greedy baseline when it matches more, without a certificate.
         progress("greedy fallback", 0.0)
         fallback = greedy_assignment(policy, mentors, mentees, exclusions)
         if fallback.matched > result.matched:
-            pairs = fallback.pairs
-            groups = form_groups(policy, mentors, mentees, pairs)
-            unmatched = _explain_unmatched(
-                policy, mentors, mentees, pairs, exclusions, set(fallback.unmatched)
+            left = _explain_unmatched(
+                policy, mentors, mentees, fallback.pairs, exclusions, set(fallback.unmatched)
             )
+            regrouped = regroup(policy, mentors, mentees, fallback.pairs, left, exclusions)
+            pairs, groups = regrouped.pairs, regrouped.groups
+            unmatched, notes = regrouped.unmatched, regrouped.not_grouped
             gap, certified, solver = None, None, "greedy (fallback: the auction was not maximal)"
     return Solution(
         proposals=_proposals(policy, mentors, mentees, pairs, groups, progress),
-        unmatched=tuple(UnmatchedMentee(m, code, (reason,)) for m, code, reason in unmatched),
+        unmatched=tuple(UnmatchedMentee(u.mentee_id, u.code, (u.reason,)) for u in unmatched),
         certified_gap=gap,
         cardinality_certified=certified,
         solver=solver,
+        not_grouped=notes,
     )
 
 
@@ -180,7 +183,7 @@ def _explain_unmatched(
     pairs: Sequence[MatchedPair],
     exclusions: Collection[tuple[UUID, UUID]],
     left: set[UUID],
-) -> list[tuple[UUID, str, str]]:
+) -> tuple[Unmatched, ...]:
     """The engine's bulk reasons for the mentees a fallback assignment left unmatched."""
     pool = encode(policy, mentors, mentees)
     index = {p.id: j for j, p in enumerate(mentors)}
@@ -188,8 +191,7 @@ def _explain_unmatched(
     for pair in pairs:
         load[index[pair.mentor_id]] += 1
     rows = np.array([i for i, m in enumerate(mentees) if m.id in left], dtype=np.int64)
-    reasons = unmatched_reasons(pool, rows, load, exclusion_index(mentors, mentees, exclusions))
-    return [(u.mentee_id, u.code, u.reason) for u in reasons]
+    return unmatched_reasons(pool, rows, load, exclusion_index(mentors, mentees, exclusions))
 
 
 def _proposals(

@@ -189,17 +189,32 @@ async def publish(
 
 
 def _stale(roster: Roster, approved: Sequence[Proposal], draft: Draft) -> list[ErrorEntry]:
-    """Approved proposals that no longer hold: someone left, got matched, or filled up."""
+    """Approved proposals that no longer hold: someone left, got matched, or filled up.
+
+    A group takes group places; a pair needs a one-to-one place (see :mod:`group_stage`)."""
     problems: list[ErrorEntry] = []
-    places = dict(roster.remaining)
-    for p in approved:
+    places = {m: roster.places(m) for m in roster.remaining}
+    for p in sorted(approved, key=lambda p: p.format != "group"):  # groups first
         mentees = [m.mentee_id for m in draft.members[p.id]]
         gone = [m for m in mentees if not roster.is_waiting(m)]
-        reasons = [f"mentee {m} is no longer waiting" for m in gone]
+        reasons = [f"mentee {roster.named(m)} is no longer waiting" for m in gone]
+        mentor = roster.named(p.mentor_id)
+        loose, total = places.get(p.mentor_id, (0, 0))
+        needed = len(mentees)
         if p.mentor_id not in places:
-            reasons.append(f"mentor {p.mentor_id} is no longer taking part")
-        elif places[p.mentor_id] < len(mentees):
-            reasons.append(f"mentor {p.mentor_id} has no free place left")
-        places[p.mentor_id] = places.get(p.mentor_id, 0) - len(mentees)
+            reasons.append(f"mentor {mentor} is no longer taking part")
+        elif total < needed or (p.format != "group" and loose < needed):
+            left = total if p.format == "group" else min(loose, total)
+            reasons.append(
+                f"mentor {mentor} has {_places(left)} left and this proposal needs {needed}: "
+                "move mentees to another mentor, or raise the mentor's capacity"
+            )
+        total -= needed
+        loose = min(loose if p.format == "group" else loose - needed, total)
+        places[p.mentor_id] = (loose, total)
         problems += [breach("stale", reason, p.id) for reason in reasons]
     return problems
+
+
+def _places(n: int) -> str:
+    return "no free place" if n <= 0 else "1 free place" if n == 1 else f"{n} free places"

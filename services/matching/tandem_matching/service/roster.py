@@ -8,6 +8,7 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_matching.adapters import participants as participant_repo
+from tandem_matching.domain.group_stage import group_places
 from tandem_matching.domain.participants import Participant, Standing
 from tandem_matching.domain.profiles import Profile, ProgrammePolicy, Role
 from tandem_matching.domain.programmes import Programme
@@ -34,6 +35,21 @@ class Roster:
         if found is None or found.role is not Role.MENTOR:
             return None
         return engine_profile(found, capacity=self.remaining.get(mentor_id, 0))
+
+    def named(self, participant_id: UUID) -> str:
+        """A participant as a manager reads them in a message: display name and id."""
+        found = self.record(participant_id)
+        if found is None or not found.display_name:
+            return str(participant_id)
+        return f"{found.display_name} ({participant_id})"
+
+    def places(self, mentor_id: UUID) -> tuple[int, int]:
+        """(one-to-one places, places in all) a mentor has left; a mentor who runs groups
+        has group places (:func:`group_places`)."""
+        mentor = self.mentor(mentor_id)
+        if mentor is None:
+            return 0, 0
+        return mentor.capacity, group_places(self.policy, mentor)
 
     def all_mentors(self) -> list[Profile]:
         """Every active mentor, full ones too (capacity = places left, possibly 0)."""

@@ -80,6 +80,7 @@ async def save_draft(db: Database, run_id: UUID, job: Job, result: Solution) -> 
                 "certified_gap": result.certified_gap,
                 "cardinality_certified": result.cardinality_certified,
                 "solver": result.solver,
+                "not_grouped": [n.json() for n in result.not_grouped],
             },
         )
         return await repo.transition(
