@@ -30,11 +30,8 @@ from sqlalchemy import func, select
 
 from tandem_kit.db import Database
 from tandem_kit.db.tables import outbox_table
-from tandem_kit.settings import AuthSettings
 from tests.kit.integration.harness import wait_until
 from tests.matching.integration.helpers import (
-    Api,
-    Tokens,
     mentee_body,
     running_app,
     settings_for,
@@ -58,11 +55,6 @@ FORCED_COMPACTION = {
     "file.delete.delay.ms": "1000",
     "delete.retention.ms": "1000",
 }
-
-
-@pytest.fixture
-def tokens(tmp_path: Path) -> Tokens:
-    return Tokens(AuthSettings(local_key_path=str(tmp_path / "signing.pem")))
 
 
 async def topic_config(bootstrap: str, topic: str) -> dict[str, str]:
@@ -164,7 +156,7 @@ async def outbox_drained(url: str) -> None:
 
 
 async def test_an_erased_email_leaves_every_file_of_the_broker(
-    kafka_bootstrap: str, tmp_path: Path, tokens: Tokens
+    kafka_bootstrap: str, tmp_path: Path
 ) -> None:
     data_dir = kafka_data_dir()
     log_dir = data_dir / "logs"
@@ -175,15 +167,14 @@ async def test_an_erased_email_leaves_every_file_of_the_broker(
     url = f"sqlite+aiosqlite:///{tmp_path / 'matching.db'}"
     settings = settings_for(
         url,
-        tokens.auth.local_key_path,
+        str(tmp_path / "signing.pem"),
         run_relay=True,
         kafka_bootstrap_servers=kafka_bootstrap,
         kafka_consumer_group=f"tandem.matching.e2e.{uuid.uuid4().hex[:8]}",
         # Matching's segment roller, as shipped but faster: its markers roll the segments.
         contacts_roll_interval_seconds=0.5,
     )
-    async with running_app(settings) as client:
-        api = Api(client, tokens, url)
+    async with running_app(settings) as api:
         pid = await api.programme()
         ada = await api.register(pid, mentee_body(f"ada-{uuid.uuid4().hex[:8]}", email=email))
         await outbox_drained(url)

@@ -32,16 +32,13 @@ from tandem_contracts.matching import (
     RelationshipEnded,
     RelationshipStarted,
 )
-from tandem_kit.db import Database
 from tandem_kit.db.tables import outbox_table
 from tandem_kit.kafka import EventConsumer, HandlerContext, Handlers, TopicSpec, provision_topics
 from tandem_kit.kafka.producer import create_producer
-from tandem_kit.settings import AuthSettings
 from tests.kit.fixture_service.tables import received
 from tests.kit.integration.harness import migrated_database, wait_until
 from tests.matching.integration.helpers import (
     Api,
-    Tokens,
     mentee_body,
     mentor_body,
     running_app,
@@ -51,11 +48,6 @@ from tests.matching.integration.helpers import (
 pytestmark = [pytest.mark.kafka]
 TOPIC = service_topic("matching")
 Record = tuple[int, int, str, str, dict[str, Any]]  # partition, offset, key, type, payload
-
-
-@pytest.fixture
-def tokens(tmp_path: Path) -> Tokens:
-    return Tokens(AuthSettings(local_key_path=str(tmp_path / "signing.pem")))
 
 
 @pytest.fixture
@@ -166,22 +158,21 @@ async def drive(api: Api) -> dict[str, Any]:
 async def test_events_arrive_in_order_and_apply_exactly_once(
     kafka_bootstrap: str,
     tmp_path: Path,
-    tokens: Tokens,
     producer: AIOKafkaProducer,
 ) -> None:
     start = await partitions_and_ends(kafka_bootstrap)
     url = f"sqlite+aiosqlite:///{tmp_path / 'matching.db'}"
     settings = settings_for(
         url,
-        tokens.auth.local_key_path,
+        str(tmp_path / "signing.pem"),
         run_relay=True,
         match_runs_enabled=True,
         kafka_bootstrap_servers=kafka_bootstrap,
         kafka_consumer_group=f"tandem.matching.e2e.{uuid.uuid4().hex[:8]}",
     )
-    async with running_app(settings) as client:
-        facts = await drive(Api(client, tokens, url))
-        database = Database(url)
+    async with running_app(settings) as api:
+        facts = await drive(api)
+        database = api.database
 
         async def outbox_drained() -> bool:
             async with database.sessions() as session:
@@ -189,7 +180,6 @@ async def test_events_arrive_in_order_and_apply_exactly_once(
             return unsent == 0
 
         await wait_until(outbox_drained, timeout=60)
-        await database.dispose()
 
     pid = facts["pid"]
     expected = 1 + 4 + 2 + 2 + 1

@@ -1,4 +1,4 @@
-"""Fixtures for the matching service's tests: an app on a fresh SQLite file, and tokens."""
+"""Fixtures for the matching service's tests: an app on a fresh SQLite file, one signing key."""
 
 from __future__ import annotations
 
@@ -9,20 +9,14 @@ from pathlib import Path
 import pytest
 
 from tandem_kit.db.migrations import upgrade
-from tandem_kit.settings import AuthSettings
 from tandem_matching.main import MIGRATIONS
-from tests.matching.integration.helpers import Api, Tokens, running_app, settings_for
+from tests.matching.integration.helpers import Api, running_app, settings_for
 
 
 @pytest.fixture(scope="session")
 def key_path(tmp_path_factory: pytest.TempPathFactory) -> str:
     """One signing key for the whole session (minting with it creates it on first use)."""
     return str(tmp_path_factory.mktemp("matching-keys") / "signing.pem")
-
-
-@pytest.fixture(scope="session")
-def tokens(key_path: str) -> Tokens:
-    return Tokens(AuthSettings(local_key_path=key_path))
 
 
 @pytest.fixture(scope="session")
@@ -42,20 +36,20 @@ def matching_db_url(tmp_path: Path, migrated_sqlite: Path) -> str:
 
 
 @pytest.fixture
-async def api(matching_db_url: str, key_path: str, tokens: Tokens) -> AsyncIterator[Api]:
+async def api(matching_db_url: str, key_path: str) -> AsyncIterator[Api]:
     """The matching API on a fresh SQLite database, no relay, no consumers, no workers."""
     settings = settings_for(
         matching_db_url, key_path, match_runs_enabled=False, migrate_on_start=False
     )
-    async with running_app(settings) as client:
-        yield Api(client, tokens, matching_db_url)
+    async with running_app(settings) as api:
+        yield api
 
 
 @pytest.fixture
-async def api_with_runs(matching_db_url: str, key_path: str, tokens: Tokens) -> AsyncIterator[Api]:
+async def api_with_runs(matching_db_url: str, key_path: str) -> AsyncIterator[Api]:
     """As ``api``, with the match-run worker on (runs are solved in a child process)."""
     settings = settings_for(
         matching_db_url, key_path, match_runs_enabled=True, migrate_on_start=False
     )
-    async with running_app(settings) as client:
-        yield Api(client, tokens, matching_db_url)
+    async with running_app(settings) as api:
+        yield api

@@ -1,22 +1,28 @@
-"""Building blocks for the matching API tests: tokens, apps, programmes, profiles."""
+"""Building blocks for the matching API tests, on ``tandem_kit.testing``: the app, tokens,
+programmes, profiles.
+
+The app runs through ``tandem_kit.testing.run_app`` (its real lifespan, no socket); tokens
+are the kit's ``bearer`` headers, signed with the key the app verifies with; problems are
+checked with ``tandem_kit.testing.assert_problem``.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import itertools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
-from asgi_lifespan import LifespanManager
 
-from tandem_kit.auth import mint_token
 from tandem_kit.clock import Clock, utc_now
+from tandem_kit.db import Database
 from tandem_kit.settings import AuthSettings
-from tandem_matching.main import create_app
+from tandem_kit.testing import RunningApp, bearer, isolated_settings, run_app, wait_until
+from tandem_matching.main import DEFINITION, create_app
 from tandem_matching.service import engine
 from tandem_matching.service.engine import Solver
 from tandem_matching.settings import MatchingSettings
@@ -30,12 +36,12 @@ def unique(prefix: str) -> str:
 
 @dataclass(frozen=True)
 class Tokens:
-    """Bearer headers for each kind of caller."""
+    """Bearer headers for each kind of caller (the kit's ``bearer``, by role)."""
 
     auth: AuthSettings
 
     def headers(self, subject: str, **roles: Any) -> dict[str, str]:
-        return {"Authorization": f"Bearer {mint_token(self.auth, subject, **roles)}"}
+        return bearer(self.auth, subject, **roles)
 
     def admin(self, subject: str = "admin-1") -> dict[str, str]:
         return self.headers(subject, admin=True)
@@ -54,28 +60,26 @@ class Tokens:
 
 
 def settings_for(database_url: str, key_path: str, **overrides: Any) -> MatchingSettings:
+    """The kit's isolated settings on this database and signing key (shared by the apps of
+    one test, so tokens outlive a restart); no completion worker, a quick match-run poll."""
     values: dict[str, Any] = {
         "database_url": database_url,
-        "environment": "test",
-        "auth": AuthSettings(local_key_path=key_path),
-        "run_relay": False,
-        "run_consumers": False,
+        "auth": {"local_key_path": key_path},
         "completion_enabled": False,
         "match_run_poll_seconds": 0.1,
         **overrides,
     }
-    return MatchingSettings(**values)
+    return isolated_settings(MatchingSettings, Path(key_path).parent, **values)
 
 
 @asynccontextmanager
 async def running_app(
     settings: MatchingSettings, *, clock: Clock = utc_now, solver: Solver = engine.solve
-) -> AsyncIterator[httpx.AsyncClient]:
+) -> AsyncIterator[Api]:
+    """The matching app with its seams (``clock``, ``solver``) running, as an :class:`Api`."""
     app = create_app(settings, clock=clock, solver=solver)
-    async with LifespanManager(app, startup_timeout=60, shutdown_timeout=60) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://matching") as client:
-            yield client
+    async with run_app(app, settings, definition=DEFINITION, base_url="http://matching") as running:
+        yield Api(running, Tokens(settings.auth))
 
 
 # -------------------------------------------------------------------------- payloads
@@ -163,9 +167,17 @@ def mentee_body(subject: str | None = None, **overrides: Any) -> dict[str, Any]:
 class Api:
     """The calls most tests make, with status checks that name the response on failure."""
 
-    client: httpx.AsyncClient
+    running: RunningApp[MatchingSettings]
     tokens: Tokens
-    database_url: str = ""
+
+    @property
+    def client(self) -> httpx.AsyncClient:
+        return self.running.client
+
+    @property
+    def database(self) -> Database:
+        """The app's own database (its runtime's)."""
+        return self.running.runtime.database
 
     async def call(
         self, method: str, url: str, headers: dict[str, str], expect: int = 200, **kwargs: Any
@@ -209,24 +221,18 @@ class Api:
         timeout: float = 90.0,
         until: tuple[str, ...] = ("draft", "failed", "cancelled"),
     ) -> dict[str, Any]:
-        deadline = asyncio.get_running_loop().time() + timeout
-        while True:
-            run: dict[str, Any] = await self.call(
-                "GET",
-                f"/v1/programmes/{programme_id}/match-runs/{run_id}",
-                self.tokens.manager(programme_id),
+        """The run once its status is one of ``until``."""
+        seen: dict[str, Any] = {}
+
+        async def reached() -> bool:
+            seen.update(
+                await self.call(
+                    "GET",
+                    f"/v1/programmes/{programme_id}/match-runs/{run_id}",
+                    self.tokens.manager(programme_id),
+                )
             )
-            if run["status"] in until:
-                return run
-            assert asyncio.get_running_loop().time() < deadline, run
-            await asyncio.sleep(0.1)
+            return seen["status"] in until
 
-
-def problem(response: httpx.Response, status: int, code: str | None = None) -> dict[str, Any]:
-    """Assert a problem+json response with ``status`` (and ``code``) and return its body."""
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/problem+json")
-    body: dict[str, Any] = response.json()
-    if code is not None:
-        assert body["code"] == code, body
-    return body
+        await wait_until(reached, timeout=timeout)
+        return seen

@@ -10,23 +10,20 @@ from typing import Any
 
 from sqlalchemy import select
 
-from tandem_kit.db import Database
 from tandem_kit.db.tables import outbox_table
-from tests.matching.integration.helpers import Api, mentee_body, mentor_body, problem
+from tandem_kit.testing import assert_problem
+from tests.matching.integration.helpers import Api, mentee_body, mentor_body
 from tests.matching.integration.test_relationships_api import CHOICE, start_pair
 
 
 async def outbox(api: Api) -> list[dict[str, Any]]:
-    database = Database(api.database_url)
-    try:
-        async with database.sessions() as session:
-            rows = (
-                (await session.execute(select(outbox_table).order_by(outbox_table.c.id)))
-                .mappings()
-                .all()
-            )
-    finally:
-        await database.dispose()
+    """Every row written so far, tombstones too (``data`` None), from the app's database."""
+    async with api.database.sessions() as session:
+        rows = (
+            (await session.execute(select(outbox_table).order_by(outbox_table.c.id)))
+            .mappings()
+            .all()
+        )
     return [
         {
             "type": r["event_type"],
@@ -133,7 +130,7 @@ async def test_erasure_tombstones_the_contact(api: Api) -> None:
 async def test_rejected_requests_write_no_events(api: Api) -> None:
     pid = await api.programme()
     before = len(await outbox(api))
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/participants",
             headers=api.tokens.manager(pid),
@@ -141,7 +138,7 @@ async def test_rejected_requests_write_no_events(api: Api) -> None:
         ),
         422,
     )
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/participants",
             headers=api.tokens.mentee(pid, "y"),
@@ -149,7 +146,7 @@ async def test_rejected_requests_write_no_events(api: Api) -> None:
         ),
         403,
     )
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/imports",
             headers=api.tokens.manager(pid),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.matching.integration.helpers import Api, mentee_body, mentor_body, problem
+from tandem_kit.testing import assert_problem
+from tests.matching.integration.helpers import Api, mentee_body, mentor_body
 from tests.matching.integration.test_match_run_flow import proposals, start_run
 
 
@@ -28,7 +29,7 @@ async def test_a_group_is_proposed_published_and_started(api_with_runs: Api) -> 
     # Someone who registered after the run is not part of its draft.
     late = await api.register(pid, mentee_body("late", goals=["cv"]))
     base = f"/v1/programmes/{pid}/match-runs/{run['id']}"
-    problem(
+    assert_problem(
         await api.client.post(
             f"{base}/moves",
             headers=manager,
@@ -69,7 +70,7 @@ async def test_moving_out_of_a_group_and_into_a_full_group(api_with_runs: Api) -
     base = f"/v1/programmes/{pid}/match-runs/{run['id']}"
     first, second = items
     moving = first["mentees"][0]["mentee_id"]
-    full = problem(
+    full = assert_problem(
         await api.client.post(
             f"{base}/moves",
             headers=manager,

@@ -9,9 +9,9 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from tandem_kit.db import Database
 from tandem_kit.db.tables import outbox_table
-from tests.matching.integration.helpers import Api, mentee_body, mentor_body, problem
+from tandem_kit.testing import assert_problem
+from tests.matching.integration.helpers import Api, mentee_body, mentor_body
 
 HEADER = [
     "subject",
@@ -93,15 +93,9 @@ async def count_participants(api: Api, pid: str) -> int:
 
 
 async def count_events(api: Api, topic: str = "tandem.matching.v1") -> int:
-    database = Database(api.database_url)
-    try:
-        async with database.sessions() as session:
-            query = (
-                select(func.count()).select_from(outbox_table).where(outbox_table.c.topic == topic)
-            )
-            return int(await session.scalar(query) or 0)
-    finally:
-        await database.dispose()
+    query = select(func.count()).select_from(outbox_table).where(outbox_table.c.topic == topic)
+    async with api.database.sessions() as session:
+        return int(await session.scalar(query) or 0)
 
 
 BAD_ROWS = [
@@ -152,7 +146,7 @@ async def test_good_csv_imports_everyone_with_events(api: Api) -> None:
 async def test_bad_rows_are_reported_by_line_and_nothing_is_written(api: Api) -> None:
     pid = await api.programme()
     before = await count_events(api)
-    body = problem(await upload(api, pid, csv_file(BAD_ROWS)), 422, "invalid_rows")
+    body = assert_problem(await upload(api, pid, csv_file(BAD_ROWS)), 422, "invalid_rows")
     lines = {e["line"]: e for e in body["errors"]}
     assert sorted(lines) == [3, 5, 6, 7, 8, 9]
     assert "time_zone" in lines[3]["reason"]
@@ -185,36 +179,38 @@ async def test_csv_line_numbers_count_physical_lines(api: Api) -> None:
     pid = await api.programme()
     # A quoted cell with a line break: the next record starts two lines later.
     data = csv_file([csv_row("a", display_name="Two\nLines"), csv_row("b", country="XX")])
-    body = problem(await upload(api, pid, data), 422, "invalid_rows")
+    body = assert_problem(await upload(api, pid, data), 422, "invalid_rows")
     assert [e["line"] for e in body["errors"]] == [4]
 
 
 async def test_unreadable_files(api: Api) -> None:
     pid = await api.programme()
-    problem(
+    assert_problem(
         await upload(api, pid, csv_file([csv_row("a")], header=[*HEADER, "shoe_size"])),
         422,
         "invalid_csv",
     )
-    problem(await upload(api, pid, b"subject,role\nx,mentee\n"), 422, "invalid_csv")
-    problem(await upload(api, pid, "subject;role\n".encode("utf-16")), 422, "invalid_csv")
-    problem(await upload(api, pid, csv_file([])), 422, "empty_import")
-    problem(await upload(api, pid, csv_file([csv_row("a")]), mode="some"), 422, "validation_error")
+    assert_problem(await upload(api, pid, b"subject,role\nx,mentee\n"), 422, "invalid_csv")
+    assert_problem(await upload(api, pid, "subject;role\n".encode("utf-16")), 422, "invalid_csv")
+    assert_problem(await upload(api, pid, csv_file([])), 422, "empty_import")
+    assert_problem(
+        await upload(api, pid, csv_file([csv_row("a")]), mode="some"), 422, "validation_error"
+    )
     response = await api.client.post(
         f"/v1/programmes/{pid}/imports/csv", headers=api.tokens.manager(pid)
     )
-    problem(response, 422, "validation_error")
+    assert_problem(response, 422, "validation_error")
     assert await count_participants(api, pid) == 0
 
 
 async def test_only_the_programmes_managers_import(api: Api) -> None:
     pid, other = await api.programme(), await api.programme()
     data = csv_file([csv_row("a")])
-    problem(await upload(api, pid, data, headers=api.tokens.mentee(pid, "x")), 403)
-    problem(
+    assert_problem(await upload(api, pid, data, headers=api.tokens.mentee(pid, "x")), 403)
+    assert_problem(
         await upload(api, pid, data, headers=api.tokens.manager(other)), 404, "programme_not_found"
     )
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/imports",
             headers=api.tokens.mentor(pid, "x"),
@@ -222,11 +218,11 @@ async def test_only_the_programmes_managers_import(api: Api) -> None:
         ),
         403,
     )
-    problem(
+    assert_problem(
         await api.client.get(f"/v1/programmes/{pid}/imports", headers=api.tokens.mentee(pid, "x")),
         403,
     )
-    problem(
+    assert_problem(
         await api.client.get(
             f"/v1/programmes/{pid}/imports/{uuid.uuid4()}", headers=api.tokens.manager(pid)
         ),
@@ -240,7 +236,7 @@ async def test_only_the_programmes_managers_import(api: Api) -> None:
         201,
         json={"rows": [mentee_body("a")]},
     )
-    problem(
+    assert_problem(
         await api.client.get(
             f"/v1/programmes/{other}/imports/{report['id']}", headers=api.tokens.manager(other)
         ),
@@ -258,7 +254,7 @@ async def test_json_import_reports_positions(api: Api) -> None:
         {"subject": "x"},
         mentee_body("e2"),
     ]
-    body = problem(
+    body = assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/imports", headers=api.tokens.manager(pid), json={"rows": rows}
         ),
@@ -275,14 +271,14 @@ async def test_json_import_reports_positions(api: Api) -> None:
         json={"rows": rows},
     )
     assert (report["source"], report["imported"], report["rejected"]) == ("json", 2, 3)
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/imports", headers=api.tokens.manager(pid), json={"rows": []}
         ),
         422,
     )
     # Every row bad: nothing to import, even in valid_only mode.
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/imports?mode=valid_only",
             headers=api.tokens.manager(pid),
@@ -320,7 +316,7 @@ async def test_duplicate_emails_and_subjects_are_reported_with_what_they_duplica
         csv_row("d"),  # line 6: fine
     ]
     before = await count_events(api)
-    body = problem(await upload(api, pid, csv_file(rows)), 422, "invalid_rows")
+    body = assert_problem(await upload(api, pid, csv_file(rows)), 422, "invalid_rows")
     lines = {e["line"]: e["reason"] for e in body["errors"]}
     assert sorted(lines) == [3, 4, 5]
     assert "e-mail" in lines[3]

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from tandem_contracts.mails import MAIL_TEMPLATES
-from tests.matching.integration.helpers import Api, problem, programme_body
+from tandem_kit.testing import assert_problem
+from tests.matching.integration.helpers import Api, programme_body
 from tests.matching.integration.test_events_outbox import outbox
 
 WELCOME = {
@@ -59,7 +60,7 @@ async def test_a_bad_override_is_a_422_naming_it_and_nothing_is_written(
     response = await api.client.post(
         "/v1/programmes", headers=api.tokens.admin(), json=programme_body(org, **change)
     )
-    body = problem(response, 422, code)
+    body = assert_problem(response, 422, code)
     assert named in body["detail"], body
     assert (await api.call("GET", "/v1/programmes", api.tokens.admin()))["items"] == []
     assert await outbox(api) == []
@@ -84,7 +85,7 @@ async def test_a_language_without_catalog_is_accepted_when_every_mail_is_overrid
     refused = await api.client.patch(
         f"/v1/programmes/{pid}", headers=api.tokens.manager(pid), json={"mail_overrides": fewer}
     )
-    assert "message-digest" in problem(refused, 422, "language_without_catalog")["detail"]
+    assert "message-digest" in assert_problem(refused, 422, "language_without_catalog")["detail"]
     again = await api.call("GET", f"/v1/programmes/{pid}", api.tokens.manager(pid))
     assert again["mail_overrides"] == overrides
 

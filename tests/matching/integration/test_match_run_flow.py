@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from tests.matching.integration.helpers import Api, mentee_body, mentor_body, problem
+from tandem_kit.testing import assert_problem
+from tests.matching.integration.helpers import Api, mentee_body, mentor_body
 
 MORNINGS = [{"weekday": d, "start": "08:00", "end": "11:00"} for d in range(5)]
 
@@ -79,7 +80,7 @@ async def test_review_publish_accept_and_decline(api_with_runs: Api) -> None:
     manager = api.tokens.manager(pid)
     e1, e2, e3 = people["e1"]["id"], people["e2"]["id"], people["e3"]["id"]
     # Moving e1 to the morning-only mentor breaks the availability rule: 422 naming it.
-    breach = problem(
+    breach = assert_problem(
         await api.client.post(
             f"{base}/moves",
             headers=manager,
@@ -91,7 +92,7 @@ async def test_review_publish_accept_and_decline(api_with_runs: Api) -> None:
     assert [e["constraint"] for e in breach["errors"]] == ["availability"]
     assert breach["errors"][0]["mentee_id"] == e1
     # m-net has one place, taken by e3 in the draft: a capacity breach.
-    full = problem(
+    full = assert_problem(
         await api.client.post(
             f"{base}/moves",
             headers=manager,
@@ -103,7 +104,7 @@ async def test_review_publish_accept_and_decline(api_with_runs: Api) -> None:
     assert [e["constraint"] for e in full["errors"]] == ["capacity"]
     # The French-only mentee cannot swap with e3: no shared language with m-net… but she is
     # unmatched, so a swap is refused outright; moving her names the language breach.
-    problem(
+    assert_problem(
         await api.client.post(
             f"{base}/swaps",
             headers=manager,
@@ -112,7 +113,7 @@ async def test_review_publish_accept_and_decline(api_with_runs: Api) -> None:
         422,
         "not_swappable",
     )
-    fr = problem(
+    fr = assert_problem(
         await api.client.post(
             f"{base}/moves",
             headers=manager,
@@ -135,7 +136,7 @@ async def test_review_publish_accept_and_decline(api_with_runs: Api) -> None:
     assert published["relationships_proposed"] == 3
     assert published["discarded"] == 0
     assert published["run"]["status"] == "published"
-    problem(await api.client.post(f"{base}/publish", headers=manager), 409, "run_not_draft")
+    assert_problem(await api.client.post(f"{base}/publish", headers=manager), 409, "run_not_draft")
     rels = (await api.call("GET", f"/v1/programmes/{pid}/relationships?status=proposed", manager))[
         "items"
     ]
@@ -148,17 +149,19 @@ async def test_review_publish_accept_and_decline(api_with_runs: Api) -> None:
     url = f"/v1/programmes/{pid}/relationships/{first['id']}"
     half = await api.call("POST", f"{url}/accept", api.tokens.mentee(pid, "e1"))
     assert half["status"] == "proposed"
-    problem(
+    assert_problem(
         await api.client.post(f"{url}/accept", headers=api.tokens.mentee(pid, "e1")),
         409,
         "already_responded",
     )
-    problem(await api.client.post(f"{url}/accept", headers=api.tokens.mentee(pid, "e2")), 404)
-    problem(await api.client.post(f"{url}/accept", headers=manager), 403)
+    assert_problem(
+        await api.client.post(f"{url}/accept", headers=api.tokens.mentee(pid, "e2")), 404
+    )
+    assert_problem(await api.client.post(f"{url}/accept", headers=manager), 403)
     started = await api.call("POST", f"{url}/accept", api.tokens.mentor(pid, "m-cv"))
     assert started["status"] == "active"
     assert started["starts_on"]
-    problem(
+    assert_problem(
         await api.client.post(f"{url}/decline", headers=api.tokens.mentor(pid, "m-cv")),
         409,
         "relationship_not_proposed",
@@ -187,15 +190,17 @@ async def test_approve_some_discards_the_rest(api_with_runs: Api) -> None:
     base = f"/v1/programmes/{pid}/match-runs/{run['id']}"
     manager = api.tokens.manager(pid)
     items = await proposals(api, pid, run["id"])
-    problem(await api.client.post(f"{base}/publish", headers=manager), 422, "nothing_approved")
-    problem(
+    assert_problem(
+        await api.client.post(f"{base}/publish", headers=manager), 422, "nothing_approved"
+    )
+    assert_problem(
         await api.client.post(
             f"{base}/approvals", headers=manager, json={"proposal_ids": [str(uuid.uuid4())]}
         ),
         422,
         "unknown_proposals",
     )
-    problem(
+    assert_problem(
         await api.client.post(f"{base}/approvals", headers=manager, json={}),
         422,
         "validation_error",

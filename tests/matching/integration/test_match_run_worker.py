@@ -16,7 +16,6 @@ from tandem_matching.adapters.tables import match_runs, proposals
 from tests.matching.integration import solvers
 from tests.matching.integration.helpers import (
     Api,
-    Tokens,
     mentee_body,
     mentor_body,
     running_app,
@@ -25,14 +24,12 @@ from tests.matching.integration.helpers import (
 
 
 @asynccontextmanager
-async def worker_app(
-    url: str, key_path: str, tokens: Tokens, solver: str, **overrides: Any
-) -> AsyncIterator[Api]:
+async def worker_app(url: str, key_path: str, solver: str, **overrides: Any) -> AsyncIterator[Api]:
     """The app with the match-run worker solving with ``solvers.<solver>`` (a code seam)."""
     values: dict[str, Any] = {"migrate_on_start": False, "match_runs_enabled": True, **overrides}
     settings = settings_for(url, key_path, **values)
-    async with running_app(settings, solver=getattr(solvers, solver)) as client:
-        yield Api(client, tokens, url)
+    async with running_app(settings, solver=getattr(solvers, solver)) as api:
+        yield api
 
 
 async def queued_run(api: Api) -> tuple[str, str]:
@@ -73,10 +70,8 @@ async def run_row(url: str, run_id: str) -> dict[str, Any]:
         await database.dispose()
 
 
-async def test_progress_then_cancel_stops_the_child(
-    matching_db_url: str, key_path: str, tokens: Tokens
-) -> None:
-    async with worker_app(matching_db_url, key_path, tokens, "slow") as api:
+async def test_progress_then_cancel_stops_the_child(matching_db_url: str, key_path: str) -> None:
+    async with worker_app(matching_db_url, key_path, "slow") as api:
         pid, run_id = await queued_run(api)
         running = await until(
             api,
@@ -97,52 +92,40 @@ async def test_progress_then_cancel_stops_the_child(
         await api.call("POST", f"/v1/programmes/{pid}/match-runs", api.tokens.manager(pid), 202)
 
 
-async def test_crashing_child_fails_the_run(
-    matching_db_url: str, key_path: str, tokens: Tokens
-) -> None:
-    async with worker_app(matching_db_url, key_path, tokens, "crash") as api:
+async def test_crashing_child_fails_the_run(matching_db_url: str, key_path: str) -> None:
+    async with worker_app(matching_db_url, key_path, "crash") as api:
         pid, run_id = await queued_run(api)
         run = await until(api, pid, run_id, lambda r: r["status"] == "failed")
         assert "died" in run["error"]
 
 
-async def test_solver_error_fails_the_run(
-    matching_db_url: str, key_path: str, tokens: Tokens
-) -> None:
-    async with worker_app(matching_db_url, key_path, tokens, "boom") as api:
+async def test_solver_error_fails_the_run(matching_db_url: str, key_path: str) -> None:
+    async with worker_app(matching_db_url, key_path, "boom") as api:
         pid, run_id = await queued_run(api)
         run = await until(api, pid, run_id, lambda r: r["status"] == "failed")
         assert run["error"] == "ValueError: the solver gave up"
 
 
-async def test_timeout_fails_the_run(matching_db_url: str, key_path: str, tokens: Tokens) -> None:
-    async with worker_app(
-        matching_db_url, key_path, tokens, "slow", match_run_timeout_seconds=2
-    ) as api:
+async def test_timeout_fails_the_run(matching_db_url: str, key_path: str) -> None:
+    async with worker_app(matching_db_url, key_path, "slow", match_run_timeout_seconds=2) as api:
         pid, run_id = await queued_run(api)
         run = await until(api, pid, run_id, lambda r: r["status"] == "failed")
         assert "timed out" in run["error"]
 
 
-async def test_shutdown_requeues_and_next_start_solves(
-    matching_db_url: str, key_path: str, tokens: Tokens
-) -> None:
-    async with worker_app(matching_db_url, key_path, tokens, "slow") as api:
+async def test_shutdown_requeues_and_next_start_solves(matching_db_url: str, key_path: str) -> None:
+    async with worker_app(matching_db_url, key_path, "slow") as api:
         pid, run_id = await queued_run(api)
         await until(api, pid, run_id, lambda r: r["status"] == "running")
     row = await run_row(matching_db_url, run_id)
     assert (row["status"], row["phase"], row["started_at"]) == ("queued", "queued", None)
-    async with worker_app(matching_db_url, key_path, tokens, "boom") as api:
+    async with worker_app(matching_db_url, key_path, "boom") as api:
         run = await until(api, pid, run_id, lambda r: r["status"] == "failed")
         assert "gave up" in run["error"]
 
 
-async def test_stale_running_run_is_failed_on_start(
-    matching_db_url: str, key_path: str, tokens: Tokens
-) -> None:
-    async with worker_app(
-        matching_db_url, key_path, tokens, "boom", match_runs_enabled=False
-    ) as api:
+async def test_stale_running_run_is_failed_on_start(matching_db_url: str, key_path: str) -> None:
+    async with worker_app(matching_db_url, key_path, "boom", match_runs_enabled=False) as api:
         pid = await api.programme()
     long_ago = dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)
     stale_run = uuid.uuid4()
@@ -163,7 +146,7 @@ async def test_stale_running_run_is_failed_on_start(
             )
         )
     await database.dispose()
-    async with worker_app(matching_db_url, key_path, tokens, "boom") as api:
+    async with worker_app(matching_db_url, key_path, "boom") as api:
         run = await until(api, pid, str(stale_run), lambda r: r["status"] == "failed")
         assert "stopped unexpectedly" in run["error"]
         await api.call("POST", f"/v1/programmes/{pid}/match-runs", api.tokens.manager(pid), 202)
@@ -177,14 +160,10 @@ async def test_no_proposals_written_for_a_cancelled_draft(api_with_runs: Api) ->
         "POST", f"/v1/programmes/{pid}/match-runs/{run_id}/cancel", api.tokens.manager(pid)
     )
     assert cancelled["status"] == "cancelled"
-    database = Database(api.database_url)
-    try:
-        async with database.sessions() as session:
-            statuses = set(
-                await session.scalars(
-                    select(proposals.c.status).where(proposals.c.run_id == uuid.UUID(run_id))
-                )
+    async with api.database.sessions() as session:
+        statuses = set(
+            await session.scalars(
+                select(proposals.c.status).where(proposals.c.run_id == uuid.UUID(run_id))
             )
-    finally:
-        await database.dispose()
+        )
     assert statuses == {"discarded"}

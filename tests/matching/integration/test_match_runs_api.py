@@ -7,7 +7,8 @@ import uuid
 
 import pytest
 
-from tests.matching.integration.helpers import Api, mentee_body, mentor_body, problem
+from tandem_kit.testing import assert_problem
+from tests.matching.integration.helpers import Api, mentee_body, mentor_body
 from tests.matching.integration.test_match_run_flow import populate, proposals, start_run
 
 REVIEW = ("approvals", "moves", "swaps", "publish")
@@ -31,22 +32,26 @@ async def test_only_the_programmes_managers_run_matching(api: Api) -> None:
         (api.tokens.nobody(), 404),
     ]
     for headers, refused in refusals:
-        problem(await api.client.post(base, headers=headers), refused)
-        problem(await api.client.get(base, headers=headers), refused)
+        assert_problem(await api.client.post(base, headers=headers), refused)
+        assert_problem(await api.client.get(base, headers=headers), refused)
     run = await api.call("POST", base, api.tokens.nobody("named-manager"), 202)
     for headers, refused in (refusals[0], refusals[2]):
-        problem(await api.client.get(f"{base}/{run['id']}", headers=headers), refused)
-        problem(await api.client.get(f"{base}/{run['id']}/proposals", headers=headers), refused)
-        problem(await api.client.post(f"{base}/{run['id']}/cancel", headers=headers), refused)
+        assert_problem(await api.client.get(f"{base}/{run['id']}", headers=headers), refused)
+        assert_problem(
+            await api.client.get(f"{base}/{run['id']}/proposals", headers=headers), refused
+        )
+        assert_problem(
+            await api.client.post(f"{base}/{run['id']}/cancel", headers=headers), refused
+        )
         for step in REVIEW:
-            problem(
+            assert_problem(
                 await api.client.post(
                     f"{base}/{run['id']}/{step}", headers=headers, json=BODIES[step]
                 ),
                 refused,
             )
     # The run id exists, but not in the other programme.
-    problem(
+    assert_problem(
         await api.client.get(
             f"/v1/programmes/{other}/match-runs/{run['id']}", headers=api.tokens.manager(other)
         ),
@@ -61,24 +66,24 @@ async def test_one_open_run_at_a_time_and_cancel(api: Api) -> None:
     manager = api.tokens.manager(pid)
     run = await api.call("POST", base, manager, 202)
     assert (run["status"], run["phase"], run["progress"]) == ("queued", "queued", 0.0)
-    problem(await api.client.post(base, headers=manager), 409, "run_in_progress")
+    assert_problem(await api.client.post(base, headers=manager), 409, "run_in_progress")
     listed = await api.call("GET", f"{base}?status=queued", manager)
     assert [r["id"] for r in listed["items"]] == [run["id"]]
-    problem(await api.client.get(f"{base}?status=done", headers=manager), 422)
+    assert_problem(await api.client.get(f"{base}?status=done", headers=manager), 422)
     # Review needs a draft.
     for step in REVIEW:
-        problem(
+        assert_problem(
             await api.client.post(f"{base}/{run['id']}/{step}", headers=manager, json=BODIES[step]),
             409,
             "run_not_draft",
         )
     cancelled = await api.call("POST", f"{base}/{run['id']}/cancel", manager)
     assert cancelled["status"] == "cancelled"
-    problem(
+    assert_problem(
         await api.client.post(f"{base}/{run['id']}/cancel", headers=manager), 409, "run_not_open"
     )
-    problem(await api.client.post(f"{base}/{uuid.uuid4()}/cancel", headers=manager), 404)
-    problem(await api.client.get(f"{base}/{uuid.uuid4()}/proposals", headers=manager), 404)
+    assert_problem(await api.client.post(f"{base}/{uuid.uuid4()}/cancel", headers=manager), 404)
+    assert_problem(await api.client.get(f"{base}/{uuid.uuid4()}/proposals", headers=manager), 404)
     await api.call("POST", base, manager, 202)
     assert len((await api.call("GET", base, manager))["items"]) == 2
 
@@ -88,7 +93,7 @@ async def test_no_runs_after_the_programme_ended(api: Api) -> None:
     pid = await api.programme(
         starts_on=str(today - dt.timedelta(days=60)), ends_on=str(today - dt.timedelta(days=1))
     )
-    problem(
+    assert_problem(
         await api.client.post(f"/v1/programmes/{pid}/match-runs", headers=api.tokens.manager(pid)),
         409,
         "programme_ended",
@@ -112,7 +117,7 @@ SAME = uuid.uuid4()
 async def test_review_bodies_are_validated(api: Api, step: str, body: dict[str, object]) -> None:
     pid = await api.programme()
     run = await api.call("POST", f"/v1/programmes/{pid}/match-runs", api.tokens.manager(pid), 202)
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/match-runs/{run['id']}/{step}",
             headers=api.tokens.manager(pid),
@@ -134,7 +139,7 @@ async def test_review_refuses_what_is_not_in_the_draft(api_with_runs: Api) -> No
     items = await proposals(api, pid, run["id"])
     first = items[0]
     mentee = first["mentees"][0]["mentee_id"]
-    problem(
+    assert_problem(
         await api.client.post(
             f"{base}/moves",
             headers=manager,
@@ -143,7 +148,7 @@ async def test_review_refuses_what_is_not_in_the_draft(api_with_runs: Api) -> No
         422,
         "not_in_draft",
     )
-    problem(
+    assert_problem(
         await api.client.post(
             f"{base}/moves",
             headers=manager,
@@ -152,7 +157,7 @@ async def test_review_refuses_what_is_not_in_the_draft(api_with_runs: Api) -> No
         422,
         "unknown_mentor",
     )
-    problem(
+    assert_problem(
         await api.client.post(
             f"{base}/moves",
             headers=manager,
@@ -168,7 +173,7 @@ async def test_review_refuses_what_is_not_in_the_draft(api_with_runs: Api) -> No
         for m in p["mentees"]
     ]
     assert len(cv_mentees) == 2
-    problem(
+    assert_problem(
         await api.client.post(
             f"{base}/swaps",
             headers=manager,
@@ -193,7 +198,7 @@ async def test_moving_an_unmatched_mentee_and_stale_publish(api_with_runs: Api) 
     assert [u["mentee_id"] for u in run["summary"]["unmatched"]] == [far["id"]]
     base = f"/v1/programmes/{pid}/match-runs/{run['id']}"
     manager = api.tokens.manager(pid)
-    problem(
+    assert_problem(
         await api.client.post(
             f"{base}/moves",
             headers=manager,
@@ -219,7 +224,7 @@ async def test_moving_an_unmatched_mentee_and_stale_publish(api_with_runs: Api) 
     await api.call("POST", f"{base}/approvals", manager, json={"all": True})
     # `near` withdraws before publishing: the draft no longer holds.
     await api.call("POST", f"/v1/programmes/{pid}/participants/{near['id']}/withdraw", manager)
-    stale = problem(
+    stale = assert_problem(
         await api.client.post(f"{base}/publish", headers=manager), 409, "stale_proposals"
     )
     assert any(near["id"] in e["reason"] for e in stale["errors"])

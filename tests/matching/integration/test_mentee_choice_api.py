@@ -5,7 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from tests.matching.integration.helpers import Api, mentee_body, mentor_body, problem
+from tandem_kit.testing import assert_problem
+from tests.matching.integration.helpers import Api, mentee_body, mentor_body
 
 CHOICE = {
     "hard_constraints": ["language", "availability"],
@@ -54,7 +55,7 @@ async def test_suggestions_rank_feasible_mentors_with_explanations(api: Api) -> 
     assert best[0]["linkedin_url"] == "https://www.linkedin.com/in/mentor"
     one = await api.call("GET", url.replace("limit=5", "limit=1"), api.tokens.manager(pid))
     assert len(one) == 1
-    problem(
+    assert_problem(
         await api.client.get(url.replace("limit=5", "limit=0"), headers=api.tokens.manager(pid)),
         422,
     )
@@ -66,14 +67,14 @@ async def test_suggestions_rank_feasible_mentors_with_explanations(api: Api) -> 
         201,
         json=mentee_body(),
     )
-    problem(await api.client.get(url, headers=api.tokens.mentee(pid, "bob")), 404)
-    problem(
+    assert_problem(await api.client.get(url, headers=api.tokens.mentee(pid, "bob")), 404)
+    assert_problem(
         await api.client.get(url, headers=api.tokens.manager(await api.programme())),
         404,
         "programme_not_found",
     )
     # Mentors have no suggestions.
-    problem(
+    assert_problem(
         await api.client.get(
             f"/v1/programmes/{pid}/participants/{good['id']}/suggestions",
             headers=api.tokens.manager(pid),
@@ -85,7 +86,7 @@ async def test_suggestions_rank_feasible_mentors_with_explanations(api: Api) -> 
 
 async def test_mentees_choose_only_where_the_programme_allows(api: Api) -> None:
     pid, mentee, (good, _, _) = await _setup(api, policy={"mentee_choice": False})
-    problem(
+    assert_problem(
         await api.client.get(
             f"/v1/programmes/{pid}/participants/{mentee['id']}/suggestions",
             headers=api.tokens.mentee(pid, "amira"),
@@ -98,7 +99,7 @@ async def test_mentees_choose_only_where_the_programme_allows(api: Api) -> None:
         f"/v1/programmes/{pid}/participants/{mentee['id']}/suggestions",
         api.tokens.manager(pid),
     )
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/mentor-requests",
             headers=api.tokens.mentee(pid, "amira"),
@@ -121,7 +122,7 @@ async def test_request_accept_starts_an_active_relationship(api: Api) -> None:
     )
     assert request["status"] == "pending"
     assert request["score"] > 0
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/mentor-requests",
             headers=as_amira,
@@ -132,13 +133,17 @@ async def test_request_accept_starts_an_active_relationship(api: Api) -> None:
     )
     url = f"/v1/programmes/{pid}/mentor-requests/{request['id']}"
     # Only the mentor asked may accept.
-    problem(await api.client.post(f"{url}/accept", headers=as_amira), 403)
-    problem(await api.client.post(f"{url}/accept", headers=api.tokens.manager(pid)), 403)
-    problem(await api.client.post(f"{url}/accept", headers=api.tokens.mentor(pid, "fair")), 404)
+    assert_problem(await api.client.post(f"{url}/accept", headers=as_amira), 403)
+    assert_problem(await api.client.post(f"{url}/accept", headers=api.tokens.manager(pid)), 403)
+    assert_problem(
+        await api.client.post(f"{url}/accept", headers=api.tokens.mentor(pid, "fair")), 404
+    )
     accepted = await api.call("POST", f"{url}/accept", as_good)
     assert accepted["status"] == "accepted"
     assert accepted["relationship_id"]
-    problem(await api.client.post(f"{url}/decline", headers=as_good), 409, "request_not_pending")
+    assert_problem(
+        await api.client.post(f"{url}/decline", headers=as_good), 409, "request_not_pending"
+    )
     relationship = await api.call(
         "GET", f"/v1/programmes/{pid}/relationships/{accepted['relationship_id']}", as_amira
     )
@@ -148,7 +153,7 @@ async def test_request_accept_starts_an_active_relationship(api: Api) -> None:
     me = await api.call("GET", f"/v1/programmes/{pid}/participants/{mentee['id']}", as_amira)
     assert me["waiting"] is False
     # Matched now: no more suggestions or requests.
-    problem(
+    assert_problem(
         await api.client.get(
             f"/v1/programmes/{pid}/participants/{mentee['id']}/suggestions", headers=as_amira
         ),
@@ -161,23 +166,23 @@ async def test_request_rules(api: Api) -> None:
     pid, _, (good, _, french) = await _setup(api)
     as_amira = api.tokens.mentee(pid, "amira")
     base = f"/v1/programmes/{pid}/mentor-requests"
-    breach = problem(
+    breach = assert_problem(
         await api.client.post(base, headers=as_amira, json={"mentor_id": french["id"]}),
         422,
         "constraint_breach",
     )
     assert [e["constraint"] for e in breach["errors"]] == ["language"]
-    problem(
+    assert_problem(
         await api.client.post(base, headers=as_amira, json={"mentor_id": str(uuid.uuid4())}), 404
     )
-    problem(await api.client.post(base, headers=as_amira, json={}), 422, "validation_error")
-    problem(
+    assert_problem(await api.client.post(base, headers=as_amira, json={}), 422, "validation_error")
+    assert_problem(
         await api.client.post(
             base, headers=api.tokens.mentor(pid, "good"), json={"mentor_id": good["id"]}
         ),
         403,
     )
-    problem(
+    assert_problem(
         await api.client.post(
             base, headers=api.tokens.manager(pid), json={"mentor_id": good["id"]}
         ),
@@ -194,14 +199,14 @@ async def test_decline_withdraw_and_full_mentor(api: Api) -> None:
     first = await api.call("POST", base, as_amira, 201, json={"mentor_id": good["id"]})
     withdrawn = await api.call("POST", f"{base}/{first['id']}/withdraw", as_amira)
     assert withdrawn["status"] == "withdrawn"
-    problem(
+    assert_problem(
         await api.client.post(
             f"{base}/{first['id']}/accept", headers=api.tokens.mentor(pid, "good")
         ),
         409,
     )
     second = await api.call("POST", base, as_amira, 201, json={"mentor_id": good["id"]})
-    problem(
+    assert_problem(
         await api.client.post(
             f"{base}/{second['id']}/withdraw", headers=api.tokens.mentor(pid, "good")
         ),
@@ -217,7 +222,7 @@ async def test_decline_withdraw_and_full_mentor(api: Api) -> None:
         "GET", f"/v1/programmes/{pid}/participants/{me['id']}/suggestions", as_amira
     )
     assert [s["mentor_id"] for s in best] == [fair["id"]]
-    again = problem(
+    again = assert_problem(
         await api.client.post(base, headers=as_amira, json={"mentor_id": good["id"]}), 422
     )
     assert again["errors"][0]["constraint"] == "exclusion"
@@ -240,7 +245,7 @@ async def test_decline_withdraw_and_full_mentor(api: Api) -> None:
         201,
         json=mentee_body(),
     )
-    problem(
+    assert_problem(
         await api.client.post(
             base, headers=api.tokens.mentee(pid, "carl"), json={"mentor_id": good["id"]}
         ),
@@ -265,14 +270,16 @@ async def test_request_visibility(api: Api) -> None:
         assert (await api.call("GET", url, headers))["id"] == request["id"]
         page = await api.call("GET", base, headers)
         assert [r["id"] for r in page["items"]] == [request["id"]]
-    problem(await api.client.get(url, headers=api.tokens.mentor(pid, "fair")), 404)
+    assert_problem(await api.client.get(url, headers=api.tokens.mentor(pid, "fair")), 404)
     assert (await api.call("GET", base, api.tokens.mentor(pid, "fair")))["items"] == []
-    problem(
+    assert_problem(
         await api.client.get(url, headers=api.tokens.manager(await api.programme())),
         404,
         "programme_not_found",
     )
-    problem(await api.client.get(f"{base}?status=maybe", headers=api.tokens.manager(pid)), 422)
+    assert_problem(
+        await api.client.get(f"{base}?status=maybe", headers=api.tokens.manager(pid)), 422
+    )
     filtered = await api.call("GET", f"{base}?status=accepted", api.tokens.manager(pid))
     assert filtered["items"] == []
     assert fair["id"]

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from tests.matching.integration.helpers import Api, mentee_body, mentor_body, problem
+from tandem_kit.testing import assert_problem
+from tests.matching.integration.helpers import Api, mentee_body, mentor_body
 
 
 async def _count(api: Api, pid: str) -> int:
@@ -29,7 +30,7 @@ async def test_self_registration_needs_the_role_grant(api: Api) -> None:
     assert me["role"] == "mentee"
     assert me["waiting"] is True
     # A mentee grant does not let you register as mentor.
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/participants",
             headers=api.tokens.mentee(pid, "bob"),
@@ -39,7 +40,7 @@ async def test_self_registration_needs_the_role_grant(api: Api) -> None:
     )
     # Another programme's grant does not count here.
     other = await api.programme()
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/participants",
             headers=api.tokens.mentor(other, "carl"),
@@ -49,7 +50,7 @@ async def test_self_registration_needs_the_role_grant(api: Api) -> None:
         "programme_not_found",
     )
     # Only a manager may name someone else.
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/participants",
             headers=api.tokens.mentee(pid, "dora"),
@@ -65,7 +66,7 @@ async def test_manager_registers_on_behalf_and_duplicates_conflict(api: Api) -> 
     created = await api.register(pid, mentor_body("jonas"))
     assert created["subject"] == "jonas"
     assert created["capacity"] == 2
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/participants",
             headers=api.tokens.manager(pid),
@@ -117,14 +118,14 @@ async def test_bad_profiles_are_rejected_and_nothing_written(
         headers=api.tokens.manager(pid),
         json={**body, "subject": "x"},
     )
-    detail = problem(response, 422, "validation_error")
+    detail = assert_problem(response, 422, "validation_error")
     assert needle.lower() in str(detail["errors"]).lower(), detail
     assert await _count(api, pid) == 0
 
 
 async def test_profile_must_fit_the_programme(api: Api) -> None:
     pid = await api.programme()
-    body = problem(
+    body = assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/participants",
             headers=api.tokens.manager(pid),
@@ -151,20 +152,20 @@ async def test_participants_see_only_themselves(api: Api) -> None:
     page = await api.call("GET", f"/v1/programmes/{pid}/participants", as_amira)
     assert [p["id"] for p in page["items"]] == [amira["id"]]
     await api.call("GET", f"/v1/programmes/{pid}/participants/{amira['id']}", as_amira)
-    problem(
+    assert_problem(
         await api.client.get(f"/v1/programmes/{pid}/participants/{jonas['id']}", headers=as_amira),
         404,
         "participant_not_found",
     )
     # Holding the grant without being registered: no list at all.
-    problem(
+    assert_problem(
         await api.client.get(
             f"/v1/programmes/{pid}/participants", headers=api.tokens.mentee(pid, "unregistered")
         ),
         403,
     )
     # The grant is what makes the record yours: the same subject without it is nobody here.
-    problem(
+    assert_problem(
         await api.client.get(
             f"/v1/programmes/{pid}/participants/{amira['id']}", headers=api.tokens.nobody("amira")
         ),
@@ -176,21 +177,21 @@ async def test_participants_see_only_themselves(api: Api) -> None:
 async def test_other_programme_is_unknown_and_ids_do_not_cross(api: Api) -> None:
     pid, other = await api.programme(), await api.programme()
     jonas = await api.register(pid, mentor_body("jonas"))
-    problem(
+    assert_problem(
         await api.client.get(
             f"/v1/programmes/{pid}/participants", headers=api.tokens.manager(other)
         ),
         404,
         "programme_not_found",
     )
-    problem(
+    assert_problem(
         await api.client.get(
             f"/v1/programmes/{pid}/participants/{jonas['id']}", headers=api.tokens.manager(other)
         ),
         404,
         "programme_not_found",
     )
-    problem(
+    assert_problem(
         await api.client.get(
             f"/v1/programmes/{other}/participants/{jonas['id']}", headers=api.tokens.manager(other)
         ),
@@ -222,9 +223,9 @@ async def test_manager_filters(api: Api) -> None:
     second = await api.call("GET", f"{base}?limit=2&cursor={first['next_cursor']}", headers)
     assert len(first["items"]) + len(second["items"]) == 3
     assert second["next_cursor"] is None
-    problem(await api.client.get(f"{base}?role=coach", headers=headers), 422)
-    problem(await api.client.get(f"{base}?country=germany", headers=headers), 422)
-    problem(await api.client.get(f"{base}?limit=0", headers=headers), 422)
+    assert_problem(await api.client.get(f"{base}?role=coach", headers=headers), 422)
+    assert_problem(await api.client.get(f"{base}?country=germany", headers=headers), 422)
+    assert_problem(await api.client.get(f"{base}?limit=0", headers=headers), 422)
 
 
 async def test_updates_by_self_and_manager(api: Api) -> None:
@@ -257,7 +258,7 @@ async def test_updates_by_self_and_manager(api: Api) -> None:
         ({"capacity": 3}, "invalid_profile"),
         ({"country": "US"}, "profile_not_in_programme"),
     ):
-        problem(
+        assert_problem(
             await api.client.patch(url, headers=api.tokens.mentee(pid, "amira"), json=bad),
             422,
             code,
@@ -266,7 +267,7 @@ async def test_updates_by_self_and_manager(api: Api) -> None:
     assert after["country"] == "FR"
     assert after["skills"] == []
     other = await api.register(pid, mentee_body("bob"))
-    problem(
+    assert_problem(
         await api.client.patch(
             f"/v1/programmes/{pid}/participants/{other['id']}",
             headers=api.tokens.mentee(pid, "amira"),
@@ -274,7 +275,7 @@ async def test_updates_by_self_and_manager(api: Api) -> None:
         ),
         404,
     )
-    problem(
+    assert_problem(
         await api.client.patch(
             url, headers=api.tokens.manager(await api.programme()), json={"city": "Paris"}
         ),
@@ -294,8 +295,8 @@ async def test_withdrawal(api: Api) -> None:
     )
     other = await api.register(pid, mentee_body("bob"))
     url = f"/v1/programmes/{pid}/participants/{me['id']}/withdraw"
-    problem(await api.client.post(url, headers=api.tokens.mentee(pid, "bob")), 404)
-    problem(
+    assert_problem(await api.client.post(url, headers=api.tokens.mentee(pid, "bob")), 404)
+    assert_problem(
         await api.client.post(url, headers=api.tokens.manager(await api.programme())),
         404,
         "programme_not_found",
@@ -303,10 +304,10 @@ async def test_withdrawal(api: Api) -> None:
     withdrawn = await api.call("POST", url, api.tokens.mentor(pid, "jonas"))
     assert withdrawn["status"] == "withdrawn"
     assert withdrawn["waiting"] is False
-    problem(
+    assert_problem(
         await api.client.post(url, headers=api.tokens.manager(pid)), 409, "participant_inactive"
     )
-    problem(
+    assert_problem(
         await api.client.patch(
             f"/v1/programmes/{pid}/participants/{me['id']}",
             headers=api.tokens.manager(pid),

@@ -6,13 +6,12 @@ from collections.abc import AsyncIterator
 
 import pytest
 
+from tandem_kit.testing import assert_problem
 from tests.conftest import UrlFactory
 from tests.matching.integration.helpers import (
     Api,
-    Tokens,
     mentee_body,
     mentor_body,
-    problem,
     running_app,
     settings_for,
 )
@@ -22,11 +21,11 @@ pytestmark = [pytest.mark.postgres]
 
 
 @pytest.fixture
-async def any_db_api(url_factory: UrlFactory, key_path: str, tokens: Tokens) -> AsyncIterator[Api]:
+async def any_db_api(url_factory: UrlFactory, key_path: str) -> AsyncIterator[Api]:
     url = await url_factory("matching")
     settings = settings_for(url, key_path, migrate_on_start=True, match_runs_enabled=True)
-    async with running_app(settings) as client:
-        yield Api(client, tokens, url)
+    async with running_app(settings) as api:
+        yield api
 
 
 async def test_smoke(any_db_api: Api) -> None:
@@ -44,7 +43,7 @@ async def test_smoke(any_db_api: Api) -> None:
         },
     )
     assert report["imported"] == 7
-    bad = problem(
+    bad = assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/imports",
             headers=manager,

@@ -6,23 +6,18 @@ import uuid
 
 from sqlalchemy import select
 
-from tandem_kit.db import Database
 from tandem_kit.db.tables import outbox_table
+from tandem_kit.testing import assert_problem
 from tandem_matching.adapters.tables import participants, relationship_members
-from tests.matching.integration.helpers import Api, problem
+from tests.matching.integration.helpers import Api
 from tests.matching.integration.test_relationships_api import CHOICE, start_pair
 
 
 async def _outbox_types(api: Api) -> list[str]:
-    database = Database(api.database_url)
-    try:
-        async with database.sessions() as session:
-            rows = await session.scalars(
-                select(outbox_table.c.event_type).order_by(outbox_table.c.id)
-            )
-            return list(rows)
-    finally:
-        await database.dispose()
+    """The types of every row written, tombstones too."""
+    async with api.database.sessions() as session:
+        rows = await session.scalars(select(outbox_table.c.event_type).order_by(outbox_table.c.id))
+        return list(rows)
 
 
 async def test_participant_erases_themselves(api: Api) -> None:
@@ -57,22 +52,15 @@ async def test_participant_erases_themselves(api: Api) -> None:
         "linkedin_url",
     )
     assert all(seen[field] is None for field in personal), seen
-    database = Database(api.database_url)
-    try:
-        async with database.sessions() as session:
-            row = (
-                (
-                    await session.execute(
-                        select(participants).where(participants.c.id == uuid.UUID(rel["mentee_id"]))
-                    )
-                )
-                .mappings()
-                .one()
-            )
-            explanations = await session.scalars(select(relationship_members.c.explanation))
-            assert all(e is None for e in explanations)
-    finally:
-        await database.dispose()
+    mentee_id = uuid.UUID(rel["mentee_id"])
+    async with api.database.sessions() as session:
+        row = (
+            (await session.execute(select(participants).where(participants.c.id == mentee_id)))
+            .mappings()
+            .one()
+        )
+        explanations = await session.scalars(select(relationship_members.c.explanation))
+        assert all(e is None for e in explanations)
     assert all(row[field] is None for field in (*personal, "subject", "preferred_language"))
     types = await _outbox_types(api)
     assert types[-3:] == [
@@ -81,8 +69,10 @@ async def test_participant_erases_themselves(api: Api) -> None:
         "tandem.participant.contact.v1",  # the tombstone of her contact
     ]
     # Erased: the subject's token no longer maps to anyone, and erasing again conflicts.
-    problem(await api.client.post(f"{url}/erasure", headers=api.tokens.mentee(pid, "amira")), 403)
-    problem(
+    assert_problem(
+        await api.client.post(f"{url}/erasure", headers=api.tokens.mentee(pid, "amira")), 403
+    )
+    assert_problem(
         await api.client.post(f"{url}/erasure", headers=api.tokens.admin()), 409, "already_erased"
     )
 
@@ -91,14 +81,14 @@ async def test_who_may_erase(api: Api) -> None:
     pid = await api.programme(policy=CHOICE)
     rel = await start_pair(api, pid, "amira", "jonas")
     url = f"/v1/programmes/{pid}/participants/{rel['mentee_id']}/erasure"
-    problem(await api.client.post(url, headers=api.tokens.manager(pid)), 403)
-    problem(await api.client.post(url, headers=api.tokens.mentor(pid, "jonas")), 404)
-    problem(
+    assert_problem(await api.client.post(url, headers=api.tokens.manager(pid)), 403)
+    assert_problem(await api.client.post(url, headers=api.tokens.mentor(pid, "jonas")), 404)
+    assert_problem(
         await api.client.post(url, headers=api.tokens.mentee(await api.programme(), "amira")),
         404,
         "programme_not_found",
     )
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/participants/{uuid.uuid4()}/erasure", headers=api.tokens.admin()
         ),
@@ -123,9 +113,11 @@ async def test_export_holds_profile_relationships_and_requests(api: Api) -> None
     assert len(export["mentor_requests"]) == 1
     assert export["proposals"] == []
     assert (await api.call("GET", url, api.tokens.admin()))["participant"]["id"] == rel["mentee_id"]
-    problem(await api.client.get(url, headers=api.tokens.manager(pid)), 403)
-    problem(await api.client.get(url, headers=api.tokens.mentor(pid, "jonas")), 404)
-    problem(await api.client.get(url, headers=api.tokens.nobody()), 404, "programme_not_found")
+    assert_problem(await api.client.get(url, headers=api.tokens.manager(pid)), 403)
+    assert_problem(await api.client.get(url, headers=api.tokens.mentor(pid, "jonas")), 404)
+    assert_problem(
+        await api.client.get(url, headers=api.tokens.nobody()), 404, "programme_not_found"
+    )
 
 
 async def test_withdrawal_ends_active_relationships(api: Api) -> None:

@@ -6,7 +6,8 @@ import uuid
 
 import pytest
 
-from tests.matching.integration.helpers import Api, problem, programme_body
+from tandem_kit.testing import assert_problem
+from tests.matching.integration.helpers import Api, programme_body
 
 
 async def test_admin_creates_organisation_and_programme(api: Api) -> None:
@@ -25,13 +26,13 @@ async def test_admin_creates_organisation_and_programme(api: Api) -> None:
 async def test_only_admins_create_and_list_organisations(api: Api) -> None:
     pid = await api.programme()
     for headers in (api.tokens.manager(pid), api.tokens.nobody()):
-        problem(
+        assert_problem(
             await api.client.post("/v1/organisations", headers=headers, json={"name": "X"}),
             403,
             "forbidden",
         )
-        problem(await api.client.get("/v1/organisations", headers=headers), 403)
-    problem(await api.client.post("/v1/organisations", json={"name": "X"}), 401)
+        assert_problem(await api.client.get("/v1/organisations", headers=headers), 403)
+    assert_problem(await api.client.post("/v1/organisations", json={"name": "X"}), 401)
 
 
 async def test_organisations_page_with_cursor(api: Api) -> None:
@@ -46,7 +47,7 @@ async def test_organisations_page_with_cursor(api: Api) -> None:
     assert len(rest["items"]) == 1
     assert rest["next_cursor"] is None
     assert {o["id"] for o in first["items"]}.isdisjoint({o["id"] for o in rest["items"]})
-    problem(
+    assert_problem(
         await api.client.get("/v1/organisations?cursor=garbage", headers=api.tokens.admin()),
         400,
         "invalid_cursor",
@@ -95,7 +96,7 @@ async def test_bad_programme_is_rejected_and_nothing_written(
     response = await api.client.post(
         "/v1/programmes", headers=api.tokens.admin(), json=programme_body(org, **change)
     )
-    body = problem(response, 422, "validation_error")
+    body = assert_problem(response, 422, "validation_error")
     if field:
         assert any(field in map(str, e["loc"]) for e in body["errors"]), body
     listed = await api.call("GET", "/v1/programmes", api.tokens.admin())
@@ -108,12 +109,12 @@ async def test_programme_needs_existing_organisation(api: Api) -> None:
         headers=api.tokens.admin(),
         json=programme_body("00000000-0000-0000-0000-000000000000"),
     )
-    problem(response, 422, "organisation_not_found")
+    assert_problem(response, 422, "organisation_not_found")
 
 
 async def test_non_admin_cannot_create_programme(api: Api) -> None:
     org = await api.organisation()
-    problem(
+    assert_problem(
         await api.client.post(
             "/v1/programmes", headers=api.tokens.manager("p"), json=programme_body(org)
         ),
@@ -138,18 +139,18 @@ async def test_reading_a_programme_is_scoped(api: Api) -> None:
     pid, other = await api.programme(), await api.programme()
     await api.call("GET", f"/v1/programmes/{pid}", api.tokens.mentee(pid, "someone"))
     await api.call("GET", f"/v1/programmes/{pid}", api.tokens.nobody("named-manager"))
-    problem(
+    assert_problem(
         await api.client.get(f"/v1/programmes/{pid}", headers=api.tokens.manager(other)),
         404,
         "programme_not_found",
     )
-    problem(
+    assert_problem(
         await api.client.get(f"/v1/programmes/{uuid.uuid4()}", headers=api.tokens.admin()),
         404,
         "programme_not_found",
     )
     # No role in it: the same answer as for a programme that does not exist.
-    problem(
+    assert_problem(
         await api.client.get(
             f"/v1/programmes/{uuid.uuid4()}", headers=api.tokens.manager(str(uuid.uuid4()))
         ),
@@ -165,7 +166,7 @@ async def test_a_malformed_id_in_a_path_is_a_422_naming_it(api: Api) -> None:
         (f"/v1/programmes/{pid}/participants/nope", "participant_id"),
         (f"/v1/programmes/{pid}/relationships/{pid[:-1]}", "relationship_id"),
     ):
-        body = problem(await api.client.get(url, headers=api.tokens.admin()), 422)
+        body = assert_problem(await api.client.get(url, headers=api.tokens.admin()), 422)
         assert body["code"] == "validation_error"
         assert [e["loc"] for e in body["errors"]] == [["path", name]], url
 
@@ -183,12 +184,12 @@ async def test_manager_tunes_policy(api: Api) -> None:
     )
     assert updated["name"] == "Renamed"
     assert updated["policy"]["country_policy"] == "same_country"
-    problem(
+    assert_problem(
         await api.client.patch(f"/v1/programmes/{pid}", headers=api.tokens.manager(pid), json={}),
         422,
         "empty_update",
     )
-    problem(
+    assert_problem(
         await api.client.patch(
             f"/v1/programmes/{pid}",
             headers=api.tokens.manager(pid),
@@ -196,14 +197,14 @@ async def test_manager_tunes_policy(api: Api) -> None:
         ),
         422,
     )
-    problem(
+    assert_problem(
         await api.client.patch(
             f"/v1/programmes/{pid}", headers=api.tokens.mentor(pid, "m1"), json={"name": "Mine"}
         ),
         403,
     )
     other = await api.programme()
-    problem(
+    assert_problem(
         await api.client.patch(
             f"/v1/programmes/{pid}", headers=api.tokens.manager(other), json={"name": "Mine"}
         ),

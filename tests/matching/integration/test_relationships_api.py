@@ -10,14 +10,12 @@ from typing import Any
 import pytest
 
 from tandem_kit.clock import ManualClock
-from tandem_kit.db import Database
+from tandem_kit.testing import assert_problem
 from tandem_matching.service.relationships import complete_due
 from tests.matching.integration.helpers import (
     Api,
-    Tokens,
     mentee_body,
     mentor_body,
-    problem,
     running_app,
     settings_for,
 )
@@ -75,17 +73,17 @@ async def test_members_and_managers_read_relationships(api: Api) -> None:
     assert members["mentor"]["display_name"] == "Mentor self"
     assert members["mentee"]["explanation"]
     assert members["mentee"]["score"] > 0
-    problem(
+    assert_problem(
         await api.client.get(f"{base}/{second['id']}", headers=api.tokens.mentee(pid, "amira")), 404
     )
-    problem(
+    assert_problem(
         await api.client.get(
             f"{base}/{first['id']}", headers=api.tokens.manager(await api.programme())
         ),
         404,
         "programme_not_found",
     )
-    problem(await api.client.get(base, headers=api.tokens.mentee(pid, "unregistered")), 403)
+    assert_problem(await api.client.get(base, headers=api.tokens.mentee(pid, "unregistered")), 403)
     page = await api.call("GET", f"{base}?limit=1", api.tokens.manager(pid))
     assert len(page["items"]) == 1
     assert page["next_cursor"]
@@ -94,7 +92,9 @@ async def test_members_and_managers_read_relationships(api: Api) -> None:
     assert (await api.call("GET", f"{base}?status=completed", api.tokens.manager(pid)))[
         "items"
     ] == []
-    problem(await api.client.get(f"{base}?status=paused", headers=api.tokens.manager(pid)), 422)
+    assert_problem(
+        await api.client.get(f"{base}?status=paused", headers=api.tokens.manager(pid)), 422
+    )
 
 
 @pytest.mark.parametrize("ender", ["mentee", "mentor", "manager"])
@@ -111,7 +111,7 @@ async def test_end_early_by_each_party(api: Api, ender: str) -> None:
     assert ended["status"] == "ended_early"
     assert ended["ended_by"] == ender
     assert ended["end_reason"] == "no_time"
-    problem(
+    assert_problem(
         await api.client.post(url, headers=headers, json={"reason": "no_time"}),
         409,
         "relationship_not_active",
@@ -135,31 +135,31 @@ async def test_end_early_rules(api: Api) -> None:
     await start_pair(api, pid, "bob", "kim")
     url = f"/v1/programmes/{pid}/relationships/{rel['id']}/end"
     for bad in ({}, {"reason": "bored"}, {"reason": "no_time", "note": "x"}):
-        problem(
+        assert_problem(
             await api.client.post(url, headers=api.tokens.manager(pid), json=bad),
             422,
             "validation_error",
         )
     for reserved in ("programme_completed", "participant_erased"):
-        problem(
+        assert_problem(
             await api.client.post(url, headers=api.tokens.manager(pid), json={"reason": reserved}),
             422,
             "reserved_reason",
         )
-    problem(
+    assert_problem(
         await api.client.post(
             url, headers=api.tokens.mentee(pid, "bob"), json={"reason": "no_time"}
         ),
         404,
     )
-    problem(
+    assert_problem(
         await api.client.post(
             url, headers=api.tokens.manager(await api.programme()), json={"reason": "no_time"}
         ),
         404,
         "programme_not_found",
     )
-    problem(
+    assert_problem(
         await api.client.post(
             f"/v1/programmes/{pid}/relationships/{uuid.uuid4()}/end",
             headers=api.tokens.manager(pid),
@@ -187,13 +187,9 @@ async def test_complete_due_completes_only_active_relationships_of_ended_program
         api.tokens.manager(pid),
         json={"reason": "found_employment"},
     )
-    database = Database(api.database_url)
-    try:
-        assert await complete_due(database, today + dt.timedelta(days=10)) == 0  # last day
-        assert await complete_due(database, today + dt.timedelta(days=11)) == 1
-        assert await complete_due(database, today + dt.timedelta(days=11)) == 0
-    finally:
-        await database.dispose()
+    assert await complete_due(api.database, today + dt.timedelta(days=10)) == 0  # last day
+    assert await complete_due(api.database, today + dt.timedelta(days=11)) == 1
+    assert await complete_due(api.database, today + dt.timedelta(days=11)) == 0
     done = await api.call(
         "GET", f"/v1/programmes/{pid}/relationships/{rel['id']}", api.tokens.manager(pid)
     )
@@ -207,14 +203,11 @@ async def test_complete_due_completes_only_active_relationships_of_ended_program
 
 
 async def test_worker_completes_relationships_after_the_programme_end(
-    matching_db_url: str, key_path: str, tokens: Tokens
+    matching_db_url: str, key_path: str
 ) -> None:
     """Nobody acts: the completion worker of a running app does it (today is injected)."""
     ends_on = dt.date.today() + dt.timedelta(days=30)
-    async with running_app(
-        settings_for(matching_db_url, key_path, migrate_on_start=False)
-    ) as client:
-        api = Api(client, tokens, matching_db_url)
+    async with running_app(settings_for(matching_db_url, key_path, migrate_on_start=False)) as api:
         pid = await api.programme(policy=CHOICE, ends_on=str(ends_on))
         rel = await start_pair(api, pid, "amira", "jonas")
     later = settings_for(
@@ -225,8 +218,7 @@ async def test_worker_completes_relationships_after_the_programme_end(
         completion_interval_seconds=0.1,
     )
     day_after = dt.datetime.combine(ends_on + dt.timedelta(days=1), dt.time(9), dt.UTC)
-    async with running_app(later, clock=ManualClock(day_after)) as client:
-        api = Api(client, tokens, matching_db_url)
+    async with running_app(later, clock=ManualClock(day_after)) as api:
         for _ in range(100):
             seen = await api.call(
                 "GET", f"/v1/programmes/{pid}/relationships/{rel['id']}", api.tokens.manager(pid)
