@@ -17,6 +17,7 @@ from tandem_matching.api import (
     imports,
     match_runs,
     mentee_choice,
+    organisations,
     participants,
     privacy,
     programmes,
@@ -75,6 +76,7 @@ def definition(solver: Solver = engine.solve) -> ServiceDefinition[MatchingSetti
         version="0.1.0",
         migrations=MIGRATIONS,
         routers=[
+            organisations.router,
             programmes.router,
             participants.router,
             privacy.router,

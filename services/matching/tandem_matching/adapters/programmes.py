@@ -1,4 +1,4 @@
-"""Organisations, programmes and their named managers."""
+"""Programmes and their named managers."""
 
 from __future__ import annotations
 
@@ -11,14 +11,10 @@ from sqlalchemy import RowMapping, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.api import keyset
-from tandem_matching.adapters.tables import organisations, programme_managers, programmes
+from tandem_matching.adapters.tables import programme_managers, programmes
 from tandem_matching.domain.profiles import FormatsOffered
-from tandem_matching.domain.programmes import Manager, Organisation, Programme
+from tandem_matching.domain.programmes import Manager, Programme
 from tandem_matching.domain.wording import MailOverride, MailOverrides
-
-
-def _organisation(row: RowMapping) -> Organisation:
-    return Organisation(id=row["id"], name=row["name"], created_at=row["created_at"])
 
 
 def _programme(row: RowMapping) -> Programme:
@@ -73,26 +69,6 @@ def _programme_values(programme: Programme) -> dict[str, object]:
     values["policy"] = dict(programme.policy)
     values["mail_overrides"] = _overrides_json(programme.mail_overrides)
     return values
-
-
-async def insert_organisation(session: AsyncSession, organisation: Organisation) -> None:
-    await session.execute(insert(organisations).values(asdict(organisation)))
-
-
-async def organisation_exists(session: AsyncSession, organisation_id: UUID) -> bool:
-    found = await session.scalar(
-        select(organisations.c.id).where(organisations.c.id == organisation_id)
-    )
-    return found is not None
-
-
-async def list_organisations(
-    session: AsyncSession, cursor: str | None, limit: int
-) -> list[Organisation]:
-    query = keyset(
-        select(organisations), [organisations.c.created_at, organisations.c.id], cursor, limit
-    )
-    return [_organisation(r) for r in (await session.execute(query)).mappings()]
 
 
 async def insert_programme(

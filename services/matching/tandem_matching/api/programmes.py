@@ -1,4 +1,4 @@
-"""Organisations and programmes."""
+"""Programmes."""
 
 from __future__ import annotations
 
@@ -10,38 +10,17 @@ from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
 from tandem_matching.api.deps import Db
 from tandem_matching.schemas.programmes import (
-    OrganisationCreate,
-    OrganisationPublic,
     ProgrammeCreate,
     ProgrammePublic,
     ProgrammeUpdate,
 )
 from tandem_matching.service import programmes as use
 
-router = APIRouter(prefix="/v1", tags=["programmes"])
+router = APIRouter(prefix="/v1/programmes", tags=["programmes"])
 
 
 @router.post(
-    "/organisations",
-    status_code=status.HTTP_201_CREATED,
-    summary="Create an organisation (admin)",
-    responses=problems(403),
-)
-async def create_organisation(
-    body: OrganisationCreate, principal: CurrentPrincipal, db: Db
-) -> OrganisationPublic:
-    return await use.create_organisation(db, principal, body)
-
-
-@router.get("/organisations", summary="List organisations (admin)", responses=problems(403, 400))
-async def list_organisations(
-    principal: CurrentPrincipal, db: Db, cursor: PageCursor = None, limit: PageLimit = 50
-) -> Page[OrganisationPublic]:
-    return await use.list_organisations(db, principal, cursor, limit)
-
-
-@router.post(
-    "/programmes",
+    "",
     status_code=status.HTTP_201_CREATED,
     summary="Create a programme naming its managers (admin)",
     description="Emits `programme.created`.",
@@ -54,7 +33,7 @@ async def create_programme(
 
 
 @router.get(
-    "/programmes",
+    "",
     summary="List the programmes you have a role in",
     description="Admins see every programme.",
     responses=problems(403, 400),
@@ -66,7 +45,7 @@ async def list_programmes(
 
 
 @router.get(
-    "/programmes/{programme_id}",
+    "/{programme_id}",
     summary="Read a programme (its managers and members)",
     responses=problems(403, 404),
 )
@@ -75,7 +54,7 @@ async def get_programme(programme_id: UUID, principal: CurrentPrincipal, db: Db)
 
 
 @router.patch(
-    "/programmes/{programme_id}",
+    "/{programme_id}",
     summary="Rename or tune the matching policy (manager)",
     responses=problems(403, 404),
 )

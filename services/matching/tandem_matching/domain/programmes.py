@@ -1,4 +1,4 @@
-"""Organisations and programmes as the service passes them between its layers."""
+"""Programmes and their named managers as the service passes them between its layers."""
 
 from __future__ import annotations
 
@@ -9,13 +9,6 @@ from uuid import UUID
 
 from tandem_matching.domain.profiles import FormatsOffered
 from tandem_matching.domain.wording import MailOverrides
-
-
-@dataclass(frozen=True, slots=True)
-class Organisation:
-    id: UUID
-    name: str
-    created_at: dt.datetime
 
 
 @dataclass(frozen=True, slots=True)

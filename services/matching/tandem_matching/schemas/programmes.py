@@ -1,4 +1,4 @@
-"""Organisations and programmes: create, read, and tune the matching policy."""
+"""Programmes: create, read, and tune the matching policy."""
 
 from __future__ import annotations
 
@@ -22,18 +22,6 @@ from tandem_matching.domain.profiles import (
 )
 from tandem_matching.domain.programmes import Manager, Programme
 from tandem_matching.schemas.common import Country, Language, ManagerContact, Name
-
-
-class OrganisationCreate(RequestModel):
-    model_config = ConfigDict(json_schema_extra={"examples": [{"name": "Acme Europe"}]})
-
-    name: Name
-
-
-class OrganisationPublic(BaseModel):
-    id: UUID
-    name: str
-    created_at: dt.datetime
 
 
 class GroupSize(RequestModel):

@@ -1,5 +1,5 @@
-"""Organisations and programmes (admin creates; managers read, tune the policy and the
-wording of the programme's mails)."""
+"""Programmes (admin creates; managers read, tune the policy and the wording of the
+programme's mails)."""
 
 from __future__ import annotations
 
@@ -11,13 +11,12 @@ from tandem_kit.auth import Principal, require_admin
 from tandem_kit.db import Database
 from tandem_kit.errors import Unprocessable
 from tandem_kit.outbox import add_event
+from tandem_matching.adapters import organisations as organisation_repo
 from tandem_matching.adapters import programmes as repo
-from tandem_matching.domain.programmes import Manager, Organisation, Programme
+from tandem_matching.domain.programmes import Manager, Programme
 from tandem_matching.domain.wording import MailOverride, MailOverrides, wording_problems
 from tandem_matching.schemas.programmes import (
     MailOverridesIn,
-    OrganisationCreate,
-    OrganisationPublic,
     ProgrammeCreate,
     ProgrammePublic,
     ProgrammeUpdate,
@@ -25,28 +24,6 @@ from tandem_matching.schemas.programmes import (
 from tandem_matching.service import events
 from tandem_matching.service.access import caller_in, manager_in
 from tandem_matching.service.clock import new_id, now
-
-
-async def create_organisation(
-    db: Database, principal: Principal, body: OrganisationCreate
-) -> OrganisationPublic:
-    require_admin(principal)
-    organisation = Organisation(id=new_id(), name=body.name, created_at=now())
-    async with db.transaction() as session:
-        await repo.insert_organisation(session, organisation)
-    return OrganisationPublic.model_validate(organisation, from_attributes=True)
-
-
-async def list_organisations(
-    db: Database, principal: Principal, cursor: str | None, limit: int
-) -> Page[OrganisationPublic]:
-    require_admin(principal)
-    async with db.transaction() as session:
-        rows = await repo.list_organisations(session, cursor, limit)
-    return Page[OrganisationPublic](
-        items=[OrganisationPublic.model_validate(r, from_attributes=True) for r in rows[:limit]],
-        next_cursor=next_cursor(rows, limit, lambda r: (r.created_at, r.id)),
-    )
 
 
 def _overrides(body: MailOverridesIn) -> MailOverrides:
@@ -94,7 +71,7 @@ async def create_programme(
     managers = [Manager(**m.model_dump()) for m in body.managers]
     _check_wording(programme.languages, programme.mail_overrides)
     async with db.transaction() as session:
-        if not await repo.organisation_exists(session, body.organisation_id):
+        if not await organisation_repo.exists(session, body.organisation_id):
             raise Unprocessable(
                 f"Organisation {body.organisation_id} does not exist.",
                 code="organisation_not_found",
