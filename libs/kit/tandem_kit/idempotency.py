@@ -21,6 +21,10 @@ is already size-checked and the token verified). For a POST carrying the header 
      headers of ``_KEPT_HEADERS``, body) is written in the same transaction as the
      effect, the transaction commits, and only then is the response sent.
 
+The stored body is sealed under a data key of its own (it may hold names and
+addresses), and the people whose personal fields the request sealed or opened are
+linked to it (:mod:`tandem_kit.privacy`): erasing any of them deletes the answer.
+
 So the stored answer exists exactly when the effect does: a crash between the commit
 and the response leaves both, and the retry gets the answer. Error answers (4xx, 5xx)
 are not stored: the transaction rolls back (as a use case's failing transaction always
@@ -46,8 +50,10 @@ from tandem_kit.auth.principal import Principal
 from tandem_kit.auth.tokens import AuthError
 from tandem_kit.clock import Clock, utc_now
 from tandem_kit.db.database import Database
+from tandem_kit.db.tables import idempotency_names_table as names
 from tandem_kit.db.tables import idempotency_table as records
 from tandem_kit.errors import problem_response
+from tandem_kit.privacy import PersonalVault, named_in
 from tandem_kit.workers import PeriodicWorker
 
 HEADER = "Idempotency-Key"
@@ -57,6 +63,7 @@ REPLAYED_HEADER = "Idempotent-Replayed"
 # (date, content-length, trace headers) belongs to the response that carries it.
 _KEPT_HEADERS = frozenset({b"content-type", b"location", b"content-location", b"etag"})
 _HEADER_BYTES = HEADER.lower().encode()
+ANSWER_KIND = "idempotency-answer"  # what a stored answer's data key is for
 
 
 def openapi_parameter() -> dict[str, Any]:
@@ -237,11 +244,19 @@ class IdempotencyMiddleware:
                             f"This {HEADER} was used for a different request; use a new key.",
                             "idempotency_key_reused",
                         )
-                    return _replayed(stored.status, stored.headers, stored.body)
+                    body = _vault(database).open_item(
+                        ANSWER_KIND, scope_hash, stored.wrapped_key, stored.body
+                    )
+                    return _replayed(stored.status, stored.headers, body)
                 await self.app(scope, receive, hold)
                 start = next(m for m in held if m["type"] == "http.response.start")
                 if not 200 <= start["status"] < 300:
                     raise _RolledBack
+                wrapped_key, body = _vault(database).seal_item(
+                    ANSWER_KIND,
+                    scope_hash,
+                    b"".join(m.get("body", b"") for m in held if m["type"] == "http.response.body"),
+                )
                 await session.execute(
                     insert(records).values(
                         scope_hash=scope_hash,
@@ -252,12 +267,15 @@ class IdempotencyMiddleware:
                             for k, v in start.get("headers", [])
                             if k.lower() in _KEPT_HEADERS
                         ],
-                        body=b"".join(
-                            m.get("body", b"") for m in held if m["type"] == "http.response.body"
-                        ),
+                        wrapped_key=wrapped_key,
+                        body=body,
                         created_at=now,
                     )
                 )
+                for person in sorted(named_in(session)):
+                    await session.execute(
+                        insert(names).values(scope_hash=scope_hash, person=person)
+                    )
                 await session.flush()
         except _RolledBack:
             pass
@@ -280,9 +298,16 @@ class IdempotencyMiddleware:
         if row is None:
             return None
         if row.created_at <= now - self._retention:
+            await session.execute(delete(names).where(names.c.scope_hash == scope_hash))
             await session.execute(delete(records).where(records.c.scope_hash == scope_hash))
             return None
         return row
+
+
+def _vault(database: Database) -> PersonalVault:
+    if database.vault is None:
+        raise RuntimeError("Idempotency-Key needs the database's PersonalVault")
+    return database.vault
 
 
 def _in_flight() -> _Refused:
@@ -310,6 +335,8 @@ async def purge_expired(database: Database, retention_seconds: float, now: datet
     """Delete the stored answers older than the retention; how many went."""
     cutoff = now - timedelta(seconds=retention_seconds)
     async with database.transaction() as session:
+        expired = select(records.c.scope_hash).where(records.c.created_at <= cutoff)
+        await session.execute(delete(names).where(names.c.scope_hash.in_(expired)))
         result = await session.execute(delete(records).where(records.c.created_at <= cutoff))
     return int(getattr(result, "rowcount", 0) or 0)
 

@@ -23,6 +23,7 @@ from tandem_kit.auth import TokenVerifier
 from tandem_kit.clock import Clock, utc_now
 from tandem_kit.db.database import Database
 from tandem_kit.kafka.producer import create_producer
+from tandem_kit.privacy import PersonalVault
 from tandem_kit.settings import ServiceSettings
 
 log = logging.getLogger(__name__)
@@ -95,7 +96,14 @@ class Runtime(Generic[S]):
     def from_settings(cls, settings: S, clock: Clock = utc_now) -> Runtime[S]:
         return cls(
             settings=settings,
-            database=Database(settings.database_url, pool_size=settings.database_pool_size),
+            database=Database(
+                settings.database_url,
+                pool_size=settings.database_pool_size,
+                vault=PersonalVault(
+                    settings.master_key_bytes(),
+                    namespace=f"tandem.{settings.service_name}.personal/v1",
+                ),
+            ),
             kafka=KafkaConnection(
                 settings.kafka_bootstrap_servers,
                 settings.kafka_client_id or f"tandem-{settings.service_name}",

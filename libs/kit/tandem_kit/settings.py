@@ -9,11 +9,20 @@ Nested groups use ``__``: ``TANDEM_MATCHING_AUTH__ISSUER``.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import logging
+import os
+from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import BaseModel, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+log = logging.getLogger(__name__)
+
+MASTER_KEY_BYTES = 32
 
 
 class AuthSettings(BaseModel):
@@ -104,6 +113,12 @@ class ServiceSettings(BaseSettings):
     # and how often the expired ones are deleted.
     idempotency_retention_seconds: int = Field(default=86_400, ge=60, le=30 * 86_400)
     idempotency_cleanup_interval_seconds: float = Field(default=600.0, gt=0, le=86_400)
+    # Wraps every data key the service keeps (AES-256-GCM): each person's (their personal
+    # fields, tandem_kit.privacy), each mail's, each conversation's. Base64 of 32 bytes.
+    # Production must set it and keep it out of the database's backups; the embedded
+    # default creates one at ``master_key_file`` (default .data/<service>-master.key).
+    master_key: SecretStr | None = None
+    master_key_file: str = ""  # each service names its own; empty: .data/<service>-master.key
 
     @field_validator("database_url")
     @classmethod
@@ -112,6 +127,14 @@ class ServiceSettings(BaseSettings):
             raise ValueError("database_url must use sqlite+aiosqlite:// or postgresql+asyncpg://")
         return value
 
+    @field_validator("master_key")
+    @classmethod
+    def _valid_master_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and value.get_secret_value():
+            _decode_master_key(value.get_secret_value())
+            return value
+        return None
+
     @model_validator(mode="after")
     def _production_needs_real_identity(self) -> ServiceSettings:
         if self.environment == "production" and not self.auth.jwks_url:
@@ -119,8 +142,58 @@ class ServiceSettings(BaseSettings):
                 "production needs auth.jwks_url (the identity provider's keys); "
                 "the local signing key is for development only"
             )
+        if self.environment == "production" and self.master_key is None:
+            raise ValueError(f"{self._env_name('MASTER_KEY')} must be set in production")
         return self
+
+    def _env_name(self, field: str) -> str:
+        return f"{self.model_config.get('env_prefix', '')}{field}".upper()
+
+    @property
+    def master_key_path(self) -> Path:
+        return Path(self.master_key_file or f".data/{self.service_name}-master.key")
+
+    def master_key_bytes(self) -> bytes:
+        """The configured key; else (not production) the one persisted at ``master_key_path``."""
+        if self.master_key is not None:
+            return _decode_master_key(self.master_key.get_secret_value())
+        return _local_master_key(self.master_key_path, self._env_name("MASTER_KEY"))
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+
+def _decode_master_key(value: str) -> bytes:
+    try:
+        raw = base64.b64decode(value.strip(), validate=True)
+    except (binascii.Error, ValueError) as error:
+        raise ValueError("master_key must be base64") from error
+    if len(raw) != MASTER_KEY_BYTES:
+        raise ValueError(f"master_key must decode to {MASTER_KEY_BYTES} bytes, not {len(raw)}")
+    return raw
+
+
+def _local_master_key(path: Path, variable: str) -> bytes:
+    if path.exists():
+        return _decode_master_key(path.read_text())
+    log.warning(
+        "\n%s\nNO %s SET: generated a development master key at %s.\n"
+        "Personal data and message content are encrypted with it. Losing it loses them;\n"
+        "anyone holding it and the database reads them. Set %s in production.\n%s",
+        "!" * 78,
+        variable,
+        path,
+        variable,
+        "!" * 78,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    key = base64.b64encode(os.urandom(MASTER_KEY_BYTES)).decode()
+    # Created 0600 and exclusively: two processes starting together keep one key.
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        return _decode_master_key(path.read_text())
+    with os.fdopen(fd, "w") as handle:
+        handle.write(key)
+    return _decode_master_key(key)

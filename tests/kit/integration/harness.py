@@ -18,6 +18,7 @@ from tandem_kit.db.tables import outbox_table
 from tandem_kit.kafka import EventConsumer, HandlerContext, Handlers, TopicSpec, provision_topics
 from tandem_kit.kafka.consumer import AfterCommitHook
 from tandem_kit.outbox import add_event
+from tandem_kit.testing import database_with_vault
 from tests.kit.fixture_service.events import TEST_TOPIC, NoteAdded
 from tests.kit.fixture_service.tables import notes, received
 
@@ -30,7 +31,7 @@ class SimulatedCrash(BaseException):
 
 async def migrated_database(url: str) -> Database:
     await upgrade_async(MIGRATIONS, url)
-    return Database(url)
+    return database_with_vault(url)
 
 
 async def fresh_topic(bootstrap: str, consumer_name: str, partitions: int = 3) -> str:

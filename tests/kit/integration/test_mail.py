@@ -491,7 +491,9 @@ async def test_erasure_and_retention_delete_rows(
     await queue(db, "b:2", recipient="ben@example.org")
     async with db.transaction() as session:
         assert await forget_recipient(session, "ana@example.org") == 2
-    assert sorted(row.recipient for row in await rows(db)) == ["ben@example.org"] * 2
+    assert db.vault is not None
+    ben = db.vault.blind_index("ben@example.org")
+    assert [row.recipient_index for row in await rows(db)] == [ben] * 2
     async with db.transaction() as session:
         later = datetime.now(UTC) + timedelta(seconds=1)
         assert await purge_sent_mails(session, sent_before=later) == 1  # b:1; b:2 is unsent

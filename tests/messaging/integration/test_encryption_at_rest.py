@@ -91,8 +91,10 @@ async def test_sqlite_file_holds_no_plain_text(world: World, tmp_path: Path) -> 
     assert len(raw) > 10_000
     found = [name for name, text in SECRETS.items() if text.encode() in raw]
     assert not found, f"plain text at rest: {found}"
-    # The contacts are there in the clear on purpose (we mail them): the check is not blind.
-    assert b"ana@example.org" in raw
+    # Contacts are sealed under each person's key too; ids and languages are not, so the
+    # check is not blind.
+    assert b"ana@example.org" not in raw
+    assert b"Europe/Berlin" in raw
 
 
 @pytest.mark.postgres
@@ -129,4 +131,5 @@ async def _assert_postgres_clean(h: Harness, url: str) -> None:
     assert seen_rows > 20
     found = [name for name, text in SECRETS.items() if text.encode() in raw]
     assert not found, f"plain text at rest: {found}"
-    assert b"ana@example.org" in raw
+    assert b"ana@example.org" not in raw
+    assert b"Europe/Berlin" in raw

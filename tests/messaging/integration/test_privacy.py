@@ -5,8 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from tandem_contracts.matching import ParticipantErased
-from tandem_kit.db.tables import mail_outbox_table
+from tandem_kit.db.tables import mail_names_table, mail_outbox_table
 from tandem_kit.directory.tables import participants
+from tandem_kit.privacy import participant
 from tandem_messaging.adapters.tables import messages
 from tests.messaging.conftest import World
 from tests.messaging.harness import Harness
@@ -153,14 +154,24 @@ async def assert_nothing_left(h: Harness, world: World) -> None:
         assert rows[0].body_nonce is None
         assert rows[0].sender_subject is None
         assert rows[0].sender_participant_id is None
+        vault = h.runtime.database.vault
+        assert vault is not None
         mails = (
             await session.execute(
                 select(mail_outbox_table.c.id).where(
-                    mail_outbox_table.c.recipient == world.mentee.email
+                    mail_outbox_table.c.recipient_index == vault.blind_index(world.mentee.email)
                 )
             )
         ).all()
         assert mails == [], "mails to an erased person's address go too"
+        named = (
+            await session.execute(
+                select(mail_names_table.c.mail_id).where(
+                    mail_names_table.c.person == participant(world.mentee.participant_id)
+                )
+            )
+        ).all()
+        assert named == [], "mails naming an erased person go too"
 
 
 async def test_admin_erasure_endpoint(world: World) -> None:

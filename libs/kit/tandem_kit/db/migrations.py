@@ -18,13 +18,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from tandem_kit.db.database import _prepare_sqlite_file
-from tandem_kit.db.tables import (
-    idempotency_table,
-    inbox_table,
-    kit_metadata,
-    mail_outbox_table,
-    outbox_table,
-)
+from tandem_kit.db.tables import KIT_TABLES, kit_metadata
 
 
 def alembic_config(script_location: Path, database_url: str) -> Config:
@@ -68,15 +62,15 @@ def run_alembic_env(service_metadata: MetaData) -> None:
 
 
 def create_kit_tables() -> None:
-    """Create the outbox, inbox, mail outbox and idempotency tables (first revision)."""
+    """Create the outbox, inbox, mail outbox, idempotency and person-key tables."""
     bind = op.get_bind()
-    for table in (outbox_table, inbox_table, mail_outbox_table, idempotency_table):
+    for table in KIT_TABLES:
         table.create(bind)
 
 
 def drop_kit_tables() -> None:
     bind = op.get_bind()
-    for table in (idempotency_table, mail_outbox_table, inbox_table, outbox_table):
+    for table in reversed(KIT_TABLES):
         table.drop(bind)
 
 

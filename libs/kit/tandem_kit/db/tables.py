@@ -40,6 +40,9 @@ outbox_table = Table(
     Column("event_type", String(200), nullable=False),
     # NULL for a tombstone: a compacted record's key published with no value.
     Column("payload", LargeBinary, nullable=True),
+    # Set when the payload carries someone's personal fields: it is then sealed under
+    # that person's key (tandem_kit.privacy), so an erasure before the relay ran shreds it.
+    Column("about", String(200), nullable=True),
     # CloudEvents attributes and the trace context captured when the row was written.
     Column("headers", JSON, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
@@ -65,8 +68,11 @@ idempotency_table = Table(
     Column("scope_hash", String(64), primary_key=True),
     Column("request_hash", String(64), nullable=False),
     Column("status", Integer, nullable=False),
-    # The response headers that matter to a client: [[name, value], ...].
+    # The response headers that matter to a client: [[name, value], ...] (ids, no names).
     Column("headers", JSON, nullable=False),
+    # The body may name people: sealed under a data key of its own, which is wrapped by
+    # the master key (tandem_kit.privacy); erasing a person it names deletes the row.
+    Column("wrapped_key", LargeBinary, nullable=False),
     Column("body", LargeBinary, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Index("ix_tandem_idempotency_created_at", "created_at"),
@@ -79,16 +85,15 @@ mail_outbox_table = Table(
     # A stable Message-ID: a mail re-sent after a crash is recognisably the same mail.
     Column("message_id", String(200), nullable=False),
     Column("template", String(100), nullable=False),
-    Column("recipient", String(320), nullable=False),
-    Column("subject", Text, nullable=False),
-    Column("body_text", Text, nullable=False),
-    Column("body_html", Text, nullable=True),
+    # What a mail says names people (its recipient, the people it is about): recipient,
+    # subject, bodies, attachments and headers are one sealed JSON document under the
+    # mail's own data key, wrapped by the master key (tandem_kit.privacy). The keyed
+    # hash of the address finds a recipient's mails without storing the address.
+    Column("recipient_index", String(64), nullable=False),
+    Column("wrapped_key", LargeBinary, nullable=False),
+    Column("content", LargeBinary, nullable=False),
     # The language the mail is written in (the Content-Language header), if known.
     Column("language", String(35), nullable=True),
-    # [{"filename", "content_type", "content" (base64), "text" (was str)}]
-    Column("attachments", JSON, nullable=False, server_default=text("'[]'")),
-    # Extra headers such as List-Unsubscribe: {"name": "value"}.
-    Column("headers", JSON, nullable=False, server_default=text("'{}'")),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("attempts", Integer, nullable=False, server_default=text("0")),
     # Not before: the retry backoff after a failure, or a relay's claim on the row.
@@ -103,4 +108,45 @@ mail_outbox_table = Table(
         postgresql_where=text("sent_at IS NULL AND failed_at IS NULL"),
         sqlite_where=text("sent_at IS NULL AND failed_at IS NULL"),
     ),
+    Index("ix_tandem_mail_outbox_recipient", "recipient_index"),
+)
+
+# --- Personal data (tandem_kit.privacy) -------------------------------------------------
+# A person's personal fields are sealed under their own data key, wrapped by the master
+# key; erasing the person deletes the key (crypto-shredding: every copy of the
+# ciphertext, in a live row, a dead row version or the write-ahead log, is unreadable).
+person_keys_table = Table(
+    "tandem_person_keys",
+    kit_metadata,
+    Column("person", String(200), primary_key=True),  # "participant:<uuid>", ...
+    Column("wrapped_key", LargeBinary, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+)
+
+# The people each queued or sent mail names: erasing any of them deletes the mail.
+mail_names_table = Table(
+    "tandem_mail_names",
+    kit_metadata,
+    Column("mail_id", _BigId, primary_key=True),
+    Column("person", String(200), primary_key=True),
+    Index("ix_tandem_mail_names_person", "person"),
+)
+
+# The people whose personal fields a stored Idempotency-Key answer was made from.
+idempotency_names_table = Table(
+    "tandem_idempotency_names",
+    kit_metadata,
+    Column("scope_hash", String(64), primary_key=True),
+    Column("person", String(200), primary_key=True),
+    Index("ix_tandem_idempotency_names_person", "person"),
+)
+
+KIT_TABLES = (
+    outbox_table,
+    inbox_table,
+    mail_outbox_table,
+    idempotency_table,
+    person_keys_table,
+    mail_names_table,
+    idempotency_names_table,
 )

@@ -17,6 +17,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.common import Role
+from tandem_kit import privacy
+from tandem_kit.db.database import vault_of
 from tandem_kit.directory.records import Contact, Erasure, Participant, Programme
 from tandem_kit.directory.tables import (
     erased_participants,
@@ -39,23 +41,42 @@ async def _insert_unless_present(
     return bool(getattr(result, "rowcount", 0))
 
 
-def _contact(row: Any, *, linkedin: bool = False) -> Contact:
+def _contact(row: Any) -> Contact:
+    """A manager's contact (kept as matching sent it)."""
     return Contact(
         subject=row.subject,
         display_name=row.display_name,
         email=row.email,
         language=row.preferred_language,
         time_zone=row.time_zone,
-        linkedin_url=row.linkedin_url if linkedin else None,
     )
 
 
-def _participant(row: Any) -> Participant:
+async def _participant_contact(
+    session: AsyncSession, row: Any, *, linkedin: bool = True
+) -> Contact:
+    """A participant's contact, opened with their key (their row goes when it is shredded)."""
+    vault, person = vault_of(session), privacy.participant(row.participant_id)
+    return Contact(
+        subject=row.subject,
+        display_name=await vault.open(session, person, "display_name", row.display_name) or "",
+        email=await vault.open(session, person, "email", row.email) or "",
+        language=row.preferred_language,
+        time_zone=row.time_zone,
+        linkedin_url=(
+            await vault.open(session, person, "linkedin_url", row.linkedin_url)
+            if linkedin
+            else None
+        ),
+    )
+
+
+async def _participant(session: AsyncSession, row: Any) -> Participant:
     return Participant(
         participant_id=row.participant_id,
         programme_id=row.programme_id,
         role=Role(row.role),
-        contact=_contact(row, linkedin=True),
+        contact=await _participant_contact(session, row),
         withdrawn=row.withdrawn_at is not None,
     )
 
@@ -118,15 +139,17 @@ async def describe_programme(
 
 async def save_participant(session: AsyncSession, participant: Participant, now: datetime) -> None:
     await know_programme(session, participant.programme_id, now)
+    vault, person = vault_of(session), privacy.participant(participant.participant_id)
+    contact = participant.contact
     values = {
         "programme_id": participant.programme_id,
-        "subject": participant.contact.subject,
+        "subject": contact.subject,
         "role": participant.role.value,
-        "display_name": participant.contact.display_name,
-        "email": participant.contact.email,
-        "preferred_language": participant.contact.language,
-        "time_zone": participant.contact.time_zone,
-        "linkedin_url": participant.contact.linkedin_url,
+        "display_name": await vault.seal(session, person, "display_name", contact.display_name),
+        "email": await vault.seal(session, person, "email", contact.email),
+        "preferred_language": contact.language,
+        "time_zone": contact.time_zone,
+        "linkedin_url": await vault.seal(session, person, "linkedin_url", contact.linkedin_url),
         "updated_at": now,
     }
     updated = await session.execute(
@@ -152,11 +175,13 @@ async def withdraw(session: AsyncSession, participant_id: UUID, now: datetime) -
 async def erase_participant(
     session: AsyncSession, participant_id: UUID, subject: str | None, now: datetime
 ) -> Erasure:
-    """Delete the contact and leave a tombstone that keeps late events from restoring it."""
+    """Delete the contact, shred the person's key (and the mails and stored answers that
+    name them), and leave a tombstone that keeps late events from restoring it."""
     known = await participant(session, participant_id)
     await session.execute(
         delete(participants).where(participants.c.participant_id == participant_id)
     )
+    await vault_of(session).shred(session, privacy.participant(participant_id))
     await session.execute(delete(withdrawals).where(withdrawals.c.participant_id == participant_id))
     await _insert_unless_present(
         session,
@@ -254,7 +279,7 @@ async def participants_by_id(
     rows = (
         await session.execute(_participants().where(participants.c.participant_id.in_(ids)))
     ).all()
-    return {row.participant_id: _participant(row) for row in rows}
+    return {row.participant_id: await _participant(session, row) for row in rows}
 
 
 async def participant_in_programme(
@@ -267,7 +292,7 @@ async def participant_in_programme(
             )
         )
     ).first()
-    return _participant(row) if row is not None else None
+    return await _participant(session, row) if row is not None else None
 
 
 async def contact_of_subject(session: AsyncSession, subject: str) -> Contact | None:
@@ -280,7 +305,7 @@ async def contact_of_subject(session: AsyncSession, subject: str) -> Contact | N
             .limit(1)
         )
     ).first()
-    return _contact(row) if row is not None else None
+    return await _participant_contact(session, row, linkedin=False) if row is not None else None
 
 
 async def subject_participates(session: AsyncSession, subject: str) -> bool:

@@ -14,6 +14,7 @@ from sqlalchemy import (
     Column,
     ForeignKey,
     Index,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -54,14 +55,20 @@ programme_managers = Table(
     *_contact(subject_is_key=True),
 )
 
+# A participant's name, address and LinkedIn URL are sealed under their own key
+# (tandem_kit.privacy): erasure shreds the key, so no copy of them stays readable.
 participants = Table(
     "tandem_directory_participants",
     directory_metadata,
     Column("participant_id", Uuid(), primary_key=True),
     Column("programme_id", Uuid(), nullable=False),
     Column("role", String(10), nullable=False),
-    *_contact(),
-    Column("linkedin_url", String(500), nullable=True),  # only when consented
+    Column("subject", String(SUBJECT_LENGTH), nullable=False),
+    Column("display_name", LargeBinary, nullable=False),
+    Column("email", LargeBinary, nullable=False),
+    Column("preferred_language", String(8), nullable=False),
+    Column("time_zone", String(64), nullable=False),
+    Column("linkedin_url", LargeBinary, nullable=True),  # only when consented
     Column("updated_at", UtcDateTime(), nullable=False),
     Index("ix_tandem_directory_participants_programme_subject", "programme_id", "subject"),
     Index("ix_tandem_directory_participants_subject", "subject"),

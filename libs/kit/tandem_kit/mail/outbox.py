@@ -16,21 +16,25 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert
+from sqlalchemy import insert, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_kit.db.tables import mail_outbox_table
+from tandem_kit.db.database import vault_of
+from tandem_kit.db.tables import mail_names_table, mail_outbox_table
 from tandem_kit.mail.templates import RenderedMail
+from tandem_kit.privacy import forget_mails
 
 __all__ = [
+    "MAIL_KIND",
     "Attachment",
     "forget_recipient",
     "message_id_for",
@@ -39,6 +43,7 @@ __all__ = [
     "queue_rendered",
 ]
 
+MAIL_KIND = "mail"  # what a mail's data key is for (its wrapping names it)
 _HEADER_NAME = re.compile(r"^[A-Za-z0-9-]{1,76}$")
 # Headers the relay writes itself (or that would add recipients); callers cannot set them.
 _RESERVED_HEADERS = {
@@ -133,25 +138,37 @@ async def queue_mail(
     idempotency_key: str,
     language: str | None = None,
     headers: Mapping[str, str] | None = None,
+    names: Sequence[str] = (),
 ) -> bool:
     """Queue one mail in ``session``'s transaction; ``False`` if the key was queued before.
 
     ``template`` names the kind of mail (a metric label, never personal data);
     ``language`` becomes the ``Content-Language`` header; ``headers`` adds
     headers such as ``List-Unsubscribe`` (not ones the relay writes itself).
+    ``names``: the people (``tandem_kit.privacy`` persons) the mail is to or about;
+    erasing any of them deletes it, sent or not. Its content is sealed (see
+    :mod:`tandem_kit.privacy`): no address, subject or body is stored in the clear.
     """
     extra = dict(headers or {})
     _check(recipient, subject, extra, idempotency_key)
-    row = {
-        "message_id": message_id_for(idempotency_key),
-        "template": template,
+    vault = vault_of(session)
+    message_id = message_id_for(idempotency_key)
+    content = {
         "recipient": recipient,
         "subject": subject,
         "body_text": body_text,
         "body_html": body_html,
-        "language": language,
         "attachments": [attachment.to_json() for attachment in attachments],
         "headers": extra,
+    }
+    wrapped_key, sealed = vault.seal_item(MAIL_KIND, message_id, json.dumps(content).encode())
+    row = {
+        "message_id": message_id,
+        "template": template,
+        "recipient_index": vault.blind_index(recipient),
+        "wrapped_key": wrapped_key,
+        "content": sealed,
+        "language": language,
         "created_at": datetime.now(UTC),
         "attempts": 0,
     }
@@ -169,8 +186,12 @@ async def queue_mail(
     # ON CONFLICT DO NOTHING, not a caught IntegrityError: the caller's transaction
     # stays usable, and a concurrent transaction queuing the same key waits for
     # ours and then inserts nothing.
-    result = await session.execute(statement.values(row))
-    return bool(getattr(result, "rowcount", 0))
+    mail_id = await session.scalar(statement.values(row).returning(mail_outbox_table.c.id))
+    if mail_id is None:
+        return False
+    for person in sorted(set(names)):
+        await session.execute(insert(mail_names_table).values(mail_id=mail_id, person=person))
+    return True
 
 
 async def queue_rendered(
@@ -181,6 +202,7 @@ async def queue_rendered(
     idempotency_key: str,
     attachments: Sequence[Attachment] = (),
     headers: Mapping[str, str] | None = None,
+    names: Sequence[str] = (),
 ) -> bool:
     """:func:`queue_mail` for a mail rendered by a :class:`~tandem_kit.mail.TemplateCatalog`."""
     return await queue_mail(
@@ -194,6 +216,7 @@ async def queue_rendered(
         idempotency_key=idempotency_key,
         language=mail.language,
         headers=headers,
+        names=names,
     )
 
 
@@ -201,12 +224,12 @@ async def forget_recipient(session: AsyncSession, recipient: str) -> int:
     """Delete every queued, sent or failed mail to ``recipient`` (on ``participant.erased``).
 
     Returns how many rows went. Their idempotency keys go with them, which is
-    harmless: after an erasure the service has no address left to mail.
+    harmless: after an erasure the service has no address left to mail. (Mails
+    queued with ``names`` go when any person they name is shredded.)
     """
-    result = await session.execute(
-        delete(mail_outbox_table).where(mail_outbox_table.c.recipient == recipient)
-    )
-    return int(getattr(result, "rowcount", 0) or 0)
+    t = mail_outbox_table
+    index = vault_of(session).blind_index(recipient)
+    return await forget_mails(session, select(t.c.id).where(t.c.recipient_index == index))
 
 
 async def purge_sent_mails(session: AsyncSession, *, sent_before: datetime) -> int:
@@ -216,7 +239,6 @@ async def purge_sent_mails(session: AsyncSession, *, sent_before: datetime) -> i
     than an event can be re-delivered (the Kafka topics' retention).
     """
     t = mail_outbox_table
-    result = await session.execute(
-        delete(t).where(t.c.sent_at.is_not(None), t.c.sent_at < sent_before)
+    return await forget_mails(
+        session, select(t.c.id).where(t.c.sent_at.is_not(None), t.c.sent_at < sent_before)
     )
-    return int(getattr(result, "rowcount", 0) or 0)

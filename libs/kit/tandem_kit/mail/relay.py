@@ -36,6 +36,7 @@ releases the rest), and the default lease is far longer than a mail takes.
 
 from __future__ import annotations
 
+import json
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -51,7 +52,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_kit.db.database import Database
 from tandem_kit.db.tables import mail_outbox_table
 from tandem_kit.mail.message import build_message
-from tandem_kit.mail.outbox import Attachment
+from tandem_kit.mail.outbox import MAIL_KIND, Attachment
 from tandem_kit.settings import SmtpSettings
 from tandem_kit.telemetry.metrics import MAILS_FAILED, MAILS_SENT
 from tandem_kit.workers import PeriodicWorker
@@ -232,8 +233,9 @@ class MailRelay(PeriodicWorker):
                 if self.stopping or datetime.now(UTC) >= deadline:
                     return
                 try:
+                    message = self._message(row)
                     await client.send_message(
-                        self._message(row), sender=self._envelope_sender, recipients=[row.recipient]
+                        message, sender=self._envelope_sender, recipients=[str(message["To"])]
                     )
                 except Exception as error:
                     permanent = isinstance(error, _PermanentFailureError) or _refused_for_good(
@@ -258,17 +260,22 @@ class MailRelay(PeriodicWorker):
 
     def _message(self, row: Row[Any]) -> EmailMessage:
         try:
+            if self._db.vault is None:
+                raise RuntimeError("the mail relay's database has no PersonalVault")
+            content = json.loads(
+                self._db.vault.open_item(MAIL_KIND, row.message_id, row.wrapped_key, row.content)
+            )
             return build_message(
                 sender=self._smtp.sender,
-                recipient=row.recipient,
+                recipient=content["recipient"],
                 message_id=row.message_id,
                 created_at=row.created_at,
-                subject=row.subject,
-                body_text=row.body_text,
-                body_html=row.body_html,
+                subject=content["subject"],
+                body_text=content["body_text"],
+                body_html=content["body_html"],
                 language=row.language,
-                attachments=[Attachment.from_json(item) for item in row.attachments or []],
-                headers=row.headers or {},
+                attachments=[Attachment.from_json(item) for item in content["attachments"]],
+                headers=content["headers"],
             )
         except Exception as error:  # the row itself is bad: the same on every attempt
             raise _PermanentFailureError(f"cannot build the message: {error!r}") from error

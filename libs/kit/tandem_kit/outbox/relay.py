@@ -13,6 +13,7 @@ import asyncio
 import logging
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -20,8 +21,9 @@ from aiokafka import AIOKafkaProducer
 from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_kit.db.database import Database
+from tandem_kit.db.database import Database, vault_of
 from tandem_kit.db.tables import outbox_table
+from tandem_kit.outbox.writer import payload_field
 from tandem_kit.telemetry.metrics import EVENTS_PRODUCED, OUTBOX_BACKLOG
 from tandem_kit.telemetry.propagation import kafka_headers
 from tandem_kit.workers import PeriodicWorker
@@ -31,6 +33,21 @@ _t = outbox_table
 # A selected outbox row (id, topic, key, event_type, payload, headers); SQLAlchemy 2.1's
 # variadic Row generics add nothing here.
 OutboxRow = Any
+
+
+@dataclass(frozen=True, slots=True)
+class _Claimed:
+    """A claimed row, its payload opened (None: a tombstone). ``shredded``: it was sealed
+    for a person erased since, so it is deleted with the batch and never published."""
+
+    id: int
+    event_id: str
+    topic: str
+    key: str
+    event_type: str
+    payload: bytes | None
+    headers: dict[str, str]
+    shredded: bool = False
 
 
 class OutboxRelay(PeriodicWorker):
@@ -67,6 +84,7 @@ class OutboxRelay(PeriodicWorker):
             if not rows:
                 self._backlog.set(0)
                 return 0
+            rows = await self._opened(session, rows)
             await self._publish(rows)
             # Published rows are deleted rather than marked: Kafka keeps the events, and
             # a delete costs PostgreSQL far less than an update (no new row version, no
@@ -81,7 +99,16 @@ class OutboxRelay(PeriodicWorker):
 
     async def _claim(self, session: AsyncSession) -> Sequence[OutboxRow]:
         query = (
-            select(_t.c.id, _t.c.topic, _t.c.key, _t.c.event_type, _t.c.payload, _t.c.headers)
+            select(
+                _t.c.id,
+                _t.c.event_id,
+                _t.c.topic,
+                _t.c.key,
+                _t.c.event_type,
+                _t.c.payload,
+                _t.c.about,
+                _t.c.headers,
+            )
             .order_by(_t.c.id)
             .limit(self._batch_size)
         )
@@ -107,9 +134,39 @@ class OutboxRelay(PeriodicWorker):
         held_elsewhere = {k for k, first in first_claimed.items() if earliest.get(k, first) < first}
         return [row for row in rows if row.key not in held_elsewhere]
 
-    async def _publish(self, rows: Sequence[OutboxRow]) -> None:
+    async def _opened(self, session: AsyncSession, rows: Sequence[OutboxRow]) -> list[_Claimed]:
+        """The rows with their payloads in the clear (sealed ones opened)."""
+        opened: list[_Claimed] = []
+        for row in rows:
+            payload: bytes | None = row.payload
+            shredded = False
+            if row.about is not None:
+                text = await vault_of(session).open(
+                    session, row.about, payload_field(row.event_id), row.payload
+                )
+                if text is None:
+                    log.info("event %s about an erased person is dropped", row.event_id)
+                shredded = text is None
+                payload = None if text is None else text.encode()
+            opened.append(
+                _Claimed(
+                    row.id,
+                    row.event_id,
+                    row.topic,
+                    row.key,
+                    row.event_type,
+                    payload,
+                    row.headers,
+                    shredded,
+                )
+            )
+        return opened
+
+    async def _publish(self, rows: Sequence[_Claimed]) -> None:
         deliveries = []
         for row in rows:
+            if row.shredded:
+                continue
             deliveries.append(
                 await self._producer.send(
                     row.topic,
@@ -121,6 +178,8 @@ class OutboxRelay(PeriodicWorker):
         # Only an acknowledged batch is deleted; an error here rolls the claim back.
         await asyncio.gather(*deliveries)
         for row in rows:
+            if row.shredded:
+                continue
             EVENTS_PRODUCED.labels(
                 service=self._service, topic=row.topic, type=row.event_type
             ).inc()

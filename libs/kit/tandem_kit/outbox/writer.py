@@ -2,11 +2,15 @@
 
 The row commits or rolls back with the state change it describes: a rolled-back
 use case publishes nothing, and a committed one cannot lose its event.
+
+An event that carries someone's personal fields (a contact) is written with
+``about=<person>``: its payload is sealed under that person's key, so it is never in
+the database in the clear, and an erasure before the relay published it shreds it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from typing import Any
 from uuid import UUID
@@ -15,6 +19,7 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts import Envelope, Event
+from tandem_kit.db.database import vault_of
 from tandem_kit.db.tables import outbox_table
 from tandem_kit.telemetry.propagation import current_traceparent_headers, producer_span
 
@@ -43,9 +48,22 @@ def _envelope_row(envelope: Envelope, topic: str) -> dict[str, Any]:
     }
 
 
-async def add_event(session: AsyncSession, event: Event, *, event_id: UUID | None = None) -> UUID:
-    """Queue one event; returns its CloudEvents id."""
+def payload_field(event_id: str) -> str:
+    """What a sealed payload is bound to, besides its person."""
+    return f"event/{event_id}"
+
+
+async def add_event(
+    session: AsyncSession, event: Event, *, event_id: UUID | None = None, about: str | None = None
+) -> UUID:
+    """Queue one event; returns its CloudEvents id. ``about``: the person whose
+    personal fields the event carries (its payload is then sealed for them)."""
     row = _row(event, event_id)
+    if about is not None:
+        sealed = await vault_of(session).seal(
+            session, about, payload_field(row["event_id"]), row["payload"].decode()
+        )
+        row.update(payload=sealed, about=about)
     await session.execute(insert(outbox_table).values(row))
     return UUID(row["event_id"])
 
@@ -58,9 +76,24 @@ async def add_tombstone(session: AsyncSession, record: type[Event], key: str) ->
     return envelope.id
 
 
-async def add_events(session: AsyncSession, events: Iterable[Event]) -> int:
-    """Queue many events in one statement (bulk imports, match runs)."""
-    rows = [_row(event, None) for event in events]
+async def add_events(
+    session: AsyncSession,
+    events: Iterable[Event],
+    *,
+    about: Callable[[Event], str | None] | None = None,
+) -> int:
+    """Queue many events in one statement (bulk imports, match runs); ``about`` says
+    whose personal fields an event carries, if anyone's (see :func:`add_event`)."""
+    rows = []
+    for event in events:
+        row = _row(event, None)
+        person = about(event) if about is not None else None
+        row["about"] = person
+        if person is not None:
+            row["payload"] = await vault_of(session).seal(
+                session, person, payload_field(row["event_id"]), row["payload"].decode()
+            )
+        rows.append(row)
     if rows:
         await session.execute(insert(outbox_table), rows)
     return len(rows)

@@ -23,12 +23,14 @@ from tandem_kit.testing.outbox import (
     outbox_tombstones,
 )
 from tandem_kit.testing.tokens import bearer
+from tandem_kit.testing.vault import database_with_vault, throwaway_vault
 
 __all__ = [
     "OutboxEvent",
     "RunningApp",
     "assert_problem",
     "bearer",
+    "database_with_vault",
     "deliver",
     "isolated_settings",
     "outbox_events",
@@ -36,5 +38,6 @@ __all__ = [
     "outbox_tombstones",
     "record_of",
     "run_app",
+    "throwaway_vault",
     "wait_until",
 ]

@@ -45,7 +45,7 @@ UNREACHABLE_KAFKA = "127.0.0.1:9"
 
 
 def isolated_settings(settings_class: type[S], directory: Path, **overrides: Any) -> S:
-    """Settings for one test's app: its own SQLite file, signing key and consumer group,
+    """Settings for one test's app: its own SQLite file, signing and master keys, consumer group,
     Kafka unreachable, no relay and no consumer (events are delivered with
     :meth:`RunningApp.deliver`). ``overrides`` win."""
     values: dict[str, Any] = {
@@ -56,6 +56,7 @@ def isolated_settings(settings_class: type[S], directory: Path, **overrides: Any
         "run_relay": False,
         "run_consumers": False,
         "auth": {"local_key_path": str(directory / "signing-key.pem")},
+        "master_key_file": str(directory / "master.key"),
         **overrides,
     }
     return settings_class(**values)

@@ -13,8 +13,9 @@ from uuid import UUID
 from sqlalchemy import func, select
 
 from tandem_contracts import Event, parse_event
-from tandem_kit.db.database import Database
+from tandem_kit.db.database import Database, vault_of
 from tandem_kit.db.tables import outbox_table
+from tandem_kit.outbox.writer import payload_field
 
 E = TypeVar("E", bound=Event)
 
@@ -49,18 +50,27 @@ async def _rows(database: Database, event_type: str | None, after: int) -> list[
     )
     if event_type is not None:
         query = query.where(outbox_table.c.event_type == event_type)
+    found: list[OutboxEvent] = []
     async with database.sessions() as session:
-        rows = (await session.execute(query)).mappings().all()
-    return [
-        OutboxEvent(
-            position=row["id"],
-            event_id=UUID(row["event_id"]),
-            topic=row["topic"],
-            key=row["key"],
-            event=parse_event(row["event_type"], row["payload"]),
-        )
-        for row in rows
-    ]
+        for row in (await session.execute(query)).mappings().all():
+            payload = row["payload"]
+            if row["about"] is not None:  # sealed for a person; skipped once they are erased
+                text = await vault_of(session).open(
+                    session, row["about"], payload_field(row["event_id"]), payload
+                )
+                if text is None:
+                    continue
+                payload = text.encode()
+            found.append(
+                OutboxEvent(
+                    position=row["id"],
+                    event_id=UUID(row["event_id"]),
+                    topic=row["topic"],
+                    key=row["key"],
+                    event=parse_event(row["event_type"], payload),
+                )
+            )
+    return found
 
 
 async def outbox_tombstones(

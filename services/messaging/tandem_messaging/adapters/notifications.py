@@ -63,17 +63,19 @@ async def _queue(
     to: Contact,
     wording: Wording,
     key: str,
+    names: Sequence[str],
     values: Callable[[Words], dict[str, object]],
 ) -> bool:
     """Render ``template`` in the language negotiated for ``to`` and queue it.
 
     ``values`` builds the placeholders' values from the words of that language
     (role names, list lines, dates), so a mail never mixes two languages.
+    ``names``: the people the mail is to or about; erasing any of them deletes it.
     """
     language = MAILS.negotiate(template, to.language, wording)
     words = MAILS.words(language)
     mail = MAILS.render(template, language, wording, name=to.display_name, **values(words))
-    return await queue_rendered(session, mail, recipient=to.email, idempotency_key=key)
+    return await queue_rendered(session, mail, recipient=to.email, idempotency_key=key, names=names)
 
 
 async def new_message(
@@ -87,6 +89,7 @@ async def new_message(
     link: str,
     preferences: str,
     key: str,
+    names: Sequence[str],
 ) -> bool:
     return await _queue(
         session,
@@ -94,6 +97,7 @@ async def new_message(
         to,
         wording,
         key,
+        names,
         lambda words: {
             "sender": _name(sender, words),
             "programme": programme,
@@ -113,6 +117,7 @@ async def digest(
     link: str,
     preferences: str,
     key: str,
+    names: Sequence[str],
 ) -> bool:
     """``unread``: per conversation, its unread count and the other members."""
 
@@ -128,7 +133,7 @@ async def digest(
         total = sum(c for c, _ in unread)
         return {"count": total, "summary": summary, "link": link, "preferences": preferences}
 
-    return await _queue(session, texts.DIGEST, to, wording, key, values)
+    return await _queue(session, texts.DIGEST, to, wording, key, names, values)
 
 
 async def introduction(
@@ -140,6 +145,7 @@ async def introduction(
     wording: Wording,
     link: str,
     key: str,
+    names: Sequence[str],
 ) -> bool:
     """``others[i].linkedin_url`` is set only where the recipient and that person both consented."""
 
@@ -150,7 +156,7 @@ async def introduction(
         linkedin = "\n".join(["", intro, *links, ""]) if links else ""
         return {"members": members, "linkedin": linkedin, "programme": programme, "link": link}
 
-    return await _queue(session, texts.INTRODUCTION, to, wording, key, values)
+    return await _queue(session, texts.INTRODUCTION, to, wording, key, names, values)
 
 
 async def agreement_pending(
@@ -163,6 +169,7 @@ async def agreement_pending(
     members: Sequence[Person],
     link: str,
     key: str,
+    names: Sequence[str],
 ) -> bool:
     return await _queue(
         session,
@@ -170,6 +177,7 @@ async def agreement_pending(
         to,
         wording,
         key,
+        names,
         lambda words: {
             "version": version,
             "programme": programme,

@@ -10,8 +10,10 @@ from uuid import UUID
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit import privacy
 from tandem_kit.directory import Contact
 from tandem_kit.directory.tables import participants, programmes
+from tandem_kit.privacy import vault_of
 from tandem_messaging.adapters.common import insert_unless_present
 from tandem_messaging.adapters.tables import conversation_members, notification_preferences
 from tandem_messaging.domain.digest import NewMessageMail
@@ -142,14 +144,24 @@ async def conversation_recipients(
             .order_by(m.c.role, m.c.participant_id)
         )
     ).all()
+    vault = vault_of(session)
+
+    async def contact(r: Any) -> Contact | None:
+        if r.email is None:
+            return None
+        person = privacy.participant(r.participant_id)
+        name = await vault.open(session, person, "display_name", r.display_name)
+        email = await vault.open(session, person, "email", r.email)
+        if name is None or email is None:
+            return None  # shredded in this very transaction
+        return Contact(r.subject, name, email, r.preferred_language, r.time_zone)
+
     recipients = [
         Recipient(
             r.participant_id,
             r.subject,
             r.role,
-            Contact(r.subject, r.display_name, r.email, r.preferred_language, r.time_zone)
-            if r.email is not None
-            else None,
+            await contact(r),
             NewMessageMail(r.new_message or NewMessageMail.IMMEDIATE.value),
         )
         for r in rows

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from tandem_kit import directory
+from tandem_kit import directory, privacy
 from tandem_kit.i18n import Wording
 from tandem_messaging.adapters import conversations, messages, preferences
 from tandem_messaging.adapters import notifications as mail
@@ -40,11 +40,14 @@ async def send_due_digests(ctx: Context, now: datetime) -> int:
                 continue
             lines = []
             programme_ids = set()
+            named: set[str] = set()
             for conversation_id, count in unread:
                 conversation = await conversations.by_id(session, conversation_id)
                 if conversation is not None:
                     programme_ids.add(conversation.programme_id)
                 members = await conversations.members_of(session, conversation_id)
+                # The digest names everyone in these conversations, its recipient included.
+                named.update(privacy.participant(m.participant_id) for m in members)
                 others = [m for m in members if m.subject != chosen.subject]
                 known = await directory.participants_by_id(
                     session, [m.participant_id for m in others]
@@ -76,6 +79,7 @@ async def send_due_digests(ctx: Context, now: datetime) -> int:
                 link=ctx.link("/conversations"),
                 preferences=ctx.link(PREFERENCES_PATH),
                 key=f"message-digest:{chosen.subject}:{day.isoformat()}",
+                names=sorted(named),
             ):
                 queued += 1
     return queued

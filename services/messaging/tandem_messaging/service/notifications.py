@@ -14,7 +14,7 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_kit import directory
+from tandem_kit import directory, privacy
 from tandem_kit.directory import Contact, Participant
 from tandem_kit.i18n import Wording
 from tandem_messaging.adapters import agreements, conversations, preferences
@@ -34,6 +34,11 @@ async def programme_wording(session: AsyncSession, programme_id: UUID) -> tuple[
     if programme is None:
         return "Tandem", Wording()
     return programme.name or "Tandem", programme.wording
+
+
+def _names(participant_ids: Sequence[UUID]) -> list[str]:
+    """The people a mail names, as the kit's vault knows them (their erasure deletes it)."""
+    return [privacy.participant(pid) for pid in participant_ids]
 
 
 def _person(member: Member, known: dict[UUID, Participant]) -> mail.Person:
@@ -77,6 +82,7 @@ async def new_message(
             link=ctx.link(f"/conversations/{conversation.id}"),
             preferences=ctx.link(PREFERENCES_PATH),
             key=f"message-new:{message_id}:{member.participant_id}",
+            names=_names([member.participant_id, sender.participant_id]),
         )
     return sender_name
 
@@ -111,6 +117,7 @@ async def introduce(session: AsyncSession, ctx: Context, conversation: Conversat
             wording=wording,
             link=ctx.link(f"/conversations/{conversation.id}"),
             key=f"relationship-introduction:{conversation.relationship_id}:{member.participant_id}",
+            names=_names([m.participant_id for m in members]),
         )
         await conversations.mark_introduced(session, conversation.id, member.participant_id)
 
@@ -136,7 +143,14 @@ async def agreement_pending(session: AsyncSession, ctx: Context, agreement: Agre
     ]
     if MANAGER in waiting:
         recipients += await directory.managers_of(session, agreement.programme_id)
-    await _ask(session, ctx, agreement, recipients, [_person(m, known) for m in members])
+    await _ask(
+        session,
+        ctx,
+        agreement,
+        recipients,
+        [_person(m, known) for m in members],
+        _names([m.participant_id for m in members]),
+    )
 
 
 async def _ask(
@@ -145,6 +159,7 @@ async def _ask(
     agreement: Agreement,
     recipients: Sequence[Contact],
     members: Sequence[mail.Person],
+    names: Sequence[str],
 ) -> None:
     programme, wording = await programme_wording(session, agreement.programme_id)
     for contact in recipients:
@@ -157,6 +172,7 @@ async def _ask(
             members=members,
             link=ctx.link(f"/relationships/{agreement.relationship_id}/agreement"),
             key=f"agreement-pending:{agreement.id}:v{agreement.version}:{contact.subject}",
+            names=names,
         )
 
 

@@ -1,10 +1,18 @@
 """Participants (the kit's directory keeps their contacts) and their erasure.
 
-Erasure destroys what the person wrote and unlinks them from what stays
-(see :mod:`tandem_messaging.adapters.participants` for the design): others'
-messages and the thread structure remain, the person's messages read
-"[deleted]" by "former member", and a tombstone keeps late events from
-bringing the person back.
+Erasure destroys what the person wrote and unlinks them from what stays: others'
+messages and the thread structure remain, the person's messages read "[deleted]"
+by "former member", and a tombstone keeps late events from bringing the person back.
+
+Content is sealed with one data key per conversation or forum, so an erased
+person's words cannot be crypto-shredded without shredding everyone's: their
+ciphertext is destroyed instead (the body columns are nulled in the erasing
+transaction). Their contact is sealed under their own key, which the directory
+shreds, with every mail and stored answer that names them (:mod:`tandem_kit.privacy`).
+On SQLite the kit's engine zeroes freed space (``secure_delete``) and checkpoints
+the WAL after the erasure commits; on PostgreSQL what old row versions and the WAL
+still hold is ciphertext whose keys are gone (or, for message bodies, under the
+conversation's key, which never is in the database in the clear).
 """
 
 from __future__ import annotations
@@ -23,7 +31,6 @@ from tandem_messaging.adapters import (
     conversations,
     forums,
     messages,
-    participants,
     preferences,
     reports,
 )
@@ -62,7 +69,6 @@ async def erase(session: AsyncSession, ctx: Context, forgotten: Erasure) -> Eras
         for rid in relationship_ids
         if (a := await agreements.by_relationship(session, rid)) is not None
     ]
-    await participants.overwrite_freed_space(session)
     erased_messages = await messages.erase_author(session, participant_id, now)
     erased_posts = await forums.erase_author(session, participant_id, now)
     await reports.erase_participant(session, participant_id)
