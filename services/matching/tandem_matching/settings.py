@@ -23,6 +23,8 @@ class MatchingSettings(ServiceSettings):
     service_name: str = "matching"
     http_port: int = Field(default=8001, ge=1, le=65535)
     database_url: str = "sqlite+aiosqlite:///.data/matching.db"
+    # Without master_key (local, test): the development master key is kept here.
+    master_key_file: str = ".data/matching-master.key"
 
     # Match runs: the worker polls for queued runs, solves each in a child process
     # and gives up on a run that takes longer than the timeout.
