@@ -9,11 +9,16 @@ import json
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.db.tables import outbox_table
+from tandem_kit.outbox.writer import payload_field
+from tandem_kit.privacy import vault_of
 from tandem_kit.testing import assert_problem
 from tests.matching.integration.helpers import Api, mentee_body, mentor_body
 from tests.matching.integration.test_relationships_api import CHOICE, start_pair
+
+SHREDDED = "(shredded: sealed for a participant erased since)"
 
 
 async def outbox(api: Api) -> list[dict[str, Any]]:
@@ -24,15 +29,29 @@ async def outbox(api: Api) -> list[dict[str, Any]]:
             .mappings()
             .all()
         )
-    return [
-        {
-            "type": r["event_type"],
-            "key": r["key"],
-            "topic": r["topic"],
-            "data": None if r["payload"] is None else json.loads(r["payload"]),
-        }
-        for r in rows
-    ]
+        return [
+            {
+                "type": r["event_type"],
+                "key": r["key"],
+                "topic": r["topic"],
+                "data": None if r["payload"] is None else await opened(session, r),
+            }
+            for r in rows
+        ]
+
+
+async def opened(session: AsyncSession, row: Any) -> Any:
+    """A row's payload; one carrying a contact is sealed for its participant."""
+    if row["about"] is None:
+        return json.loads(row["payload"])
+    text = await vault_of(session).open(
+        session, row["about"], payload_field(row["event_id"]), row["payload"]
+    )
+    if text is None:
+        return SHREDDED
+    email = json.loads(text)["contact"]["email"]
+    assert email.encode() not in row["payload"], "a contact is never in the outbox in the clear"
+    return json.loads(text)
 
 
 async def test_programme_and_participant_events(api: Api) -> None:
@@ -114,7 +133,10 @@ async def test_erasure_tombstones_the_contact(api: Api) -> None:
         f"/v1/programmes/{pid}/participants/{amira['id']}/erasure",
         api.tokens.admin(),
     )
-    written = (await outbox(api))[before:]
+    events = await outbox(api)
+    # Her contact, not yet relayed, was sealed under her key: erasure shredded it too.
+    assert [e["data"] for e in events[:before] if e["topic"] == "tandem.contacts.v1"] == [SHREDDED]
+    written = events[before:]
     assert [(e["topic"], e["type"], e["key"], e["data"]) for e in written] == [
         (
             "tandem.matching.v1",

@@ -79,8 +79,9 @@ def upgrade() -> None:
         sa.Column("subject", sa.String(SUBJECT), nullable=True),
         sa.Column("role", sa.String(10), nullable=False),
         sa.Column("status", sa.String(12), nullable=False),
-        sa.Column("display_name", sa.String(200), nullable=True),
-        sa.Column("email", sa.String(320), nullable=True),
+        sa.Column("display_name", sa.LargeBinary, nullable=True),
+        sa.Column("email", sa.LargeBinary, nullable=True),
+        sa.Column("email_index", sa.String(64), nullable=True),
         sa.Column("preferred_language", sa.String(8), nullable=True),
         sa.Column("country", sa.String(2), nullable=True),
         sa.Column("time_zone", sa.String(64), nullable=True),
@@ -93,7 +94,7 @@ def upgrade() -> None:
         sa.Column("preferred_format", sa.String(10), nullable=True),
         sa.Column("modality", sa.String(16), nullable=True),
         sa.Column("capacity", sa.Integer, nullable=True),
-        sa.Column("linkedin_url", sa.String(300), nullable=True),
+        sa.Column("linkedin_url", sa.LargeBinary, nullable=True),
         sa.Column("linkedin_consent", sa.Boolean, nullable=False),
         _at("created_at"),
         _at("updated_at"),
@@ -105,6 +106,7 @@ def upgrade() -> None:
     op.create_index(
         "ix_participants_role_status", "participants", ["programme_id", "role", "status"]
     )
+    op.create_index("ix_participants_email_index", "participants", ["programme_id", "email_index"])
 
     op.create_table(
         "match_runs",
@@ -192,7 +194,7 @@ def upgrade() -> None:
         _fk("mentee_id", "participants.id"),
         _fk("mentor_id", "participants.id"),
         sa.Column("status", sa.String(10), nullable=False),
-        sa.Column("message", sa.Text, nullable=True),
+        sa.Column("message", sa.LargeBinary, nullable=True),
         sa.Column("score", sa.Float, nullable=False),
         sa.Column("explanation", sa.JSON, nullable=True),
         sa.Column("relationship_id", sa.Uuid(), nullable=True),

@@ -1,4 +1,8 @@
-"""Mentor requests: a mentee asks a mentor directly (mentee-choice programmes)."""
+"""Mentor requests: a mentee asks a mentor directly (mentee-choice programmes).
+
+The mentee's message is free text that may name people: it is sealed under the
+mentee's key (:mod:`tandem_kit.privacy`), shredded with it on erasure.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +13,25 @@ from uuid import UUID
 from sqlalchemy import RowMapping, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit import privacy
 from tandem_kit.api import keyset
+from tandem_kit.privacy import vault_of
 from tandem_matching.adapters.tables import mentor_requests
 from tandem_matching.domain.mentee_choice import MentorRequest, RequestStatus
 
 
-def _record(row: RowMapping) -> MentorRequest:
-    return MentorRequest(**{**row, "status": RequestStatus(row["status"])})
+async def _record(session: AsyncSession, row: RowMapping) -> MentorRequest:
+    message = await vault_of(session).open(
+        session, privacy.participant(row["mentee_id"]), "request_message", row["message"]
+    )
+    return MentorRequest(**{**row, "status": RequestStatus(row["status"]), "message": message})
 
 
 async def insert_request(session: AsyncSession, request: MentorRequest) -> None:
-    await session.execute(insert(mentor_requests).values(asdict(request)))
+    message = await vault_of(session).seal(
+        session, privacy.participant(request.mentee_id), "request_message", request.message
+    )
+    await session.execute(insert(mentor_requests).values({**asdict(request), "message": message}))
 
 
 async def get(
@@ -31,7 +43,7 @@ async def get(
     if for_update:
         query = query.with_for_update()
     row = (await session.execute(query)).mappings().first()
-    return _record(row) if row else None
+    return await _record(session, row) if row else None
 
 
 async def pending_of_mentee(session: AsyncSession, mentee_id: UUID) -> MentorRequest | None:
@@ -47,7 +59,7 @@ async def pending_of_mentee(session: AsyncSession, mentee_id: UUID) -> MentorReq
         .mappings()
         .first()
     )
-    return _record(row) if row else None
+    return await _record(session, row) if row else None
 
 
 async def list_page(
@@ -67,7 +79,7 @@ async def list_page(
     if status is not None:
         query = query.where(mentor_requests.c.status == status)
     query = keyset(query, [mentor_requests.c.created_at, mentor_requests.c.id], cursor, limit)
-    return [_record(r) for r in (await session.execute(query)).mappings()]
+    return [await _record(session, r) for r in (await session.execute(query)).mappings()]
 
 
 async def decide(
@@ -95,7 +107,7 @@ async def of_participant(session: AsyncSession, participant_id: UUID) -> list[Me
         )
         .order_by(mentor_requests.c.created_at, mentor_requests.c.id)
     )
-    return [_record(r) for r in (await session.execute(query)).mappings()]
+    return [await _record(session, r) for r in (await session.execute(query)).mappings()]
 
 
 async def close_pending_of(session: AsyncSession, participant_id: UUID, at: dt.datetime) -> None:

@@ -1,4 +1,10 @@
-"""Participants and the questions asked about them (who waits, how loaded a mentor is)."""
+"""Participants and the questions asked about them (who waits, how loaded a mentor is).
+
+Name, e-mail and LinkedIn URL are sealed here under the participant's own key
+(:mod:`tandem_kit.privacy`) and opened when a row is read; an erased participant's key
+is shredded, so no copy of them (dead row versions, the WAL) stays readable. Duplicate
+e-mails are found by their blind index (``email_index``).
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,9 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, RowMapping, exists, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit import privacy
 from tandem_kit.api import keyset
+from tandem_kit.privacy import vault_of
 from tandem_matching.adapters.tables import (
     mentor_requests,
     participants,
@@ -23,13 +31,16 @@ from tandem_matching.domain.profiles import AvailabilityWindow, FormatPreference
 from tandem_matching.domain.relationships import OPEN_STATUSES, REFUSED_STATUSES
 
 _FIELDS = tuple(f.name for f in fields(Participant))
+_SEALED = ("display_name", "email", "linkedin_url")
 
 
 def _tuple(value: list[str] | None) -> tuple[str, ...] | None:
     return None if value is None else tuple(value)
 
 
-def _record(row: RowMapping) -> Participant:
+async def _record(session: AsyncSession, row: RowMapping) -> Participant:
+    vault, person = vault_of(session), privacy.participant(row["id"])
+    opened = {f: await vault.open(session, person, f, row[f]) for f in _SEALED}
     windows = row["availability"]
     return Participant(
         id=row["id"],
@@ -37,8 +48,8 @@ def _record(row: RowMapping) -> Participant:
         subject=row["subject"],
         role=Role(row["role"]),
         status=ParticipantStatus(row["status"]),
-        display_name=row["display_name"],
-        email=row["email"],
+        display_name=opened["display_name"],
+        email=opened["email"],
         preferred_language=row["preferred_language"],
         country=row["country"],
         time_zone=row["time_zone"],
@@ -55,7 +66,7 @@ def _record(row: RowMapping) -> Participant:
         else None,
         modality=Modality(row["modality"]) if row["modality"] else None,
         capacity=row["capacity"],
-        linkedin_url=row["linkedin_url"],
+        linkedin_url=opened["linkedin_url"],
         linkedin_consent=bool(row["linkedin_consent"]),
         created_at=row["created_at"],
         updated_at=row["updated_at"],
@@ -68,15 +79,20 @@ def windows_json(windows: Sequence[AvailabilityWindow]) -> list[dict[str, object
     return [{"weekday": w.weekday, "start": w.start, "end": w.end} for w in windows]
 
 
-def _values(participant: Participant) -> dict[str, object]:
-    """The columns of a record (JSON columns as lists)."""
-    values: dict[str, object] = {name: getattr(participant, name) for name in _FIELDS}
+async def _values(session: AsyncSession, record: Participant) -> dict[str, object]:
+    """The columns of a record (JSON columns as lists, personal fields sealed)."""
+    values: dict[str, object] = {name: getattr(record, name) for name in _FIELDS}
+    vault, person = vault_of(session), privacy.participant(record.id)
+    for name in _SEALED:
+        plain: str | None = getattr(record, name)
+        values[name] = await vault.seal(session, person, name, plain)
+    values["email_index"] = vault.blind_index(record.email) if record.email else None
     for listed in ("languages", "skills", "goals"):
-        items: tuple[str, ...] | None = getattr(participant, listed)
+        items: tuple[str, ...] | None = getattr(record, listed)
         if items is not None:
             values[listed] = list(items)
-    if participant.availability is not None:
-        values["availability"] = windows_json(participant.availability)
+    if record.availability is not None:
+        values["availability"] = windows_json(record.availability)
     return values
 
 
@@ -91,7 +107,7 @@ def _in_open_relationship() -> ColumnElement[bool]:
 async def insert_many(session: AsyncSession, rows: Sequence[Participant]) -> None:
     """One executemany for any number of rows (bulk imports)."""
     if rows:
-        await session.execute(insert(participants), [_values(r) for r in rows])
+        await session.execute(insert(participants), [await _values(session, r) for r in rows])
 
 
 async def get(
@@ -103,7 +119,7 @@ async def get(
     if for_update:
         query = query.with_for_update()
     row = (await session.execute(query)).mappings().first()
-    return _record(row) if row else None
+    return await _record(session, row) if row else None
 
 
 async def by_subject(session: AsyncSession, programme_id: UUID, subject: str) -> Participant | None:
@@ -119,30 +135,38 @@ async def by_subject(session: AsyncSession, programme_id: UUID, subject: str) ->
         .mappings()
         .first()
     )
-    return _record(row) if row else None
+    return await _record(session, row) if row else None
 
 
 async def holders(
     session: AsyncSession, programme_id: UUID, field: str, keys: Sequence[str]
 ) -> dict[str, str]:
-    """Normalised (trimmed, lower-case) ``field`` value → subject of the participant holding it."""
-    column = participants.c[field]
-    key = func.lower(func.trim(column))
+    """Normalised (trimmed, lower-case) ``field`` value → subject of the participant holding
+    it. E-mails are compared by their blind index (they are stored only sealed)."""
+    if field == "email":
+        vault = vault_of(session)
+        by_index = {vault.blind_index(k): k for k in keys}
+        column: ColumnElement[str] = participants.c.email_index
+        wanted = list(by_index)
+    else:
+        by_index = {}
+        column = func.lower(func.trim(participants.c[field]))
+        wanted = list(keys)
     found: dict[str, str] = {}
     chunk = 500  # keeps the IN list under every driver's parameter limit
-    for lo in range(0, len(keys), chunk):
+    for lo in range(0, len(wanted), chunk):
         rows = await session.execute(
-            select(key, participants.c.subject).where(
-                participants.c.programme_id == programme_id, key.in_(keys[lo : lo + chunk])
+            select(column, participants.c.subject).where(
+                participants.c.programme_id == programme_id, column.in_(wanted[lo : lo + chunk])
             )
         )
-        found.update((k, s or "(erased)") for k, s in rows if k is not None)
+        found.update((by_index.get(k, k), s or "(erased)") for k, s in rows if k is not None)
     return found
 
 
 async def save(session: AsyncSession, participant: Participant) -> None:
     """Write a changed record back (profile, status and their times)."""
-    values = _values(participant)
+    values = await _values(session, participant)
     del values["id"], values["programme_id"], values["created_at"]
     await session.execute(
         update(participants).where(participants.c.id == participant.id).values(**values)
@@ -193,7 +217,7 @@ async def list_page(
     elif unmatched is False:
         query = query.where(_in_open_relationship())
     query = keyset(query, [participants.c.created_at, participants.c.id], cursor, limit)
-    return [_record(r) for r in (await session.execute(query)).mappings()]
+    return [await _record(session, r) for r in (await session.execute(query)).mappings()]
 
 
 async def active_standings(session: AsyncSession, programme_id: UUID) -> list[Standing]:
@@ -224,7 +248,9 @@ async def active_standings(session: AsyncSession, programme_id: UUID) -> list[St
         .order_by(participants.c.created_at, participants.c.id)
     )
     return [
-        Standing(_record(r), busy=bool(r["busy"]), mentees=int(r["mentor_load"] or 0))
+        Standing(
+            await _record(session, r), busy=bool(r["busy"]), mentees=int(r["mentor_load"] or 0)
+        )
         for r in (await session.execute(query)).mappings()
     ]
 
@@ -266,7 +292,9 @@ async def past_partners(session: AsyncSession, programme_id: UUID) -> set[tuple[
 
 
 async def erase(session: AsyncSession, participant_id: UUID, now: dt.datetime) -> None:
-    """Null every personal field; the row stays as the anonymous id relationships use."""
+    """Null every personal field and shred the participant's key; the row stays as the
+    anonymous id relationships use."""
+    await vault_of(session).shred(session, privacy.participant(participant_id))
     personal = {
         c.name: None
         for c in participants.c

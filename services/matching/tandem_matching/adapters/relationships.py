@@ -12,7 +12,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.common import MentoringFormat, Role
 from tandem_contracts.matching import EndedBy, EndReason
+from tandem_kit import privacy
 from tandem_kit.api import keyset
+from tandem_kit.privacy import vault_of
 from tandem_matching.adapters.tables import (
     participants,
     programmes,
@@ -50,8 +52,10 @@ def _relationship(row: RowMapping) -> Relationship:
     )
 
 
-def _member(row: RowMapping) -> Member:
+async def _member(session: AsyncSession, row: RowMapping) -> Member:
+    """A member with the person's facts (name and LinkedIn URL opened with their key)."""
     explanation: Mapping[str, object] | None = row["explanation"]
+    vault, person = vault_of(session), privacy.participant(row["participant_id"])
     return Member(
         relationship_id=row["relationship_id"],
         participant_id=row["participant_id"],
@@ -60,8 +64,8 @@ def _member(row: RowMapping) -> Member:
         responded_at=row["responded_at"],
         explanation=explanation,
         subject=row["subject"],
-        display_name=row["display_name"],
-        linkedin_url=row["linkedin_url"],
+        display_name=await vault.open(session, person, "display_name", row["display_name"]),
+        linkedin_url=await vault.open(session, person, "linkedin_url", row["linkedin_url"]),
         linkedin_consent=bool(row["linkedin_consent"]),
     )
 
@@ -118,7 +122,7 @@ async def members_of(
         )
     )
     for row in (await session.execute(query)).mappings():
-        out[row["relationship_id"]].append(_member(row))
+        out[row["relationship_id"]].append(await _member(session, row))
     return out
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -81,8 +82,12 @@ participants = Table(
     Column("subject", String(SUBJECT_LENGTH), nullable=True),  # null once erased
     Column("role", String(10), nullable=False),
     Column("status", String(12), nullable=False),  # active | withdrawn | erased
-    Column("display_name", String(200), nullable=True),
-    Column("email", String(320), nullable=True),
+    # Name, e-mail and LinkedIn URL are sealed under the participant's own key
+    # (tandem_kit.privacy), which erasure shreds; ``email_index`` is the keyed hash
+    # duplicate checks compare.
+    Column("display_name", LargeBinary, nullable=True),
+    Column("email", LargeBinary, nullable=True),
+    Column("email_index", String(64), nullable=True),
     Column("preferred_language", String(8), nullable=True),
     Column("country", String(2), nullable=True),
     Column("time_zone", String(64), nullable=True),
@@ -95,7 +100,7 @@ participants = Table(
     Column("preferred_format", String(10), nullable=True),
     Column("modality", String(16), nullable=True),
     Column("capacity", Integer, nullable=True),
-    Column("linkedin_url", String(300), nullable=True),
+    Column("linkedin_url", LargeBinary, nullable=True),
     Column("linkedin_consent", Boolean, nullable=False),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
@@ -104,6 +109,7 @@ participants = Table(
     UniqueConstraint("programme_id", "subject", name="uq_participants_programme_subject"),
     Index("ix_participants_page", "programme_id", "created_at", "id"),
     Index("ix_participants_role_status", "programme_id", "role", "status"),
+    Index("ix_participants_email_index", "programme_id", "email_index"),
 )
 
 match_runs = Table(
@@ -197,7 +203,8 @@ mentor_requests = Table(
     uuid_ref("mentee_id", "participants.id"),
     uuid_ref("mentor_id", "participants.id"),
     Column("status", String(10), nullable=False),  # pending | accepted | declined | withdrawn
-    Column("message", Text, nullable=True),  # nulled on erasure
+    # Sealed under the mentee's key (it may name them); nulled on erasure.
+    Column("message", LargeBinary, nullable=True),
     Column("score", Float, nullable=False),
     Column("explanation", JSON, nullable=True),
     Column("relationship_id", Uuid(), nullable=True),

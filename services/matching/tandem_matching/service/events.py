@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from uuid import UUID
 
+from tandem_contracts import Event
 from tandem_contracts.common import Contact, MailOverride, MentoringFormat
 from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import (
@@ -20,6 +21,7 @@ from tandem_contracts.matching import (
     RelationshipStarted,
 )
 from tandem_contracts.matching import Member as EventMember
+from tandem_kit import privacy
 from tandem_matching.domain.participants import Participant
 from tandem_matching.domain.profiles import FormatsOffered
 from tandem_matching.domain.programmes import Manager, Programme
@@ -120,6 +122,13 @@ def participant_contact(participant: Participant) -> ParticipantContact:
             },
             "linkedin_url": p.shared_linkedin_url,
         }
+    )
+
+
+def whose_contact(event: Event) -> str | None:
+    """The person whose contact an event carries (its outbox row is sealed for them)."""
+    return (
+        privacy.participant(event.participant_id) if isinstance(event, ParticipantContact) else None
     )
 
 

@@ -211,6 +211,7 @@ async def import_participants(
                 for row in rows
                 for event in (events.participant_facts(row), events.participant_contact(row))
             ),
+            about=events.whose_contact,
         )
         report = Import(
             id=new_id(),
@@ -252,7 +253,9 @@ async def _clashes_with_programme(
         if _key(row.subject) in subjects:
             reasons.append(f"{row.subject} is already registered in this programme")
         if (holder := emails.get(_key(row.email))) is not None:
-            reasons.append(f"e-mail {row.email} is already used by participant {holder}")
+            # The address itself is not repeated: the stored report would outlive an
+            # erasure of the participant who holds it.
+            reasons.append(f"its e-mail is already used by participant {holder}")
         if reasons:
             errors.append(RejectedRow(line=line, subject=row.subject, reason="; ".join(reasons)))
         else:
@@ -289,8 +292,8 @@ def _validate(
         unfit = programme_fit_errors(row, programme)
         keys = {"subject": _key(body.subject), "e-mail": _key(body.email)}
         unfit += [
-            f"{name} {value} is also on line {first_line[(name, keys[name])]}"
-            for name, value in (("subject", body.subject), ("e-mail", body.email))
+            f"{label} is also on line {first_line[(name, keys[name])]}"
+            for name, label in (("subject", f"subject {body.subject}"), ("e-mail", "its e-mail"))
             if (name, keys[name]) in first_line
         ]
         if unfit:

@@ -80,7 +80,12 @@ async def register(
                 f"{subject} is already registered in this programme.", code="already_registered"
             )
         await repo.insert_many(session, [row])
-        await add_events(session, [events.participant_facts(row), events.participant_contact(row)])
+        # The contact is sealed under her key in the outbox until the relay sends it.
+        await add_events(
+            session,
+            [events.participant_facts(row), events.participant_contact(row)],
+            about=events.whose_contact,
+        )
     return public(row, busy=False)
 
 
@@ -157,6 +162,7 @@ async def update_participant(
         await add_events(
             session,
             [events.participant_facts(merged, updated=True), events.participant_contact(merged)],
+            about=events.whose_contact,
         )
         busy = await repo.busy_ids(session, [participant_id])
     return public(merged, participant_id in busy)

@@ -1,9 +1,11 @@
 """Erasure and export of a participant's personal data (the participant, or an admin).
 
 Erasure nulls every personal field of the participant row and the texts that quote
-it (score explanations, request messages); the row's id stays so that relationships
-and proposals keep an anonymous member. Open relationships close (active ones end
-early with ``ended_by`` system and reason ``participant_erased``), and
+it (score explanations, request messages) and shreds the participant's key, under
+which name, e-mail, LinkedIn URL and request messages were sealed (tandem_kit.privacy:
+no copy of them, in a dead row version or the WAL, stays readable); the row's id stays
+so that relationships and proposals keep an anonymous member. Open relationships close
+(active ones end early with ``ended_by`` system and reason ``participant_erased``), and
 ``participant.erased`` tells every other service to forget the person too.
 """
 

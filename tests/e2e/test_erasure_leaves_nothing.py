@@ -1,0 +1,329 @@
+"""Erasure leaves nothing readable: matching and messaging on a real broker, then the bytes.
+
+A mentee with a name and an e-mail address found nowhere else registers in matching
+(with an ``Idempotency-Key``, so her registration's answer is stored), asks a mentor
+in a message that names her, and is accepted; messaging hears of it through Kafka:
+her contact, the conversation, introductions, mails about new messages — some sent
+over SMTP, one still queued. Then she erases herself. Once both services have done
+their part, every byte of every database file of both services is searched for her
+name and address: on SQLite the ``.db``, ``-wal``, ``-shm`` and ``-journal`` files; on
+PostgreSQL the whole data directory of the test cluster, ``pg_wal`` included. Each is
+searched as UTF-8, UTF-16 and in the escaped forms JSON gives them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from tandem_contracts import service_topic
+from tandem_kit import directory
+from tandem_kit.auth import mint_token
+from tandem_kit.mail import MailRelay
+from tandem_kit.settings import AuthSettings
+from tandem_kit.testing import RunningApp, run_app, wait_until
+from tandem_matching.main import DEFINITION as MATCHING
+from tandem_matching.main import create_app as matching_app
+from tandem_matching.settings import MatchingSettings
+from tandem_messaging.main import DEFINITION as MESSAGING
+from tandem_messaging.main import create_app as messaging_app
+from tandem_messaging.settings import MessagingSettings
+from tests.conftest import UrlFactory
+from tests.e2e.test_messaging_flow import start_group_at_the_end
+from tests.messaging.harness import new_master_key
+from tests.support.infra import REPO_ROOT
+from tests.support.smtp import SmtpTestServer, smtp_test_server
+
+pytestmark = [pytest.mark.kafka]
+
+EVENINGS = [{"weekday": d, "start": "18:00", "end": "21:00"} for d in range(5)]
+
+
+@pytest.fixture
+async def smtp() -> AsyncIterator[SmtpTestServer]:
+    async with smtp_test_server() as server:
+        yield server
+
+
+class Her:
+    """The mentee: a name and address that appear nowhere else (an ``ë`` tests encodings)."""
+
+    def __init__(self) -> None:
+        tag = uuid.uuid4().hex[:10]
+        self.surname = f"Quennellyx{tag}"
+        self.name = f"Zoë {self.surname}"
+        self.local = f"zoe.{tag}q"
+        self.email = f"{self.local}@erasure-test.example"
+        self.subject = f"sub-{uuid.uuid4().hex}"
+        # Not personal, so stored in the clear: finding it shows the scan reads the files.
+        self.programme = f"Erasure programme {tag}"
+
+    def needles(self) -> dict[str, bytes]:
+        """Every form in which a file could hold her name or address."""
+        forms: dict[str, bytes] = {}
+        for label, text in {
+            "name": self.name,
+            "surname": self.surname,
+            "email": self.email,
+            "email-local-part": self.local,
+        }.items():
+            forms[f"{label} utf-8"] = text.encode()
+            forms[f"{label} utf-16-le"] = text.encode("utf-16-le")
+            forms[f"{label} utf-16-be"] = text.encode("utf-16-be")
+            forms[f"{label} json"] = json.dumps(text).strip('"').encode()
+        return forms
+
+
+def files_under(root: Path, *, only_databases: bool) -> Iterator[Path]:
+    for path in sorted(root.rglob("*")):
+        if not path.is_file():
+            continue
+        if only_databases and not any(
+            path.name.endswith(suffix) for suffix in (".db", ".db-wal", ".db-shm", ".db-journal")
+        ):
+            continue
+        yield path
+
+
+def readable_copies(root: Path, needles: dict[str, bytes], *, only_databases: bool) -> list[str]:
+    found: list[str] = []
+    for path in files_under(root, only_databases=only_databases):
+        try:
+            data = path.read_bytes()
+        except (FileNotFoundError, PermissionError):
+            continue  # a WAL segment recycled or a temporary file gone while we looked
+        for label, needle in needles.items():
+            if (count := data.count(needle)) > 0:
+                found.append(f"{path.relative_to(root)}: {count} x {label}")
+    return found
+
+
+def postgres_data_directory() -> Path:
+    base = REPO_ROOT / ".cache" / "postgres" / "data"
+    if base.is_dir():
+        return base
+    found = sorted(Path("/var/tmp").glob("tandem-postgres-*/data"))  # see postgres.sh
+    assert found, "the test cluster's data directory is not where postgres.sh puts it"
+    return found[0]
+
+
+def bearer(auth: AuthSettings, subject: str, **roles: Any) -> dict[str, str]:
+    return {"Authorization": f"Bearer {mint_token(auth, subject, **roles)}"}
+
+
+async def call(
+    client: httpx.AsyncClient,
+    method: str,
+    url: str,
+    headers: dict[str, str],
+    expect: int = 200,
+    **kwargs: Any,
+) -> Any:
+    response = await client.request(method, url, headers=headers, **kwargs)
+    assert response.status_code == expect, (method, url, response.status_code, response.text)
+    return response.json() if response.content else None
+
+
+def person(role: str, subject: str, name: str, email: str, **extra: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "role": role,
+        "subject": subject,
+        "display_name": name,
+        "email": email,
+        "preferred_language": "en",
+        "country": "DE",
+        "time_zone": "Europe/Berlin",
+        "languages": ["en", "de"],
+        "city": "Berlin",
+        "availability": EVENINGS,
+        "sector": "logistics",
+        "preferred_format": "pair",
+        "modality": "online_only",
+        "linkedin_url": f"https://www.linkedin.com/in/{subject}",
+        "linkedin_consent": True,
+    }
+    if role == "mentor":
+        body.update(skills=["cv", "interviews"], capacity=1, preferred_format="either")
+    else:
+        body.update(goals=["cv", "interviews"])
+    return {**body, **extra}
+
+
+async def test_an_erased_mentee_is_readable_in_no_database_file(
+    kafka_bootstrap: str, url_factory: UrlFactory, tmp_path: Path, smtp: SmtpTestServer
+) -> None:
+    her = Her()
+    auth = AuthSettings(local_key_path=str(tmp_path / "signing-key.pem"))
+    matching_url, messaging_url = await url_factory("matching"), await url_factory("messaging")
+    on_postgres = matching_url.startswith("postgresql")
+    group = f"tandem.messaging.erasure-{uuid.uuid4().hex[:8]}"
+    await start_group_at_the_end(kafka_bootstrap, group, service_topic("matching"))
+    common: dict[str, Any] = {
+        "environment": "test",
+        "auth": auth,
+        "kafka_bootstrap_servers": kafka_bootstrap,
+        "master_key": new_master_key(),
+    }
+    matching_settings = MatchingSettings(
+        **common,
+        database_url=matching_url,
+        master_key_file=str(tmp_path / "matching-unused.key"),
+        run_relay=True,
+        run_consumers=False,
+        completion_enabled=False,
+        kafka_consumer_group=f"tandem.matching.erasure-{uuid.uuid4().hex[:8]}",
+    )
+    messaging_settings = MessagingSettings(
+        **common,
+        database_url=messaging_url,
+        master_key_file=str(tmp_path / "messaging-unused.key"),
+        run_relay=False,  # the mail relay below sends what the test says, when it says
+        run_consumers=True,
+        run_scheduled_jobs=False,
+        kafka_consumer_group=group,
+        public_base_url="https://tandem.test",
+    )
+    admin = bearer(auth, "admin-1", admin=True)
+    async with (
+        run_app(matching_app(matching_settings), matching_settings, definition=MATCHING) as m,
+        run_app(messaging_app(messaging_settings), messaging_settings, definition=MESSAGING) as s,
+    ):
+        facts = await mentee_asks_and_is_accepted(m, auth, admin, her)
+        pid, mentee_id, mentor = facts["pid"], facts["mentee_id"], facts["mentor"]
+        as_her = bearer(auth, her.subject, mentee=[pid])
+        as_mentor = bearer(auth, mentor, mentor=[pid])
+
+        async def conversation_open() -> bool:
+            page = (await s.client.get("/v1/conversations", headers=as_her)).json()
+            return bool(page.get("items"))
+
+        await wait_until(conversation_open, timeout=60)
+        [conversation] = (await call(s.client, "GET", "/v1/conversations", as_her))["items"]
+        posts = f"/v1/conversations/{conversation['id']}/messages"
+        for preference in (as_her, as_mentor):
+            await call(
+                s.client,
+                "PUT",
+                "/v1/me/notification-preferences",
+                preference,
+                json={"new_message": "immediate", "digest_hour": 18},
+            )
+        await call(s.client, "POST", posts, as_mentor, 201, json={"body": "Welcome, Zoë!"})
+        await call(s.client, "POST", posts, as_her, 201, json={"body": f"Thanks, {her.name}"})
+        relay = MailRelay(s.runtime.database, smtp.settings(), service="messaging")
+        sent = await relay.send_pending_once()
+        assert sent.sent >= 3, sent  # introductions to both, new messages to both
+        assert any(her.email in str(mail["To"]) for mail in smtp.unique())
+        assert any(her.surname in mail.as_string() for mail in smtp.unique())
+        # One more mail naming her waits in the outbox when she erases herself.
+        await call(s.client, "POST", posts, as_her, 201, json={"body": "See you on Monday"})
+
+        receipt = await call(
+            m.client,
+            "POST",
+            f"/v1/programmes/{pid}/participants/{mentee_id}/erasure",
+            {**as_her, "Idempotency-Key": f"erase-{uuid.uuid4().hex}"},
+        )
+        assert receipt["participant_id"] == mentee_id
+
+        async def messaging_forgot_her() -> bool:
+            async with s.runtime.database.transaction() as session:
+                return await directory.is_erased(session, uuid.UUID(mentee_id))
+
+        await wait_until(messaging_forgot_her, timeout=60)
+
+        async def matching_outbox_sent() -> bool:
+            return not await m.outbox()
+
+        await wait_until(matching_outbox_sent, timeout=60)
+
+        if on_postgres:
+            root, only_databases = postgres_data_directory(), False
+        else:
+            root, only_databases = tmp_path, True
+            assert {p.name for p in files_under(root, only_databases=True)} >= {
+                "matching.db",
+                "messaging.db",
+            }
+        control = {"programme name": her.programme.encode()}
+        assert readable_copies(root, control, only_databases=only_databases), "a blind scan"
+        found = readable_copies(root, her.needles(), only_databases=only_databases)
+        assert found == [], "the erased mentee is still readable in:\n" + "\n".join(found)
+
+
+async def mentee_asks_and_is_accepted(
+    m: RunningApp[MatchingSettings], auth: AuthSettings, admin: dict[str, str], her: Her
+) -> dict[str, Any]:
+    today = dt.date.today()
+    org = await call(m.client, "POST", "/v1/organisations", admin, 201, json={"name": "Org"})
+    programme = await call(
+        m.client,
+        "POST",
+        "/v1/programmes",
+        admin,
+        201,
+        json={
+            "organisation_id": org["id"],
+            "name": her.programme,
+            "countries": ["DE"],
+            "languages": ["en", "de"],
+            "starts_on": str(today - dt.timedelta(days=30)),
+            "ends_on": str(today + dt.timedelta(days=180)),
+            "formats": "pair",
+            "policy": {
+                "hard_constraints": ["language", "availability"],
+                "min_overlap_hours": 1,
+                "mentee_choice": True,
+            },
+            "managers": [
+                {
+                    "subject": "manager-1",
+                    "display_name": "Nora Manager",
+                    "email": "nora@example.org",
+                    "preferred_language": "en",
+                    "time_zone": "Europe/Berlin",
+                }
+            ],
+        },
+    )
+    pid = str(programme["id"])
+    mentor_subject = f"mentor-{uuid.uuid4().hex[:8]}"
+    mentor = await call(
+        m.client,
+        "POST",
+        f"/v1/programmes/{pid}/participants",
+        bearer(auth, mentor_subject, mentor=[pid]),
+        201,
+        json=person("mentor", mentor_subject, "Max Mentor", f"{mentor_subject}@example.org"),
+    )
+    as_her = bearer(auth, her.subject, mentee=[pid])
+    mentee = await call(
+        m.client,
+        "POST",
+        f"/v1/programmes/{pid}/participants",
+        {**as_her, "Idempotency-Key": f"register-{uuid.uuid4().hex}"},
+        201,
+        json=person("mentee", her.subject, her.name, her.email),
+    )
+    request = await call(
+        m.client,
+        "POST",
+        f"/v1/programmes/{pid}/mentor-requests",
+        {**as_her, "Idempotency-Key": f"ask-{uuid.uuid4().hex}"},
+        201,
+        json={"mentor_id": mentor["id"], "message": f"Hello, I am {her.name} ({her.email})."},
+    )
+    await call(
+        m.client,
+        "POST",
+        f"/v1/programmes/{pid}/mentor-requests/{request['id']}/accept",
+        bearer(auth, mentor_subject, mentor=[pid]),
+    )
+    return {"pid": pid, "mentee_id": str(mentee["id"]), "mentor": mentor_subject}
