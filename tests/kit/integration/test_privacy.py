@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from fastapi import APIRouter
 from pydantic import BaseModel
-from sqlalchemy import func, select, text
+from sqlalchemy import Table, func, select, text
 
 from tandem_kit.app import RuntimeDep
 from tandem_kit.db.tables import (
@@ -67,8 +67,8 @@ def vault(app: RunningApp[ServiceSettings]) -> PersonalVault:
     return app.runtime.database.vault
 
 
-async def count(app: RunningApp[ServiceSettings], table: object, **where: object) -> int:
-    query = select(func.count()).select_from(table)  # type: ignore[arg-type]
+async def count(app: RunningApp[ServiceSettings], table: Table, **where: object) -> int:
+    query = select(func.count()).select_from(table)
     for column, value in where.items():
         query = query.where(table.c[column] == value)
     async with app.runtime.database.sessions() as session:
