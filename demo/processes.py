@@ -64,7 +64,8 @@ def service_environment(data: Path, smtp_port: int) -> dict[str, str]:
                 f"{prefix}KAFKA_BOOTSTRAP_SERVERS": KAFKA_BOOTSTRAP,
             }
         )
-    env["TANDEM_MESSAGING_MASTER_KEY_FILE"] = str(data / "messaging-master.key")
+    for name in SERVICES:  # a fresh development master key per demo, beside its databases
+        env[f"TANDEM_{name.upper()}_MASTER_KEY_FILE"] = str(data / f"{name}-master.key")
     return env
 
 

@@ -189,11 +189,17 @@ def _local_master_key(path: Path, variable: str) -> bytes:
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     key = base64.b64encode(os.urandom(MASTER_KEY_BYTES)).decode()
-    # Created 0600 and exclusively: two processes starting together keep one key.
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        return _decode_master_key(path.read_text())
+    # Written whole to a private temporary file, then linked into place: the link fails
+    # if the key exists, so two processes starting together keep one key, and neither
+    # ever reads a key file that is still empty.
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.{os.urandom(4).hex()}")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "w") as handle:
         handle.write(key)
+    try:
+        os.link(temporary, path)
+    except FileExistsError:
+        return _decode_master_key(path.read_text())
+    finally:
+        temporary.unlink()
     return _decode_master_key(key)
