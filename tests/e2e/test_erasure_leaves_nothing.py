@@ -23,7 +23,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tandem_contracts import service_topic
+from tandem_contracts import CONTACTS_TOPIC, service_topic
 from tandem_kit import directory
 from tandem_kit.auth import mint_token
 from tandem_kit.mail import MailRelay
@@ -164,7 +164,8 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
     matching_url, messaging_url = await url_factory("matching"), await url_factory("messaging")
     on_postgres = matching_url.startswith("postgresql")
     group = f"tandem.messaging.erasure-{uuid.uuid4().hex[:8]}"
-    await start_group_at_the_end(kafka_bootstrap, group, service_topic("matching"))
+    for topic in (service_topic("matching"), CONTACTS_TOPIC):
+        await start_group_at_the_end(kafka_bootstrap, group, topic)
     common: dict[str, Any] = {
         "environment": "test",
         "auth": auth,
