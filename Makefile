@@ -9,6 +9,9 @@ export UV_LINK_MODE := copy
 setup: ## Python environment from the lock file, and Kafka's jars from Maven Central
 	@command -v uv >/dev/null 2>&1 || python3 -m pip install --quiet "uv==$(UV_VERSION)"
 	$(UV) sync --frozen
+	@# The matching engine's kernels into numba's disk cache (about a minute the first
+	@# time, a second afterwards), so that no match run here waits for the compiler.
+	$(UV) run tandem-matching compile-engine
 	bash deploy/local/kafka.sh fetch
 	@# The AsyncAPI parser (npm, pinned by its lock file) for tests/contract/test_asyncapi.py;
 	@# reinstalled only when the lock file changes. Without npm that test fails and says why.
@@ -44,6 +47,7 @@ bench: setup
 	$(UV) run python bench/outbox_relay.py
 	$(UV) run python bench/http_overhead.py
 	$(UV) run python bench/matching.py --sizes small
+	$(UV) run python bench/engine_compile.py
 
 clean: infra-down
 	rm -rf .data .cache/kafka/data .cache/postgres

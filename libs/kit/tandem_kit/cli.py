@@ -4,7 +4,8 @@
 default); ``api``, ``relay`` and ``consume`` run one part each so operators can
 scale them separately (each still serves ``/healthz``, ``/readyz`` and
 ``/metrics``). ``migrate`` applies migrations; ``provision-topics`` creates the
-Kafka topics; ``openapi`` prints the OpenAPI document.
+Kafka topics; ``openapi`` prints the OpenAPI document. A service adds commands of
+its own with ``commands`` (matching: ``compile-engine``); each takes the settings.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import argparse
 import asyncio
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TypeVar
 
 import uvicorn
@@ -38,18 +39,23 @@ def run_service_cli(
     definition: ServiceDefinition[S],
     load_settings: Callable[[], S] | None = None,
     argv: Sequence[str] | None = None,
+    *,
+    commands: Mapping[str, Callable[[S], object]] | None = None,
 ) -> None:
-    """``load_settings`` defaults to the definition's settings class (read from the env)."""
+    """``load_settings`` defaults to the definition's settings class (read from the env);
+    ``commands`` are the service's own, by name (they cannot replace the kit's)."""
+    own = dict(commands or {})
+    builtin = [*_PARTS, "migrate", "provision-topics", "openapi"]
+    if clash := set(own) & set(builtin):
+        raise ValueError(f"commands {sorted(clash)} are the kit's")
     parser = argparse.ArgumentParser(prog=f"tandem-{definition.name}")
-    parser.add_argument(
-        "command",
-        choices=[*_PARTS, "migrate", "provision-topics", "openapi"],
-        help="what to run",
-    )
+    parser.add_argument("command", choices=[*builtin, *own], help="what to run")
     args = parser.parse_args(argv)
     configure_logging(definition.name)  # JSON lines with trace ids, uvicorn's too
     settings = (load_settings or definition.settings)()
-    if args.command == "migrate":
+    if args.command in own:
+        own[args.command](settings)
+    elif args.command == "migrate":
         upgrade(definition.migrations, settings.database_url)
     elif args.command == "provision-topics":
         created = asyncio.run(provision_topics(settings.kafka_bootstrap_servers, default_topics()))

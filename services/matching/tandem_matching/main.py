@@ -133,4 +133,7 @@ def create_app(
 
 
 def cli() -> None:
-    run_service_cli(DEFINITION)
+    # compile-engine: the engine's kernels into the disk cache (make setup, the image build)
+    run_service_cli(
+        DEFINITION, commands={"compile-engine": lambda _settings: engine.compile_engine()}
+    )

@@ -27,3 +27,18 @@ def crash(job: Job, progress: Progress) -> Solution:
 
 def boom(job: Job, progress: Progress) -> Solution:
     raise ValueError("the solver gave up")
+
+
+def traced(job: Job, progress: Progress) -> Solution:
+    """The real engine, every ``(phase, fraction)`` it reports also appended as a line to
+    the file named by ``TANDEM_TEST_PHASES`` (the child inherits the environment)."""
+    from tandem_matching.service import engine  # in the child, after the fork
+
+    path = os.environ["TANDEM_TEST_PHASES"]
+
+    def recorded(phase: str, fraction: float) -> None:
+        with open(path, "a", encoding="utf-8") as out:
+            out.write(f"{phase}\t{fraction}\n")
+        progress(phase, fraction)
+
+    return engine.solve(job, recorded)

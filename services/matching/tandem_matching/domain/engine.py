@@ -37,6 +37,7 @@ from uuid import UUID
 import numpy as np
 
 from tandem_matching.domain import candidates as cand
+from tandem_matching.domain import jit
 from tandem_matching.domain.certificate import certify
 from tandem_matching.domain.encoding import F64, I64, Pool, encode
 from tandem_matching.domain.group_reasons import not_grouped, pool_fits
@@ -300,9 +301,15 @@ def _run(
     )
 
 
-def warm_up() -> None:
+def warm_up(progress: ProgressFn | None = None, *, compile: bool = True) -> int:
     """Load (or compile, the first time on a machine) every compiled kernel by running a
-    tiny programme, so that a process forked afterwards starts its runs warm."""
+    tiny programme, so that the runs that follow start warm; returns how many kernels
+    were compiled (0 when the disk cache had them all).
+
+    While kernels compile, ``progress("compiling", kernels ready / kernels)`` says so; a
+    process whose kernels all come from the cache reports nothing. With ``compile=False``
+    the first kernel missing from the cache raises :class:`jit.NotCompiled` instead.
+    """
     week = (AvailabilityWindow(0, "09:00", "12:00"), AvailabilityWindow(2, "18:00", "20:00"))
 
     def person(idx: int, role: Role) -> Profile:
@@ -313,9 +320,19 @@ def warm_up() -> None:
             skills=frozenset({"cv"}), goals=frozenset({"cv"}), capacity=1,
         )  # fmt: skip
 
+    total = len(jit.KERNELS)
+
+    def report(ready: int) -> None:
+        if progress is not None:
+            progress("compiling", ready / total)
+
     mentors = [person(i, Role.MENTOR) for i in range(2)]
     mentees = [person(i, Role.MENTEE) for i in range(3)]  # one left over: explain runs too
-    run_matching(ProgrammePolicy(), mentors, mentees, k=1)
+    with jit.watching_compiles(report, allow=compile) as watch:
+        run_matching(ProgrammePolicy(), mentors, mentees, k=1)
+    if watch.compiled:
+        report(jit.kernels_ready())
+    return watch.compiled
 
 
 def candidate_lists(

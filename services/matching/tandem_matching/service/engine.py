@@ -25,6 +25,7 @@ from tandem_matching.domain import (
     Unmatched,
     explain,
     greedy_assignment,
+    jit,
     pair_breaches,
     review,
     run_matching,
@@ -32,7 +33,7 @@ from tandem_matching.domain import (
     validate,
 )
 from tandem_matching.domain.encoding import encode
-from tandem_matching.domain.engine import exclusion_index
+from tandem_matching.domain.engine import exclusion_index, warm_up
 from tandem_matching.domain.match_runs import Job, Solution
 from tandem_matching.domain.proposals import DraftProposal, Explained, UnmatchedMentee
 from tandem_matching.domain.regroup import regroup
@@ -144,7 +145,10 @@ def solve(job: Job, progress: Progress) -> Solution:
 
     The draft: proposals (groups where the engine formed them, else pairs) with
     per-member explanations, the unmatched with their reasons, and the certified gap.
+    A process whose kernels are not compiled yet (no ``compile-engine`` on this machine)
+    compiles them first, reported as the phase ``compiling``.
     """
+    warm_up(progress)
     policy, mentors, mentees, exclusions = job.policy, job.mentors, job.mentees, job.exclusions
     result = run_matching(policy, mentors, mentees, exclusions, progress=progress)
     pairs, groups = result.pairs, result.groups
@@ -224,6 +228,26 @@ def _proposals(
         if pair.mentee_id not in grouped
     ]
     return tuple(proposals)
+
+
+def compile_engine(say: Callable[[str], None] = print) -> int:
+    """``tandem-matching compile-engine``: compile every kernel into the disk cache
+    (``NUMBA_CACHE_DIR``), so that no match run on this machine waits for it."""
+    started = time.perf_counter()
+    last = [-1]
+
+    def progress(phase: str, fraction: float) -> None:
+        ready = round(fraction * len(jit.KERNELS))
+        if ready != last[0]:
+            last[0] = ready
+            say(f"{phase}: {ready}/{len(jit.KERNELS)} kernels ready")
+
+    compiled = warm_up(progress)
+    say(
+        f"{compiled} of {len(jit.KERNELS)} kernels compiled, the rest loaded from the cache "
+        f"({jit.cache_dir()}), in {time.perf_counter() - started:.1f} s"
+    )
+    return compiled
 
 
 def solve_in_child(job: Job, conn: Connection, solver: Solver) -> None:

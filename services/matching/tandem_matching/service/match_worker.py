@@ -5,7 +5,8 @@ polls for queued runs and claims one with a conditional update, so replicas neve
 solve the same run. The engine runs in a separate process (``multiprocessing``, forkserver
 where available) because a large run is seconds to minutes of CPU that would
 otherwise stall the event loop serving the API. The child reports
-``(phase, fraction)`` over a pipe; the worker writes it to the run row at most every
+``(phase, fraction)`` over a pipe (``compiling`` first, on a machine where the engine
+was never compiled); the worker writes it to the run row at most every
 ``_REPORT_EVERY`` seconds together with a heartbeat, and learns there whether the run
 was cancelled — then it terminates the child. A run over its time limit fails; on
 shutdown the child is stopped and the run goes back to ``queued`` for the next start.
@@ -116,7 +117,9 @@ class MatchRunWorker(PeriodicWorker):
             name=f"match-run-{str(run_id)[:8]}",
             daemon=True,
         )
-        child.start()
+        # Off the event loop: the first start launches the forkserver, which loads the
+        # engine's kernels (seconds) before it forks, and start() waits for the fork.
+        await asyncio.to_thread(child.start)
         sender.close()  # the child holds the only writer: EOF means it is gone
         try:
             return await self._follow(run_id, child, receiver)

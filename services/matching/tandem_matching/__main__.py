@@ -1,0 +1,5 @@
+"""``python -m tandem_matching`` is ``tandem-matching``."""
+
+from tandem_matching.main import cli
+
+cli()
