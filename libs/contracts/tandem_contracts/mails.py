@@ -56,6 +56,13 @@ _SPECS = (
         frozenset({"name", "programme", "members", "version", "link"}),
         "A communication agreement waits for the recipient's acceptance.",
     ),
+    MailTemplateSpec(
+        "manager-digest",
+        "messaging",
+        frozenset({"name", "count", "summary", "preferences"}),
+        "A manager's digest (at most one per period): the relationships whose communication "
+        "agreement waits for a manager, one line each in `summary`.",
+    ),
 )
 
 MAIL_TEMPLATES: Final[Mapping[str, MailTemplateSpec]] = MappingProxyType(

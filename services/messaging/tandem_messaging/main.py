@@ -33,7 +33,12 @@ from tandem_messaging.api import (
 from tandem_messaging.api.deps import POSTER_STATE
 from tandem_messaging.consumers import build_handlers
 from tandem_messaging.service.messages import MessagePoster
-from tandem_messaging.service.scheduling import digest_job, mail_relay, retention_job
+from tandem_messaging.service.scheduling import (
+    digest_job,
+    mail_relay,
+    manager_digest_job,
+    retention_job,
+)
 from tandem_messaging.settings import MessagingSettings
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
@@ -77,6 +82,12 @@ DEFINITION = ServiceDefinition(
         WorkerSpec(
             "daily-digest",
             digest_job,
+            runs_in=RunsIn.RELAY,
+            enabled=lambda settings: settings.run_scheduled_jobs,
+        ),
+        WorkerSpec(
+            "manager-digest",
+            manager_digest_job,
             runs_in=RunsIn.RELAY,
             enabled=lambda settings: settings.run_scheduled_jobs,
         ),

@@ -34,6 +34,10 @@ class MessagingSettings(ServiceSettings):
     # and how often the worker looks for members whose hour has come.
     digest_default_hour: int = Field(default=18, ge=0, le=23)
     digest_interval_seconds: float = Field(default=60.0, gt=0, le=3600)
+    # Managers' digests of agreements waiting for their review: at most one mail per
+    # period (periods of this many minutes from midnight UTC), checked this often.
+    manager_digest_period_minutes: int = Field(default=60, ge=5, le=24 * 60)
+    manager_digest_interval_seconds: float = Field(default=60.0, gt=0, le=3600)
     retention_interval_seconds: float = Field(default=3600.0, gt=0, le=86_400)
     # Sent mails name people (and introductions carry LinkedIn links): kept this long,
     # longer than Kafka keeps events (7 days) so a redelivered event cannot mail twice.

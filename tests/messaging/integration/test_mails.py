@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from datetime import timedelta
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import pytest
 
 from tandem_kit.mail import MailRelay
+from tandem_messaging.service.digests import send_manager_digests
 from tests.kit.integration.harness import SimulatedCrash, wait_until
 from tests.messaging.conftest import World, build_world
 from tests.messaging.harness import Harness, running, settings_for
@@ -119,7 +121,11 @@ async def test_preferences_never_and_digest_silence_immediate_mails(
             headers=mentee,
             json={"new_message": choice, "digest_hour": 19},
         )
-        assert saved.json() == {"new_message": choice, "digest_hour": 19}
+        assert saved.json() == {
+            "new_message": choice,
+            "digest_hour": 19,
+            "manager_mail": "digest",
+        }
         await h.client.post(
             f"/v1/conversations/{world.conversation}/messages",
             json={"body": "hi"},
@@ -129,22 +135,22 @@ async def test_preferences_never_and_digest_silence_immediate_mails(
     assert smtp.messages == []
 
 
-async def test_agreement_waiting_for_acceptance_is_mailed_to_members_and_manager(
+async def test_agreement_waiting_for_acceptance_is_mailed_to_members_and_in_the_managers_digest(
     world: World, smtp: SmtpTestServer
 ) -> None:
     await relay(world.h, smtp).send_pending_once()
     mails = smtp.unique()
-    to_manager = [m for m in mails if m["To"] == "mia@example.org"]
-    assert len(to_manager) == 2, "one per relationship of her programme"
-    assert all("communication agreement (version 1)" in str(m["Subject"]) for m in to_manager)
-    assert sorted(
-        "Max Mentor" in text_of(m) and "Ana Mentee" in text_of(m) for m in to_manager
-    ) == [False, True]
-    assert sorted(
-        "Ben Mentor" in text_of(m) and "Eva Mentee" in text_of(m) for m in to_manager
-    ) == [False, True]
     only(mails, "max@example.org", "Kommunikationsvereinbarung (Version 1)")
     only(mails, "ana@example.org", "acuerdo de comunicación (versión 1)")
+    assert [m for m in mails if m["To"] == "mia@example.org"] == [], "her digest, not now"
+    assert await send_manager_digests(world.h.ctx, world.h.clock() + timedelta(hours=1)) == 2
+    await relay(world.h, smtp).send_pending_once()
+    digest = only(smtp.unique(), "mia@example.org", "waiting for your acceptance: 2")
+    text = text_of(digest)
+    assert "Ana Mentee, Max Mentor (Women in Tech 2026, version 1)" in text
+    assert "Eva Mentee, Ben Mentor (Women in Tech 2026, version 1)" in text
+    assert "Kim Mentor" not in text, "programme B is Bob's"
+    only(smtp.unique(), "bob@example.org", "waiting for your acceptance: 1")
 
 
 async def test_a_relay_crash_after_acceptance_still_delivers_each_mail_once(
@@ -186,7 +192,7 @@ async def test_mails_survive_an_app_restart_and_go_out_once(
         update={"run_relay": True, "smtp": smtp.settings(), "mail_poll_interval_seconds": 0.1}
     )
     async with running(restarted) as h:
-        await smtp.wait_for(14, 20)
+        await smtp.wait_for(12, 20)  # introductions and members' agreement requests
         await h.deliver(world.a.started(world.pair, world.mentor, world.mentee))  # and again
 
         async def drained() -> bool:

@@ -71,7 +71,11 @@ async def test_export_holds_everything_she_wrote_and_nothing_else(world: World) 
     assert [p["body"] for p in export["forum_posts"]] == ["It took 40 applications."]
     assert [r["note"] for r in export["reports"]] == ["Just testing reports."]
     assert [c["rules"] for c in export["agreement_changes"]] == [["Weekends are off."]]
-    assert export["notification_preferences"] == {"new_message": "immediate", "digest_hour": 18}
+    assert export["notification_preferences"] == {
+        "new_message": "immediate",
+        "digest_hour": 18,
+        "manager_mail": "digest",
+    }
     assert "Congratulations" not in str(export)
     assert "Thanks for sharing" not in str(export)
 

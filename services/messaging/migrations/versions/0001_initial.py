@@ -71,6 +71,7 @@ def upgrade() -> None:
         sa.Column("new_message", sa.String(20), nullable=False),
         sa.Column("digest_hour", sa.Integer, nullable=False),
         sa.Column("last_digest_on", sa.Date, nullable=True),
+        sa.Column("manager_mail", sa.String(20), nullable=False, server_default="digest"),
         _at("updated_at"),
     )
     op.create_table(
@@ -207,6 +208,16 @@ def upgrade() -> None:
         sa.UniqueConstraint("relationship_id", name="uq_agreements_relationship"),
     )
     op.create_table(
+        "manager_notices",
+        sa.Column("subject", sa.String(SUBJECT), primary_key=True),
+        _fk("agreement_id", "agreements.id", primary_key=True),
+        sa.Column("version", sa.Integer, primary_key=True),
+        _ref("programme_id"),
+        _at("noticed_at"),
+        _at("digested_at", nullable=True),
+    )
+    op.create_index("ix_manager_notices_waiting", "manager_notices", ["digested_at", "noticed_at"])
+    op.create_table(
         "agreement_versions",
         _fk("agreement_id", "agreements.id", primary_key=True),
         sa.Column("version", sa.Integer, primary_key=True),
@@ -234,6 +245,7 @@ def downgrade() -> None:
     for table in (
         "agreement_acceptances",
         "agreement_versions",
+        "manager_notices",
         "agreements",
         "agreement_templates",
         "reports",

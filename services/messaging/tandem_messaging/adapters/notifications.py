@@ -49,6 +49,17 @@ class Person:
     linkedin_url: str | None = None
 
 
+@dataclass(frozen=True)
+class WaitingAgreement:
+    """One line of a manager's digest: a relationship whose agreement waits for them."""
+
+    programme: str
+    version: int
+    members: Sequence[Person]
+    link: str
+    named: Sequence[str] = ()  # the members as the kit's vault knows them (see _queue)
+
+
 def _name(person: Person, words: Words) -> str:
     return person.display_name or words.text(WORDS[texts.SOMEONE])
 
@@ -185,6 +196,32 @@ async def agreement_pending(
             "members": ", ".join(_name(p, words) for p in members),
         },
     )
+
+
+async def manager_digest(
+    session: AsyncSession,
+    to: Contact,
+    *,
+    waiting: Sequence[WaitingAgreement],
+    wording: Wording,
+    preferences: str,
+    key: str,
+) -> bool:
+    def values(words: Words) -> dict[str, object]:
+        summary = "\n".join(
+            words.text(
+                WORDS[texts.MANAGER_DIGEST_LINE],
+                members=", ".join(_name(p, words) for p in item.members),
+                programme=item.programme,
+                version=item.version,
+                link=item.link,
+            )
+            for item in waiting
+        )
+        return {"count": len(waiting), "summary": summary, "preferences": preferences}
+
+    names = sorted({name for item in waiting for name in item.named})
+    return await _queue(session, texts.MANAGER_DIGEST, to, wording, key, names, values)
 
 
 async def forget_mails_to(session: AsyncSession, email: str) -> None:

@@ -16,7 +16,7 @@ from tandem_kit.directory.tables import participants, programmes
 from tandem_kit.privacy import vault_of
 from tandem_messaging.adapters.common import insert_unless_present
 from tandem_messaging.adapters.tables import conversation_members, notification_preferences
-from tandem_messaging.domain.digest import NewMessageMail
+from tandem_messaging.domain.digest import ManagerMail, NewMessageMail
 from tandem_messaging.domain.preferences import Preferences
 
 _p = notification_preferences
@@ -29,6 +29,7 @@ def _preferences(row: Any) -> Preferences:
         row.digest_hour,
         row.last_digest_on,
         stored=True,
+        manager_mail=ManagerMail(row.manager_mail),
     )
 
 
@@ -53,6 +54,7 @@ async def save(session: AsyncSession, preferences: Preferences, now: datetime) -
     values = {
         "new_message": preferences.new_message.value,
         "digest_hour": preferences.digest_hour,
+        "manager_mail": preferences.manager_mail.value,
         "updated_at": now,
     }
     inserted = await insert_unless_present(

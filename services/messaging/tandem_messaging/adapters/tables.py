@@ -80,6 +80,8 @@ notification_preferences = Table(
     Column("new_message", String(20), nullable=False),
     Column("digest_hour", Integer, nullable=False),
     Column("last_digest_on", Date, nullable=True),
+    # How agreement requests reach a manager: digest (default) or immediate.
+    Column("manager_mail", String(20), nullable=False, server_default="digest"),
     _at("updated_at"),
 )
 
@@ -233,6 +235,20 @@ agreements = Table(
     Column("closed", Boolean, nullable=False, default=False),
     _at("created_at"),
     UniqueConstraint("relationship_id", name="uq_agreements_relationship"),
+)
+
+# A manager's digest queue: one row per agreement version waiting for a manager, noted
+# in the transaction that made it wait; the manager digest marks the rows it mailed.
+manager_notices = Table(
+    "manager_notices",
+    metadata,
+    Column("subject", String(_SUBJECT), primary_key=True),
+    Column("agreement_id", Uuid(), ForeignKey("agreements.id"), primary_key=True),
+    Column("version", Integer, primary_key=True),
+    Column("programme_id", Uuid(), nullable=False),
+    _at("noticed_at"),
+    _at("digested_at", nullable=True),
+    Index("ix_manager_notices_waiting", "digested_at", "noticed_at"),
 )
 
 agreement_versions = Table(

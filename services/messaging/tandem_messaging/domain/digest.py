@@ -1,9 +1,12 @@
-"""When a member's daily digest is due, in the member's own time zone."""
+"""When digests are due: a member's daily digest in the member's own time zone, and a
+manager's digest of agreement requests once per period."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
+from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
@@ -13,6 +16,34 @@ class NewMessageMail(StrEnum):
     IMMEDIATE = "immediate"
     DAILY_DIGEST = "daily_digest"
     NEVER = "never"
+
+
+class ManagerMail(StrEnum):
+    """How a manager hears that communication agreements wait for their review."""
+
+    DIGEST = "digest"  # one mail per period listing every relationship waiting (default)
+    IMMEDIATE = "immediate"  # one mail per agreement, at once
+
+
+@dataclass(frozen=True, slots=True)
+class ManagerNotice:
+    """An agreement version that waited for a manager, queued for their digest."""
+
+    subject: str
+    agreement_id: UUID
+    version: int
+    programme_id: UUID
+    noticed_at: datetime
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+def period_start(now: datetime, minutes: int) -> datetime:
+    """The start of the digest period holding ``now``: periods of ``minutes`` from the
+    Unix epoch in UTC (hourly periods start on the hour everywhere but a few zones)."""
+    length = timedelta(minutes=minutes)
+    return _EPOCH + ((now.astimezone(UTC) - _EPOCH) // length) * length
 
 
 def zone(name: str | None) -> ZoneInfo:

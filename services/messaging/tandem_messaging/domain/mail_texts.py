@@ -22,6 +22,7 @@ NEW_MESSAGE: Final = "message-new"
 DIGEST: Final = "message-digest"
 INTRODUCTION: Final = "relationship-introduction"
 AGREEMENT_PENDING: Final = "agreement-pending"
+MANAGER_DIGEST: Final = "manager-digest"
 
 # template id -> (subject, text)
 TEMPLATES: Final[dict[str, tuple[Text, Text]]] = {
@@ -58,6 +59,14 @@ TEMPLATES: Final[dict[str, tuple[Text, Text]]] = {
         "It sets the channels, the expected response time and how often you meet.\n"
         "Review and accept it here:\n$link\n",
     ),
+    # A manager's digest: $summary is one MANAGER_DIGEST_LINE per relationship waiting.
+    # "…: $count" reads right for any count in every language (no plural forms needed).
+    MANAGER_DIGEST: (
+        "Communication agreements waiting for your acceptance: $count",
+        "Hello $name,\n\ncommunication agreements waiting for your acceptance, one line per "
+        "mentoring relationship ($count):\n$summary\n\n"
+        "Would you rather have one e-mail per agreement? Choose here: $preferences\n",
+    ),
 }
 
 ROLE_MENTOR: Final = "role.mentor"
@@ -66,6 +75,7 @@ ROLE_MANAGER: Final = "role.manager"
 # Added to the introduction only for people who BOTH shared their LinkedIn profile.
 LINKEDIN_INTRO: Final = "introduction.linkedin"
 UNREAD_LINE: Final = "digest.unread-line"
+MANAGER_DIGEST_LINE: Final = "manager-digest.line"
 SOMEONE: Final = "someone"
 
 WORDS: Final[dict[str, Text]] = {
@@ -79,4 +89,5 @@ WORDS: Final[dict[str, Text]] = {
         "- $count unread messages in your conversation with $names",
     ),
     SOMEONE: "a member",
+    MANAGER_DIGEST_LINE: "- $members ($programme, version $version): $link",
 }

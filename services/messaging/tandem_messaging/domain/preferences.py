@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from tandem_messaging.domain.digest import NewMessageMail
+from tandem_messaging.domain.digest import ManagerMail, NewMessageMail
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,3 +15,4 @@ class Preferences:
     digest_hour: int
     last_digest_on: date | None = None
     stored: bool = False
+    manager_mail: ManagerMail = ManagerMail.DIGEST

@@ -17,11 +17,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_kit import directory, privacy
 from tandem_kit.directory import Contact, Participant
 from tandem_kit.i18n import Wording
-from tandem_messaging.adapters import agreements, conversations, preferences
+from tandem_messaging.adapters import agreements, conversations, digests, preferences
 from tandem_messaging.adapters import notifications as mail
 from tandem_messaging.domain.agreements import MANAGER, Agreement, outstanding
 from tandem_messaging.domain.conversations import Conversation, Member
-from tandem_messaging.domain.digest import NewMessageMail
+from tandem_messaging.domain.digest import ManagerMail, ManagerNotice, NewMessageMail
 from tandem_messaging.service.context import Context
 
 PREFERENCES_PATH = "/me/notification-preferences"
@@ -123,7 +123,12 @@ async def introduce(session: AsyncSession, ctx: Context, conversation: Conversat
 
 
 async def agreement_pending(session: AsyncSession, ctx: Context, agreement: Agreement) -> None:
-    """Ask everyone who has not accepted the current version yet (whose contact we have)."""
+    """Ask everyone who has not accepted the current version yet (whose contact we have).
+
+    Members are asked at once. Managers are asked in their digest (one mail per period
+    listing every relationship waiting, :mod:`tandem_messaging.service.digests`) unless
+    they chose immediate mails: a match run starting 33 relationships is one mail, not 33.
+    """
     if agreement.closed or agreement.version == 0:
         return
     members = await conversations.members_of(session, agreement.conversation_id)
@@ -142,7 +147,7 @@ async def agreement_pending(session: AsyncSession, ctx: Context, agreement: Agre
         if m.subject in waiting and m.participant_id in known
     ]
     if MANAGER in waiting:
-        recipients += await directory.managers_of(session, agreement.programme_id)
+        recipients += await _managers_asked_now(session, ctx, agreement)
     await _ask(
         session,
         ctx,
@@ -151,6 +156,26 @@ async def agreement_pending(session: AsyncSession, ctx: Context, agreement: Agre
         [_person(m, known) for m in members],
         _names([m.participant_id for m in members]),
     )
+
+
+async def _managers_asked_now(
+    session: AsyncSession, ctx: Context, agreement: Agreement
+) -> list[Contact]:
+    """The managers who want an immediate mail; the others' digests get a notice."""
+    managers = await directory.managers_of(session, agreement.programme_id)
+    chosen = await preferences.of_subjects(
+        session, [m.subject for m in managers], ctx.settings.digest_default_hour
+    )
+    immediate = []
+    for manager in managers:
+        if chosen[manager.subject].manager_mail is ManagerMail.IMMEDIATE:
+            immediate.append(manager)
+            continue
+        notice = ManagerNotice(
+            manager.subject, agreement.id, agreement.version, agreement.programme_id, ctx.now()
+        )
+        await digests.note(session, notice)
+    return immediate
 
 
 async def _ask(
@@ -170,10 +195,14 @@ async def _ask(
             programme=programme,
             wording=wording,
             members=members,
-            link=ctx.link(f"/relationships/{agreement.relationship_id}/agreement"),
+            link=agreement_link(ctx, agreement.relationship_id),
             key=f"agreement-pending:{agreement.id}:v{agreement.version}:{contact.subject}",
             names=names,
         )
+
+
+def agreement_link(ctx: Context, relationship_id: UUID) -> str:
+    return ctx.link(f"/relationships/{relationship_id}/agreement")
 
 
 async def owed_to_participant(session: AsyncSession, ctx: Context, participant_id: UUID) -> None:

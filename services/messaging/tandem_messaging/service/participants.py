@@ -29,6 +29,7 @@ from tandem_kit.errors import NotFound
 from tandem_messaging.adapters import (
     agreements,
     conversations,
+    digests,
     forums,
     messages,
     preferences,
@@ -79,6 +80,7 @@ async def erase(session: AsyncSession, ctx: Context, forgotten: Erasure) -> Eras
         # The person is gone from every programme: their preferences and every mail
         # to their address (sent or not) go too.
         await preferences.forget(session, subject)
+        await digests.forget(session, subject)
         if email is not None:
             await mail.forget_mails_to(session, email)
     return Erased(participant_id, erased_messages, erased_posts)

@@ -14,7 +14,11 @@ async def get_preferences(ctx: Context, principal: Principal) -> NotificationPre
         found = await preferences.of_subject(
             session, principal.subject, ctx.settings.digest_default_hour
         )
-    return NotificationPreferences(new_message=found.new_message, digest_hour=found.digest_hour)
+    return NotificationPreferences(
+        new_message=found.new_message,
+        digest_hour=found.digest_hour,
+        manager_mail=found.manager_mail,
+    )
 
 
 async def set_preferences(
@@ -23,7 +27,12 @@ async def set_preferences(
     async with ctx.database.transaction() as session:
         await preferences.save(
             session,
-            Preferences(principal.subject, change.new_message, change.digest_hour),
+            Preferences(
+                principal.subject,
+                change.new_message,
+                change.digest_hour,
+                manager_mail=change.manager_mail,
+            ),
             ctx.now(),
         )
     return change

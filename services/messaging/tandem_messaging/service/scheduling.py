@@ -1,4 +1,5 @@
-"""Messaging's background workers, each one kit loop: the mail relay, digests, retention.
+"""Messaging's background workers, each one kit loop: the mail relay, the digests
+(members' daily, managers' per period), retention.
 
 ``main.py`` declares where they run (with the outbox relay; the digest and the
 retention purge also only while ``run_scheduled_jobs``); the kit decides per process.
@@ -10,7 +11,7 @@ from tandem_kit.mail import MailRelay
 from tandem_kit.runtime import Runtime
 from tandem_kit.workers import PeriodicWorker
 from tandem_messaging.service.context import Context
-from tandem_messaging.service.digests import send_due_digests
+from tandem_messaging.service.digests import send_due_digests, send_manager_digests
 from tandem_messaging.service.retention import purge_expired
 from tandem_messaging.settings import MessagingSettings
 
@@ -34,6 +35,17 @@ def digest_job(runtime: Runtime[MessagingSettings]) -> PeriodicWorker:
         "daily-digest",
         runtime.settings.digest_interval_seconds,
         lambda now: send_due_digests(ctx, now),
+        clock=ctx.clock,
+    )
+
+
+def manager_digest_job(runtime: Runtime[MessagingSettings]) -> PeriodicWorker:
+    """The managers' digests of agreements waiting for them, once per period."""
+    ctx = Context.of(runtime)
+    return PeriodicWorker(
+        "manager-digest",
+        runtime.settings.manager_digest_interval_seconds,
+        lambda now: send_manager_digests(ctx, now),
         clock=ctx.clock,
     )
 
