@@ -61,9 +61,13 @@ def import_people(matching: Api, manager: str, programme_id: str, people: list[P
 def run_matching(matching: Api, manager: str, programme_id: str) -> dict[str, Any]:
     base = f"/v1/programmes/{programme_id}/match-runs"
     run = matching.call("POST", base, manager, json={})
+    compiling = False
     while run["status"] in ("queued", "running"):
         time.sleep(0.5)
         run = matching.call("GET", f"{base}/{run['id']}", manager)
+        if run["phase"] == "compiling" and not compiling:  # a machine without compile-engine
+            compiling = True
+            print("  the matching engine is compiling on this machine (once; about a minute)")
     if run["status"] != "draft":
         raise RuntimeError(f"match run ended {run['status']}: {run.get('error')}")
     summary = run["summary"]

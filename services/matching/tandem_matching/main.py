@@ -38,8 +38,9 @@ mentee-chosen mentors, and relationships from proposal to completion.
 
 **Who may call what.** Every request carries a bearer token (`tandem_roles` claim).
 *Admins* create organisations and programmes and may act as a manager anywhere.
-*Managers* — holders of `manager:<programme>` or subjects named when the programme
-was created — see and run their programmes only. *Participants* (`mentor:<programme>`,
+*Managers* — holders of `manager:<programme>` — see and run their programmes only (the
+managers named when a programme is created are whom the platform mails about it; being
+named does not stand in for the grant). *Participants* (`mentor:<programme>`,
 `mentee:<programme>`) see themselves and their own relationships and requests.
 
 **Errors** are `application/problem+json` with a stable `code`. Scoping is consistent:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import pytest
@@ -92,3 +93,32 @@ def test_require_admin() -> None:
     admin = Principal.of("root", admin=True)
     assert require_admin(admin) is admin
     forbidden(require_admin, Principal.of("m", manager=["p1"]))
+
+
+def test_the_role_rule_every_service_applies() -> None:
+    """Standing, managing and acting as a member come from the token's grants alone."""
+    pid, other = uuid.uuid4(), uuid.uuid4()
+    manager = Principal.of("mia", manager=[str(pid)])
+    mentee = Principal.of("ana", mentee=[str(pid)])
+    revoked = Principal.of("ana", mentee=[str(other)])
+    admin = Principal.of("root", admin=True)
+    nobody = Principal.of("named-manager")
+    assert [p.in_programme(pid) for p in (manager, mentee, revoked, admin, nobody)] == [
+        True,
+        True,
+        False,
+        True,
+        False,
+    ]
+    assert [p.may_manage(pid) for p in (manager, mentee, revoked, admin, nobody)] == [
+        True,
+        False,
+        False,
+        True,
+        False,
+    ]
+    assert mentee.acts_as("mentee", pid)
+    assert mentee.acts_as("mentee", str(pid)), "ids as text or UUID"
+    assert not mentee.acts_as("mentor", pid)
+    assert not revoked.acts_as("mentee", pid)
+    assert not admin.acts_as("mentee", pid), "an admin is not a member"

@@ -34,7 +34,7 @@ async def test_only_the_programmes_managers_run_matching(api: Api) -> None:
     for headers, refused in refusals:
         assert_problem(await api.client.post(base, headers=headers), refused)
         assert_problem(await api.client.get(base, headers=headers), refused)
-    run = await api.call("POST", base, api.tokens.nobody("named-manager"), 202)
+    run = await api.call("POST", base, api.tokens.manager(pid, "named-manager"), 202)
     for headers, refused in (refusals[0], refusals[2]):
         assert_problem(await api.client.get(f"{base}/{run['id']}", headers=headers), refused)
         assert_problem(

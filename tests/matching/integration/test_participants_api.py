@@ -78,7 +78,7 @@ async def test_manager_registers_on_behalf_and_duplicates_conflict(api: Api) -> 
     named = await api.call(
         "POST",
         f"/v1/programmes/{pid}/participants",
-        api.tokens.nobody("named-manager"),
+        api.tokens.manager(pid, "named-manager"),
         201,
         json=mentee_body("eve"),
     )

@@ -32,6 +32,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal, cast, get_args
+from uuid import UUID
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -141,3 +142,24 @@ class Principal(BaseModel):
     def manages(self, programme_id: str) -> bool:
         """Whether the token grants ``manager`` in ``programme_id`` (no admin override)."""
         return self.has_role("manager", programme_id)
+
+    # The role rule every service applies (DESIGN: membership the service holds never
+    # stands in for a role the token no longer carries). A programme's named managers,
+    # a relationship's or conversation's members are what a service *holds*: they say
+    # whom to mail and whose resource it is, never that the caller may act.
+
+    def in_programme(self, programme_id: UUID | str) -> bool:
+        """Whether the token gives any standing in the programme: admin, or a role there.
+        Without it the programme and all in it are unknown to the caller (404)."""
+        return self.is_admin or bool(self.roles_in(str(programme_id)))
+
+    def may_manage(self, programme_id: UUID | str) -> bool:
+        """Whether the caller may act as a manager of the programme: admin, or the
+        ``manager:<pid>`` grant. Being named a manager in a service's data is not enough."""
+        return self.is_admin or self.manages(str(programme_id))
+
+    def acts_as(self, role: str, programme_id: UUID | str) -> bool:
+        """Whether someone the service holds as a ``role`` (mentor, mentee) of the programme
+        may act as one: only while the token still grants that role there (no admin
+        override: an admin is not a member)."""
+        return role in self.roles_in(str(programme_id))

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from uuid import UUID
 
-from sqlalchemy import RowMapping, insert, or_, select, update
+from sqlalchemy import RowMapping, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.api import keyset
@@ -96,33 +96,17 @@ async def managers_of(session: AsyncSession, programme_id: UUID) -> list[Manager
     return (await managers_of_many(session, [programme_id]))[programme_id]
 
 
-async def is_named_manager(session: AsyncSession, programme_id: UUID, subject: str) -> bool:
-    found = await session.scalar(
-        select(programme_managers.c.subject).where(
-            programme_managers.c.programme_id == programme_id,
-            programme_managers.c.subject == subject,
-        )
-    )
-    return found is not None
-
-
 async def list_programmes(
     session: AsyncSession,
     *,
     visible_ids: frozenset[UUID] | None,
-    subject: str,
     cursor: str | None,
     limit: int,
 ) -> list[Programme]:
     """A page of programmes; ``visible_ids`` None means all (admins)."""
     query = select(programmes)
     if visible_ids is not None:
-        named = select(programme_managers.c.programme_id).where(
-            programme_managers.c.subject == subject
-        )
-        query = query.where(
-            or_(programmes.c.id.in_(sorted(visible_ids)), programmes.c.id.in_(named))
-        )
+        query = query.where(programmes.c.id.in_(sorted(visible_ids)))
     query = keyset(query, [programmes.c.created_at, programmes.c.id], cursor, limit)
     return [_programme(r) for r in (await session.execute(query)).mappings()]
 

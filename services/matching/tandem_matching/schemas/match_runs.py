@@ -91,8 +91,13 @@ class MatchRunPublic(BaseModel):
     id: UUID
     programme_id: UUID
     status: MatchRunStatus
-    phase: str
-    progress: float = Field(ge=0, le=1, description="Fraction of the current run done.")
+    phase: str = Field(
+        description="What the run is doing: `queued`, `loading`; `compiling` (only where the "
+        "engine was never compiled on this machine: progress is the share of its kernels "
+        "ready); then the engine's phases `encode`, `candidates`, `solve`, `certificate`, "
+        "`result`, `groups`, `explain`, `explain pairs`; `done`."
+    )
+    progress: float = Field(ge=0, le=1, description="Fraction of the current phase done.")
     requested_by: str
     error: str | None
     summary: RunSummary | None

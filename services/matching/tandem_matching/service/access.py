@@ -10,10 +10,12 @@ Rules (documented in the API description too):
 * 404 for a resource inside the programme that does not exist, belongs to another
   programme, or belongs to another participant: participants never learn about others.
 
-A manager is an admin, the holder of a ``manager:<pid>`` grant, or a subject the
-admin named when creating the programme. A participant acts as themselves only
-while their token still grants their role in the programme (revocation at the
-identity provider takes effect at once).
+The role rule is the kit's (:class:`tandem_kit.auth.Principal`, the same in every
+service): a manager is an admin or the holder of a ``manager:<pid>`` grant. The
+subjects named as managers when the programme was created are whom the platform
+mails about it; being named never stands in for the grant. A participant acts as
+themselves only while their token still grants their role in the programme
+(revocation at the identity provider takes effect at once).
 """
 
 from __future__ import annotations
@@ -61,21 +63,16 @@ class Caller:
 
 async def caller_in(session: AsyncSession, principal: Principal, programme_id: UUID) -> Caller:
     """The caller's standing in ``programme_id``; 404 per the rules above."""
-    grant = str(programme_id)  # tokens carry programme ids as text
-    granted = principal.is_admin or bool(principal.roles_in(grant))
-    named = False
-    if not principal.is_admin and not principal.manages(grant):
-        named = await programme_repo.is_named_manager(session, programme_id, principal.subject)
     programme = None
-    if granted or named:
+    if principal.in_programme(programme_id):
         programme = await programme_repo.get_programme(session, programme_id)
     if programme is None:
         raise NotFound(f"Programme {programme_id} not found.", code="programme_not_found")
-    is_manager = principal.is_admin or principal.manages(grant) or named
+    is_manager = principal.may_manage(programme_id)
     participant = await participant_repo.by_subject(session, programme_id, principal.subject)
     if participant is not None and (
         participant.status is ParticipantStatus.ERASED
-        or not principal.has_role(participant.role.value, grant)
+        or not principal.acts_as(participant.role.value, programme_id)
     ):
         participant = None
     return Caller(principal, programme, is_manager, participant)

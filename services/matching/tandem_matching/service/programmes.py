@@ -95,12 +95,10 @@ def _ids(granted: Iterable[str]) -> frozenset[UUID]:
 async def list_programmes(
     db: Database, principal: Principal, cursor: str | None, limit: int
 ) -> Page[ProgrammePublic]:
-    """Admins see all; others the programmes their token names or that name them manager."""
+    """Admins see all; others the programmes in which their token grants a role."""
     visible = None if principal.is_admin else _ids(principal.programmes)
     async with db.transaction() as session:
-        rows = await repo.list_programmes(
-            session, visible_ids=visible, subject=principal.subject, cursor=cursor, limit=limit
-        )
+        rows = await repo.list_programmes(session, visible_ids=visible, cursor=cursor, limit=limit)
         kept = rows[:limit]
         managers = await repo.managers_of_many(session, [r.id for r in kept])
     return Page[ProgrammePublic](

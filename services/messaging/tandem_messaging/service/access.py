@@ -33,12 +33,14 @@ CONFIDENTIAL = (
 
 
 def oversees(principal: Principal, programme_id: UUID) -> bool:
-    return principal.is_admin or principal.manages(str(programme_id))
+    """Admin or the manager grant: the kit's one role rule (never the directory's
+    list of a programme's managers, which says whom to mail)."""
+    return principal.may_manage(programme_id)
 
 
 def holds(principal: Principal, role: str, programme_id: UUID) -> bool:
     """Whether the token still grants the participant ``role`` (mentor or mentee) there."""
-    return role in principal.roles_in(str(programme_id))
+    return principal.acts_as(role, programme_id)
 
 
 def seated(principal: Principal, me: Member | None, programme_id: UUID) -> Member | None:
@@ -111,7 +113,7 @@ async def programme_manager(
     """403 for the programme's participants, 404 for everyone outside it."""
     if oversees(principal, programme_id):
         return
-    if principal.roles_in(str(programme_id)):
+    if principal.in_programme(programme_id):
         raise Forbidden("This needs the manager role in this programme.")
     raise NotFound("No such programme.", code="programme_not_found")
 
