@@ -1042,3 +1042,24 @@ def test_every_service_is_scraped_by_a_prometheus_operator_monitor() -> None:
             if r.get("targetLabel") == "job"
         ]
         assert jobs == [f"tandem-{name}"], f"{name}: job label {jobs}"
+
+
+def test_the_matching_pod_keeps_the_engine_compiled_in_the_image() -> None:
+    """numba ignores a cache directory it cannot write (and compiles on every run); the
+    pod's root file system is read-only, so the compiled engine the image holds in
+    NUMBA_CACHE_DIR is copied into a writable volume mounted at that very path."""
+    dockerfile = (ROOT / "Dockerfile").read_text()
+    cache = re.search(r"NUMBA_CACHE_DIR=(\S+)", dockerfile)
+    assert cache is not None, "the image sets NUMBA_CACHE_DIR"
+    assert "RUN tandem-matching compile-engine" in dockerfile
+    [pod] = [
+        d["spec"]["template"]["spec"]
+        for d in k8s_documents()
+        if d["kind"] == "Deployment" and d["metadata"]["name"] == "matching"
+    ]
+    mounts = {m["mountPath"]: m["name"] for m in pod["containers"][0]["volumeMounts"]}
+    volume = mounts[cache[1]]
+    assert {"name": volume, "emptyDir": {}} in pod["volumes"]
+    [init] = pod["initContainers"]
+    target = next(m["mountPath"] for m in init["volumeMounts"] if m["name"] == volume)
+    assert init["command"] == ["cp", "-a", f"{cache[1]}/.", f"{target}/"]
