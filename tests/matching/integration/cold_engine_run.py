@@ -10,24 +10,15 @@ import asyncio
 import json
 import sys
 
-from tandem_kit.settings import AuthSettings
 from tests.matching.integration import solvers
-from tests.matching.integration.helpers import (
-    Api,
-    Tokens,
-    mentee_body,
-    mentor_body,
-    running_app,
-    settings_for,
-)
+from tests.matching.integration.helpers import mentee_body, mentor_body, running_app, settings_for
 
 
 async def observe(database_url: str, key_path: str) -> list[tuple[str, str, float]]:
-    tokens = Tokens(AuthSettings(local_key_path=key_path))
     settings = settings_for(database_url, key_path, match_runs_enabled=True)
     seen: list[tuple[str, str, float]] = []
-    async with running_app(settings, solver=solvers.traced) as client:
-        api = Api(client, tokens, database_url)
+    async with running_app(settings, solver=solvers.traced) as api:
+        tokens = api.tokens
         pid = await api.programme()
         await api.register(pid, mentor_body("cold-mentor"))
         await api.register(pid, mentee_body("cold-mentee"))

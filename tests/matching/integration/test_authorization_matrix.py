@@ -27,10 +27,11 @@ PROBES = {"/healthz", "/readyz"}  # the kit's, public by design
 CSV = b"subject,role,display_name\nzed,mentee,Zed\n"
 
 
-def _example(document: dict[str, Any], ref: str) -> dict[str, Any]:
-    schema = document["components"]["schemas"][ref.rsplit("/", 1)[-1]]
+def _example(document: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    if "$ref" in schema:
+        schema = document["components"]["schemas"][schema["$ref"].rsplit("/", 1)[-1]]
     examples = schema.get("examples")
-    assert examples, f"{ref} has no example: give it one, so this matrix can call its endpoint"
+    assert examples, f"{schema} has no example: give it one, so this matrix can call it"
     return dict(examples[0])
 
 
@@ -42,7 +43,7 @@ def _request(document: dict[str, Any], operation: dict[str, Any]) -> dict[str, A
     content = body["content"]
     if "multipart/form-data" in content:
         return {"files": {"file": ("people.csv", CSV, "text/csv")}}
-    return {"json": _example(document, content["application/json"]["schema"]["$ref"])}
+    return {"json": _example(document, content["application/json"]["schema"])}
 
 
 async def identities(api: Api) -> tuple[str, dict[str, dict[str, str]]]:

@@ -21,7 +21,7 @@ WELCOME = {
 def luxembourgish() -> dict[str, dict[str, dict[str, str]]]:
     """An override of every template in Luxembourgish, which no catalog has."""
     return {
-        template: {"lb": {"subject": "Moien $name", "text": "Moien $name: $link"}}
+        template: {"lb": {"subject": "Moien $name", "text": "Moien $name!"}}
         for template in MAIL_TEMPLATES
     }
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from tandem_contracts.mails import MAIL_TEMPLATES
 from tandem_matching.domain.wording import MailOverride, has_catalog, wording_problems
 
-OK = MailOverride("Olá ${name}", "Custa 5$$. $link")
+OK = MailOverride("Olá ${name}", "Custa 5$$. $name")  # $name: the one every mail has
 
 
 def test_catalog_languages_include_regional_variants() -> None:
