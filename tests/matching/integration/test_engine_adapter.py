@@ -81,7 +81,7 @@ def test_a_non_maximal_engine_result_falls_back_to_greedy(
             unmatched=(
                 *full.unmatched,
                 type(full.unmatched[0])(
-                    dropped.mentee_id, "room_left", "1 compatible mentors still have room"
+                    dropped.mentee_id, "room_left", "1 compatible mentor still has room"
                 ),
             ),
         )

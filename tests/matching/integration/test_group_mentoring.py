@@ -80,6 +80,12 @@ async def test_moving_out_of_a_group_and_into_a_full_group(api_with_runs: Api) -
         "constraint_breach",
     )
     assert {e["constraint"] for e in full["errors"]} == {"capacity"}
+    target = next(c for c in coaches if c["id"] == second["mentor_id"])
+    assert (
+        f"the group of mentor {target['display_name']} ({target['id']}) is full: it has 2 "
+        "mentees, the most the programme's group_size allows; move a member out first, "
+        "choose another mentor, or raise group_size.max"
+    ) in [e["reason"] for e in full["errors"]]
     # A swap between the groups is fine; both stay groups of two.
     other = second["mentees"][0]["mentee_id"]
     await api.call("POST", f"{base}/swaps", manager, json={"mentee_a": moving, "mentee_b": other})

@@ -381,3 +381,41 @@ async def test_semicolon_tab_cp1252_and_bom_files_from_european_spreadsheets(api
     assert {s: stored[s]["display_name"] for s in names} == names
     assert stored["mu"]["languages"] == ["de", "en"]
     assert {"bom", "tab"} <= set(stored)
+
+
+CAPACITY_WANTED = (
+    "capacity must be a whole number from 1 to 50 (how many mentees the mentor takes), got "
+)
+
+
+async def test_bad_cells_say_what_would_be_right(api: Api) -> None:
+    """Issue 10: a manager saw "capacity: '-2' is not a whole number"."""
+    pid = await api.programme()
+    rows = [
+        csv_row("neg", "mentor", capacity="-2"),
+        csv_row("big", "mentor", capacity="51"),
+        csv_row("word", "mentor", capacity="two"),
+        csv_row("consent", linkedin_consent="maybe"),
+    ]
+    body = assert_problem(await upload(api, pid, csv_file(rows)), 422, "invalid_rows")
+    assert [e["reason"] for e in body["errors"]] == [
+        CAPACITY_WANTED + "'-2'",
+        CAPACITY_WANTED + "'51'",
+        CAPACITY_WANTED + "'two'",
+        "linkedin_consent must be true or false (or yes/no, 1/0), got 'maybe'",
+    ]
+    json_rows = [mentor_body("zero", capacity=0), mentor_body("none", capacity=None)]
+    body = assert_problem(
+        await api.client.post(
+            f"/v1/programmes/{pid}/imports",
+            headers=api.tokens.manager(pid),
+            json={"rows": json_rows},
+        ),
+        422,
+        "invalid_rows",
+    )
+    assert [e["reason"] for e in body["errors"]] == [
+        CAPACITY_WANTED + "0",
+        "row: capacity is required for mentors: how many mentees they take, a whole number "
+        "from 1 to 50",
+    ]

@@ -102,6 +102,12 @@ async def test_review_publish_accept_and_decline(api_with_runs: Api) -> None:
         "constraint_breach",
     )
     assert [e["constraint"] for e in full["errors"]] == ["capacity"]
+    # named as the manager knows the mentor, with the id, and with what would be right
+    assert full["errors"][0]["reason"] == (
+        f"mentor Mentor m-net ({people['m-net']['id']}) would have 2 mentees, and their free "
+        "capacity (after their current relationships) allows 1 mentee: move a mentee of theirs "
+        "to another mentor first, or raise their capacity"
+    )
     # The French-only mentee cannot swap with e3: no shared language with m-net… but she is
     # unmatched, so a swap is refused outright; moving her names the language breach.
     assert_problem(

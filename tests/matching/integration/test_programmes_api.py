@@ -217,3 +217,16 @@ async def test_manager_tunes_policy(api: Api) -> None:
     )
     after = await api.call("GET", f"/v1/programmes/{pid}", api.tokens.manager(pid))
     assert after["name"] == "Renamed"
+
+
+async def test_group_size_error_says_what_was_given(api: Api) -> None:
+    org = await api.organisation()
+    change = {"group_size": {"min": 5, "max": 3}}
+    response = await api.client.post(
+        "/v1/programmes", headers=api.tokens.admin(), json=programme_body(org, **change)
+    )
+    body = problem(response, 422, "validation_error")
+    assert [e["msg"] for e in body["errors"]] == [
+        "Value error, group_size.min (5) must not exceed group_size.max (3): a group of min "
+        "to max mentees"
+    ]

@@ -65,7 +65,7 @@ def test_moving_a_mentee_names_every_breach() -> None:
     assert "Munich" in face[0].reason
     over = validate(POLICY, MENTORS, MENTEES, pairs(("e1", "anna"), ("e2", "anna")))
     assert names(over) == ["capacity"]
-    assert "capacity 1" in over[0].reason
+    assert "their capacity allows 1 mentee" in over[0].reason
     twice = validate(POLICY, MENTORS, MENTEES, pairs(("e1", "anna"), ("e1", "anna")))
     assert "duplicate" in names(twice)
     excluded = validate(
@@ -122,3 +122,43 @@ def test_a_mentor_cannot_mentor_themselves() -> None:
     result = run_matching(POLICY, [both], [me])
     assert result.matched == 0
     assert "self" in names(validate(POLICY, [both], [me], pairs(("sam", "sam"))))
+
+
+def test_a_capacity_breach_names_the_mentor_and_what_to_do() -> None:
+    """Issue 10: a manager saw a capacity breach naming the mentor only by UUID."""
+    anna = pid("anna")
+    over = validate(
+        POLICY, MENTORS, MENTEES, pairs(("e1", "anna"), ("e2", "anna")),
+        names={anna: f"Anna Berg ({anna})"},
+    )  # fmt: skip
+    assert [b.reason for b in over] == [
+        f"mentor Anna Berg ({anna}) would have 2 mentees, and their capacity allows 1 mentee: "
+        "move a mentee of theirs to another mentor first, or raise their capacity"
+    ]
+    free = validate(
+        POLICY, MENTORS, MENTEES, pairs(("e1", "anna"), ("e2", "anna")), free_places=True
+    )
+    assert f"mentor {anna} would have 2 mentees, and their free capacity (after their " \
+        "current relationships) allows 1 mentee" in free[0].reason  # fmt: skip
+
+
+def test_full_and_room_left_reasons_count_in_words_and_say_what_to_do() -> None:
+    """Issue 10: "all 1 compatible mentors are full" said neither the number right nor
+    what to do."""
+    e1 = MENTEES[0]
+    code, one = explain_unmatched(POLICY, MENTORS[:1], e1, {pid("anna"): 1})
+    assert code == "all_full"
+    assert one == (
+        "the only compatible mentor is full: giving this mentee a place would leave another "
+        "mentee unmatched or lower the total; raise a compatible mentor's capacity or recruit "
+        "another mentor who fits (language, availability, place), then run again, or move the "
+        "mentee by hand"
+    )
+    two = [*MENTORS[:1], p("anne", Role.MENTOR)]
+    _, both = explain_unmatched(POLICY, two, e1, {pid("anna"): 1, pid("anne"): 1})
+    assert both.startswith("all 2 compatible mentors are full: ")
+    code, room = explain_unmatched(POLICY, two, e1, {pid("anna"): 1})
+    assert (code, room) == (
+        "room_left",
+        "1 compatible mentor still has room: move the mentee to one of them by hand, or run again",
+    )

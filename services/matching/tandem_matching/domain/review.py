@@ -37,8 +37,16 @@ def validate(
     mentees: Sequence[Profile],
     assignment: Assignment,
     exclusions: Exclusions = (),
+    names: Mapping[UUID, str] | None = None,
+    *,
+    free_places: bool = False,
 ) -> list[Breach]:
-    """Every breach of an assignment: pair rules, capacity, unknown ids, duplicates."""
+    """Every breach of an assignment: pair rules, capacity, unknown ids, duplicates.
+
+    ``names``: how a manager reads a participant (display name and id); ids otherwise.
+    ``free_places``: the mentors' capacities are the places left after their current
+    relationships (the reasons say so)."""
+    named = names or {}
     r_by = {p.id: p for p in mentors}
     e_by = {p.id: p for p in mentees}
     breaches: list[Breach] = []
@@ -62,12 +70,19 @@ def validate(
                 Breach(HardConstraint.DUPLICATE, f"assigned {times} times (at most once)", e_id)
             )
     for r_id, n in sorted(load.items()):
-        cap = group_places(policy, r_by[r_id])  # a mentor who runs groups has group places
+        mentor = r_by[r_id]
+        cap = group_places(policy, mentor)  # a mentor who runs groups has group places
         if n > cap:
+            places = "capacity" if cap == mentor.capacity else "group places"
+            if free_places:
+                places = f"free {places} (after their current relationships)"
+            places += " allows" if cap == mentor.capacity else " allow"
             breaches.append(
                 Breach(
                     HardConstraint.CAPACITY,
-                    f"mentor {r_id} has {n} mentees for capacity {cap}",
+                    f"mentor {named.get(r_id, str(r_id))} would have {n} mentees, and their "
+                    f"{places} {_mentees(cap)}: move a mentee of theirs to another "
+                    "mentor first, or raise their capacity",
                     None,
                     r_id,
                 )
@@ -124,14 +139,25 @@ def explain_unmatched(
     return _first_blocker(blocked, sum(1 for r in mentors if r.capacity > 0), policy)
 
 
+def _mentees(n: int) -> str:
+    return "no mentee" if n <= 0 else "1 mentee" if n == 1 else f"{n} mentees"
+
+
 def _verdict(compatible: int, room: int) -> tuple[str, str]:
     if room == 0:
+        who = (
+            "the only compatible mentor is full"
+            if compatible == 1
+            else f"all {compatible} compatible mentors are full"
+        )
         return (
             "all_full",
-            f"all {compatible} compatible mentors are full: giving this mentee one of their "
-            "places would leave another mentee unmatched or lower the total",
+            f"{who}: giving this mentee a place would leave another mentee unmatched or lower "
+            "the total; raise a compatible mentor's capacity or recruit another mentor who "
+            "fits (language, availability, place), then run again, or move the mentee by hand",
         )
-    return "room_left", f"{room} compatible mentors still have room: assign by hand or run again"
+    has = "1 compatible mentor still has" if room == 1 else f"{room} compatible mentors still have"
+    return "room_left", f"{has} room: move the mentee to one of them by hand, or run again"
 
 
 def _first_blocker(

@@ -50,6 +50,9 @@ _EXAMPLE: dict[str, Any] = {
 }
 
 
+CAPACITY_MIN, CAPACITY_MAX = 1, 50  # mentees one mentor takes
+
+
 class ProfileFields(RequestModel):
     """The profile fields a participant can set at registration and change later."""
 
@@ -79,7 +82,10 @@ class ProfileFields(RequestModel):
         "face_to_face possible, or either.",
     )
     capacity: int | None = Field(
-        default=None, ge=1, le=50, description="Mentors: how many mentees they take (>= 1)."
+        default=None,
+        ge=CAPACITY_MIN,
+        le=CAPACITY_MAX,
+        description=f"Mentors: how many mentees they take ({CAPACITY_MIN} to {CAPACITY_MAX}).",
     )
     linkedin_url: LinkedInUrl | None = None
     linkedin_consent: bool = Field(
@@ -99,12 +105,15 @@ def check_role_fields(
         if goals:
             raise ValueError("goals are for mentees; mentors list skills")
         if capacity is None:
-            raise ValueError("capacity is required for mentors (>= 1)")
+            raise ValueError(
+                f"capacity is required for mentors: how many mentees they take, a whole "
+                f"number from {CAPACITY_MIN} to {CAPACITY_MAX}"
+            )
     else:
         if skills:
             raise ValueError("skills are for mentors; mentees list goals")
         if capacity is not None:
-            raise ValueError("capacity is for mentors only")
+            raise ValueError("capacity is for mentors only: leave it empty for a mentee")
 
 
 class ParticipantCreate(ProfileFields):
@@ -163,7 +172,7 @@ class ParticipantUpdate(RequestModel):
     goals: list[Token] | None = Field(default=None, max_length=30)
     preferred_format: FormatPreference | None = None
     modality: Modality | None = None
-    capacity: int | None = Field(default=None, ge=1, le=50)
+    capacity: int | None = Field(default=None, ge=CAPACITY_MIN, le=CAPACITY_MAX)
     linkedin_url: LinkedInUrl | None = None
     linkedin_consent: bool | None = None
 

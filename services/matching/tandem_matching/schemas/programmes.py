@@ -31,7 +31,10 @@ class GroupSize(RequestModel):
     @model_validator(mode="after")
     def _ordered(self) -> GroupSize:
         if self.min > self.max:
-            raise ValueError("group_size.min must not exceed group_size.max")
+            raise ValueError(
+                f"group_size.min ({self.min}) must not exceed group_size.max ({self.max}): "
+                "a group of min to max mentees"
+            )
         return self
 
 
@@ -81,7 +84,9 @@ class MatchingPolicy(RequestModel):
     def _consistent(self) -> MatchingPolicy:
         not_switchable = set(self.hard_constraints) - SWITCHABLE_HARD
         if not_switchable:
-            raise ValueError(f"only {sorted(SWITCHABLE_HARD)} can be hard constraints")
+            allowed = ", ".join(sorted(c.value for c in SWITCHABLE_HARD))
+            got = ", ".join(sorted(str(c) for c in not_switchable))
+            raise ValueError(f"hard_constraints may only name {allowed}; got {got}")
         if any(w < 0 for w in self.weights.values()) or sum(self.weights.values()) <= 0:
             raise ValueError("weights must be >= 0 and at least one positive")
         self.hard_constraints = sorted(set(self.hard_constraints))

@@ -8,7 +8,7 @@ and :func:`solve_in_child` run in the match-run worker's child process.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from multiprocessing.connection import Connection
 from uuid import UUID
 
@@ -105,15 +105,13 @@ def assignment_breaches(
     exclusions: Collection[tuple[UUID, UUID]],
     *,
     concerning: set[UUID],
+    names: Mapping[UUID, str],
 ) -> list[ErrorEntry]:
     """The breaches of an edited assignment (pair rules and capacity) that involve the
-    participants in ``concerning`` — the ones the edit touched."""
-    found = validate(policy, mentors, mentees, assignment, exclusions)
-    out = [breach_json(b) for b in found if b.mentee_id in concerning or b.mentor_id in concerning]
-    for entry in out:
-        if entry["constraint"] == "capacity":  # capacities here are the places still free
-            entry["reason"] = f"{entry['reason']} (free places, after current relationships)"
-    return out
+    participants in ``concerning`` — the ones the edit touched. Capacities here are the
+    places still free; ``names`` are how the manager reads the participants."""
+    found = validate(policy, mentors, mentees, assignment, exclusions, names, free_places=True)
+    return [breach_json(b) for b in found if b.mentee_id in concerning or b.mentor_id in concerning]
 
 
 def moved(

@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass
 from uuid import UUID
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.api import Page, next_cursor
@@ -38,6 +39,7 @@ from tandem_matching.domain.participants import Participant
 from tandem_matching.domain.profiles import Role
 from tandem_matching.domain.programmes import Programme
 from tandem_matching.schemas.imports import ImportReport, ImportRow, Row
+from tandem_matching.schemas.participants import CAPACITY_MAX, CAPACITY_MIN
 from tandem_matching.service import events
 from tandem_matching.service.access import manager_in
 from tandem_matching.service.clock import new_id, now
@@ -49,6 +51,16 @@ _LISTS = ("languages", "skills", "goals")
 _DAYS = {name: i for i, name in enumerate(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))}
 _WINDOW = re.compile(r"^(\w+)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})$")
 _TRUE, _FALSE = {"true", "yes", "1", "y"}, {"false", "no", "0", "n", ""}
+
+
+_WHOLE = re.compile(r"[+-]?\d+")
+
+
+def _capacity_wanted(got: object) -> str:
+    return (
+        f"capacity must be a whole number from {CAPACITY_MIN} to {CAPACITY_MAX} "
+        f"(how many mentees the mentor takes), got {got!r}"
+    )
 
 
 class CsvError(ValueError):
@@ -80,12 +92,15 @@ def _cell_values(raw: dict[str, str]) -> Row:
             values[column] = _windows(cell)
         elif column == "linkedin_consent":
             if cell.lower() not in _TRUE | _FALSE:
-                raise ValueError(f"linkedin_consent: {cell!r} is not true/false")
+                raise ValueError(
+                    f"linkedin_consent must be true or false (or yes/no, 1/0), got {cell!r}"
+                )
             values[column] = cell.lower() in _TRUE
         elif column == "capacity" and cell:
-            if not cell.isdigit():
-                raise ValueError(f"capacity: {cell!r} is not a whole number")
-            values[column] = int(cell)
+            number = int(cell) if _WHOLE.fullmatch(cell) else None
+            if number is None or not CAPACITY_MIN <= number <= CAPACITY_MAX:
+                raise ValueError(_capacity_wanted(cell))
+            values[column] = number
         elif cell:
             values[column] = cell
     return values
@@ -156,12 +171,18 @@ Parsed = tuple[int, Row | ValueError]
 
 def _reason(error: ValidationError | ValueError) -> str:
     if isinstance(error, ValidationError):
-        return "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'row'}: "
-            f"{e['msg'].removeprefix('Value error, ')}"
-            for e in error.errors()
-        )
+        return "; ".join(map(_one_reason, error.errors()))
     return str(error)
+
+
+def _one_reason(e: ErrorDetails) -> str:
+    where = ".".join(str(p) for p in e["loc"])
+    if where == "capacity" and e["type"] in _OUT_OF_RANGE:  # a JSON row's number
+        return _capacity_wanted(e["input"])
+    return f"{where or 'row'}: {e['msg'].removeprefix('Value error, ')}"
+
+
+_OUT_OF_RANGE = {"greater_than_equal", "less_than_equal", "int_parsing", "int_from_float"}
 
 
 def _parse(payload: bytes | list[Row]) -> tuple[list[Parsed], Dialect | None]:

@@ -150,13 +150,17 @@ def _mentee(draft: Draft, roster: Roster, mentee_id: UUID) -> Profile:
     )
     if not listed:
         raise Unprocessable(
-            f"Mentee {mentee_id} is neither proposed nor unmatched in this draft.",
+            f"Mentee {roster.named(mentee_id)} is neither proposed nor unmatched in this draft "
+            "(they registered after the run, or belong to another programme): run again to "
+            "include them.",
             code="not_in_draft",
         )
     mentee = roster.participant(mentee_id)
     if mentee is None or not roster.is_waiting(mentee_id):
         raise Conflict(
-            f"Mentee {mentee_id} is no longer waiting for a match.", code="mentee_unavailable"
+            f"Mentee {roster.named(mentee_id)} is no longer waiting for a match (withdrawn or "
+            "matched meanwhile).",
+            code="mentee_unavailable",
         )
     return mentee
 
@@ -198,6 +202,7 @@ def _check(
         [(e, r) for e, r in edited if e in known],
         roster.exclusions,
         concerning=concerning,
+        names={r: roster.named(r) for r in concerning | {r for _, r in edited}},
     )
 
 
@@ -215,7 +220,9 @@ def move(draft: Draft, roster: Roster, mentee_id: UUID, to_mentor_id: UUID) -> N
         breaches.append(
             breach(
                 "capacity",
-                f"the group of mentor {to_mentor_id} is full ({largest} mentees)",
+                f"the group of mentor {roster.named(to_mentor_id)} is full: it has {largest} "
+                "mentees, the most the programme's group_size allows; move a member out "
+                "first, choose another mentor, or raise group_size.max",
                 group,
                 mentee_id=mentee_id,
                 mentor_id=to_mentor_id,
