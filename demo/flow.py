@@ -30,6 +30,7 @@ def create_programme(matching: Api, tokens: Tokens) -> str:
             "ends_on": (today + dt.timedelta(days=180)).isoformat(),
             "formats": "both",
             "group_size": {"min": 3, "max": 4},
+            "time_zone": "Europe/Brussels",
             "managers": [
                 {
                     "subject": "demo-manager",

@@ -41,16 +41,23 @@ class ProgrammeCreated(MatchingEvent):
         description="The programme's own wording of mail templates, per template id and "
         "language; services that mail apply it over their catalogs.",
     )
+    time_zone: str = Field(
+        default="UTC",
+        description="The programme's reference IANA time zone, e.g. Europe/Berlin: its weeks, "
+        "deadlines and digests are in it, and its end date ends at midnight there.",
+    )
 
 
 class ProgrammeUpdated(MatchingEvent):
-    """A programme's name or mail wording changed: its current state, not a difference."""
+    """A programme's name, mail wording or reference time zone changed: its current
+    state, not a difference."""
 
     event_type: ClassVar = "tandem.programme.updated.v1"
 
     name: str
     languages: list[LanguageCode]
     mail_overrides: MailOverrides = Field(default_factory=dict)
+    time_zone: str = Field(default="UTC", description="The programme's reference IANA time zone.")
 
 
 class ParticipantProfileFacts(MatchingEvent):

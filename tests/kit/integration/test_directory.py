@@ -193,6 +193,31 @@ async def test_programme_and_participant_are_looked_up_with_their_contacts(
     assert service.hooks.calls == [("programme", programme), ("participant", expected)]
 
 
+async def test_the_programme_keeps_its_reference_time_zone(service: Service) -> None:
+    """Issue 10: consuming services need the programme's zone (digests, deadlines)."""
+    await service.deliver(created().model_copy(update={"time_zone": "Europe/Lisbon"}))
+    await service.deliver(
+        ProgrammeUpdated(
+            programme_id=PROGRAMME,
+            name="Women in Tech PT",
+            languages=["en", "de"],
+            time_zone="Atlantic/Azores",
+        )
+    )
+    other = uuid.uuid4()
+    await service.deliver(created(other))  # announced before the zone was stated: UTC
+    async with service.database.transaction() as session:
+        programme = await directory.programme(session, PROGRAMME)
+        older = await directory.programme(session, other)
+    assert programme == Programme(
+        PROGRAMME, "Women in Tech PT", ("DE", "FR"), ("en", "de"), time_zone="Atlantic/Azores"
+    )
+    assert older is not None
+    assert older.time_zone == "UTC"
+    # the hook is for a programme's first description, not for each rename
+    assert [name for name, _ in service.hooks.calls] == ["programme", "programme"]
+
+
 async def test_whichever_event_arrives_first_is_accepted(service: Service) -> None:
     ana = uuid.uuid4()
     await service.deliver(contact_of(ana))

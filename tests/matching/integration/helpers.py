@@ -95,6 +95,7 @@ def programme_body(organisation_id: str, **overrides: Any) -> dict[str, Any]:
         "starts_on": str(today - dt.timedelta(days=30)),
         "ends_on": str(today + dt.timedelta(days=180)),
         "formats": "pair",
+        "time_zone": "Europe/Berlin",
         "policy": {"hard_constraints": ["language", "availability"], "min_overlap_hours": 1},
         "managers": [
             {

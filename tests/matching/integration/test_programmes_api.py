@@ -225,8 +225,61 @@ async def test_group_size_error_says_what_was_given(api: Api) -> None:
     response = await api.client.post(
         "/v1/programmes", headers=api.tokens.admin(), json=programme_body(org, **change)
     )
-    body = problem(response, 422, "validation_error")
+    body = assert_problem(response, 422, "validation_error")
     assert [e["msg"] for e in body["errors"]] == [
         "Value error, group_size.min (5) must not exceed group_size.max (3): a group of min "
         "to max mentees"
     ]
+
+
+async def test_a_programme_has_a_reference_time_zone(api: Api) -> None:
+    """Issue 10: programmes had no time zone for their weeks, deadlines and digests."""
+    from tests.matching.integration.test_events_outbox import outbox
+
+    org = await api.organisation()
+    body = programme_body(org, time_zone="Europe/Lisbon")
+    created = await api.call("POST", "/v1/programmes", api.tokens.admin(), 201, json=body)
+    assert created["time_zone"] == "Europe/Lisbon"
+    pid = created["id"]
+    manager = api.tokens.manager(pid)
+    moved = await api.call(
+        "PATCH", f"/v1/programmes/{pid}", manager, json={"time_zone": "Europe/Athens"}
+    )
+    assert moved["time_zone"] == "Europe/Athens"
+    assert (await api.call("GET", f"/v1/programmes/{pid}", manager))["time_zone"] == "Europe/Athens"
+    await api.call("PATCH", f"/v1/programmes/{pid}", manager, json={"name": moved["name"]})
+    events = [e for e in await outbox(api) if e["key"] == pid]
+    assert [(e["type"], e["data"]["time_zone"]) for e in events] == [
+        ("tandem.programme.created.v1", "Europe/Lisbon"),
+        ("tandem.programme.updated.v1", "Europe/Athens"),
+        ("tandem.programme.updated.v1", "Europe/Athens"),  # a rename states the zone too
+    ]
+    # Required on create, and a real IANA zone.
+    missing = programme_body(org)
+    del missing["time_zone"]
+    body = assert_problem(
+        await api.client.post("/v1/programmes", headers=api.tokens.admin(), json=missing),
+        422,
+        "validation_error",
+    )
+    assert [e["loc"] for e in body["errors"]] == [["body", "time_zone"]]
+    wrong = assert_problem(
+        await api.client.post(
+            "/v1/programmes",
+            headers=api.tokens.admin(),
+            json=programme_body(org, time_zone="Europe/Atlantis"),
+        ),
+        422,
+        "validation_error",
+    )
+    assert (
+        "'Europe/Atlantis' is not an IANA time zone (e.g. Europe/Berlin)"
+        in wrong["errors"][0]["msg"]
+    )
+    assert_problem(
+        await api.client.patch(
+            f"/v1/programmes/{pid}", headers=manager, json={"time_zone": "CEST"}
+        ),
+        422,
+        "validation_error",
+    )

@@ -174,6 +174,40 @@ async def test_end_early_rules(api: Api) -> None:
     assert still["status"] == "active"
 
 
+def noon(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time(12), dt.UTC)
+
+
+async def test_programmes_complete_at_midnight_of_their_own_time_zone(api: Api) -> None:
+    """Issue 10: completion went by the UTC date. Auckland (UTC+13 in summer) ends its
+    last day 11 hours before UTC does, Los Angeles (UTC-8) 8 hours after."""
+    ends_on = dt.date.today() + dt.timedelta(days=10)
+    auckland = await api.programme(
+        policy=CHOICE, ends_on=str(ends_on), time_zone="Pacific/Auckland"
+    )
+    angeles = await api.programme(
+        policy=CHOICE, ends_on=str(ends_on), time_zone="America/Los_Angeles"
+    )
+    east = await start_pair(api, auckland, "amira", "jonas")
+    west = await start_pair(api, angeles, "bob", "kim")
+    day_after = ends_on + dt.timedelta(days=1)
+    database = api.database
+    # 23:30 UTC on the last day: 12:30 the next day in Auckland, 15:30 in Los Angeles
+    at = dt.datetime.combine(ends_on, dt.time(23, 30), dt.UTC)
+    assert await complete_due(database, at) == 1
+    # 07:30 UTC the day after: still 23:30 of the last day in Los Angeles
+    assert await complete_due(database, dt.datetime.combine(day_after, dt.time(7, 30), dt.UTC)) == 0
+    # 08:00 UTC: midnight in Los Angeles
+    assert await complete_due(database, dt.datetime.combine(day_after, dt.time(8), dt.UTC)) == 1
+    statuses = []
+    for pid, rel in ((auckland, east), (angeles, west)):
+        seen = await api.call(
+            "GET", f"/v1/programmes/{pid}/relationships/{rel['id']}", api.tokens.manager(pid)
+        )
+        statuses.append(seen["status"])
+    assert statuses == ["completed", "completed"]
+
+
 async def test_complete_due_completes_only_active_relationships_of_ended_programmes(
     api: Api,
 ) -> None:
@@ -187,9 +221,9 @@ async def test_complete_due_completes_only_active_relationships_of_ended_program
         api.tokens.manager(pid),
         json={"reason": "found_employment"},
     )
-    assert await complete_due(api.database, today + dt.timedelta(days=10)) == 0  # last day
-    assert await complete_due(api.database, today + dt.timedelta(days=11)) == 1
-    assert await complete_due(api.database, today + dt.timedelta(days=11)) == 0
+    assert await complete_due(api.database, noon(today + dt.timedelta(days=10))) == 0  # last day
+    assert await complete_due(api.database, noon(today + dt.timedelta(days=11))) == 1
+    assert await complete_due(api.database, noon(today + dt.timedelta(days=11))) == 0
     done = await api.call(
         "GET", f"/v1/programmes/{pid}/relationships/{rel['id']}", api.tokens.manager(pid)
     )

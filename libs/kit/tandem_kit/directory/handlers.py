@@ -95,6 +95,7 @@ def register_directory(
             tuple(event.countries),
             tuple(event.languages),
             _overrides(event.mail_overrides),
+            event.time_zone,
         )
         managers = [
             Contact(m.subject, m.display_name, m.email, m.preferred_language, m.time_zone)
@@ -111,6 +112,7 @@ def register_directory(
             name=event.name,
             languages=event.languages,
             mail_overrides=_overrides(event.mail_overrides),
+            time_zone=event.time_zone,
             now=clock(),
         )
 

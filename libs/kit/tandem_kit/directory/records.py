@@ -41,6 +41,9 @@ class Programme:
     languages: tuple[str, ...]
     # template id -> language -> the programme's own wording (matching checked it)
     mail_overrides: Mapping[str, Mapping[str, MailOverride]] = field(default_factory=dict)
+    # The reference IANA zone of its weeks, deadlines and digests ("UTC" until its
+    # creation arrives, and for programmes announced before it was stated).
+    time_zone: str = "UTC"
 
     @property
     def wording(self) -> Wording:

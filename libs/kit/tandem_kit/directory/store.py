@@ -101,6 +101,7 @@ async def know_programme(session: AsyncSession, programme_id: UUID, now: datetim
             "countries": [],
             "languages": [],
             "mail_overrides": {},
+            "time_zone": "UTC",
             "first_heard_at": now,
         },
         ["id"],
@@ -119,6 +120,7 @@ async def describe_programme(
             countries=list(programme.countries),
             languages=list(programme.languages),
             mail_overrides=_overrides_json(programme.mail_overrides),
+            time_zone=programme.time_zone,
         )
     )
     await session.execute(
@@ -204,9 +206,11 @@ async def reword_programme(
     name: str,
     languages: Sequence[str],
     mail_overrides: Mapping[str, Mapping[str, MailOverride]],
+    time_zone: str,
     now: datetime,
 ) -> None:
-    """``programme.updated``: its name, languages and mail wording as they are now."""
+    """``programme.updated``: its name, languages, mail wording and reference time zone
+    as they are now."""
     await know_programme(session, programme_id, now)
     await session.execute(
         update(programmes)
@@ -215,6 +219,7 @@ async def reword_programme(
             name=name,
             languages=list(languages),
             mail_overrides=_overrides_json(mail_overrides),
+            time_zone=time_zone,
         )
     )
 
@@ -251,6 +256,7 @@ async def programme(session: AsyncSession, programme_id: UUID) -> Programme | No
         tuple(row.countries),
         tuple(row.languages),
         _overrides(row.mail_overrides),
+        row.time_zone,
     )
 
 

@@ -45,6 +45,7 @@ programmes = Table(
     Column("languages", JSON, nullable=False),
     # {template: {language: {"subject", "text"}}}, from programme.created / .updated
     Column("mail_overrides", JSON, nullable=False),
+    Column("time_zone", String(64), nullable=False, server_default="UTC"),
     Column("first_heard_at", UtcDateTime(), nullable=False),
 )
 

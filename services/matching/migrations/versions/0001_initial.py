@@ -54,6 +54,8 @@ def upgrade() -> None:
         sa.Column("group_min", sa.Integer, nullable=False),
         sa.Column("group_max", sa.Integer, nullable=False),
         sa.Column("policy", sa.JSON, nullable=False),
+        # The reference IANA zone of the programme's dates; rows from before: UTC.
+        sa.Column("time_zone", sa.String(64), nullable=False, server_default="UTC"),
         _at("created_at"),
         _at("updated_at"),
         sa.Column("mail_overrides", sa.JSON, nullable=False),

@@ -31,6 +31,7 @@ def _programme(row: RowMapping) -> Programme:
         group_min=row["group_min"],
         group_max=row["group_max"],
         policy=policy,
+        time_zone=row["time_zone"],
         created_at=row["created_at"],
         updated_at=row["updated_at"],
         mail_overrides=_overrides(row["mail_overrides"]),
@@ -119,11 +120,15 @@ async def update_programme(
     policy: Mapping[str, object] | None,
     mail_overrides: MailOverrides | None = None,
     now: dt.datetime,
+    time_zone: str | None = None,
 ) -> None:
-    """Rename, replace the policy and/or the mail overrides; what is None stays."""
+    """Rename, move to another reference zone, replace the policy and/or the mail
+    overrides; what is None stays."""
     values: dict[str, object] = {"updated_at": now}
     if name is not None:
         values["name"] = name
+    if time_zone is not None:
+        values["time_zone"] = time_zone
     if policy is not None:
         values["policy"] = dict(policy)
     if mail_overrides is not None:

@@ -206,17 +206,42 @@ async def of_participant(
     return [_relationship(r) for r in (await session.execute(query)).mappings()]
 
 
-async def active_past_programme_end(
-    session: AsyncSession, today: dt.date, limit: int
+async def programmes_with_active_ending_before(
+    session: AsyncSession, before: dt.date
+) -> list[tuple[UUID, dt.date, str]]:
+    """(id, end date, reference time zone) of programmes that end before ``before`` and
+    still have active relationships."""
+    query = (
+        select(programmes.c.id, programmes.c.ends_on, programmes.c.time_zone)
+        .where(
+            programmes.c.ends_on < before,
+            select(relationships.c.id)
+            .where(
+                relationships.c.programme_id == programmes.c.id,
+                relationships.c.status == RelationshipStatus.ACTIVE,
+            )
+            .exists(),
+        )
+        .order_by(programmes.c.ends_on, programmes.c.id)
+    )
+    return [(r.id, r.ends_on, r.time_zone) for r in (await session.execute(query)).all()]
+
+
+async def active_in_programmes(
+    session: AsyncSession, programme_ids: Sequence[UUID], limit: int
 ) -> list[Relationship]:
-    """Active relationships whose programme ended before ``today`` (oldest first)."""
+    """Active relationships of these programmes (oldest first), locked for update."""
+    if not programme_ids:
+        return []
     query = (
         select(relationships)
-        .join(programmes, programmes.c.id == relationships.c.programme_id)
-        .where(relationships.c.status == RelationshipStatus.ACTIVE, programmes.c.ends_on < today)
+        .where(
+            relationships.c.status == RelationshipStatus.ACTIVE,
+            relationships.c.programme_id.in_(programme_ids),
+        )
         .order_by(relationships.c.created_at, relationships.c.id)
         .limit(limit)
-        .with_for_update(of=relationships)
+        .with_for_update()
     )
     return [_relationship(r) for r in (await session.execute(query)).mappings()]
 

@@ -54,6 +54,7 @@ programmes = Table(
     Column("group_max", Integer, nullable=False),
     # hard constraints, weights, overlap, reach, country policy, mentee choice
     Column("policy", JSON, nullable=False),
+    Column("time_zone", String(64), nullable=False, server_default="UTC"),
     Column("created_at", UtcDateTime(), nullable=False),
     Column("updated_at", UtcDateTime(), nullable=False),
     # {template: {language: {"subject", "text"}}} (domain.wording)

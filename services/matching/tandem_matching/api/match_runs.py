@@ -47,7 +47,7 @@ BREACH = (
 async def create_run(
     programme_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MatchRunPublic:
-    return await use.create_run(db, principal, programme_id, ctx.today())
+    return await use.create_run(db, principal, programme_id, ctx.now())
 
 
 @router.get("", summary="List match runs (manager)", responses=problems(403, 400, 404))
@@ -153,4 +153,4 @@ async def swap(
 async def publish(
     programme_id: UUID, run_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> PublishResult:
-    return await review.publish(db, principal, programme_id, run_id, ctx.today())
+    return await review.publish(db, principal, programme_id, run_id, ctx.now())

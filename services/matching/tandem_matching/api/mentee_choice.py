@@ -93,7 +93,7 @@ async def accept_request(
     programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
-        db, principal, programme_id, request_id, decision=RequestStatus.ACCEPTED, today=ctx.today()
+        db, principal, programme_id, request_id, decision=RequestStatus.ACCEPTED, when=ctx.now()
     )
 
 
@@ -106,7 +106,7 @@ async def decline_request(
     programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
-        db, principal, programme_id, request_id, decision=RequestStatus.DECLINED, today=ctx.today()
+        db, principal, programme_id, request_id, decision=RequestStatus.DECLINED, when=ctx.now()
     )
 
 
@@ -119,5 +119,5 @@ async def withdraw_request(
     programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
-        db, principal, programme_id, request_id, decision=RequestStatus.WITHDRAWN, today=ctx.today()
+        db, principal, programme_id, request_id, decision=RequestStatus.WITHDRAWN, when=ctx.now()
     )

@@ -63,7 +63,7 @@ async def accept(
     ctx: Ctx,
 ) -> RelationshipPublic:
     return await use.respond(
-        db, principal, programme_id, relationship_id, accept=True, today=ctx.today()
+        db, principal, programme_id, relationship_id, accept=True, at=ctx.now()
     )
 
 
@@ -82,7 +82,7 @@ async def decline(
     ctx: Ctx,
 ) -> RelationshipPublic:
     return await use.respond(
-        db, principal, programme_id, relationship_id, accept=False, today=ctx.today()
+        db, principal, programme_id, relationship_id, accept=False, at=ctx.now()
     )
 
 

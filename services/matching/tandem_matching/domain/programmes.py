@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from tandem_matching.domain.profiles import FormatsOffered
 from tandem_matching.domain.wording import MailOverrides
@@ -37,10 +38,17 @@ class Programme:
     # The matching policy as the API states it (schemas.programmes.MatchingPolicy, as JSON):
     # hard constraints, weights, overlap, reach, country policy, mentee choice.
     policy: Mapping[str, object]
+    # The reference IANA zone: the programme's dates (its end, relationships' start and
+    # completion) are dates there.
+    time_zone: str
     created_at: dt.datetime
     updated_at: dt.datetime
     # The managers' own wording of mails, per template and language (domain.wording).
     mail_overrides: MailOverrides = field(default_factory=dict)
+
+    def today(self, now: dt.datetime) -> dt.date:
+        """The date it is in the programme's reference zone at ``now`` (an aware time)."""
+        return now.astimezone(ZoneInfo(self.time_zone)).date()
 
     @property
     def mentee_choice(self) -> bool:

@@ -21,7 +21,7 @@ from tandem_matching.domain.profiles import (
     Reach,
 )
 from tandem_matching.domain.programmes import Manager, Programme
-from tandem_matching.schemas.common import Country, Language, ManagerContact, Name
+from tandem_matching.schemas.common import Country, Language, ManagerContact, Name, TimeZone
 
 
 class GroupSize(RequestModel):
@@ -123,6 +123,7 @@ class ProgrammeCreate(RequestModel):
                     "ends_on": "2026-07-15",
                     "formats": "both",
                     "group_size": {"min": 3, "max": 5},
+                    "time_zone": "Europe/Berlin",
                     "managers": [
                         {
                             "subject": "mgr-1",
@@ -148,6 +149,10 @@ class ProgrammeCreate(RequestModel):
     policy: MatchingPolicy = Field(default_factory=MatchingPolicy)
     managers: list[ManagerContact] = Field(default_factory=list, max_length=50)
     mail_overrides: MailOverridesIn = Field(default_factory=dict, description=_OVERRIDES)
+    time_zone: TimeZone = Field(
+        description="The programme's reference IANA time zone (e.g. Europe/Lisbon): its "
+        "weeks, deadlines and digests are in it, and its end date ends at midnight there."
+    )
 
     @model_validator(mode="after")
     def _dates(self) -> ProgrammeCreate:
@@ -172,6 +177,9 @@ class ProgrammeUpdate(RequestModel):
     mail_overrides: MailOverridesIn | None = Field(
         default=None, description=_OVERRIDES + " Replaces the whole set; {} removes them."
     )
+    time_zone: TimeZone | None = Field(
+        default=None, description="A new reference IANA time zone (announced to every service)."
+    )
 
 
 class ProgrammePublic(BaseModel):
@@ -187,6 +195,7 @@ class ProgrammePublic(BaseModel):
     policy: MatchingPolicy
     managers: list[ManagerContact]
     mail_overrides: dict[str, dict[str, MailWording]]
+    time_zone: str = Field(description="The programme's reference IANA time zone.")
     created_at: dt.datetime
     updated_at: dt.datetime
 

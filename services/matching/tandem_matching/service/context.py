@@ -23,7 +23,3 @@ class Context:
 
     def now(self) -> dt.datetime:
         return self.clock()
-
-    def today(self) -> dt.date:
-        """The UTC date: relationships start, and complete, on dates."""
-        return self.clock().date()

@@ -45,6 +45,7 @@ def programme_created(programme: Programme, managers: Sequence[Manager]) -> Prog
         formats=formats,
         managers=[_contact(m) for m in managers],
         mail_overrides=_overrides(programme),
+        time_zone=programme.time_zone,
     )
 
 
@@ -54,6 +55,7 @@ def programme_updated(programme: Programme) -> ProgrammeUpdated:
         name=programme.name,
         languages=list(programme.languages),
         mail_overrides=_overrides(programme),
+        time_zone=programme.time_zone,
     )
 
 

@@ -42,11 +42,11 @@ async def run_of(
 
 
 async def create_run(
-    db: Database, principal: Principal, programme_id: UUID, today: dt.date
+    db: Database, principal: Principal, programme_id: UUID, at: dt.datetime
 ) -> MatchRunPublic:
     async with db.transaction() as session:
         caller = await manager_in(session, principal, programme_id)
-        if today > caller.programme.ends_on:
+        if caller.programme.has_ended(caller.programme.today(at)):
             raise Conflict("The programme has ended.", code="programme_ended")
         current = await repo.open_run(session, programme_id)
         if current is not None:

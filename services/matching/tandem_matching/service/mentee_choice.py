@@ -183,7 +183,7 @@ async def decide(
     request_id: UUID,
     *,
     decision: RequestStatus,
-    today: dt.date,
+    when: dt.datetime,
 ) -> MentorRequestPublic:
     """``accepted``/``declined`` by the addressed mentor; ``withdrawn`` by the mentee."""
     async with db.transaction() as session:
@@ -199,7 +199,7 @@ async def decide(
             raise Conflict(f"The request is {row.status}.", code="request_not_pending")
         relationship_id: UUID | None = None
         if decision is RequestStatus.ACCEPTED:
-            relationship_id = await _start(session, caller, row, today)
+            relationship_id = await _start(session, caller, row, caller.programme.today(when))
         at = now()
         await repo.decide(session, request_id, decision, at, relationship_id)
         row = replace(row, status=decision, decided_at=at, relationship_id=relationship_id)

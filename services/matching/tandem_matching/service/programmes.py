@@ -64,6 +64,7 @@ async def create_programme(
         group_min=body.group_size.min,
         group_max=body.group_size.max,
         policy=body.policy.model_dump(mode="json"),
+        time_zone=body.time_zone,
         created_at=at,
         updated_at=at,
         mail_overrides=_overrides(body.mail_overrides),
@@ -117,10 +118,15 @@ async def get_programme(db: Database, principal: Principal, programme_id: UUID) 
 async def update_programme(
     db: Database, principal: Principal, programme_id: UUID, body: ProgrammeUpdate
 ) -> ProgrammePublic:
-    """Rename, tune the policy or reword the mails; ``programme.updated`` tells the services
-    that mail when the name or the wording changed."""
-    if body.name is None and body.policy is None and body.mail_overrides is None:
-        raise Unprocessable("Nothing to update.", code="empty_update")
+    """Rename, tune the policy, reword the mails or move the programme to another
+    reference time zone; ``programme.updated`` tells the other services when the name,
+    the wording or the zone was given."""
+    given = (body.name, body.policy, body.mail_overrides, body.time_zone)
+    if all(x is None for x in given):
+        raise Unprocessable(
+            "Nothing to update: give a name, a policy, mail_overrides or a time_zone.",
+            code="empty_update",
+        )
     policy = body.policy.model_dump(mode="json") if body.policy is not None else None
     overrides = _overrides(body.mail_overrides) if body.mail_overrides is not None else None
     async with db.transaction() as session:
@@ -133,11 +139,12 @@ async def update_programme(
             name=body.name,
             policy=policy,
             mail_overrides=overrides,
+            time_zone=body.time_zone,
             now=now(),
         )
         programme = await repo.get_programme(session, programme_id)
         assert programme is not None
-        if body.name is not None or overrides is not None:
+        if body.name is not None or overrides is not None or body.time_zone is not None:
             await add_event(session, events.programme_updated(programme))
         managers = await repo.managers_of(session, programme_id)
     return ProgrammePublic.of(programme, managers)

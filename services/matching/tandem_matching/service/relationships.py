@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -100,7 +101,7 @@ async def respond(
     relationship_id: UUID,
     *,
     accept: bool,
-    today: dt.date,
+    at: dt.datetime,
 ) -> RelationshipPublic:
     """A member accepts or declines a proposed relationship."""
     async with db.transaction() as session:
@@ -114,7 +115,7 @@ async def respond(
                 members,
                 me.id,
                 accept=accept,
-                today=today,
+                today=programme.today(at),
                 programme_starts_on=programme.starts_on,
                 programme_ends_on=programme.ends_on,
                 at=now(),
@@ -178,17 +179,28 @@ async def close_open_relationships(
     return closed
 
 
-async def complete_due(db: Database, today: dt.date, batch: int = 500) -> int:
-    """Complete active relationships whose programme ended before ``today``; one batch."""
+async def complete_due(db: Database, at: dt.datetime, batch: int = 500) -> int:
+    """Complete active relationships whose programme has ended at ``at``: its end date is
+    over in the programme's reference time zone (local midnight); one batch."""
     async with db.transaction() as session:
         completed = []
-        for found in await repo.active_past_programme_end(session, today, batch):
+        # No zone is more than a day ahead of UTC: programmes ending before tomorrow (UTC)
+        # are the candidates, each judged by its own date.
+        candidates = await repo.programmes_with_active_ending_before(
+            session, at.date() + dt.timedelta(days=1)
+        )
+        ended = [p for p, ends_on, zone in candidates if _local_date(at, zone) > ends_on]
+        for found in await repo.active_in_programmes(session, ended, batch):
             done = life.complete(found, now())
             # Conditional: another replica's worker may have completed it meanwhile.
             if await repo.save(session, done, only_if_status=RelationshipStatus.ACTIVE):
                 completed.append(done)
         await add_events(session, [events.relationship_ended(done) for done in completed])
     return len(completed)
+
+
+def _local_date(at: dt.datetime, zone: str) -> dt.date:
+    return at.astimezone(ZoneInfo(zone)).date()
 
 
 def new_relationship(

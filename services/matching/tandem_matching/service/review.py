@@ -129,12 +129,12 @@ async def swap_mentees(
 
 
 async def publish(
-    db: Database, principal: Principal, programme_id: UUID, run_id: UUID, today: dt.date
+    db: Database, principal: Principal, programme_id: UUID, run_id: UUID, at: dt.datetime
 ) -> PublishResult:
     async with db.transaction() as session:
         review = await _open_draft(session, principal, programme_id, run_id)
         programme = review.caller.programme
-        if today > programme.ends_on:
+        if programme.has_ended(programme.today(at)):
             raise Conflict("The programme has ended.", code="programme_ended")
         draft = review.draft
         approved = [p for p in draft.proposals.values() if p.status is ProposalStatus.APPROVED]

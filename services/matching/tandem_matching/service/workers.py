@@ -30,7 +30,7 @@ class CompletionWorker(PeriodicWorker):
         self._db = runtime.database
 
     async def tick(self, now: datetime) -> int:
-        done = await complete_due(self._db, now.date())
+        done = await complete_due(self._db, now)
         if done:
             log.info("completed %d relationships at their programme's end", done)
         return done
