@@ -41,7 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import httpx
+import httpx2
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -90,7 +90,7 @@ class Pair:
 @dataclass
 class Target:
     name: str
-    client: httpx.AsyncClient
+    client: httpx2.AsyncClient
     pairs: list[Pair]
     runtime: Runtime[MessagingSettings]
 

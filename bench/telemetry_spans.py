@@ -5,7 +5,7 @@
 
 One messaging app (``POST /v1/conversations/{id}/messages``: token check, SQL,
 AES-256-GCM sealing, outbox and mail-outbox rows in the message's transaction),
-served in-process through ``httpx.ASGITransport`` by the app factory as shipped
+served in-process through ``httpx2.ASGITransport`` by the app factory as shipped
 (set up as ``bench/messaging.py`` does). The variants alternate on the same app
 and database, round after round (the order flips each round):
 

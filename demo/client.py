@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 from tandem_kit.auth import mint_token
 from tandem_kit.settings import AuthSettings
@@ -35,7 +35,7 @@ class Tokens:
 
 class Api:
     def __init__(self, base_url: str) -> None:
-        self._http = httpx.Client(base_url=base_url, timeout=60)
+        self._http = httpx2.Client(base_url=base_url, timeout=60)
 
     def call(self, method: str, path: str, token: str, **kwargs: Any) -> Any:
         response = self._http.request(

@@ -13,7 +13,7 @@ from email.message import Message
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -119,9 +119,9 @@ def _wait_ready(name: str, url: str, process: subprocess.Popen[bytes], log: Path
         if process.poll() is not None:
             raise RuntimeError(f"{name} exited; see {log}:\n{log.read_text()[-3000:]}")
         try:
-            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
+            if httpx2.get(f"{url}/readyz", timeout=2).status_code == 200:
                 return
-        except httpx.HTTPError:
+        except httpx2.HTTPError:
             pass
         time.sleep(0.5)
     raise RuntimeError(f"{name} did not become ready; see {log}")

@@ -59,6 +59,7 @@ IO_PACKAGES = {
     "fastapi",
     "starlette",
     "httpx",
+    "httpx2",
     "asyncpg",
     "aiosqlite",
     "alembic",

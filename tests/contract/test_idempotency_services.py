@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from sqlalchemy import func, inspect, select, table
 from starlette.types import Message, Receive, Scope, Send
@@ -93,7 +93,7 @@ async def row_counts(database: Database) -> dict[str, int]:
 
 
 async def check_retry(
-    client: httpx.AsyncClient, database: Database, armed: list[bool], creation: Creation
+    client: httpx2.AsyncClient, database: Database, armed: list[bool], creation: Creation
 ) -> None:
     key = {HEADER: str(uuid.uuid4()), **creation.headers}
     kwargs: dict[str, Any] = {"json": creation.json} if creation.files is None else {}

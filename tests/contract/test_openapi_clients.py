@@ -24,6 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+import httpx  # what the generated clients are written against
 import pytest
 from fastapi import FastAPI
 
@@ -95,7 +96,9 @@ def client_for(
         base_url=str(running.client.base_url),
         token=token,
         raise_on_unexpected_status=True,
-        httpx_args={"transport": running.transport},
+        # Generated clients are written against httpx (the generator's own dependency),
+        # so this one reaches the running app through an httpx transport of its own.
+        httpx_args={"transport": httpx.ASGITransport(app=running.transport.app)},
     )
 
 

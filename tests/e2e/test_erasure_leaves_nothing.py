@@ -20,7 +20,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 
 from tandem_contracts import CONTACTS_TOPIC, service_topic
@@ -119,7 +119,7 @@ def bearer(auth: AuthSettings, subject: str, **roles: Any) -> dict[str, str]:
 
 
 async def call(
-    client: httpx.AsyncClient,
+    client: httpx2.AsyncClient,
     method: str,
     url: str,
     headers: dict[str, str],

@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 from fastapi import FastAPI
 from sqlalchemy import select
 
@@ -168,7 +168,7 @@ class Clock:
 
 @dataclass
 class Harness:
-    client: httpx.AsyncClient
+    client: httpx2.AsyncClient
     settings: MessagingSettings
     runtime: Runtime[MessagingSettings]  # the app's own, as it started
     handlers: Mapping[str, EventHandler]

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from asgi_lifespan import LifespanManager
 from fastapi import APIRouter, FastAPI
@@ -43,16 +43,16 @@ def build(tmp_path: Path, kafka: str) -> FastAPI:
 
 
 @pytest.fixture
-async def client(tmp_path: Path, kafka_bootstrap: str) -> AsyncIterator[httpx.AsyncClient]:
+async def client(tmp_path: Path, kafka_bootstrap: str) -> AsyncIterator[httpx2.AsyncClient]:
     app = build(tmp_path, kafka_bootstrap)
     async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        transport = httpx2.ASGITransport(app=manager.app, raise_app_exceptions=False)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://t") as client:
             yield client
 
 
 @pytest.mark.kafka
-async def test_health_and_readiness(client: httpx.AsyncClient) -> None:
+async def test_health_and_readiness(client: httpx2.AsyncClient) -> None:
     assert (await client.get("/healthz")).json() == {"status": "ok"}
     for _ in range(50):  # the producer connects in the background
         ready = await client.get("/readyz")
@@ -68,8 +68,8 @@ async def test_health_and_readiness(client: httpx.AsyncClient) -> None:
 async def test_not_ready_when_kafka_is_unreachable(tmp_path: Path) -> None:
     app = build(tmp_path, "127.0.0.1:1")
     async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        transport = httpx2.ASGITransport(app=manager.app)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://t") as client:
             ready = await client.get("/readyz")
     assert ready.status_code == 503
     assert ready.headers["content-type"] == "application/problem+json"
@@ -78,7 +78,7 @@ async def test_not_ready_when_kafka_is_unreachable(tmp_path: Path) -> None:
 
 
 @pytest.mark.kafka
-async def test_errors_are_problem_details(client: httpx.AsyncClient) -> None:
+async def test_errors_are_problem_details(client: httpx2.AsyncClient) -> None:
     missing = await client.get(f"/v1/notes/{uuid.uuid4()}")
     assert missing.status_code == 404
     assert missing.headers["content-type"] == "application/problem+json"
@@ -94,7 +94,7 @@ async def test_errors_are_problem_details(client: httpx.AsyncClient) -> None:
 
 @pytest.mark.kafka
 async def test_metrics_follow_prometheus_naming_without_personal_ids(
-    client: httpx.AsyncClient,
+    client: httpx2.AsyncClient,
 ) -> None:
     note_id = uuid.uuid4()
     await client.get(f"/v1/notes/{note_id}")

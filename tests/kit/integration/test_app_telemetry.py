@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from asgi_lifespan import LifespanManager
 from fastapi import APIRouter, FastAPI
@@ -61,16 +61,16 @@ def exporter(monkeypatch: pytest.MonkeyPatch) -> Iterator[InMemorySpanExporter]:
 
 
 @pytest.fixture
-async def client(tmp_path: Path) -> AsyncIterator[httpx.AsyncClient]:
+async def client(tmp_path: Path) -> AsyncIterator[httpx2.AsyncClient]:
     app = build(tmp_path)
     async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app, raise_app_exceptions=False)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        transport = httpx2.ASGITransport(app=manager.app, raise_app_exceptions=False)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://t") as client:
             yield client
 
 
 async def test_one_request_is_one_server_span_with_our_children_only(
-    client: httpx.AsyncClient, exporter: InMemorySpanExporter
+    client: httpx2.AsyncClient, exporter: InMemorySpanExporter
 ) -> None:
     exporter.clear()
 

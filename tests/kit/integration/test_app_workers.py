@@ -6,7 +6,7 @@ import asyncio
 from datetime import UTC, datetime
 from pathlib import Path
 
-import httpx
+import httpx2
 from asgi_lifespan import LifespanManager
 from fastapi import APIRouter, Request
 
@@ -75,8 +75,8 @@ async def test_workers_run_by_their_spec_and_read_the_apps_clock(tmp_path: Path)
     clock = ManualClock(START)
     app = create_app(_definition(seen), settings, clock=clock)
     async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        transport = httpx2.ASGITransport(app=manager.app)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://t") as client:
 
             async def ticked() -> bool:
                 return len(seen.get("always", [])) >= 2

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
-import httpx
+import httpx2
 import jwt
 import pytest
 from asgi_lifespan import LifespanManager
@@ -55,11 +55,11 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> AuthSettings:
 
 
 @pytest.fixture
-async def client(settings: AuthSettings) -> AsyncIterator[httpx.AsyncClient]:
+async def client(settings: AuthSettings) -> AsyncIterator[httpx2.AsyncClient]:
     app = build_app()
     verifier = install_auth(app, settings)
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://tandem.test") as client:
+    transport = httpx2.ASGITransport(app=app)
+    async with httpx2.AsyncClient(transport=transport, base_url="http://tandem.test") as client:
         yield client
     await verifier.aclose()
 
@@ -76,7 +76,7 @@ def bearer(token: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {token}"}
 
 
-def assert_problem(response: httpx.Response, status: int, code: str) -> None:
+def assert_problem(response: httpx2.Response, status: int, code: str) -> None:
     assert response.status_code == status, response.text
     assert response.headers["content-type"].startswith("application/problem+json")
     body = response.json()
@@ -89,7 +89,7 @@ def assert_problem(response: httpx.Response, status: int, code: str) -> None:
     [{}, {"Authorization": ""}, {"Authorization": "Bearer"}, {"Authorization": "Basic YTpi"}],
 )
 async def test_no_token_is_401_with_bare_bearer_challenge(
-    client: httpx.AsyncClient, headers: dict[str, str]
+    client: httpx2.AsyncClient, headers: dict[str, str]
 ) -> None:
     response = await client.get("/programmes/p1/report", headers=headers)
     assert_problem(response, 401, "missing_token")
@@ -123,7 +123,7 @@ def _bad_tokens(settings: AuthSettings, make: Callable[..., str]) -> dict[str, s
     ["garbage", "tampered", "expired", "wrong_audience", "wrong_issuer", "wrong_algorithm"],
 )
 async def test_bad_token_is_401_invalid_token(
-    client: httpx.AsyncClient, settings: AuthSettings, token: Callable[..., str], kind: str
+    client: httpx2.AsyncClient, settings: AuthSettings, token: Callable[..., str], kind: str
 ) -> None:
     bad = _bad_tokens(settings, token)[kind]
     response = await client.get("/programmes/p1/report", headers=bearer(bad))
@@ -132,21 +132,21 @@ async def test_bad_token_is_401_invalid_token(
     assert challenge.startswith('Bearer error="invalid_token", error_description="')
 
 
-async def test_valid_mentee_is_403(client: httpx.AsyncClient, token: Callable[..., str]) -> None:
+async def test_valid_mentee_is_403(client: httpx2.AsyncClient, token: Callable[..., str]) -> None:
     response = await client.get("/programmes/p1/report", headers=bearer(token(mentee=["p1"])))
     assert_problem(response, 403, "forbidden")
     assert "www-authenticate" not in response.headers
 
 
 async def test_manager_of_another_programme_is_403(
-    client: httpx.AsyncClient, token: Callable[..., str]
+    client: httpx2.AsyncClient, token: Callable[..., str]
 ) -> None:
     response = await client.get("/programmes/p1/report", headers=bearer(token(manager=["p2"])))
     assert_problem(response, 403, "forbidden")
 
 
 async def test_manager_of_this_programme_is_200(
-    client: httpx.AsyncClient, token: Callable[..., str]
+    client: httpx2.AsyncClient, token: Callable[..., str]
 ) -> None:
     response = await client.get(
         "/programmes/p1/report", headers=bearer(token("mia", manager=["p2", "p1"]))
@@ -155,7 +155,7 @@ async def test_manager_of_this_programme_is_200(
     assert response.json() == {"subject": "mia", "programme": "p1"}
 
 
-async def test_admin_is_200(client: httpx.AsyncClient, token: Callable[..., str]) -> None:
+async def test_admin_is_200(client: httpx2.AsyncClient, token: Callable[..., str]) -> None:
     response = await client.get("/programmes/p1/report", headers=bearer(token("root", admin=True)))
     assert response.status_code == 200, response.text
     admin_page = await client.get("/admin", headers=bearer(token("root", admin=True)))
@@ -177,8 +177,8 @@ async def test_verifier_from_lifespan_state(
     app = build_app()
     app.router.lifespan_context = lifespan
     async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://tandem.test") as client:
+        transport = httpx2.ASGITransport(app=manager.app)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://tandem.test") as client:
             headers = bearer(token(manager=["p1"]))
             ok = await client.get("/programmes/p1/report", headers=headers)
             assert ok.status_code == 200, ok.text
@@ -187,8 +187,8 @@ async def test_verifier_from_lifespan_state(
 
 
 async def test_app_without_verifier_fails_closed(token: Callable[..., str]) -> None:
-    transport = httpx.ASGITransport(app=build_app())
-    async with httpx.AsyncClient(transport=transport, base_url="http://tandem.test") as client:
+    transport = httpx2.ASGITransport(app=build_app())
+    async with httpx2.AsyncClient(transport=transport, base_url="http://tandem.test") as client:
         with pytest.raises(RuntimeError, match="install_auth"):
             await client.get("/programmes/p1/report", headers=bearer(token(admin=True)))
 

@@ -10,7 +10,7 @@ import asyncio
 import uuid
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from aiokafka import AIOKafkaProducer
 from asgi_lifespan import LifespanManager
@@ -89,8 +89,8 @@ async def test_a_stuck_partition_shows_its_lag_and_makes_the_service_unready(
     await _send_notes(kafka_bootstrap, topic, ["stuck", "next", "next", "next"])
     app = create_app(definition, settings)
     async with LifespanManager(app) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        transport = httpx2.ASGITransport(app=manager.app)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://t") as client:
 
             async def ready_is(status: int) -> bool:
                 return (await client.get("/readyz")).status_code == status

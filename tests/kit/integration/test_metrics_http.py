@@ -6,7 +6,7 @@ import re
 import uuid
 from collections.abc import AsyncIterator, Iterator
 
-import httpx
+import httpx2
 import pytest
 from fastapi import APIRouter, FastAPI, HTTPException
 from opentelemetry.context import Context
@@ -89,13 +89,13 @@ def service() -> str:
     return f"test-{uuid.uuid4().hex[:8]}"
 
 
-def client_for(app: ASGIApp) -> httpx.AsyncClient:
-    transport = httpx.ASGITransport(app=app, raise_app_exceptions=False)
-    return httpx.AsyncClient(transport=transport, base_url="http://testserver")
+def client_for(app: ASGIApp) -> httpx2.AsyncClient:
+    transport = httpx2.ASGITransport(app=app, raise_app_exceptions=False)
+    return httpx2.AsyncClient(transport=transport, base_url="http://testserver")
 
 
 @pytest.fixture(params=["wrapped", "add_middleware"])
-async def client(request: pytest.FixtureRequest, service: str) -> AsyncIterator[httpx.AsyncClient]:
+async def client(request: pytest.FixtureRequest, service: str) -> AsyncIterator[httpx2.AsyncClient]:
     """The app with the middleware installed either way the docs allow."""
     app = build_app()
     asgi: ASGIApp
@@ -128,7 +128,7 @@ def server_spans(exporter: InMemorySpanExporter) -> list[ReadableSpan]:
 
 
 async def test_metrics_endpoint_exposes_http_series_with_route_templates(
-    client: httpx.AsyncClient, service: str
+    client: httpx2.AsyncClient, service: str
 ) -> None:
     assert (await client.get(f"/v1/things/{THING_ID}")).status_code == 200
     assert (await client.get(f"/v1/things/{THING_ID}")).status_code == 200
@@ -155,7 +155,7 @@ async def test_metrics_endpoint_exposes_http_series_with_route_templates(
 
 
 async def test_route_label_is_the_template_never_the_raw_path(
-    client: httpx.AsyncClient, service: str
+    client: httpx2.AsyncClient, service: str
 ) -> None:
     await client.get(f"/v1/things/{THING_ID}")
     await client.get("/v1/things/missing")
@@ -175,7 +175,7 @@ async def test_route_label_is_the_template_never_the_raw_path(
 
 
 async def test_mounted_app_route_is_prefixed_by_the_mount_template(
-    client: httpx.AsyncClient, service: str
+    client: httpx2.AsyncClient, service: str
 ) -> None:
     response = await client.get("/tenants/t-8812/admin/items/991")
 
@@ -184,7 +184,9 @@ async def test_mounted_app_route_is_prefixed_by_the_mount_template(
     assert requests_total(service, "GET", route, "200") == 1
 
 
-async def test_server_errors_are_counted_as_errors(client: httpx.AsyncClient, service: str) -> None:
+async def test_server_errors_are_counted_as_errors(
+    client: httpx2.AsyncClient, service: str
+) -> None:
     route = "/v1/things/{thing_id}/fail"
     assert (await client.post(f"/v1/things/{THING_ID}/fail")).status_code == 503
     assert (await client.get("/v1/things/missing")).status_code == 404
@@ -195,7 +197,7 @@ async def test_server_errors_are_counted_as_errors(client: httpx.AsyncClient, se
 
 
 async def test_unhandled_exception_is_one_500_and_one_error(
-    client: httpx.AsyncClient, service: str
+    client: httpx2.AsyncClient, service: str
 ) -> None:
     route = "/v1/things/{thing_id}/crash"
     response = await client.post(f"/v1/things/{THING_ID}/crash")
@@ -206,7 +208,7 @@ async def test_unhandled_exception_is_one_500_and_one_error(
 
 
 async def test_unmatched_path_is_labelled_unmatched(
-    client: httpx.AsyncClient, service: str
+    client: httpx2.AsyncClient, service: str
 ) -> None:
     assert (await client.get("/no/such/place/42")).status_code == 404
 
@@ -214,14 +216,14 @@ async def test_unmatched_path_is_labelled_unmatched(
     assert requests_total(service, "GET", "/no/such/place/42", "404") == 0
 
 
-async def test_unknown_method_is_labelled_other(client: httpx.AsyncClient, service: str) -> None:
+async def test_unknown_method_is_labelled_other(client: httpx2.AsyncClient, service: str) -> None:
     await client.request("BREW", f"/v1/things/{THING_ID}")
 
     assert requests_total(service, "_OTHER", "/v1/things/{thing_id}", "405") == 1
 
 
 async def test_server_span_continues_the_incoming_traceparent(
-    client: httpx.AsyncClient, exporter: InMemorySpanExporter
+    client: httpx2.AsyncClient, exporter: InMemorySpanExporter
 ) -> None:
     headers = {"traceparent": f"00-{TRACE_ID}-{PARENT_SPAN_ID}-01"}
     await client.get(f"/v1/things/{THING_ID}", headers=headers)
@@ -241,7 +243,7 @@ async def test_server_span_continues_the_incoming_traceparent(
 
 
 async def test_server_span_carries_the_query_string(
-    client: httpx.AsyncClient, exporter: InMemorySpanExporter
+    client: httpx2.AsyncClient, exporter: InMemorySpanExporter
 ) -> None:
     await client.get(f"/v1/things/{THING_ID}?cursor=abc&limit=5")
 
@@ -252,7 +254,7 @@ async def test_server_span_carries_the_query_string(
 
 
 async def test_server_span_without_traceparent_starts_a_new_trace(
-    client: httpx.AsyncClient, exporter: InMemorySpanExporter
+    client: httpx2.AsyncClient, exporter: InMemorySpanExporter
 ) -> None:
     await client.get(f"/v1/things/{THING_ID}")
     await client.get(f"/v1/things/{THING_ID}")
@@ -263,7 +265,7 @@ async def test_server_span_without_traceparent_starts_a_new_trace(
 
 
 async def test_server_span_status_is_error_on_5xx_only(
-    client: httpx.AsyncClient, exporter: InMemorySpanExporter
+    client: httpx2.AsyncClient, exporter: InMemorySpanExporter
 ) -> None:
     await client.post(f"/v1/things/{THING_ID}/fail")
     await client.get("/v1/things/missing")
@@ -282,7 +284,7 @@ async def test_server_span_status_is_error_on_5xx_only(
 
 
 async def test_unmatched_span_is_named_after_the_method_alone(
-    client: httpx.AsyncClient, exporter: InMemorySpanExporter
+    client: httpx2.AsyncClient, exporter: InMemorySpanExporter
 ) -> None:
     await client.get("/no/such/place/42")
 
@@ -292,7 +294,7 @@ async def test_unmatched_span_is_named_after_the_method_alone(
 
 
 async def test_probes_and_scrapes_get_no_span_but_are_counted(
-    client: httpx.AsyncClient, exporter: InMemorySpanExporter, service: str
+    client: httpx2.AsyncClient, exporter: InMemorySpanExporter, service: str
 ) -> None:
     await client.get("/healthz")
     await client.get("/metrics")
@@ -303,7 +305,7 @@ async def test_probes_and_scrapes_get_no_span_but_are_counted(
 
 
 async def test_no_span_is_recorded_when_tracing_is_off(
-    client: httpx.AsyncClient, service: str
+    client: httpx2.AsyncClient, service: str
 ) -> None:
     memory = InMemorySpanExporter()
     processor = SimpleSpanProcessor(memory)
@@ -333,7 +335,7 @@ OPENMETRICS = {"Accept": "application/openmetrics-text; version=1.0.0"}
 
 
 async def test_openmetrics_scrape_links_latency_buckets_to_traces(
-    client: httpx.AsyncClient, exporter: InMemorySpanExporter, service: str
+    client: httpx2.AsyncClient, exporter: InMemorySpanExporter, service: str
 ) -> None:
     headers = {"traceparent": f"00-{TRACE_ID}-{PARENT_SPAN_ID}-01"}
     await client.get(f"/v1/things/{THING_ID}", headers=headers)
@@ -356,7 +358,7 @@ async def test_openmetrics_scrape_links_latency_buckets_to_traces(
 
 
 async def test_text_format_is_the_default_and_carries_no_exemplars(
-    client: httpx.AsyncClient, exporter: InMemorySpanExporter, service: str
+    client: httpx2.AsyncClient, exporter: InMemorySpanExporter, service: str
 ) -> None:
     headers = {"traceparent": f"00-{TRACE_ID}-{PARENT_SPAN_ID}-01"}
     await client.get(f"/v1/things/{THING_ID}", headers=headers)
@@ -369,7 +371,9 @@ async def test_text_format_is_the_default_and_carries_no_exemplars(
     assert "_created" not in response.text
 
 
-async def test_untraced_requests_leave_no_exemplar(client: httpx.AsyncClient, service: str) -> None:
+async def test_untraced_requests_leave_no_exemplar(
+    client: httpx2.AsyncClient, service: str
+) -> None:
     await client.get(f"/v1/things/{THING_ID}")  # tracing off: no exporter fixture
 
     response = await client.get("/metrics", headers=OPENMETRICS)
@@ -394,7 +398,7 @@ class RecordingProcessor(SpanProcessor):
 
 
 async def test_server_span_honours_the_processor_contract_and_the_sdk_limits(
-    client: httpx.AsyncClient, monkeypatch: pytest.MonkeyPatch
+    client: httpx2.AsyncClient, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shutdown_tracing()
     monkeypatch.setenv("OTEL_ATTRIBUTE_VALUE_LENGTH_LIMIT", "12")  # read by the provider

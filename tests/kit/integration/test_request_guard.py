@@ -12,7 +12,7 @@ import json
 from collections.abc import AsyncIterator, MutableMapping
 from typing import Any
 
-import httpx
+import httpx2
 import pytest
 from fastapi import FastAPI
 from pydantic import BaseModel
@@ -64,9 +64,9 @@ def app(settings: AuthSettings) -> FastAPI:
 
 
 @pytest.fixture
-async def client(app: FastAPI) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://tandem.test") as client:
+async def client(app: FastAPI) -> AsyncIterator[httpx2.AsyncClient]:
+    transport = httpx2.ASGITransport(app=app)
+    async with httpx2.AsyncClient(transport=transport, base_url="http://tandem.test") as client:
         yield client
 
 
@@ -146,7 +146,7 @@ async def test_an_oversized_declared_body_is_413_without_reading_it(
 
 
 async def test_a_chunked_body_is_cut_off_once_it_passes_the_limit(
-    client: httpx.AsyncClient, settings: AuthSettings
+    client: httpx2.AsyncClient, settings: AuthSettings
 ) -> None:
     chunks_sent = 0
 
@@ -168,7 +168,7 @@ async def test_a_chunked_body_is_cut_off_once_it_passes_the_limit(
 
 
 async def test_each_route_has_its_own_limit(
-    client: httpx.AsyncClient, settings: AuthSettings
+    client: httpx2.AsyncClient, settings: AuthSettings
 ) -> None:
     text = "y" * 5000
     small = await client.post("/uploads", json={"text": text}, headers=bearer(settings))
@@ -180,7 +180,7 @@ async def test_each_route_has_its_own_limit(
 
 
 async def test_deep_nesting_is_422_before_the_parser_recurses(
-    client: httpx.AsyncClient, settings: AuthSettings
+    client: httpx2.AsyncClient, settings: AuthSettings
 ) -> None:
     deep = '{"text": "t", "tags": ' + "[" * 20_000 + "]" * 20_000 + "}"
     response = await client.post(
@@ -201,7 +201,7 @@ async def test_deep_nesting_is_422_before_the_parser_recurses(
 
 
 async def test_a_route_without_a_principal_still_has_a_body_limit(
-    client: httpx.AsyncClient,
+    client: httpx2.AsyncClient,
 ) -> None:
     assert (await client.post("/public", json={"text": "hi"})).status_code == 200
     too_big = await client.post("/public", json={"text": "z" * LIMIT})
@@ -209,7 +209,7 @@ async def test_a_route_without_a_principal_still_has_a_body_limit(
 
 
 async def test_the_verified_principal_reaches_the_route(
-    client: httpx.AsyncClient, settings: AuthSettings
+    client: httpx2.AsyncClient, settings: AuthSettings
 ) -> None:
     response = await client.post("/notes", json={"text": "hi"}, headers=bearer(settings, "bob"))
     assert response.json()["subject"] == "bob"

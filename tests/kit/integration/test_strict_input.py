@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Annotated
 
-import httpx
+import httpx2
 import pytest
 from asgi_lifespan import LifespanManager
 from fastapi import APIRouter, Depends, FastAPI, Query
@@ -76,10 +76,10 @@ def build(tmp_path: Path, kafka: str) -> FastAPI:
 
 
 @pytest.fixture
-async def client(tmp_path: Path, kafka_bootstrap: str) -> AsyncIterator[httpx.AsyncClient]:
+async def client(tmp_path: Path, kafka_bootstrap: str) -> AsyncIterator[httpx2.AsyncClient]:
     async with LifespanManager(build(tmp_path, kafka_bootstrap)) as manager:
-        transport = httpx.ASGITransport(app=manager.app)
-        async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+        transport = httpx2.ASGITransport(app=manager.app)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://t") as client:
             yield client
 
 
@@ -95,7 +95,7 @@ async def _rows(tmp_path: Path) -> tuple[int, int]:
     return int(note_rows or 0), int(event_rows or 0)
 
 
-def _unknown(response: httpx.Response) -> list[list[str]]:
+def _unknown(response: httpx2.Response) -> list[list[str]]:
     assert response.status_code == 422, response.text
     assert response.headers["content-type"] == "application/problem+json"
     body = response.json()
@@ -104,7 +104,7 @@ def _unknown(response: httpx.Response) -> list[list[str]]:
 
 
 @pytest.mark.kafka
-async def test_a_misspelt_filter_is_a_422_naming_it(client: httpx.AsyncClient) -> None:
+async def test_a_misspelt_filter_is_a_422_naming_it(client: httpx2.AsyncClient) -> None:
     response = await client.get("/v1/notes", params={"stauts": "withdrawn"})
     assert _unknown(response) == [["query", "stauts"]]
     assert "query.stauts" in response.json()["detail"]
@@ -113,7 +113,7 @@ async def test_a_misspelt_filter_is_a_422_naming_it(client: httpx.AsyncClient) -
 
 
 @pytest.mark.kafka
-async def test_every_declared_name_is_accepted(client: httpx.AsyncClient) -> None:
+async def test_every_declared_name_is_accepted(client: httpx2.AsyncClient) -> None:
     # Its own parameters, a dependency's, a query model's fields, and an empty cursor.
     response = await client.get("/v1/notes?status=x&limit=5&cursor=&verbose=true&starts_with=a")
     assert response.status_code == 200, response.text
@@ -123,7 +123,7 @@ async def test_every_declared_name_is_accepted(client: httpx.AsyncClient) -> Non
 
 @pytest.mark.kafka
 async def test_an_unknown_parameter_on_a_write_writes_nothing(
-    client: httpx.AsyncClient, tmp_path: Path
+    client: httpx2.AsyncClient, tmp_path: Path
 ) -> None:
     refused = await client.post("/v1/notes?dry_run=true", json={"text": "hello"})
     assert _unknown(refused) == [["query", "dry_run"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from uuid import UUID
 
-import httpx
+import httpx2
 import pytest
 from fastapi import FastAPI
 from pydantic import ConfigDict, Field, ValidationError
@@ -111,8 +111,8 @@ async def test_an_empty_cursor_means_the_first_page() -> None:
     async def items(limit: PageLimit = 50, cursor: PageCursor = None) -> dict[str, object]:
         return {"limit": limit, "cursor": cursor}
 
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+    transport = httpx2.ASGITransport(app=app)
+    async with httpx2.AsyncClient(transport=transport, base_url="http://t") as client:
         assert (await client.get("/items?cursor=")).json() == {"limit": 50, "cursor": None}
         first = await client.get("/items?cursor=abc&limit=3")
         assert first.json() == {"limit": 3, "cursor": "abc"}

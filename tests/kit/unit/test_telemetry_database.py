@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 from fastapi import FastAPI
 from opentelemetry.sdk.trace import ReadableSpan
@@ -156,8 +156,8 @@ async def test_queries_in_a_request_nest_under_its_server_span(
             await connection.execute(text("SELECT email FROM people WHERE id = :id"), {"id": 1})
         return {"id": person_id}
 
-    transport = httpx.ASGITransport(app=MetricsAndTracingMiddleware(app, service_name="matching"))
-    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+    transport = httpx2.ASGITransport(app=MetricsAndTracingMiddleware(app, service_name="matching"))
+    async with httpx2.AsyncClient(transport=transport, base_url="http://t") as client:
         assert (await client.get("/v1/people/7")).status_code == 200
 
     (query,) = client_spans(exporter)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-import httpx
+import httpx2
 import pytest
 from prometheus_client import REGISTRY, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.parser import text_string_to_metric_families
@@ -108,8 +108,8 @@ async def test_metrics_route_serves_the_registry_without_created_series() -> Non
     HTTP_DURATION.labels(service, "GET", "/v1/things/{thing_id}").observe(0.002)
     app = Starlette(routes=[metrics_route()])
 
-    transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://t") as client:
+    transport = httpx2.ASGITransport(app=app)
+    async with httpx2.AsyncClient(transport=transport, base_url="http://t") as client:
         text_format = await client.get("/metrics")
         openmetrics = await client.get(
             "/metrics", headers={"Accept": "application/openmetrics-text; version=1.0.0"}

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 
 from tandem_kit.clock import Clock, utc_now
 from tandem_kit.db import Database
@@ -172,7 +172,7 @@ class Api:
     tokens: Tokens
 
     @property
-    def client(self) -> httpx.AsyncClient:
+    def client(self) -> httpx2.AsyncClient:
         return self.running.client
 
     @property

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import httpx
+import httpx2
 import jwt
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -167,7 +167,7 @@ class JwksKeySource:
         self,
         settings: AuthSettings,
         *,
-        http_client: httpx.AsyncClient | None = None,
+        http_client: httpx2.AsyncClient | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self._url, self._settings, self._clock = str(settings.jwks_url), settings, clock
@@ -177,7 +177,7 @@ class JwksKeySource:
         )
         self._owns_client = http_client is None
         timeout = settings.jwks_timeout_seconds
-        self._client = http_client or httpx.AsyncClient(timeout=timeout, follow_redirects=False)
+        self._client = http_client or httpx2.AsyncClient(timeout=timeout, follow_redirects=False)
         self._lock = asyncio.Lock()
         self._keys: dict[str | None, jwt.PyJWK] | None = None
         self._fetched_at, self._last_ok = 0.0, False  # last successful fetch; last outcome
@@ -221,7 +221,7 @@ class JwksKeySource:
             except asyncio.CancelledError:
                 self._attempted_at = last  # the requester left: let a waiter fetch right away
                 raise
-            except (httpx.HTTPError, ValueError, KeyUnavailableError) as exc:
+            except (httpx2.HTTPError, ValueError, KeyUnavailableError) as exc:
                 logger.warning("JWKS fetch from %s failed: %s", self._url, exc)
                 keys = None  # keep serving the last good keys, if any
             self._completed += 1

@@ -25,7 +25,7 @@ from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any
 
-import httpx
+import httpx2
 import jwt
 from fastapi import HTTPException
 
@@ -139,7 +139,7 @@ class TokenVerifier:
         self,
         settings: AuthSettings,
         *,
-        http_client: httpx.AsyncClient | None = None,
+        http_client: httpx2.AsyncClient | None = None,
         clock: Callable[[], float] = time.monotonic,
         key_source: KeySource | None = None,
     ) -> None:

@@ -2,7 +2,7 @@
 
 The app runs inside ``asgi_lifespan.LifespanManager`` (migrations, database,
 workers, shutdown, as in production) and is called through
-``httpx.ASGITransport``, with no socket. :class:`RunningApp` exposes the
+``httpx2.ASGITransport``, with no socket. :class:`RunningApp` exposes the
 runtime the app built at start-up, so events are delivered and the outbox is
 read on the app's own database.
 """
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar, overload
 from uuid import UUID
 
-import httpx
+import httpx2
 from asgi_lifespan import LifespanManager
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Receive, Scope, Send
@@ -82,12 +82,12 @@ class RunningApp(Generic[S]):
     """A started app: ``client`` calls it, ``runtime`` is the one it built at start-up.
 
     ``transport`` is how ``client`` reaches the app; another HTTP client (a generated
-    API client, say) passes it to its own ``httpx.AsyncClient`` to call the same app.
+    API client, say) passes it to its own ``httpx2.AsyncClient`` to call the same app.
     """
 
     app: FastAPI
-    client: httpx.AsyncClient
-    transport: httpx.ASGITransport
+    client: httpx2.AsyncClient
+    transport: httpx2.ASGITransport
     settings: S
     runtime: Runtime[S]
     consumer: str | None
@@ -164,8 +164,8 @@ async def run_app(
     ) as manager:
         runtime: Runtime[S] = shared.state["runtime"]
         build = handlers or (definition.handlers if definition is not None else None)
-        transport = httpx.ASGITransport(app=manager.app, raise_app_exceptions=raise_app_exceptions)
-        async with httpx.AsyncClient(transport=transport, base_url=base_url) as client:
+        transport = httpx2.ASGITransport(app=manager.app, raise_app_exceptions=raise_app_exceptions)
+        async with httpx2.AsyncClient(transport=transport, base_url=base_url) as client:
             yield RunningApp(
                 app=app,
                 client=client,

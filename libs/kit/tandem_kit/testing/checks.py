@@ -6,13 +6,13 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-import httpx
+import httpx2
 
 from tandem_kit.errors import PROBLEM_JSON
 
 
 def assert_problem(
-    response: httpx.Response, status: int, code: str | None = None
+    response: httpx2.Response, status: int, code: str | None = None
 ) -> dict[str, Any]:
     """Assert an ``application/problem+json`` response with ``status`` (and ``code``);
     returns its body for further checks."""
