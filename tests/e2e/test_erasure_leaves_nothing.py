@@ -275,6 +275,7 @@ async def mentee_asks_and_is_accepted(
             "name": her.programme,
             "countries": ["DE"],
             "languages": ["en", "de"],
+            "time_zone": "Europe/Berlin",
             "starts_on": str(today - dt.timedelta(days=30)),
             "ends_on": str(today + dt.timedelta(days=180)),
             "formats": "pair",
