@@ -24,6 +24,7 @@ from tandem_kit.settings import AuthSettings
 from tandem_kit.testing import RunningApp, bearer, isolated_settings, run_app, wait_until
 from tandem_matching.main import DEFINITION, create_app
 from tandem_matching.service import engine
+from tandem_matching.service.context import Context
 from tandem_matching.service.engine import Solver
 from tandem_matching.settings import MatchingSettings
 
@@ -179,6 +180,11 @@ class Api:
     def database(self) -> Database:
         """The app's own database (its runtime's)."""
         return self.running.runtime.database
+
+    @property
+    def context(self) -> Context:
+        """What the app's use cases are given (its database, settings and clock)."""
+        return Context.of(self.running.runtime)
 
     async def call(
         self, method: str, url: str, headers: dict[str, str], expect: int = 200, **kwargs: Any

@@ -191,14 +191,14 @@ async def test_programmes_complete_at_midnight_of_their_own_time_zone(api: Api) 
     east = await start_pair(api, auckland, "amira", "jonas")
     west = await start_pair(api, angeles, "bob", "kim")
     day_after = ends_on + dt.timedelta(days=1)
-    database = api.database
+    context = api.context
     # 23:30 UTC on the last day: 12:30 the next day in Auckland, 15:30 in Los Angeles
     at = dt.datetime.combine(ends_on, dt.time(23, 30), dt.UTC)
-    assert await complete_due(database, at) == 1
+    assert await complete_due(context, at) == 1
     # 07:30 UTC the day after: still 23:30 of the last day in Los Angeles
-    assert await complete_due(database, dt.datetime.combine(day_after, dt.time(7, 30), dt.UTC)) == 0
+    assert await complete_due(context, dt.datetime.combine(day_after, dt.time(7, 30), dt.UTC)) == 0
     # 08:00 UTC: midnight in Los Angeles
-    assert await complete_due(database, dt.datetime.combine(day_after, dt.time(8), dt.UTC)) == 1
+    assert await complete_due(context, dt.datetime.combine(day_after, dt.time(8), dt.UTC)) == 1
     statuses = []
     for pid, rel in ((auckland, east), (angeles, west)):
         seen = await api.call(
@@ -221,9 +221,9 @@ async def test_complete_due_completes_only_active_relationships_of_ended_program
         api.tokens.manager(pid),
         json={"reason": "found_employment"},
     )
-    assert await complete_due(api.database, noon(today + dt.timedelta(days=10))) == 0  # last day
-    assert await complete_due(api.database, noon(today + dt.timedelta(days=11))) == 1
-    assert await complete_due(api.database, noon(today + dt.timedelta(days=11))) == 0
+    assert await complete_due(api.context, noon(today + dt.timedelta(days=10))) == 0  # last day
+    assert await complete_due(api.context, noon(today + dt.timedelta(days=11))) == 1
+    assert await complete_due(api.context, noon(today + dt.timedelta(days=11))) == 0
     done = await api.call(
         "GET", f"/v1/programmes/{pid}/relationships/{rel['id']}", api.tokens.manager(pid)
     )

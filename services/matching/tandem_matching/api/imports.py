@@ -11,7 +11,7 @@ from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
 from tandem_kit.errors import PayloadTooLarge
 from tandem_kit.guard import BODY_LIMIT_EXTRA
-from tandem_matching.api.deps import Db, Settings
+from tandem_matching.api.deps import Ctx, Settings
 from tandem_matching.domain.imports import ImportMode
 from tandem_matching.schemas.imports import ImportReport, ImportRequest
 from tandem_matching.service import imports as use
@@ -50,12 +50,12 @@ async def import_json(
     programme_id: UUID,
     body: ImportRequest,
     principal: CurrentPrincipal,
-    db: Db,
+    ctx: Ctx,
     settings: Settings,
     mode: Mode = ImportMode.ALL_OR_NOTHING,
 ) -> ImportReport:
     return await use.import_participants(
-        db, principal, programme_id, body.rows, mode=mode, max_rows=settings.import_max_rows
+        ctx, principal, programme_id, body.rows, mode=mode, max_rows=settings.import_max_rows
     )
 
 
@@ -75,7 +75,7 @@ async def import_csv(
     programme_id: UUID,
     file: Annotated[UploadFile, File(description=_FILE)],
     principal: CurrentPrincipal,
-    db: Db,
+    ctx: Ctx,
     settings: Settings,
     mode: Mode = ImportMode.ALL_OR_NOTHING,
 ) -> ImportReport:
@@ -83,7 +83,7 @@ async def import_csv(
     if len(data) > settings.import_max_bytes:
         raise PayloadTooLarge(f"The file is larger than {settings.import_max_bytes} bytes.")
     return await use.import_participants(
-        db, principal, programme_id, data, mode=mode, max_rows=settings.import_max_rows
+        ctx, principal, programme_id, data, mode=mode, max_rows=settings.import_max_rows
     )
 
 
@@ -91,15 +91,15 @@ async def import_csv(
 async def list_imports(
     programme_id: UUID,
     principal: CurrentPrincipal,
-    db: Db,
+    ctx: Ctx,
     cursor: PageCursor = None,
     limit: PageLimit = 50,
 ) -> Page[ImportReport]:
-    return await use.list_imports(db, principal, programme_id, cursor, limit)
+    return await use.list_imports(ctx, principal, programme_id, cursor, limit)
 
 
 @router.get("/{import_id}", summary="Read an import report (manager)", responses=problems(403, 404))
 async def get_import(
-    programme_id: UUID, import_id: UUID, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, import_id: UUID, principal: CurrentPrincipal, ctx: Ctx
 ) -> ImportReport:
-    return await use.get_import(db, principal, programme_id, import_id)
+    return await use.get_import(ctx, principal, programme_id, import_id)

@@ -9,7 +9,7 @@ from fastapi import APIRouter, status
 from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
 from tandem_kit.guard import NO_BODY_OR_EMPTY_OBJECT
-from tandem_matching.api.deps import Ctx, Db
+from tandem_matching.api.deps import Ctx
 from tandem_matching.domain.match_runs import MatchRunStatus
 from tandem_matching.domain.proposals import ProposalStatus
 from tandem_matching.schemas.match_runs import (
@@ -44,23 +44,21 @@ BREACH = (
     responses=problems(403, 404, 409, 422),
     openapi_extra=NO_BODY_OR_EMPTY_OBJECT,  # the kit's guard refuses any other body
 )
-async def create_run(
-    programme_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
-) -> MatchRunPublic:
-    return await use.create_run(db, principal, programme_id, ctx.now())
+async def create_run(programme_id: UUID, principal: CurrentPrincipal, ctx: Ctx) -> MatchRunPublic:
+    return await use.create_run(ctx, principal, programme_id, ctx.now())
 
 
 @router.get("", summary="List match runs (manager)", responses=problems(403, 400, 404))
 async def list_runs(
     programme_id: UUID,
     principal: CurrentPrincipal,
-    db: Db,
+    ctx: Ctx,
     status: MatchRunStatus | None = None,
     cursor: PageCursor = None,
     limit: PageLimit = 50,
 ) -> Page[MatchRunPublic]:
     return await use.list_runs(
-        db, principal, programme_id, status=status, cursor=cursor, limit=limit
+        ctx, principal, programme_id, status=status, cursor=cursor, limit=limit
     )
 
 
@@ -70,9 +68,9 @@ async def list_runs(
     responses=problems(403, 404),
 )
 async def get_run(
-    programme_id: UUID, run_id: UUID, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, run_id: UUID, principal: CurrentPrincipal, ctx: Ctx
 ) -> MatchRunPublic:
-    return await use.get_run(db, principal, programme_id, run_id)
+    return await use.get_run(ctx, principal, programme_id, run_id)
 
 
 @router.post(
@@ -81,9 +79,9 @@ async def get_run(
     responses=problems(403, 404, 409),
 )
 async def cancel_run(
-    programme_id: UUID, run_id: UUID, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, run_id: UUID, principal: CurrentPrincipal, ctx: Ctx
 ) -> MatchRunPublic:
-    return await use.cancel_run(db, principal, programme_id, run_id)
+    return await use.cancel_run(ctx, principal, programme_id, run_id)
 
 
 @router.get(
@@ -96,13 +94,13 @@ async def list_proposals(
     programme_id: UUID,
     run_id: UUID,
     principal: CurrentPrincipal,
-    db: Db,
+    ctx: Ctx,
     status: ProposalStatus | None = None,
     cursor: PageCursor = None,
     limit: PageLimit = 50,
 ) -> Page[ProposalPublic]:
     return await proposal_use.list_proposals(
-        db, principal, programme_id, run_id, status=status, cursor=cursor, limit=limit
+        ctx, principal, programme_id, run_id, status=status, cursor=cursor, limit=limit
     )
 
 
@@ -112,9 +110,9 @@ async def list_proposals(
     responses=problems(403, 404, 409),
 )
 async def approve(
-    programme_id: UUID, run_id: UUID, body: ApproveProposals, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, run_id: UUID, body: ApproveProposals, principal: CurrentPrincipal, ctx: Ctx
 ) -> MatchRunPublic:
-    return await review.approve(db, principal, programme_id, run_id, body)
+    return await review.approve(ctx, principal, programme_id, run_id, body)
 
 
 @router.post(
@@ -124,9 +122,9 @@ async def approve(
     responses=problems(403, 404, 409),
 )
 async def move(
-    programme_id: UUID, run_id: UUID, body: MoveMentee, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, run_id: UUID, body: MoveMentee, principal: CurrentPrincipal, ctx: Ctx
 ) -> MatchRunPublic:
-    return await review.move_mentee(db, principal, programme_id, run_id, body)
+    return await review.move_mentee(ctx, principal, programme_id, run_id, body)
 
 
 @router.post(
@@ -136,9 +134,9 @@ async def move(
     responses=problems(403, 404, 409),
 )
 async def swap(
-    programme_id: UUID, run_id: UUID, body: SwapMentees, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, run_id: UUID, body: SwapMentees, principal: CurrentPrincipal, ctx: Ctx
 ) -> MatchRunPublic:
-    return await review.swap_mentees(db, principal, programme_id, run_id, body)
+    return await review.swap_mentees(ctx, principal, programme_id, run_id, body)
 
 
 @router.post(
@@ -151,6 +149,6 @@ async def swap(
     responses=problems(403, 404, 409),
 )
 async def publish(
-    programme_id: UUID, run_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
+    programme_id: UUID, run_id: UUID, principal: CurrentPrincipal, ctx: Ctx
 ) -> PublishResult:
-    return await review.publish(db, principal, programme_id, run_id, ctx.now())
+    return await review.publish(ctx, principal, programme_id, run_id, ctx.now())

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, status
 
 from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
-from tandem_matching.api.deps import Ctx, Db
+from tandem_matching.api.deps import Ctx
 from tandem_matching.domain.mentee_choice import RequestStatus
 from tandem_matching.schemas.mentee_choice import (
     MentorRequestCreate,
@@ -33,10 +33,10 @@ async def suggestions(
     programme_id: UUID,
     mentee_id: UUID,
     principal: CurrentPrincipal,
-    db: Db,
+    ctx: Ctx,
     limit: Annotated[int, Query(ge=1, le=50)] = 5,
 ) -> list[SuggestionPublic]:
-    return await use.suggestions(db, principal, programme_id, mentee_id, limit)
+    return await use.suggestions(ctx, principal, programme_id, mentee_id, limit)
 
 
 @router.post(
@@ -48,9 +48,9 @@ async def suggestions(
     responses=problems(403, 404, 409),
 )
 async def create_request(
-    programme_id: UUID, body: MentorRequestCreate, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, body: MentorRequestCreate, principal: CurrentPrincipal, ctx: Ctx
 ) -> MentorRequestPublic:
-    return await use.create_request(db, principal, programme_id, body)
+    return await use.create_request(ctx, principal, programme_id, body)
 
 
 @router.get(
@@ -61,13 +61,13 @@ async def create_request(
 async def list_requests(
     programme_id: UUID,
     principal: CurrentPrincipal,
-    db: Db,
+    ctx: Ctx,
     status: RequestStatus | None = None,
     cursor: PageCursor = None,
     limit: PageLimit = 50,
 ) -> Page[MentorRequestPublic]:
     return await use.list_requests(
-        db, principal, programme_id, status=status, cursor=cursor, limit=limit
+        ctx, principal, programme_id, status=status, cursor=cursor, limit=limit
     )
 
 
@@ -77,9 +77,9 @@ async def list_requests(
     responses=problems(403, 404),
 )
 async def get_request(
-    programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, ctx: Ctx
 ) -> MentorRequestPublic:
-    return await use.get_request(db, principal, programme_id, request_id)
+    return await use.get_request(ctx, principal, programme_id, request_id)
 
 
 @router.post(
@@ -90,10 +90,10 @@ async def get_request(
     responses=problems(403, 404, 409),
 )
 async def accept_request(
-    programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
+    programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
-        db, principal, programme_id, request_id, decision=RequestStatus.ACCEPTED, when=ctx.now()
+        ctx, principal, programme_id, request_id, decision=RequestStatus.ACCEPTED, when=ctx.now()
     )
 
 
@@ -103,10 +103,10 @@ async def accept_request(
     responses=problems(403, 404, 409),
 )
 async def decline_request(
-    programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
+    programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
-        db, principal, programme_id, request_id, decision=RequestStatus.DECLINED, when=ctx.now()
+        ctx, principal, programme_id, request_id, decision=RequestStatus.DECLINED, when=ctx.now()
     )
 
 
@@ -116,8 +116,8 @@ async def decline_request(
     responses=problems(403, 404, 409),
 )
 async def withdraw_request(
-    programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, db: Db, ctx: Ctx
+    programme_id: UUID, request_id: UUID, principal: CurrentPrincipal, ctx: Ctx
 ) -> MentorRequestPublic:
     return await use.decide(
-        db, principal, programme_id, request_id, decision=RequestStatus.WITHDRAWN, when=ctx.now()
+        ctx, principal, programme_id, request_id, decision=RequestStatus.WITHDRAWN, when=ctx.now()
     )

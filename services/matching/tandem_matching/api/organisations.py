@@ -6,7 +6,7 @@ from fastapi import APIRouter, status
 
 from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
-from tandem_matching.api.deps import Db
+from tandem_matching.api.deps import Ctx
 from tandem_matching.schemas.organisations import OrganisationCreate, OrganisationPublic
 from tandem_matching.service import organisations as use
 
@@ -21,13 +21,13 @@ router = APIRouter(prefix="/v1/organisations", tags=["programmes"])
     responses=problems(403),
 )
 async def create_organisation(
-    body: OrganisationCreate, principal: CurrentPrincipal, db: Db
+    body: OrganisationCreate, principal: CurrentPrincipal, ctx: Ctx
 ) -> OrganisationPublic:
-    return await use.create_organisation(db, principal, body)
+    return await use.create_organisation(ctx, principal, body)
 
 
 @router.get("", summary="List organisations (admin)", responses=problems(403, 400))
 async def list_organisations(
-    principal: CurrentPrincipal, db: Db, cursor: PageCursor = None, limit: PageLimit = 50
+    principal: CurrentPrincipal, ctx: Ctx, cursor: PageCursor = None, limit: PageLimit = 50
 ) -> Page[OrganisationPublic]:
-    return await use.list_organisations(db, principal, cursor, limit)
+    return await use.list_organisations(ctx, principal, cursor, limit)

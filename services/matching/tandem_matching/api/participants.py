@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, status
 
 from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
-from tandem_matching.api.deps import Db
+from tandem_matching.api.deps import Ctx
 from tandem_matching.schemas.participants import (
     ParticipantCreate,
     ParticipantPublic,
@@ -32,9 +32,9 @@ router = APIRouter(prefix="/v1/programmes/{programme_id}/participants", tags=["p
     responses=problems(403, 404, 409),
 )
 async def register(
-    programme_id: UUID, body: ParticipantCreate, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, body: ParticipantCreate, principal: CurrentPrincipal, ctx: Ctx
 ) -> ParticipantPublic:
-    return await use.register(db, principal, programme_id, body)
+    return await use.register(ctx, principal, programme_id, body)
 
 
 @router.get(
@@ -45,7 +45,7 @@ async def register(
 async def list_participants(
     programme_id: UUID,
     principal: CurrentPrincipal,
-    db: Db,
+    ctx: Ctx,
     role: RoleName | None = None,
     status: ParticipantStatus | None = None,
     country: Annotated[str | None, Query(pattern=r"^[A-Z]{2}$")] = None,
@@ -56,7 +56,7 @@ async def list_participants(
     limit: PageLimit = 50,
 ) -> Page[ParticipantPublic]:
     return await use.list_participants(
-        db,
+        ctx,
         principal,
         programme_id,
         role=role,
@@ -74,9 +74,9 @@ async def list_participants(
     responses=problems(403, 404),
 )
 async def get_participant(
-    programme_id: UUID, participant_id: UUID, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, participant_id: UUID, principal: CurrentPrincipal, ctx: Ctx
 ) -> ParticipantPublic:
-    return await use.get_participant(db, principal, programme_id, participant_id)
+    return await use.get_participant(ctx, principal, programme_id, participant_id)
 
 
 @router.patch(
@@ -90,9 +90,9 @@ async def update_participant(
     participant_id: UUID,
     body: ParticipantUpdate,
     principal: CurrentPrincipal,
-    db: Db,
+    ctx: Ctx,
 ) -> ParticipantPublic:
-    return await use.update_participant(db, principal, programme_id, participant_id, body)
+    return await use.update_participant(ctx, principal, programme_id, participant_id, body)
 
 
 @router.post(
@@ -104,6 +104,6 @@ async def update_participant(
     responses=problems(403, 404, 409),
 )
 async def withdraw(
-    programme_id: UUID, participant_id: UUID, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, participant_id: UUID, principal: CurrentPrincipal, ctx: Ctx
 ) -> ParticipantPublic:
-    return await use.withdraw(db, principal, programme_id, participant_id)
+    return await use.withdraw(ctx, principal, programme_id, participant_id)

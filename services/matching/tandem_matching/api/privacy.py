@@ -8,7 +8,7 @@ from fastapi import APIRouter
 
 from tandem_kit.api import problems
 from tandem_kit.auth import CurrentPrincipal
-from tandem_matching.api.deps import Db
+from tandem_matching.api.deps import Ctx
 from tandem_matching.schemas.privacy import ErasureReceipt, ParticipantExport
 from tandem_matching.service import privacy as use
 
@@ -26,9 +26,9 @@ router = APIRouter(
     responses=problems(403, 404, 409),
 )
 async def erase(
-    programme_id: UUID, participant_id: UUID, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, participant_id: UUID, principal: CurrentPrincipal, ctx: Ctx
 ) -> ErasureReceipt:
-    return await use.erase(db, principal, programme_id, participant_id)
+    return await use.erase(ctx, principal, programme_id, participant_id)
 
 
 @router.get(
@@ -37,6 +37,6 @@ async def erase(
     responses=problems(403, 404),
 )
 async def export(
-    programme_id: UUID, participant_id: UUID, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, participant_id: UUID, principal: CurrentPrincipal, ctx: Ctx
 ) -> ParticipantExport:
-    return await use.export(db, principal, programme_id, participant_id)
+    return await use.export(ctx, principal, programme_id, participant_id)

@@ -8,7 +8,7 @@ from fastapi import APIRouter, status
 
 from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
-from tandem_matching.api.deps import Db
+from tandem_matching.api.deps import Ctx
 from tandem_matching.schemas.programmes import (
     ProgrammeCreate,
     ProgrammePublic,
@@ -27,9 +27,9 @@ router = APIRouter(prefix="/v1/programmes", tags=["programmes"])
     responses=problems(403),
 )
 async def create_programme(
-    body: ProgrammeCreate, principal: CurrentPrincipal, db: Db
+    body: ProgrammeCreate, principal: CurrentPrincipal, ctx: Ctx
 ) -> ProgrammePublic:
-    return await use.create_programme(db, principal, body)
+    return await use.create_programme(ctx, principal, body)
 
 
 @router.get(
@@ -39,9 +39,9 @@ async def create_programme(
     responses=problems(403, 400),
 )
 async def list_programmes(
-    principal: CurrentPrincipal, db: Db, cursor: PageCursor = None, limit: PageLimit = 50
+    principal: CurrentPrincipal, ctx: Ctx, cursor: PageCursor = None, limit: PageLimit = 50
 ) -> Page[ProgrammePublic]:
-    return await use.list_programmes(db, principal, cursor, limit)
+    return await use.list_programmes(ctx, principal, cursor, limit)
 
 
 @router.get(
@@ -49,8 +49,10 @@ async def list_programmes(
     summary="Read a programme (its managers and members)",
     responses=problems(403, 404),
 )
-async def get_programme(programme_id: UUID, principal: CurrentPrincipal, db: Db) -> ProgrammePublic:
-    return await use.get_programme(db, principal, programme_id)
+async def get_programme(
+    programme_id: UUID, principal: CurrentPrincipal, ctx: Ctx
+) -> ProgrammePublic:
+    return await use.get_programme(ctx, principal, programme_id)
 
 
 @router.patch(
@@ -59,6 +61,6 @@ async def get_programme(programme_id: UUID, principal: CurrentPrincipal, db: Db)
     responses=problems(403, 404),
 )
 async def update_programme(
-    programme_id: UUID, body: ProgrammeUpdate, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, body: ProgrammeUpdate, principal: CurrentPrincipal, ctx: Ctx
 ) -> ProgrammePublic:
-    return await use.update_programme(db, principal, programme_id, body)
+    return await use.update_programme(ctx, principal, programme_id, body)

@@ -8,7 +8,7 @@ from fastapi import APIRouter
 
 from tandem_kit.api import Page, PageCursor, PageLimit, problems
 from tandem_kit.auth import CurrentPrincipal
-from tandem_matching.api.deps import Ctx, Db
+from tandem_matching.api.deps import Ctx
 from tandem_matching.domain.relationships import RelationshipStatus
 from tandem_matching.schemas.relationships import (
     RelationshipEnd,
@@ -27,13 +27,13 @@ router = APIRouter(prefix="/v1/programmes/{programme_id}/relationships", tags=["
 async def list_relationships(
     programme_id: UUID,
     principal: CurrentPrincipal,
-    db: Db,
+    ctx: Ctx,
     status: RelationshipStatus | None = None,
     cursor: PageCursor = None,
     limit: PageLimit = 50,
 ) -> Page[RelationshipPublic]:
     return await use.list_relationships(
-        db, principal, programme_id, status=status, cursor=cursor, limit=limit
+        ctx, principal, programme_id, status=status, cursor=cursor, limit=limit
     )
 
 
@@ -43,9 +43,9 @@ async def list_relationships(
     responses=problems(403, 404),
 )
 async def get_relationship(
-    programme_id: UUID, relationship_id: UUID, principal: CurrentPrincipal, db: Db
+    programme_id: UUID, relationship_id: UUID, principal: CurrentPrincipal, ctx: Ctx
 ) -> RelationshipPublic:
-    return await use.get_relationship(db, principal, programme_id, relationship_id)
+    return await use.get_relationship(ctx, principal, programme_id, relationship_id)
 
 
 @router.post(
@@ -59,11 +59,10 @@ async def accept(
     programme_id: UUID,
     relationship_id: UUID,
     principal: CurrentPrincipal,
-    db: Db,
     ctx: Ctx,
 ) -> RelationshipPublic:
     return await use.respond(
-        db, principal, programme_id, relationship_id, accept=True, at=ctx.now()
+        ctx, principal, programme_id, relationship_id, accept=True, at=ctx.now()
     )
 
 
@@ -78,11 +77,10 @@ async def decline(
     programme_id: UUID,
     relationship_id: UUID,
     principal: CurrentPrincipal,
-    db: Db,
     ctx: Ctx,
 ) -> RelationshipPublic:
     return await use.respond(
-        db, principal, programme_id, relationship_id, accept=False, at=ctx.now()
+        ctx, principal, programme_id, relationship_id, accept=False, at=ctx.now()
     )
 
 
@@ -99,6 +97,6 @@ async def end_early(
     relationship_id: UUID,
     body: RelationshipEnd,
     principal: CurrentPrincipal,
-    db: Db,
+    ctx: Ctx,
 ) -> RelationshipPublic:
-    return await use.end_early(db, principal, programme_id, relationship_id, body)
+    return await use.end_early(ctx, principal, programme_id, relationship_id, body)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import io
 import re
 from collections.abc import Iterable, Iterator
@@ -29,7 +30,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
-from tandem_kit.db import Database
 from tandem_kit.errors import NotFound, PayloadTooLarge, Unprocessable
 from tandem_kit.outbox import add_events
 from tandem_matching.adapters import imports as repo
@@ -42,7 +42,8 @@ from tandem_matching.schemas.imports import ImportReport, ImportRow, Row
 from tandem_matching.schemas.participants import CAPACITY_MAX, CAPACITY_MIN
 from tandem_matching.service import events
 from tandem_matching.service.access import manager_in
-from tandem_matching.service.clock import new_id, now
+from tandem_matching.service.context import Context
+from tandem_matching.service.ids import new_id
 from tandem_matching.service.profiles import new_participant, programme_fit_errors
 
 COLUMNS = tuple(ImportRow.model_fields)
@@ -196,7 +197,7 @@ def _parse(payload: bytes | list[Row]) -> tuple[list[Parsed], Dialect | None]:
 
 
 async def import_participants(
-    db: Database,
+    ctx: Context,
     principal: Principal,
     programme_id: UUID,
     payload: bytes | list[Row],
@@ -205,15 +206,15 @@ async def import_participants(
     max_rows: int,
 ) -> ImportReport:
     """``payload``: the CSV file's bytes, or the JSON request's rows."""
-    at = now()
-    async with db.transaction() as session:
+    at = ctx.now()
+    async with ctx.database.transaction() as session:
         caller = await manager_in(session, principal, programme_id)
         parsed, dialect = _parse(payload)
         if not parsed:
             raise Unprocessable("The import holds no rows.", code="empty_import")
         if len(parsed) > max_rows:
             raise PayloadTooLarge(f"At most {max_rows} rows per import.")
-        good, errors = _validate(parsed, caller.programme)
+        good, errors = _validate(parsed, caller.programme, at)
         good, clashes = await _clashes_with_programme(session, programme_id, good)
         errors += clashes
         errors.sort(key=lambda e: e.line)
@@ -285,13 +286,12 @@ async def _clashes_with_programme(
 
 
 def _validate(
-    parsed: Iterable[Parsed], programme: Programme
+    parsed: Iterable[Parsed], programme: Programme, at: dt.datetime
 ) -> tuple[list[tuple[int, Participant]], list[RejectedRow]]:
     """Rows that are valid on their own and unique in the file; errors for the others."""
     good: list[tuple[int, Participant]] = []
     errors: list[RejectedRow] = []
     first_line: dict[tuple[str, str], int] = {}  # (field, normalised value) → line
-    at = now()
     for line, values in parsed:
         subject = values.get("subject") if isinstance(values, dict) else None
         subject = subject if isinstance(subject, str) else None
@@ -326,9 +326,9 @@ def _validate(
 
 
 async def get_import(
-    db: Database, principal: Principal, programme_id: UUID, import_id: UUID
+    ctx: Context, principal: Principal, programme_id: UUID, import_id: UUID
 ) -> ImportReport:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         await manager_in(session, principal, programme_id)
         found = await repo.get(session, programme_id, import_id)
     if found is None:
@@ -337,9 +337,9 @@ async def get_import(
 
 
 async def list_imports(
-    db: Database, principal: Principal, programme_id: UUID, cursor: str | None, limit: int
+    ctx: Context, principal: Principal, programme_id: UUID, cursor: str | None, limit: int
 ) -> Page[ImportReport]:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         await manager_in(session, principal, programme_id)
         rows = await repo.list_page(session, programme_id, cursor, limit)
     return Page[ImportReport](

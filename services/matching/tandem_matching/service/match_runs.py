@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
-from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, NotFound
 from tandem_matching.adapters import match_runs as repo
 from tandem_matching.adapters import proposals as proposal_repo
@@ -25,7 +24,8 @@ from tandem_matching.domain.match_runs import OPEN_RUNS, MatchRun, MatchRunStatu
 from tandem_matching.domain.proposals import LIVE_PROPOSALS, ProposalStatus
 from tandem_matching.schemas.match_runs import MatchRunPublic
 from tandem_matching.service.access import Caller, manager_in
-from tandem_matching.service.clock import new_id, now
+from tandem_matching.service.context import Context
+from tandem_matching.service.ids import new_id
 
 
 def public(run: MatchRun) -> MatchRunPublic:
@@ -42,9 +42,9 @@ async def run_of(
 
 
 async def create_run(
-    db: Database, principal: Principal, programme_id: UUID, at: dt.datetime
+    ctx: Context, principal: Principal, programme_id: UUID, at: dt.datetime
 ) -> MatchRunPublic:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await manager_in(session, principal, programme_id)
         if caller.programme.has_ended(caller.programme.today(at)):
             raise Conflict("The programme has ended.", code="programme_ended")
@@ -64,7 +64,7 @@ async def create_run(
             cancel_requested=False,
             error=None,
             summary=None,
-            created_at=now(),
+            created_at=ctx.now(),
             started_at=None,
             heartbeat_at=None,
             finished_at=None,
@@ -75,15 +75,15 @@ async def create_run(
 
 
 async def get_run(
-    db: Database, principal: Principal, programme_id: UUID, run_id: UUID
+    ctx: Context, principal: Principal, programme_id: UUID, run_id: UUID
 ) -> MatchRunPublic:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await manager_in(session, principal, programme_id)
         return public(await run_of(caller, session, run_id))
 
 
 async def list_runs(
-    db: Database,
+    ctx: Context,
     principal: Principal,
     programme_id: UUID,
     *,
@@ -91,7 +91,7 @@ async def list_runs(
     cursor: str | None,
     limit: int,
 ) -> Page[MatchRunPublic]:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         await manager_in(session, principal, programme_id)
         rows = await repo.list_page(
             session, programme_id, status=status, cursor=cursor, limit=limit
@@ -103,15 +103,15 @@ async def list_runs(
 
 
 async def cancel_run(
-    db: Database, principal: Principal, programme_id: UUID, run_id: UUID
+    ctx: Context, principal: Principal, programme_id: UUID, run_id: UUID
 ) -> MatchRunPublic:
     """Queued, running or draft runs become ``cancelled`` at once; a running child process
     is stopped by the worker at its next progress check (its result is thrown away)."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await manager_in(session, principal, programme_id)
         run = await run_of(caller, session, run_id, for_update=True)
         cancelled = replace(
-            run, status=MatchRunStatus.CANCELLED, cancel_requested=True, finished_at=now()
+            run, status=MatchRunStatus.CANCELLED, cancel_requested=True, finished_at=ctx.now()
         )
         if not await repo.transition(
             session,

@@ -29,6 +29,7 @@ from tandem_kit.runtime import Runtime
 from tandem_kit.workers import PeriodicWorker
 from tandem_matching.domain.match_runs import Job, MatchRun, Solution
 from tandem_matching.service import engine, run_steps
+from tandem_matching.service.context import Context
 from tandem_matching.service.engine import Solver
 from tandem_matching.settings import MatchingSettings
 
@@ -74,19 +75,19 @@ class MatchRunWorker(PeriodicWorker):
             clock=runtime.clock,
             on_start=self._fail_stale,
         )
-        self._db = runtime.database
+        self._ctx = Context.of(runtime)
         self._settings = settings
         self._solver = solver
         self._context = process_context()
 
     async def _fail_stale(self, now: dt.datetime) -> None:
         stale = dt.timedelta(seconds=self._settings.match_run_stale_seconds)
-        failed = await run_steps.fail_stale(self._db, now - stale)
+        failed = await run_steps.fail_stale(self._ctx, now - stale)
         if failed:
             log.warning("failed %d match runs left running by a stopped worker", failed)
 
     async def tick(self, now: dt.datetime) -> int:
-        run = await run_steps.claim_next(self._db)
+        run = await run_steps.claim_next(self._ctx)
         if run is None:
             return 0
         await self._execute(run)
@@ -95,18 +96,18 @@ class MatchRunWorker(PeriodicWorker):
     async def _execute(self, run: MatchRun) -> None:
         run_id = run.id
         try:
-            job = await run_steps.load_job(self._db, run)
+            job = await run_steps.load_job(self._ctx, run)
             result = await self._solve(run_id, job)
         except RunOutcome as outcome:
             if outcome.status != "cancelled":  # a cancelled run's row is already final
-                await run_steps.finish(self._db, run_id, outcome.status, outcome.error)
+                await run_steps.finish(self._ctx, run_id, outcome.status, outcome.error)
             log.info("match run %s ended %s: %s", run_id, outcome.status, outcome.error)
             return
         except Exception as error:
             log.exception("match run %s failed", run_id)
-            await run_steps.finish(self._db, run_id, "failed", f"{type(error).__name__}")
+            await run_steps.finish(self._ctx, run_id, "failed", f"{type(error).__name__}")
             return
-        saved = await run_steps.save_draft(self._db, run_id, job, result)
+        saved = await run_steps.save_draft(self._ctx, run_id, job, result)
         log.info("match run %s %s", run_id, "drafted" if saved else "was cancelled")
 
     async def _solve(self, run_id: UUID, job: Job) -> Solution:
@@ -153,7 +154,7 @@ class MatchRunWorker(PeriodicWorker):
                 raise RunOutcome("failed", f"the matching process died (exit {child.exitcode})")
             if loop.time() - reported >= _REPORT_EVERY:
                 reported = loop.time()
-                if not await run_steps.report(self._db, run_id, phase, fraction):
+                if not await run_steps.report(self._ctx, run_id, phase, fraction):
                     raise RunOutcome("cancelled")
 
     @staticmethod

@@ -18,7 +18,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_contracts.common import MentoringFormat
 from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
-from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, Forbidden, NotFound, Unprocessable
 from tandem_kit.outbox import add_events
 from tandem_matching.adapters import mentee_choice as repo
@@ -34,7 +33,8 @@ from tandem_matching.schemas.mentee_choice import (
 )
 from tandem_matching.service import engine, events
 from tandem_matching.service.access import Caller, caller_in
-from tandem_matching.service.clock import new_id, now
+from tandem_matching.service.context import Context
+from tandem_matching.service.ids import new_id
 from tandem_matching.service.participants import visible_participant
 from tandem_matching.service.relationships import new_relationship
 from tandem_matching.service.roster import Roster, load_roster
@@ -58,10 +58,10 @@ def _waiting(roster: Roster, mentee_id: UUID) -> None:
 
 
 async def suggestions(
-    db: Database, principal: Principal, programme_id: UUID, mentee_id: UUID, limit: int
+    ctx: Context, principal: Principal, programme_id: UUID, mentee_id: UUID, limit: int
 ) -> list[SuggestionPublic]:
     """The best mentors for a mentee, with explanations (the mentee, or a manager)."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         row = await visible_participant(session, caller, mentee_id)
         if row.role is not Role.MENTEE:
@@ -80,9 +80,9 @@ async def suggestions(
 
 
 async def create_request(
-    db: Database, principal: Principal, programme_id: UUID, body: MentorRequestCreate
+    ctx: Context, principal: Principal, programme_id: UUID, body: MentorRequestCreate
 ) -> MentorRequestPublic:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         me = caller.require_participant()
         if me.role is not Role.MENTEE:
@@ -105,7 +105,7 @@ async def create_request(
             score=explained.score,
             explanation=explained.explanation,
             relationship_id=None,
-            created_at=now(),
+            created_at=ctx.now(),
             decided_at=None,
         )
         await repo.insert_request(session, request)
@@ -138,7 +138,7 @@ async def _check_pair(
 
 
 async def list_requests(
-    db: Database,
+    ctx: Context,
     principal: Principal,
     programme_id: UUID,
     *,
@@ -147,7 +147,7 @@ async def list_requests(
     limit: int,
 ) -> Page[MentorRequestPublic]:
     """Managers see all; participants the requests they sent or received."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         involving = None if caller.is_manager else caller.require_participant().id
         rows = await repo.list_page(
@@ -169,15 +169,15 @@ async def _visible_request(
 
 
 async def get_request(
-    db: Database, principal: Principal, programme_id: UUID, request_id: UUID
+    ctx: Context, principal: Principal, programme_id: UUID, request_id: UUID
 ) -> MentorRequestPublic:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         return MentorRequestPublic.of(await _visible_request(session, caller, request_id))
 
 
 async def decide(
-    db: Database,
+    ctx: Context,
     principal: Principal,
     programme_id: UUID,
     request_id: UUID,
@@ -186,7 +186,7 @@ async def decide(
     when: dt.datetime,
 ) -> MentorRequestPublic:
     """``accepted``/``declined`` by the addressed mentor; ``withdrawn`` by the mentee."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         caller.require_participant()
         row = await _visible_request(session, caller, request_id, for_update=True)
@@ -198,16 +198,16 @@ async def decide(
         if row.status is not RequestStatus.PENDING:
             raise Conflict(f"The request is {row.status}.", code="request_not_pending")
         relationship_id: UUID | None = None
+        at = ctx.now()
         if decision is RequestStatus.ACCEPTED:
-            relationship_id = await _start(session, caller, row, caller.programme.today(when))
-        at = now()
+            relationship_id = await _start(session, caller, row, caller.programme.today(when), at)
         await repo.decide(session, request_id, decision, at, relationship_id)
         row = replace(row, status=decision, decided_at=at, relationship_id=relationship_id)
     return MentorRequestPublic.of(row)
 
 
 async def _start(
-    session: AsyncSession, caller: Caller, request: MentorRequest, today: dt.date
+    session: AsyncSession, caller: Caller, request: MentorRequest, today: dt.date, at: dt.datetime
 ) -> UUID:
     """Re-check the pair as of now and create the active relationship with its events."""
     programme = caller.programme
@@ -227,6 +227,7 @@ async def _start(
         score=explained.score,
         request_id=request.id,
         started_on=starts_on,
+        at=at,
     )
     await relationship_repo.insert_many(session, [row], members)
     named = [

@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_contracts.matching import EndedBy, EndReason
 from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
-from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, Forbidden, NotFound, Unprocessable
 from tandem_kit.outbox import add_event, add_events
 from tandem_matching.adapters import mentee_choice as request_repo
@@ -25,7 +24,8 @@ from tandem_matching.schemas.participants import (
 )
 from tandem_matching.service import events
 from tandem_matching.service.access import Caller, caller_in
-from tandem_matching.service.clock import new_id, now
+from tandem_matching.service.context import Context
+from tandem_matching.service.ids import new_id
 from tandem_matching.service.profiles import new_participant, programme_fit_errors, with_changes
 from tandem_matching.service.relationships import close_open_relationships
 
@@ -53,10 +53,10 @@ def _unfit(errors: list[str]) -> Unprocessable:
 
 
 async def register(
-    db: Database, principal: Principal, programme_id: UUID, body: ParticipantCreate
+    ctx: Context, principal: Principal, programme_id: UUID, body: ParticipantCreate
 ) -> ParticipantPublic:
     """Self-registration needs the role's grant; a manager may register anyone."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         subject = body.subject or principal.subject
         if subject != principal.subject:
@@ -70,7 +70,7 @@ async def register(
             programme_id=programme_id,
             subject=subject,
             role=Role(body.role),
-            at=now(),
+            at=ctx.now(),
         )
         errors = programme_fit_errors(row, caller.programme)
         if errors:
@@ -90,7 +90,7 @@ async def register(
 
 
 async def list_participants(
-    db: Database,
+    ctx: Context,
     principal: Principal,
     programme_id: UUID,
     *,
@@ -102,7 +102,7 @@ async def list_participants(
     limit: int,
 ) -> Page[ParticipantPublic]:
     """Managers list and filter everyone; a participant gets a page holding only themselves."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         only = None
         if not caller.is_manager:
@@ -127,9 +127,9 @@ async def list_participants(
 
 
 async def get_participant(
-    db: Database, principal: Principal, programme_id: UUID, participant_id: UUID
+    ctx: Context, principal: Principal, programme_id: UUID, participant_id: UUID
 ) -> ParticipantPublic:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         row = await visible_participant(session, caller, participant_id)
         busy = await repo.busy_ids(session, [participant_id])
@@ -137,18 +137,18 @@ async def get_participant(
 
 
 async def update_participant(
-    db: Database,
+    ctx: Context,
     principal: Principal,
     programme_id: UUID,
     participant_id: UUID,
     body: ParticipantUpdate,
 ) -> ParticipantPublic:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         row = await visible_participant(session, caller, participant_id, for_update=True)
         if not row.is_active:
             raise Conflict(f"The participant is {row.status}.", code="participant_inactive")
-        merged = with_changes(row, body.model_dump(mode="json", exclude_unset=True), now())
+        merged = with_changes(row, body.model_dump(mode="json", exclude_unset=True), ctx.now())
         try:
             check_role_fields(
                 row.role, skills=merged.skills, goals=merged.goals, capacity=merged.capacity
@@ -169,19 +169,19 @@ async def update_participant(
 
 
 async def withdraw(
-    db: Database, principal: Principal, programme_id: UUID, participant_id: UUID
+    ctx: Context, principal: Principal, programme_id: UUID, participant_id: UUID
 ) -> ParticipantPublic:
     """Leave the programme: open relationships close, pending requests end."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         row = await visible_participant(session, caller, participant_id, for_update=True)
         if not row.is_active:
             raise Conflict(f"The participant is {row.status}.", code="participant_inactive")
-        at = now()
+        at = ctx.now()
         by_self = participant_id == caller.participant_id
         ended_by = EndedBy(row.role.value) if by_self else EndedBy.MANAGER
         await close_open_relationships(
-            session, participant_id, ended_by, EndReason.PARTICIPANT_WITHDREW
+            session, participant_id, ended_by, EndReason.PARTICIPANT_WITHDREW, at=at
         )
         await request_repo.close_pending_of(session, participant_id, at)
         row = replace(row, status=ParticipantStatus.WITHDRAWN, withdrawn_at=at, updated_at=at)

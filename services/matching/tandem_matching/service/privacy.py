@@ -18,7 +18,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import EndedBy, EndReason
 from tandem_kit.auth import Principal
-from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, Forbidden, NotFound
 from tandem_kit.outbox import add_event, add_tombstone
 from tandem_matching.adapters import mentee_choice as request_repo
@@ -30,7 +29,7 @@ from tandem_matching.schemas.privacy import ErasureReceipt, MentorRequestRecord,
 from tandem_matching.schemas.relationships import RelationshipPublic
 from tandem_matching.service import events
 from tandem_matching.service.access import Caller, caller_in
-from tandem_matching.service.clock import now
+from tandem_matching.service.context import Context
 from tandem_matching.service.participants import public
 from tandem_matching.service.relationships import close_open_relationships
 
@@ -47,17 +46,17 @@ async def _own_or_admin(session: AsyncSession, caller: Caller, participant_id: U
 
 
 async def erase(
-    db: Database, principal: Principal, programme_id: UUID, participant_id: UUID
+    ctx: Context, principal: Principal, programme_id: UUID, participant_id: UUID
 ) -> ErasureReceipt:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         row = await _own_or_admin(session, caller, participant_id)
         if row.status is ParticipantStatus.ERASED:
             raise Conflict("The participant is already erased.", code="already_erased")
         subject = str(row.subject)
-        at = now()
+        at = ctx.now()
         closed = await close_open_relationships(
-            session, participant_id, EndedBy.SYSTEM, EndReason.PARTICIPANT_ERASED
+            session, participant_id, EndedBy.SYSTEM, EndReason.PARTICIPANT_ERASED, at=at
         )
         await request_repo.close_pending_of(session, participant_id, at)
         await request_repo.forget_personal(session, participant_id)
@@ -71,9 +70,9 @@ async def erase(
 
 
 async def export(
-    db: Database, principal: Principal, programme_id: UUID, participant_id: UUID
+    ctx: Context, principal: Principal, programme_id: UUID, participant_id: UUID
 ) -> ParticipantExport:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         row = await _own_or_admin(session, caller, participant_id)
         busy = await repo.busy_ids(session, [participant_id])
@@ -83,7 +82,7 @@ async def export(
         proposal_members = await proposal_repo.members_of(session, [p.id for p in proposals])
         requests = await request_repo.of_participant(session, participant_id)
     return ParticipantExport(
-        exported_at=now(),
+        exported_at=ctx.now(),
         participant=public(row, participant_id in busy),
         relationships=[RelationshipPublic.of(r, members[r.id]) for r in relationships],
         proposals=[ParticipantExport.proposal(p, proposal_members[p.id]) for p in proposals],

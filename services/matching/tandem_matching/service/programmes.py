@@ -8,7 +8,6 @@ from uuid import UUID
 
 from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal, require_admin
-from tandem_kit.db import Database
 from tandem_kit.errors import Unprocessable
 from tandem_kit.outbox import add_event
 from tandem_matching.adapters import organisations as organisation_repo
@@ -23,7 +22,8 @@ from tandem_matching.schemas.programmes import (
 )
 from tandem_matching.service import events
 from tandem_matching.service.access import caller_in, manager_in
-from tandem_matching.service.clock import new_id, now
+from tandem_matching.service.context import Context
+from tandem_matching.service.ids import new_id
 
 
 def _overrides(body: MailOverridesIn) -> MailOverrides:
@@ -47,11 +47,11 @@ def _check_wording(languages: Sequence[str], overrides: MailOverrides) -> None:
 
 
 async def create_programme(
-    db: Database, principal: Principal, body: ProgrammeCreate
+    ctx: Context, principal: Principal, body: ProgrammeCreate
 ) -> ProgrammePublic:
     """The programme, its named managers and ``programme.created``, in one transaction."""
     require_admin(principal)
-    at = now()
+    at = ctx.now()
     programme = Programme(
         id=new_id(),
         organisation_id=body.organisation_id,
@@ -71,7 +71,7 @@ async def create_programme(
     )
     managers = [Manager(**m.model_dump()) for m in body.managers]
     _check_wording(programme.languages, programme.mail_overrides)
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         if not await organisation_repo.exists(session, body.organisation_id):
             raise Unprocessable(
                 f"Organisation {body.organisation_id} does not exist.",
@@ -94,11 +94,11 @@ def _ids(granted: Iterable[str]) -> frozenset[UUID]:
 
 
 async def list_programmes(
-    db: Database, principal: Principal, cursor: str | None, limit: int
+    ctx: Context, principal: Principal, cursor: str | None, limit: int
 ) -> Page[ProgrammePublic]:
     """Admins see all; others the programmes in which their token grants a role."""
     visible = None if principal.is_admin else _ids(principal.programmes)
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         rows = await repo.list_programmes(session, visible_ids=visible, cursor=cursor, limit=limit)
         kept = rows[:limit]
         managers = await repo.managers_of_many(session, [r.id for r in kept])
@@ -108,15 +108,15 @@ async def list_programmes(
     )
 
 
-async def get_programme(db: Database, principal: Principal, programme_id: UUID) -> ProgrammePublic:
-    async with db.transaction() as session:
+async def get_programme(ctx: Context, principal: Principal, programme_id: UUID) -> ProgrammePublic:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         managers = await repo.managers_of(session, programme_id)
     return ProgrammePublic.of(caller.programme, managers)
 
 
 async def update_programme(
-    db: Database, principal: Principal, programme_id: UUID, body: ProgrammeUpdate
+    ctx: Context, principal: Principal, programme_id: UUID, body: ProgrammeUpdate
 ) -> ProgrammePublic:
     """Rename, tune the policy, reword the mails or move the programme to another
     reference time zone; ``programme.updated`` tells the other services when the name,
@@ -129,7 +129,7 @@ async def update_programme(
         )
     policy = body.policy.model_dump(mode="json") if body.policy is not None else None
     overrides = _overrides(body.mail_overrides) if body.mail_overrides is not None else None
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await manager_in(session, principal, programme_id)
         if overrides is not None:
             _check_wording(caller.programme.languages, overrides)
@@ -140,7 +140,7 @@ async def update_programme(
             policy=policy,
             mail_overrides=overrides,
             time_zone=body.time_zone,
-            now=now(),
+            now=ctx.now(),
         )
         programme = await repo.get_programme(session, programme_id)
         assert programme is not None

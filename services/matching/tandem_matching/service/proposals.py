@@ -12,7 +12,6 @@ from uuid import UUID
 
 from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
-from tandem_kit.db import Database
 from tandem_matching.adapters import proposals as repo
 from tandem_matching.domain.match_runs import MatchRun
 from tandem_matching.domain.proposals import (
@@ -26,7 +25,8 @@ from tandem_matching.domain.proposals import (
 )
 from tandem_matching.schemas.match_runs import ProposalPublic
 from tandem_matching.service.access import manager_in
-from tandem_matching.service.clock import new_id
+from tandem_matching.service.context import Context
+from tandem_matching.service.ids import new_id
 from tandem_matching.service.match_runs import run_of
 
 
@@ -74,7 +74,7 @@ def summarise(
 
 
 async def list_proposals(
-    db: Database,
+    ctx: Context,
     principal: Principal,
     programme_id: UUID,
     run_id: UUID,
@@ -84,7 +84,7 @@ async def list_proposals(
     limit: int,
 ) -> Page[ProposalPublic]:
     """The draft's proposals, best first, each with its members' scores and explanations."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await manager_in(session, principal, programme_id)
         await run_of(caller, session, run_id)
         rows = await repo.page(session, run_id, status=status, cursor=cursor, limit=limit)

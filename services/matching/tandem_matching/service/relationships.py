@@ -20,7 +20,6 @@ from tandem_contracts.common import MentoringFormat
 from tandem_contracts.matching import EndedBy, EndReason
 from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
-from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, NotFound, Unprocessable
 from tandem_kit.outbox import add_event, add_events
 from tandem_matching.adapters import relationships as repo
@@ -37,7 +36,8 @@ from tandem_matching.domain.relationships import (
 from tandem_matching.schemas.relationships import RelationshipEnd, RelationshipPublic
 from tandem_matching.service import events
 from tandem_matching.service.access import Caller, caller_in
-from tandem_matching.service.clock import new_id, now
+from tandem_matching.service.context import Context
+from tandem_matching.service.ids import new_id
 
 
 def _refused(refusal: TransitionRefused) -> Conflict:
@@ -60,7 +60,7 @@ async def _visible(
 
 
 async def list_relationships(
-    db: Database,
+    ctx: Context,
     principal: Principal,
     programme_id: UUID,
     *,
@@ -69,7 +69,7 @@ async def list_relationships(
     limit: int,
 ) -> Page[RelationshipPublic]:
     """Managers see the programme's relationships; participants only their own."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         if not caller.is_manager:
             caller.require_participant()
@@ -86,16 +86,16 @@ async def list_relationships(
 
 
 async def get_relationship(
-    db: Database, principal: Principal, programme_id: UUID, relationship_id: UUID
+    ctx: Context, principal: Principal, programme_id: UUID, relationship_id: UUID
 ) -> RelationshipPublic:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         found, members = await _visible(session, caller, relationship_id)
     return RelationshipPublic.of(found, members)
 
 
 async def respond(
-    db: Database,
+    ctx: Context,
     principal: Principal,
     programme_id: UUID,
     relationship_id: UUID,
@@ -104,7 +104,7 @@ async def respond(
     at: dt.datetime,
 ) -> RelationshipPublic:
     """A member accepts or declines a proposed relationship."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         me = caller.require_participant()
         found, members = await _visible(session, caller, relationship_id, for_update=True)
@@ -118,7 +118,7 @@ async def respond(
                 today=programme.today(at),
                 programme_starts_on=programme.starts_on,
                 programme_ends_on=programme.ends_on,
-                at=now(),
+                at=ctx.now(),
             )
         except TransitionRefused as refusal:
             raise _refused(refusal) from refusal
@@ -136,7 +136,7 @@ async def respond(
 
 
 async def end_early(
-    db: Database,
+    ctx: Context,
     principal: Principal,
     programme_id: UUID,
     relationship_id: UUID,
@@ -147,14 +147,14 @@ async def end_early(
         raise Unprocessable(
             f"The reason {body.reason} is given by the system only.", code="reserved_reason"
         )
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         caller = await caller_in(session, principal, programme_id)
         if not caller.is_manager:
             caller.require_participant()
         found, members = await _visible(session, caller, relationship_id, for_update=True)
         by = life.ender(members, caller.participant_id)
         try:
-            ended = life.end_early(found, by, body.reason, now())
+            ended = life.end_early(found, by, body.reason, ctx.now())
         except TransitionRefused as refusal:
             raise _refused(refusal) from refusal
         await repo.save(session, ended)
@@ -163,12 +163,16 @@ async def end_early(
 
 
 async def close_open_relationships(
-    session: AsyncSession, participant_id: UUID, ended_by: EndedBy, reason: EndReason
+    session: AsyncSession,
+    participant_id: UUID,
+    ended_by: EndedBy,
+    reason: EndReason,
+    *,
+    at: dt.datetime,
 ) -> int:
     """When a participant leaves: active relationships end early, proposed ones are declined."""
     closed = 0
     for found in await repo.of_participant(session, participant_id, life.OPEN_STATUSES):
-        at = now()
         after = life.close(found, ended_by, reason, at)
         if after.status is RelationshipStatus.DECLINED:
             await repo.set_response(session, found.id, participant_id, MemberResponse.DECLINED, at)
@@ -179,10 +183,10 @@ async def close_open_relationships(
     return closed
 
 
-async def complete_due(db: Database, at: dt.datetime, batch: int = 500) -> int:
+async def complete_due(ctx: Context, at: dt.datetime, batch: int = 500) -> int:
     """Complete active relationships whose programme has ended at ``at``: its end date is
     over in the programme's reference time zone (local midnight); one batch."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         completed = []
         # No zone is more than a day ahead of UTC: programmes ending before tomorrow (UTC)
         # are the candidates, each judged by its own date.
@@ -191,7 +195,7 @@ async def complete_due(db: Database, at: dt.datetime, batch: int = 500) -> int:
         )
         ended = [p for p, ends_on, zone in candidates if _local_date(at, zone) > ends_on]
         for found in await repo.active_in_programmes(session, ended, batch):
-            done = life.complete(found, now())
+            done = life.complete(found, ctx.now())
             # Conditional: another replica's worker may have completed it meanwhile.
             if await repo.save(session, done, only_if_status=RelationshipStatus.ACTIVE):
                 completed.append(done)
@@ -213,6 +217,7 @@ def new_relationship(
     run_id: UUID | None = None,
     request_id: UUID | None = None,
     started_on: dt.date | None = None,
+    at: dt.datetime,
 ) -> tuple[Relationship, tuple[Member, ...]]:
     """A new relationship in ``programme`` with a fresh id (see :func:`life.propose`)."""
     return life.propose(
@@ -223,7 +228,7 @@ def new_relationship(
         format=format,
         score=score,
         agreed_end_date=programme.ends_on,
-        at=now(),
+        at=at,
         run_id=run_id,
         request_id=request_id,
         started_on=started_on,

@@ -18,7 +18,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.matching import MatchProposed
 from tandem_kit.auth import Principal
-from tandem_kit.db import Database
 from tandem_kit.errors import Conflict, Unprocessable
 from tandem_kit.outbox import add_events
 from tandem_matching.adapters import match_runs as run_repo
@@ -36,7 +35,7 @@ from tandem_matching.schemas.match_runs import (
 )
 from tandem_matching.service import events
 from tandem_matching.service.access import Caller, manager_in
-from tandem_matching.service.clock import now
+from tandem_matching.service.context import Context
 from tandem_matching.service.engine import ErrorEntry
 from tandem_matching.service.match_runs import public, run_of
 from tandem_matching.service.proposals import summarise
@@ -92,9 +91,9 @@ async def _save(session: AsyncSession, review: Review) -> MatchRunPublic:
 
 
 async def approve(
-    db: Database, principal: Principal, programme_id: UUID, run_id: UUID, body: ApproveProposals
+    ctx: Context, principal: Principal, programme_id: UUID, run_id: UUID, body: ApproveProposals
 ) -> MatchRunPublic:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         review = await _open_draft(session, principal, programme_id, run_id)
         ids = None if body.all else list(dict.fromkeys(body.proposal_ids))
         unknown = sorted(set(ids or ()) - set(review.draft.proposals))
@@ -111,27 +110,27 @@ async def approve(
 
 
 async def move_mentee(
-    db: Database, principal: Principal, programme_id: UUID, run_id: UUID, body: MoveMentee
+    ctx: Context, principal: Principal, programme_id: UUID, run_id: UUID, body: MoveMentee
 ) -> MatchRunPublic:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         review = await _open_draft(session, principal, programme_id, run_id)
         move(review.draft, review.roster, body.mentee_id, body.to_mentor_id)
         return await _save(session, review)
 
 
 async def swap_mentees(
-    db: Database, principal: Principal, programme_id: UUID, run_id: UUID, body: SwapMentees
+    ctx: Context, principal: Principal, programme_id: UUID, run_id: UUID, body: SwapMentees
 ) -> MatchRunPublic:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         review = await _open_draft(session, principal, programme_id, run_id)
         swap(review.draft, review.roster, body.mentee_a, body.mentee_b)
         return await _save(session, review)
 
 
 async def publish(
-    db: Database, principal: Principal, programme_id: UUID, run_id: UUID, at: dt.datetime
+    ctx: Context, principal: Principal, programme_id: UUID, run_id: UUID, at: dt.datetime
 ) -> PublishResult:
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         review = await _open_draft(session, principal, programme_id, run_id)
         programme = review.caller.programme
         if programme.has_ended(programme.today(at)):
@@ -162,6 +161,7 @@ async def publish(
                 score=p.score,
                 mentees=[(m.mentee_id, m.explanation) for m in mentees],
                 run_id=run_id,
+                at=ctx.now(),
             )
             rows.append(row)
             members += rel_members
@@ -173,7 +173,7 @@ async def publish(
         await repo.set_status(
             session, run_id, None, ProposalStatus.DISCARDED, from_status=(ProposalStatus.DRAFT,)
         )
-        run = replace(review.run, status=MatchRunStatus.PUBLISHED, published_at=now())
+        run = replace(review.run, status=MatchRunStatus.PUBLISHED, published_at=ctx.now())
         await run_repo.transition(
             session,
             run_id,

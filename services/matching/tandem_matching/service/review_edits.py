@@ -23,8 +23,8 @@ from tandem_matching.domain.proposals import (
     unmatched_of,
 )
 from tandem_matching.service import engine
-from tandem_matching.service.clock import new_id
 from tandem_matching.service.engine import ErrorEntry
+from tandem_matching.service.ids import new_id
 from tandem_matching.service.roster import Roster
 
 

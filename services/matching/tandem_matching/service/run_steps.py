@@ -5,23 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from uuid import UUID
 
-from tandem_kit.db import Database
 from tandem_matching.adapters import match_runs as repo
 from tandem_matching.adapters import programmes as programme_repo
 from tandem_matching.adapters import proposals as proposal_repo
 from tandem_matching.domain.match_runs import Job, MatchRun, MatchRunStatus, Solution
-from tandem_matching.service.clock import now
+from tandem_matching.service.context import Context
 from tandem_matching.service.proposals import draft_rows, summarise
 from tandem_matching.service.roster import load_roster
 
 
-async def claim_next(db: Database) -> MatchRun | None:
+async def claim_next(ctx: Context) -> MatchRun | None:
     """Take the oldest queued run, if another worker does not take it first."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         run = await repo.oldest_queued(session)
         if run is None:
             return None
-        at = now()
+        at = ctx.now()
         claimed = await repo.transition(
             session,
             run.id,
@@ -35,9 +34,9 @@ async def claim_next(db: Database) -> MatchRun | None:
     return run if claimed else None
 
 
-async def load_job(db: Database, run: MatchRun) -> Job:
+async def load_job(ctx: Context, run: MatchRun) -> Job:
     """The engine's input, a snapshot of the programme as the run starts (picklable)."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         programme = await programme_repo.get_programme(session, run.programme_id)
         assert programme is not None
         roster = await load_roster(session, programme)
@@ -49,22 +48,22 @@ async def load_job(db: Database, run: MatchRun) -> Job:
     )
 
 
-async def report(db: Database, run_id: UUID, phase: str, progress: float) -> bool:
+async def report(ctx: Context, run_id: UUID, phase: str, progress: float) -> bool:
     """Record progress and a heartbeat; False when the run is no longer running (cancelled)."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         return await repo.transition(
             session,
             run_id,
             (MatchRunStatus.RUNNING,),
             phase=phase[:40],
             progress=min(1.0, max(0.0, progress)),
-            heartbeat_at=now(),
+            heartbeat_at=ctx.now(),
         )
 
 
-async def save_draft(db: Database, run_id: UUID, job: Job, result: Solution) -> bool:
+async def save_draft(ctx: Context, run_id: UUID, job: Job, result: Solution) -> bool:
     """Store the proposals and the summary; False (nothing stored) if cancelled meanwhile."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         run = await repo.get(session, run_id, for_update=True)
         if run is None or run.status is not MatchRunStatus.RUNNING:
             return False
@@ -91,15 +90,15 @@ async def save_draft(db: Database, run_id: UUID, job: Job, result: Solution) -> 
             phase="done",
             progress=1.0,
             summary=summary,
-            finished_at=now(),
-            heartbeat_at=now(),
+            finished_at=ctx.now(),
+            heartbeat_at=ctx.now(),
         )
 
 
-async def finish(db: Database, run_id: UUID, status: str, error: str | None) -> None:
+async def finish(ctx: Context, run_id: UUID, status: str, error: str | None) -> None:
     """``failed`` (with the error) or back to ``queued`` (the worker is shutting down)."""
     ending = MatchRunStatus(status)
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         if ending is MatchRunStatus.QUEUED:
             await repo.transition(
                 session,
@@ -119,13 +118,13 @@ async def finish(db: Database, run_id: UUID, status: str, error: str | None) -> 
                 (MatchRunStatus.RUNNING,),
                 status=ending,
                 error=error,
-                finished_at=now(),
+                finished_at=ctx.now(),
             )
 
 
-async def fail_stale(db: Database, stale_before: dt.datetime) -> int:
+async def fail_stale(ctx: Context, stale_before: dt.datetime) -> int:
     """Runs whose worker died without a word (no heartbeat): failed, so a new run can start."""
-    async with db.transaction() as session:
+    async with ctx.database.transaction() as session:
         stale = await repo.stale_running(session, stale_before)
         for run_id in stale:
             await repo.transition(
@@ -134,6 +133,6 @@ async def fail_stale(db: Database, stale_before: dt.datetime) -> int:
                 (MatchRunStatus.RUNNING,),
                 status=MatchRunStatus.FAILED,
                 error="the worker running it stopped unexpectedly",
-                finished_at=now(),
+                finished_at=ctx.now(),
             )
     return len(stale)

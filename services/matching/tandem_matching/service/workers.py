@@ -7,6 +7,7 @@ from datetime import datetime
 
 from tandem_kit.runtime import Runtime
 from tandem_kit.workers import PeriodicWorker
+from tandem_matching.service.context import Context
 from tandem_matching.service.relationships import complete_due
 from tandem_matching.settings import MatchingSettings
 
@@ -27,10 +28,10 @@ class CompletionWorker(PeriodicWorker):
             runtime.settings.completion_interval_seconds,
             clock=runtime.clock,
         )
-        self._db = runtime.database
+        self._ctx = Context.of(runtime)
 
     async def tick(self, now: datetime) -> int:
-        done = await complete_due(self._db, now)
+        done = await complete_due(self._ctx, now)
         if done:
             log.info("completed %d relationships at their programme's end", done)
         return done
