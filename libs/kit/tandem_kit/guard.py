@@ -220,6 +220,9 @@ class RequestGuard:
             )(scope, receive, send)
             return
         content_type = headers.get(b"content-type", b"").split(b";")[0].strip().lower()
+        if content_type.endswith(b"json") and (refusal := _not_utf8(body)) is not None:
+            await refusal(scope, receive, send)
+            return
         if content_type.endswith(b"json") and json_depth_exceeds(body, self._max_depth):
             await problem_response(
                 422,
@@ -246,6 +249,22 @@ class RequestGuard:
                 headers=dict(error.headers or {}),
             )
         return None
+
+
+def _not_utf8(body: bytes) -> Any:
+    """A 400 ``malformed_json`` for a body that is not UTF-8, as JSON must be (RFC 8259,
+    8.1); otherwise None. Left to FastAPI, it is a bare 400 naming no reason."""
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError as error:
+        return problem_response(
+            400,
+            "Malformed JSON",
+            f"The body is not UTF-8, which JSON must be: the byte at offset {error.start} "
+            f"(0x{body[error.start]:02x}) starts no UTF-8 character.",
+            "malformed_json",
+        )
+    return None
 
 
 def _empty(body: bytes, allowed: _Body) -> bool:

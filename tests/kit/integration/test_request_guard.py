@@ -229,3 +229,22 @@ async def test_the_verified_principal_reaches_the_route(
 )
 def test_json_depth(body: bytes, deeper: bool) -> None:
     assert json_depth_exceeds(body, DEPTH) is deeper
+
+
+async def test_a_json_body_that_is_not_utf8_is_a_400_malformed_json(
+    client: httpx2.AsyncClient, settings: AuthSettings
+) -> None:
+    # JSON between systems is UTF-8 (RFC 8259, section 8.1). A Windows-1252 "é" used to
+    # reach FastAPI's body parser and come back as a bare 400 ``http_error``.
+    body = '{"text": "caf\u00e9"}'.encode("cp1252")
+    response = await client.post(
+        "/notes",
+        content=body,
+        headers={"content-type": "application/json", **bearer(settings)},
+    )
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    problem = response.json()
+    assert problem["code"] == "malformed_json"
+    assert "UTF-8" in problem["detail"]
+    assert "offset 13 (0xe9)" in problem["detail"]
