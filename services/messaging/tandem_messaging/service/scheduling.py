@@ -7,6 +7,9 @@ retention purge also only while ``run_scheduled_jobs``); the kit decides per pro
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from datetime import datetime
+
 from tandem_kit.mail import MailRelay
 from tandem_kit.runtime import Runtime
 from tandem_kit.workers import PeriodicWorker
@@ -28,34 +31,34 @@ def mail_relay(runtime: Runtime[MessagingSettings]) -> MailRelay:
     )
 
 
-def digest_job(runtime: Runtime[MessagingSettings]) -> PeriodicWorker:
-    """The daily digest, at the runtime's clock (tests hand the app their own)."""
+def _every(
+    runtime: Runtime[MessagingSettings],
+    name: str,
+    interval_seconds: float,
+    use_case: Callable[[Context, datetime], Awaitable[int]],
+) -> PeriodicWorker:
+    """A kit loop running ``use_case`` at the runtime's clock (tests hand the app their own)."""
     ctx = Context.of(runtime)
-    return PeriodicWorker(
-        "daily-digest",
-        runtime.settings.digest_interval_seconds,
-        lambda now: send_due_digests(ctx, now),
-        clock=ctx.clock,
+    return PeriodicWorker(name, interval_seconds, lambda now: use_case(ctx, now), clock=ctx.clock)
+
+
+def digest_job(runtime: Runtime[MessagingSettings]) -> PeriodicWorker:
+    """The members' daily digest."""
+    return _every(
+        runtime, "daily-digest", runtime.settings.digest_interval_seconds, send_due_digests
     )
 
 
 def manager_digest_job(runtime: Runtime[MessagingSettings]) -> PeriodicWorker:
     """The managers' digests of agreements waiting for them, once per period."""
-    ctx = Context.of(runtime)
-    return PeriodicWorker(
+    return _every(
+        runtime,
         "manager-digest",
         runtime.settings.manager_digest_interval_seconds,
-        lambda now: send_manager_digests(ctx, now),
-        clock=ctx.clock,
+        send_manager_digests,
     )
 
 
 def retention_job(runtime: Runtime[MessagingSettings]) -> PeriodicWorker:
     """Deletes content past its programme's retention period."""
-    ctx = Context.of(runtime)
-    return PeriodicWorker(
-        "retention",
-        runtime.settings.retention_interval_seconds,
-        lambda now: purge_expired(ctx, now),
-        clock=ctx.clock,
-    )
+    return _every(runtime, "retention", runtime.settings.retention_interval_seconds, purge_expired)
