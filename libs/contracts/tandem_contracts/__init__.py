@@ -31,4 +31,5 @@ __all__ = [
 # Importing the event modules registers their types in EVENT_TYPES.
 from tandem_contracts import contacts as contacts
 from tandem_contracts import matching as matching
+from tandem_contracts import meetings as meetings
 from tandem_contracts import messaging as messaging

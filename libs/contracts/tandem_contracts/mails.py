@@ -63,6 +63,42 @@ _SPECS = (
         "A manager's digest (at most one per period): the relationships whose communication "
         "agreement waits for a manager, one line each in `summary`.",
     ),
+    MailTemplateSpec(
+        "meeting-proposals",
+        "meetings",
+        frozenset({"name", "programme", "activity", "options", "link"}),
+        "A planned activity has proposed times: `options` lists them in the recipient's zone.",
+    ),
+    MailTemplateSpec(
+        "meeting-invitation",
+        "meetings",
+        frozenset(
+            {"name", "programme", "activity", "when", "where", "members", "accept", "tentative"}
+            | {"decline"}
+        ),
+        "A meeting was scheduled (with its .ics, METHOD:REQUEST); one-click RSVP links.",
+    ),
+    MailTemplateSpec(
+        "meeting-updated",
+        "meetings",
+        frozenset(
+            {"name", "programme", "activity", "when", "previous", "where", "accept"}
+            | {"tentative", "decline"}
+        ),
+        "A meeting's time, length or place changed (its .ics, METHOD:REQUEST, SEQUENCE up).",
+    ),
+    MailTemplateSpec(
+        "meeting-cancelled",
+        "meetings",
+        frozenset({"name", "programme", "activity", "when", "reason"}),
+        "A meeting was cancelled (its .ics, METHOD:CANCEL); `reason` is a translated code.",
+    ),
+    MailTemplateSpec(
+        "meeting-reminder",
+        "meetings",
+        frozenset({"name", "programme", "activity", "when", "where", "link"}),
+        "A meeting starts soon (at the programme's reminder offsets), in the recipient's zone.",
+    ),
 )
 
 MAIL_TEMPLATES: Final[Mapping[str, MailTemplateSpec]] = MappingProxyType(

@@ -1,0 +1,3 @@
+"""The Tandem meetings service."""
+
+VERSION = "0.1.0"

@@ -1,0 +1,54 @@
+"""The meetings service: the one wiring point (definition, app factory, command line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from tandem_kit.app import ServiceDefinition
+from tandem_kit.app import create_app as kit_create_app
+from tandem_kit.cli import run_service_cli
+from tandem_kit.clock import Clock, utc_now
+from tandem_kit.directory import DIRECTORY_TOPICS
+from tandem_meetings import VERSION
+from tandem_meetings.api import status
+from tandem_meetings.consumers import build_handlers
+from tandem_meetings.settings import MeetingsSettings
+
+MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
+
+DEFINITION = ServiceDefinition(
+    name="meetings",
+    title="Tandem meetings",
+    description=(
+        "Blended meetings of each mentoring relationship: the programme's plan of online "
+        "and face-to-face activities, times that suit every member across time zones, "
+        "invitations that calendar programs accept (iCalendar), personal calendar feeds, "
+        "reminders, attendance, and the relationship's goals and members-only notes.\n\n"
+        "**Auth.** Bearer JWT with the `tandem_roles` claim; programme roles and "
+        "relationship membership are checked on every call."
+    ),
+    version=VERSION,
+    migrations=MIGRATIONS,
+    routers=[status.router],
+    settings=MeetingsSettings,
+    # matching's topic and the contacts topic (the kit's directory); messaging's
+    # agreements are added with their handler.
+    consumes=DIRECTORY_TOPICS,
+    handlers=build_handlers,
+    # Background work, each a tandem_kit.workers.WorkerSpec that says where it runs, e.g.
+    # WorkerSpec("reminders", build=reminder_worker, runs_in=RunsIn.RELAY,
+    #            enabled=lambda s: s.reminders_enabled) around a PeriodicWorker; none yet.
+    workers=[],
+    openapi_tags=[{"name": "status", "description": "Whether the service is up, and its version."}],
+)
+
+
+def create_app(settings: MeetingsSettings | None = None, *, clock: Clock = utc_now) -> FastAPI:
+    """The app; ``clock`` is every "now" of the process (tests pass a ManualClock)."""
+    return kit_create_app(DEFINITION, settings or MeetingsSettings(), clock=clock)
+
+
+def cli() -> None:
+    run_service_cli(DEFINITION)
