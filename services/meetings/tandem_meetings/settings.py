@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import SettingsConfigDict
 
 from tandem_kit.settings import ServiceSettings
+from tandem_meetings.domain.video_links import (
+    MIN_JWT_SECRET_CHARS,
+    check_http_url,
+    check_url_template,
+)
 
 
 class MeetingsSettings(ServiceSettings):
@@ -19,3 +26,85 @@ class MeetingsSettings(ServiceSettings):
     service_name: str = "meetings"
     http_port: int = Field(default=8003, ge=1, le=65535)
     database_url: str = "sqlite+aiosqlite:///.data/meetings.db"
+
+    # --- Video links and one-click RSVP links (domain/video_links.py, rsvp_links.py) ---
+    # Which provider makes online meetings' links: jitsi, bigbluebutton or static.
+    video_provider: Literal["jitsi", "bigbluebutton", "static"] = "jitsi"
+    # Jitsi: the (self-hosted) server; rooms are <base>/<room>. With an app id and secret
+    # (prosody token authentication), each link carries its own HS256 token.
+    video_jitsi_base_url: str = "https://meet.jit.si"
+    video_jitsi_app_id: str | None = None
+    video_jitsi_app_secret: SecretStr | None = None
+    video_jitsi_audience: str = Field(default="jitsi", min_length=1, max_length=200)
+    # Tokens stay valid this long after a meeting's planned end.
+    video_jitsi_token_grace_minutes: int = Field(default=60, ge=0, le=24 * 60)
+    # BigBlueButton: the base before /api (e.g. https://bbb.example.org/bigbluebutton).
+    video_bbb_base_url: str | None = None
+    video_bbb_secret: SecretStr | None = None
+    # Static: the organisation's own room, e.g. https://meet.example.org/rooms/{room};
+    # placeholders {room} and {meeting_id}, or none for one fixed URL.
+    video_static_url_template: str | None = None
+    # One-click RSVP links in invitations live this long (never past the meeting's start),
+    # and start with this URL: the meetings API as the public reaches it.
+    rsvp_link_lifetime_hours: int = Field(default=14 * 24, ge=1, le=90 * 24)
+    public_base_url: str = "http://127.0.0.1:8003"
+
+    @field_validator(
+        "video_jitsi_app_id",
+        "video_jitsi_app_secret",
+        "video_bbb_base_url",
+        "video_bbb_secret",
+        "video_static_url_template",
+        mode="before",
+    )
+    @classmethod
+    def _empty_is_unset(cls, value: object) -> object:
+        return None if value == "" else value
+
+    @field_validator("video_jitsi_base_url")
+    @classmethod
+    def _jitsi_url(cls, value: str) -> str:
+        return check_http_url(value, "video_jitsi_base_url")
+
+    @field_validator("public_base_url")
+    @classmethod
+    def _public_url(cls, value: str) -> str:
+        return check_http_url(value, "public_base_url")
+
+    @field_validator("video_bbb_base_url")
+    @classmethod
+    def _bbb_url(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        value = check_http_url(value, "video_bbb_base_url")
+        if value.endswith("/api"):
+            raise ValueError("video_bbb_base_url is the base before /api (the calls add it)")
+        return value
+
+    @field_validator("video_static_url_template")
+    @classmethod
+    def _static_template(cls, value: str | None) -> str | None:
+        return None if value is None else check_url_template(value)
+
+    @model_validator(mode="after")
+    def _video_provider_complete(self) -> MeetingsSettings:
+        jitsi_secret = self.video_jitsi_app_secret
+        if (self.video_jitsi_app_id is None) != (jitsi_secret is None):
+            raise ValueError(
+                "video_jitsi_app_id and video_jitsi_app_secret go together: set both or neither"
+            )
+        if jitsi_secret is not None and len(jitsi_secret.get_secret_value()) < MIN_JWT_SECRET_CHARS:
+            raise ValueError(
+                f"video_jitsi_app_secret must have at least {MIN_JWT_SECRET_CHARS} characters"
+            )
+        if self.video_provider == "bigbluebutton" and (
+            self.video_bbb_base_url is None or self.video_bbb_secret is None
+        ):
+            raise ValueError(
+                "video_provider bigbluebutton needs video_bbb_base_url and video_bbb_secret"
+            )
+        if self.video_provider == "static" and self.video_static_url_template is None:
+            raise ValueError("video_provider static needs video_static_url_template")
+        return self
+
+    # --- end of video and RSVP links ---
