@@ -12,7 +12,7 @@ from tandem_kit.cli import run_service_cli
 from tandem_kit.clock import Clock, utc_now
 from tandem_kit.directory import DIRECTORY_TOPICS
 from tandem_meetings import VERSION
-from tandem_meetings.api import status
+from tandem_meetings.api import meetings, rsvp, status
 from tandem_meetings.consumers import build_handlers
 from tandem_meetings.settings import MeetingsSettings
 
@@ -31,7 +31,7 @@ DEFINITION = ServiceDefinition(
     ),
     version=VERSION,
     migrations=MIGRATIONS,
-    routers=[status.router],
+    routers=[status.router, meetings.relationship_router, meetings.router, rsvp.router],
     settings=MeetingsSettings,
     # matching's topic and the contacts topic (the kit's directory); messaging's
     # agreements are added with their handler.
@@ -41,7 +41,15 @@ DEFINITION = ServiceDefinition(
     # WorkerSpec("reminders", build=reminder_worker, runs_in=RunsIn.RELAY,
     #            enabled=lambda s: s.reminders_enabled) around a PeriodicWorker; none yet.
     workers=[],
-    openapi_tags=[{"name": "status", "description": "Whether the service is up, and its version."}],
+    openapi_tags=[
+        {"name": "status", "description": "Whether the service is up, and its version."},
+        {
+            "name": "meetings",
+            "description": "A relationship's meetings, online or face to face: schedule, "
+            "reschedule, cancel; every member's local time.",
+        },
+        {"name": "rsvp", "description": "Members' answers: accept, decline, tentative."},
+    ],
 )
 
 

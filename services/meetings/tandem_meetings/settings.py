@@ -26,6 +26,13 @@ class MeetingsSettings(ServiceSettings):
     service_name: str = "meetings"
     http_port: int = Field(default=8003, ge=1, le=65535)
     database_url: str = "sqlite+aiosqlite:///.data/meetings.db"
+    # Without master_key (local, test): the development master key is kept here.
+    master_key_file: str = ".data/meetings-master.key"
+
+    # --- meetings (core): how long a meeting lasts and how far ahead it is scheduled ---
+    meeting_min_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    meeting_max_minutes: int = Field(default=8 * 60, ge=1, le=24 * 60)
+    meeting_max_days_ahead: int = Field(default=730, ge=1, le=3650)
 
     # --- Video links and one-click RSVP links (domain/video_links.py, rsvp_links.py) ---
     # Which provider makes online meetings' links: jitsi, bigbluebutton or static.

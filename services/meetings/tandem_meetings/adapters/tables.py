@@ -9,8 +9,23 @@ address, a feed URL or a note in the clear.
 
 from __future__ import annotations
 
-from sqlalchemy import MetaData
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+    Uuid,
+)
 
+from tandem_kit.db.types import SUBJECT_LENGTH, UtcDateTime, uuid_pk
 from tandem_kit.directory import add_directory_tables
 
 metadata = MetaData()
@@ -18,6 +33,103 @@ add_directory_tables(metadata)
 
 
 # --- relationships, members and meetings (revision 0002) --------------------------
+# A relationship as matching announced it, with its own data key (wrapped by the master
+# key): a meeting's place and video link are sealed under it, because they belong to the
+# relationship's members together, not to one person (a cancel note, written by one
+# member, is sealed under that person's vault key instead, so erasure shreds it).
+
+relationships = Table(
+    "relationships",
+    metadata,
+    Column("id", Uuid(), primary_key=True),  # matching's relationship id
+    Column("programme_id", Uuid(), nullable=False),
+    Column("format", String(10), nullable=False),  # pair | group
+    Column("starts_on", Date, nullable=False),
+    Column("agreed_end_date", Date, nullable=False),
+    Column("status", String(10), nullable=False),  # active | ended
+    Column("cadence_days", Integer, nullable=True),  # from agreement.accepted, once there is one
+    Column("wrapped_key_nonce", LargeBinary, nullable=False),
+    Column("wrapped_key_ciphertext", LargeBinary, nullable=False),
+    Column("started_at", UtcDateTime(), nullable=False),
+    Column("ended_at", UtcDateTime(), nullable=True),
+    Index("ix_relationships_programme", "programme_id", "status"),
+)
+
+relationship_members = Table(
+    "relationship_members",
+    metadata,
+    Column("relationship_id", Uuid(), ForeignKey("relationships.id"), primary_key=True),
+    Column("participant_id", Uuid(), primary_key=True),
+    Column("subject", String(SUBJECT_LENGTH), nullable=False),
+    Column("role", String(10), nullable=False),  # mentor | mentee
+    Index("ix_relationship_members_subject", "subject"),
+    Index("ix_relationship_members_participant", "participant_id"),
+)
+
+meetings = Table(
+    "meetings",
+    metadata,
+    uuid_pk(),
+    Column("relationship_id", Uuid(), ForeignKey("relationships.id"), nullable=False),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("planned_activity_id", Uuid(), nullable=True),
+    Column("activity_key", String(64), nullable=True),
+    Column("mode", String(20), nullable=False),  # online | face_to_face
+    Column("status", String(20), nullable=False),  # scheduled | cancelled
+    Column("starts_at", UtcDateTime(), nullable=False),
+    Column("ends_at", UtcDateTime(), nullable=False),
+    Column("sequence", Integer, nullable=False),  # iCalendar SEQUENCE (RFC 5545 §3.8.7.4)
+    Column("ical_uid", String(120), nullable=False),  # one UID for the meeting's life
+    # JSON {name, address, notes} sealed under the relationship's key (face to face).
+    Column("place_nonce", LargeBinary, nullable=True),
+    Column("place_ciphertext", LargeBinary, nullable=True),
+    # The provider's links, JSON sealed under the relationship's key (online).
+    Column("link_nonce", LargeBinary, nullable=True),
+    Column("link_ciphertext", LargeBinary, nullable=True),
+    Column("link_status", String(10), nullable=True),  # ready | pending; null face to face
+    Column("link_provider", String(40), nullable=True),
+    Column("link_attempts", Integer, nullable=False),
+    Column("cancel_reason", String(30), nullable=True),  # tandem_contracts CancelReason
+    Column("cancelled_by", String(10), nullable=True),  # mentor | mentee | manager | system
+    Column("cancelled_at", UtcDateTime(), nullable=True),
+    # The canceller's own words, sealed under their vault key (tandem_kit.privacy.pack).
+    Column("cancel_note", LargeBinary, nullable=True),
+    Column("cancel_note_author", Uuid(), nullable=True),
+    Column("agenda_goal_ids", JSON, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("ical_uid", name="uq_meetings_ical_uid"),
+    Index("ix_meetings_relationship_start", "relationship_id", "starts_at", "id"),
+    # "scheduled meetings between t1 and t2" (busy times, reminders, feeds)
+    Index("ix_meetings_status_start", "status", "starts_at", "ends_at"),
+    Index("ix_meetings_link_status", "link_status"),
+)
+
+meeting_attendees = Table(
+    "meeting_attendees",
+    metadata,
+    uuid_pk(),
+    Column("meeting_id", Uuid(), ForeignKey("meetings.id"), nullable=False),
+    Column("participant_id", Uuid(), nullable=True),  # null once the person is erased
+    Column("role", String(10), nullable=False),
+    Column("partstat", String(20), nullable=False),  # needs_action|accepted|declined|tentative
+    Column("responded_at", UtcDateTime(), nullable=True),
+    Column("erased", Boolean, nullable=False),
+    UniqueConstraint("meeting_id", "participant_id", name="uq_meeting_attendees_participant"),
+    # a member's meetings (joined to meetings' status and time for busy checks)
+    Index("ix_meeting_attendees_participant", "participant_id", "meeting_id"),
+)
+
+# One-click RSVP links are signed; each carries a nonce that may be used once.
+rsvp_nonces = Table(
+    "rsvp_nonces",
+    metadata,
+    Column("nonce", String(64), primary_key=True),
+    Column("meeting_id", Uuid(), nullable=False),
+    Column("used_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False),  # deleted after: a token is dead then
+    Index("ix_rsvp_nonces_expires", "expires_at"),
+)
 
 
 # --- availability, busy times and external calendar feeds (revision 0003) ---------

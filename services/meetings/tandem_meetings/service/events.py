@@ -1,5 +1,50 @@
 """The events meetings publishes, built here and nowhere else, from records.
 
 A use case adds them with ``tandem_kit.outbox.add_event(session, ...)`` in its own
-transaction; see docs/adding-an-event.md. None yet.
+transaction. They say when and how a relationship meets: never where, never the link.
 """
+
+from __future__ import annotations
+
+from tandem_contracts.meetings import (
+    MeetingCancelled,
+    MeetingRescheduled,
+    MeetingScheduled,
+)
+from tandem_meetings.domain.meetings import Meeting
+
+
+def _facts(meeting: Meeting) -> dict[str, object]:
+    return {
+        "programme_id": meeting.programme_id,
+        "relationship_id": meeting.relationship_id,
+        "meeting_id": meeting.id,
+        "planned_activity_id": meeting.planned_activity_id,
+        "activity_key": meeting.activity_key,
+        "mode": meeting.mode,
+        "starts_at": meeting.starts_at,
+        "ends_at": meeting.ends_at,
+        "sequence": meeting.sequence,
+    }
+
+
+def meeting_scheduled(meeting: Meeting) -> MeetingScheduled:
+    return MeetingScheduled.model_validate(_facts(meeting))
+
+
+def meeting_rescheduled(before: Meeting, after: Meeting) -> MeetingRescheduled:
+    return MeetingRescheduled.model_validate(
+        {
+            **_facts(after),
+            "previous_starts_at": before.starts_at,
+            "previous_ends_at": before.ends_at,
+        }
+    )
+
+
+def meeting_cancelled(meeting: Meeting) -> MeetingCancelled:
+    assert meeting.cancel_reason is not None
+    assert meeting.cancelled_by is not None
+    return MeetingCancelled.model_validate(
+        {**_facts(meeting), "cancelled_by": meeting.cancelled_by, "reason": meeting.cancel_reason}
+    )
