@@ -2,6 +2,7 @@
 # One image for every Tandem service; the command picks the service and the part:
 #   tandem-matching migrate | serve | api | relay | consume | provision-topics
 #   tandem-messaging migrate | serve | …
+#   tandem-meetings migrate | serve | …
 # Settings come from the environment (TANDEM_<SERVICE>_*, OTEL_*), see .env.example.
 
 FROM python:3.11-slim AS build

@@ -45,7 +45,9 @@ KAFKA_POM = DEPLOY / "local" / "kafka" / "pom.xml"
 
 # Services that run once and exit (a healthcheck means nothing for them); every other
 # service must have one.
-ONE_SHOT_JOBS = frozenset({"kafka-topics", "matching-migrate", "messaging-migrate"})
+ONE_SHOT_JOBS = frozenset(
+    {"kafka-topics", "matching-migrate", "messaging-migrate", "meetings-migrate"}
+)
 
 # Each service's settings class by import path. Until a service has its own class the
 # kit's base class stands in (with the service's prefix), so the checks still run.
@@ -316,6 +318,8 @@ def test_compose_defines_the_platform() -> None:
         "matching",
         "messaging-migrate",
         "messaging",
+        "meetings-migrate",
+        "meetings",
         "otel-collector",
         "jaeger",
         "prometheus",
@@ -941,7 +945,7 @@ def test_k8s_manifests_wire_settings_ports_and_probes(monkeypatch: pytest.Monkey
         if d
     }
     deployments = [d for d in documents if d["kind"] == "Deployment"]
-    assert {d["metadata"]["name"] for d in deployments} >= {"matching", "messaging"}
+    assert {d["metadata"]["name"] for d in deployments} >= {"matching", "messaging", "meetings"}
     for deployment in deployments:
         name = deployment["metadata"]["name"]
         container = deployment["spec"]["template"]["spec"]["containers"][0]
