@@ -19,6 +19,8 @@ from tandem_kit.settings import ServiceSettings
 from tandem_kit.testing import isolated_settings, run_app
 from tandem_matching.main import create_app as matching_app
 from tandem_matching.settings import MatchingSettings
+from tandem_meetings.main import create_app as meetings_app
+from tandem_meetings.settings import MeetingsSettings
 from tandem_messaging.main import create_app as messaging_app
 from tests.messaging.harness import settings_for
 
@@ -33,7 +35,14 @@ def _messaging(tmp: Path) -> tuple[FastAPI, ServiceSettings]:
     return messaging_app(settings), settings
 
 
-@pytest.mark.parametrize("factory", [_matching, _messaging], ids=["matching", "messaging"])
+def _meetings(tmp: Path) -> tuple[FastAPI, ServiceSettings]:
+    settings = isolated_settings(MeetingsSettings, tmp)
+    return meetings_app(settings), settings
+
+
+@pytest.mark.parametrize(
+    "factory", [_matching, _messaging, _meetings], ids=["matching", "messaging", "meetings"]
+)
 async def test_options_answers_every_path_with_its_methods(
     factory: Callable[[Path], tuple[FastAPI, ServiceSettings]], tmp_path: Path
 ) -> None:

@@ -19,6 +19,8 @@ import pytest
 from tandem_kit.testing import isolated_settings
 from tandem_matching.main import create_app as matching_app
 from tandem_matching.settings import MatchingSettings
+from tandem_meetings.main import create_app as meetings_app
+from tandem_meetings.settings import MeetingsSettings
 from tandem_messaging.main import create_app as messaging_app
 from tests.messaging.harness import settings_for
 
@@ -28,6 +30,7 @@ PROBLEM = {"application/problem+json": {"schema": {"$ref": "#/components/schemas
 DOCUMENTS: dict[str, Callable[[Path], dict[str, Any]]] = {
     "matching": lambda tmp: matching_app(isolated_settings(MatchingSettings, tmp)).openapi(),
     "messaging": lambda tmp: messaging_app(settings_for(tmp)).openapi(),
+    "meetings": lambda tmp: meetings_app(isolated_settings(MeetingsSettings, tmp)).openapi(),
 }
 
 

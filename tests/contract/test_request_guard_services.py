@@ -22,8 +22,11 @@ from fastapi import FastAPI
 from tandem_kit.auth import mint_token
 from tandem_kit.guard import BODY_LIMIT_EXTRA
 from tandem_kit.settings import AuthSettings, ServiceSettings
+from tandem_kit.testing import isolated_settings
 from tandem_matching.main import create_app as matching_app
 from tandem_matching.settings import MatchingSettings
+from tandem_meetings.main import create_app as meetings_app
+from tandem_meetings.settings import MeetingsSettings
 from tandem_messaging.main import create_app as messaging_app
 from tandem_messaging.settings import MessagingSettings
 
@@ -56,7 +59,24 @@ def _messaging(tmp: Path) -> tuple[FastAPI, ServiceSettings]:
     return messaging_app(settings), settings
 
 
-SERVICES: dict[str, Factory] = {"matching": _matching, "messaging": _messaging}
+def _meetings(tmp: Path) -> tuple[FastAPI, ServiceSettings]:
+    settings = isolated_settings(MeetingsSettings, tmp)
+    return meetings_app(settings), settings
+
+
+SERVICES: dict[str, Factory] = {
+    "matching": _matching,
+    "messaging": _messaging,
+    "meetings": _meetings,
+}
+
+# How many operations of each kind a service has at least, so that a walk that finds
+# none (a route table that failed to load) cannot pass unnoticed.
+# TODO(lead, issue 11): meetings is the scaffold's status route alone as this is written;
+# raise its minimums to what its finished API has (like the others': more than 5 taking a
+# body, at least 2 taking none) once the feature branches have landed.
+MIN_BODY_OPERATIONS = {"matching": 6, "messaging": 6, "meetings": 0}
+MIN_BODYLESS_OPERATIONS = {"matching": 2, "messaging": 2, "meetings": 0}
 
 
 @asynccontextmanager
@@ -124,7 +144,7 @@ async def test_anonymous_bodies_are_refused_unread_on_every_endpoint(
     headers = {"content-type": "application/json", "content-length": str(len(body))}
     async with started(SERVICES[service], tmp_path) as (app, asgi, settings):
         operations = body_operations(app, settings.max_body_bytes)
-        assert len(operations) > 5
+        assert len(operations) >= MIN_BODY_OPERATIONS[service]
         for method, path, _limit in operations:
             status, problem, reads = await call_raw(asgi, method, path, headers, body)
             assert (method, path, status, problem.get("code"), reads) == (
@@ -185,7 +205,7 @@ async def test_a_body_where_an_operation_takes_none_is_422_on_every_endpoint(
             for method, operation in operations.items()
             if method.upper() in {"POST", "PUT", "PATCH", "DELETE"} and _takes_no_body(operation)
         ]
-        assert len(bodyless) >= 2
+        assert len(bodyless) >= MIN_BODYLESS_OPERATIONS[service]
         for method, path in bodyless:
             status, problem, _reads = await call_raw(asgi, method, path, headers, body)
             assert (method, path, status, problem.get("code")) == (

@@ -15,9 +15,15 @@ from pydantic import BaseModel, ValidationError
 from tandem_kit.settings import ServiceSettings
 from tandem_matching.api.imports import IMPORT_BODY_LIMIT
 from tandem_matching.settings import IMPORT_FILE_CEILING, MatchingSettings
+from tandem_meetings.settings import MeetingsSettings
 from tandem_messaging.settings import MessagingSettings
 
-SETTINGS: list[type[BaseModel]] = [ServiceSettings, MatchingSettings, MessagingSettings]
+SETTINGS: list[type[BaseModel]] = [
+    ServiceSettings,
+    MatchingSettings,
+    MessagingSettings,
+    MeetingsSettings,
+]
 
 
 def numeric_fields(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str, list[object]]]:
