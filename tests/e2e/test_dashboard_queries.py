@@ -138,7 +138,7 @@ def wait_ok(url: str, child: subprocess.Popen[bytes], log: Path, timeout: float 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if child.poll() is not None:
-            pytest.fail(f"{child.args} exited:\n{log.read_text()[-3000:]}")
+            pytest.fail(f"{log.stem} exited:\n{log.read_text()[-3000:]}")
         try:
             if httpx2.get(url, timeout=2).status_code == 200:
                 return
