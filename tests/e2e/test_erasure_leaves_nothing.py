@@ -1,12 +1,12 @@
 """Erasure leaves nothing readable: matching and messaging on a real broker, then the bytes.
 
-A mentee with a name and an e-mail address found nowhere else registers in matching
+A mentee with a name, an e-mail address and a city found nowhere else registers in matching
 (with an ``Idempotency-Key``, so her registration's answer is stored), asks a mentor
 in a message that names her, and is accepted; messaging hears of it through Kafka:
 her contact, the conversation, introductions, mails about new messages — some sent
 over SMTP, one still queued. Then she erases herself. Once both services have done
 their part, every byte of every database file of both services is searched for her
-name and address: on SQLite the ``.db``, ``-wal``, ``-shm`` and ``-journal`` files; on
+name, address and city: on SQLite the ``.db``, ``-wal``, ``-shm`` and ``-journal`` files; on
 PostgreSQL the whole data directory of the test cluster, ``pg_wal`` included. Each is
 searched as UTF-8, UTF-16 and in the escaped forms JSON gives them.
 """
@@ -53,7 +53,8 @@ async def smtp() -> AsyncIterator[SmtpTestServer]:
 
 
 class Her:
-    """The mentee: a name and address that appear nowhere else (an ``ë`` tests encodings)."""
+    """The mentee: a name, address and city that appear nowhere else (an ``ë`` tests
+    encodings)."""
 
     def __init__(self) -> None:
         tag = uuid.uuid4().hex[:10]
@@ -62,17 +63,19 @@ class Her:
         self.local = f"zoe.{tag}q"
         self.email = f"{self.local}@erasure-test.example"
         self.subject = f"sub-{uuid.uuid4().hex}"
+        self.city = f"Quennelbrück{tag}"  # on the contacts topic, kept by the directory
         # Not personal, so stored in the clear: finding it shows the scan reads the files.
         self.programme = f"Erasure programme {tag}"
 
     def needles(self) -> dict[str, bytes]:
-        """Every form in which a file could hold her name or address."""
+        """Every form in which a file could hold her name, address or city."""
         forms: dict[str, bytes] = {}
         for label, text in {
             "name": self.name,
             "surname": self.surname,
             "email": self.email,
             "email-local-part": self.local,
+            "city": self.city,
         }.items():
             forms[f"{label} utf-8"] = text.encode()
             forms[f"{label} utf-16-le"] = text.encode("utf-16-le")
@@ -312,7 +315,7 @@ async def mentee_asks_and_is_accepted(
         f"/v1/programmes/{pid}/participants",
         {**as_her, "Idempotency-Key": f"register-{uuid.uuid4().hex}"},
         201,
-        json=person("mentee", her.subject, her.name, her.email),
+        json=person("mentee", her.subject, her.name, her.email, city=her.city),
     )
     request = await call(
         m.client,

@@ -18,7 +18,33 @@ class MentoringFormat(StrEnum):
     GROUP = "group"
 
 
+class Modality(StrEnum):
+    """How a participant can meet.
+
+    For a mentee ``face_to_face`` means *requires* in-person meetings (a hard constraint
+    when the programme enables it); ``either`` means open to both, with a soft preference
+    for a mentor who could meet in person. For a mentor ``face_to_face`` and ``either`` both
+    mean *can meet in person and online*. ``online_only`` never excludes anybody: an
+    online-only mentee can be matched with any mentor, wherever they are (and a
+    relationship with an online-only member holds its face-to-face activities online).
+    """
+
+    ONLINE_ONLY = "online_only"
+    FACE_TO_FACE = "face_to_face"
+    EITHER = "either"
+
+
+class Reach(StrEnum):
+    """How far apart the members of a face-to-face pair or group may live."""
+
+    SAME_CITY = "same_city"
+    SAME_COUNTRY = "same_country"
+
+
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$")]
+# Matching's vocabulary of skills and goals: snake_case ids (cv, interviews, networking …),
+# never free text.
+GoalToken = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
 CountryCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{2}$")]
 
 

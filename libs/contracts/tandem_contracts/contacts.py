@@ -24,7 +24,7 @@ from tandem_contracts.topics import CONTACTS_TOPIC
 
 
 class ParticipantContact(Event):
-    """How to reach a participant (name, e-mail, language, time zone; LinkedIn if consented)."""
+    """How to reach a participant (name, e-mail, language, time zone, city; LinkedIn if shared)."""
 
     event_type: ClassVar = "tandem.participant.contact.v1"
     producer: ClassVar = "matching"
@@ -35,6 +35,11 @@ class ParticipantContact(Event):
     contact: Contact
     linkedin_url: str | None = Field(
         default=None, description="Only present when the participant consented to share it."
+    )
+    city: str | None = Field(
+        default=None,
+        description="Where the person lives, if they said: face-to-face places are suggested "
+        "from the members' cities. Personal, so it travels here, where erasure tombstones it.",
     )
 
     @classmethod

@@ -14,10 +14,18 @@ from tandem_contracts.common import (
     AvailabilityWindow,
     Contact,
     CountryCode,
+    GoalToken,
     LanguageCode,
     MailOverrides,
     MentoringFormat,
+    Modality,
+    Reach,
     Role,
+)
+
+_REACH = (
+    "How far apart the members of a face-to-face relationship may live (the programme's "
+    "matching policy): face-to-face places are suggested only within it."
 )
 
 
@@ -46,11 +54,12 @@ class ProgrammeCreated(MatchingEvent):
         description="The programme's reference IANA time zone, e.g. Europe/Berlin: its weeks, "
         "deadlines and digests are in it, and its end date ends at midnight there.",
     )
+    face_to_face_reach: Reach = Field(default=Reach.SAME_CITY, description=_REACH)
 
 
 class ProgrammeUpdated(MatchingEvent):
-    """A programme's name, mail wording or reference time zone changed: its current
-    state, not a difference."""
+    """A programme's name, mail wording, reference time zone or face-to-face reach
+    changed: its current state, not a difference."""
 
     event_type: ClassVar = "tandem.programme.updated.v1"
 
@@ -58,6 +67,7 @@ class ProgrammeUpdated(MatchingEvent):
     languages: list[LanguageCode]
     mail_overrides: MailOverrides = Field(default_factory=dict)
     time_zone: str = Field(default="UTC", description="The programme's reference IANA time zone.")
+    face_to_face_reach: Reach = Field(default=Reach.SAME_CITY, description=_REACH)
 
 
 class ParticipantProfileFacts(MatchingEvent):
@@ -75,6 +85,17 @@ class ParticipantProfileFacts(MatchingEvent):
     country: CountryCode
     languages: list[LanguageCode]
     availability: list[AvailabilityWindow]
+    modality: Modality = Field(
+        default=Modality.EITHER,
+        description="How the person can meet: an online-only member makes a relationship's "
+        "face-to-face activities online.",
+    )
+    goals: list[GoalToken] = Field(
+        default_factory=list,
+        description="A mentee's employment goals as matching's tokens (e.g. cv, interviews, "
+        "networking), never free text: a relationship's goals start from them. Empty for "
+        "mentors.",
+    )
 
 
 class ParticipantRegistered(ParticipantProfileFacts):

@@ -91,8 +91,8 @@ async def test_programme_and_participant_events(api: Api) -> None:
     assert created["formats"] == ["pair"]
     registered = events[1]["data"]
     assert registered["participant_id"] == consenting["id"]
-    # Ids and facts only: no skills, goals, sector, city or modality, and no contact
-    # details (name, e-mail, LinkedIn): those go to the compacted contacts topic.
+    # Ids and facts only: no skills, sector or city, and no contact details (name, e-mail,
+    # LinkedIn): those go to the compacted contacts topic.
     assert set(registered) == {
         "programme_id",
         "participant_id",
@@ -101,8 +101,13 @@ async def test_programme_and_participant_events(api: Api) -> None:
         "country",
         "languages",
         "availability",
+        "modality",
+        "goals",
     }
     assert registered["subject"] == "jonas"
+    assert (registered["modality"], registered["goals"]) == ("either", [])  # a mentor
+    amira = events[2]["data"]
+    assert (amira["modality"], amira["goals"]) == ("online_only", ["cv", "interviews"])
     assert events[4]["data"] == {"programme_id": pid, "participant_id": private["id"]}
 
     # One contact per registration and update, keyed by participant (the compaction key).
@@ -121,7 +126,9 @@ async def test_programme_and_participant_events(api: Api) -> None:
     }
     assert jonas["role"] == "mentor"
     assert jonas["linkedin_url"] == "https://www.linkedin.com/in/mentor"
+    assert jonas["city"] == "Berlin"  # personal: here, where erasure tombstones it
     assert contacts[1]["data"]["linkedin_url"] is None  # no consent, no URL
+    assert contacts[2]["data"]["city"] == "Hamburg"  # the update's
 
 
 async def test_erasure_tombstones_the_contact(api: Api) -> None:
@@ -212,3 +219,43 @@ async def test_relationship_events_are_keyed_by_relationship(api: Api) -> None:
         "ended_by": "mentor",
         "reason": "poor_fit",
     }
+
+
+async def test_the_facts_meetings_plan_with_follow_every_change(api: Api) -> None:
+    """Issue 11: the programme's face-to-face reach, and a participant's modality and goals
+    (facts) and city (contact), as they change."""
+    policy = {"hard_constraints": ["language"], "face_to_face_reach": "same_country"}
+    pid = await api.programme(policy=policy)
+    amira = await api.register(pid, mentee_body("amira", modality="either"))
+    since = len(await outbox(api))
+    patch = f"/v1/programmes/{pid}/participants/{amira['id']}"
+    await api.call(
+        "PATCH",
+        patch,
+        api.tokens.mentee(pid, "amira"),
+        json={"modality": "online_only", "goals": ["networking"], "city": "Graz"},
+    )
+    # Tuning the policy without touching the reach tells nobody; changing the reach does.
+    await api.call(
+        "PATCH", f"/v1/programmes/{pid}", api.tokens.manager(pid), json={"policy": policy}
+    )
+    await api.call(
+        "PATCH",
+        f"/v1/programmes/{pid}",
+        api.tokens.manager(pid),
+        json={"policy": {**policy, "face_to_face_reach": "same_city"}},
+    )
+    rows = await outbox(api)
+    assert rows[0]["type"] == "tandem.programme.created.v1"
+    assert rows[0]["data"]["face_to_face_reach"] == "same_country"
+    changed = [(e["type"], e["data"]) for e in rows[since:]]
+    assert [kind for kind, _ in changed] == [
+        "tandem.participant.updated.v2",
+        "tandem.participant.contact.v1",
+        "tandem.programme.updated.v1",
+    ]
+    facts, contact, programme = (data for _, data in changed)
+    assert (facts["modality"], facts["goals"]) == ("online_only", ["networking"])
+    assert "city" not in facts
+    assert contact["city"] == "Graz"
+    assert programme["face_to_face_reach"] == "same_city"

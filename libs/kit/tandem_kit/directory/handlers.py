@@ -60,6 +60,7 @@ def participant_of(record: ParticipantContact) -> Participant:
             contact.preferred_language,
             contact.time_zone,
             record.linkedin_url,
+            record.city,
         ),
     )
 
@@ -96,6 +97,7 @@ def register_directory(
             tuple(event.languages),
             _overrides(event.mail_overrides),
             event.time_zone,
+            event.face_to_face_reach.value,
         )
         managers = [
             Contact(m.subject, m.display_name, m.email, m.preferred_language, m.time_zone)
@@ -113,6 +115,7 @@ def register_directory(
             languages=event.languages,
             mail_overrides=_overrides(event.mail_overrides),
             time_zone=event.time_zone,
+            face_to_face_reach=event.face_to_face_reach.value,
             now=clock(),
         )
 

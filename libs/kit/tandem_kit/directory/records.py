@@ -20,6 +20,7 @@ class Contact:
     language: str
     time_zone: str
     linkedin_url: str | None = None  # a participant's, only when they consented to share it
+    city: str | None = None  # a participant's, if they gave one (face-to-face places)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,9 @@ class Programme:
     # The reference IANA zone of its weeks, deadlines and digests ("UTC" until its
     # creation arrives, and for programmes announced before it was stated).
     time_zone: str = "UTC"
+    # How far apart a face-to-face pair or group may live (tandem_contracts.common.Reach):
+    # "same_city" until its creation arrives, and for programmes announced before it was.
+    face_to_face_reach: str = "same_city"
 
     @property
     def wording(self) -> Wording:

@@ -68,6 +68,7 @@ async def _participant_contact(
             if linkedin
             else None
         ),
+        city=await vault.open(session, person, "city", row.city),
     )
 
 
@@ -102,6 +103,7 @@ async def know_programme(session: AsyncSession, programme_id: UUID, now: datetim
             "languages": [],
             "mail_overrides": {},
             "time_zone": "UTC",
+            "face_to_face_reach": "same_city",
             "first_heard_at": now,
         },
         ["id"],
@@ -121,6 +123,7 @@ async def describe_programme(
             languages=list(programme.languages),
             mail_overrides=_overrides_json(programme.mail_overrides),
             time_zone=programme.time_zone,
+            face_to_face_reach=programme.face_to_face_reach,
         )
     )
     await session.execute(
@@ -152,6 +155,7 @@ async def save_participant(session: AsyncSession, participant: Participant, now:
         "preferred_language": contact.language,
         "time_zone": contact.time_zone,
         "linkedin_url": await vault.seal(session, person, "linkedin_url", contact.linkedin_url),
+        "city": await vault.seal(session, person, "city", contact.city),
         "updated_at": now,
     }
     updated = await session.execute(
@@ -207,10 +211,11 @@ async def reword_programme(
     languages: Sequence[str],
     mail_overrides: Mapping[str, Mapping[str, MailOverride]],
     time_zone: str,
+    face_to_face_reach: str,
     now: datetime,
 ) -> None:
-    """``programme.updated``: its name, languages, mail wording and reference time zone
-    as they are now."""
+    """``programme.updated``: its name, languages, mail wording, reference time zone and
+    face-to-face reach as they are now."""
     await know_programme(session, programme_id, now)
     await session.execute(
         update(programmes)
@@ -220,6 +225,7 @@ async def reword_programme(
             languages=list(languages),
             mail_overrides=_overrides_json(mail_overrides),
             time_zone=time_zone,
+            face_to_face_reach=face_to_face_reach,
         )
     )
 
@@ -257,6 +263,7 @@ async def programme(session: AsyncSession, programme_id: UUID) -> Programme | No
         tuple(row.languages),
         _overrides(row.mail_overrides),
         row.time_zone,
+        row.face_to_face_reach,
     )
 
 

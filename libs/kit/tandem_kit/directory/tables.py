@@ -46,6 +46,7 @@ programmes = Table(
     # {template: {language: {"subject", "text"}}}, from programme.created / .updated
     Column("mail_overrides", JSON, nullable=False),
     Column("time_zone", String(64), nullable=False, server_default="UTC"),
+    Column("face_to_face_reach", String(20), nullable=False, server_default="same_city"),
     Column("first_heard_at", UtcDateTime(), nullable=False),
 )
 
@@ -56,7 +57,7 @@ programme_managers = Table(
     *_contact(subject_is_key=True),
 )
 
-# A participant's name, address and LinkedIn URL are sealed under their own key
+# A participant's name, address, city and LinkedIn URL are sealed under their own key
 # (tandem_kit.privacy): erasure shreds the key, so no copy of them stays readable.
 participants = Table(
     "tandem_directory_participants",
@@ -70,6 +71,7 @@ participants = Table(
     Column("preferred_language", String(8), nullable=False),
     Column("time_zone", String(64), nullable=False),
     Column("linkedin_url", LargeBinary, nullable=True),  # only when consented
+    Column("city", LargeBinary, nullable=True),  # null when they gave none
     Column("updated_at", UtcDateTime(), nullable=False),
     Index("ix_tandem_directory_participants_programme_subject", "programme_id", "subject"),
     Index("ix_tandem_directory_participants_subject", "subject"),

@@ -22,7 +22,10 @@ from functools import lru_cache
 from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-# One Role across the service: the contracts' (mentor | mentee), re-exported for the engine.
+# One Role, Modality and Reach across the service: the contracts' (the events carry them),
+# re-exported for the engine.
+from tandem_contracts.common import Modality as Modality
+from tandem_contracts.common import Reach as Reach
 from tandem_contracts.common import Role as Role
 
 SLOT_MINUTES = 15
@@ -30,21 +33,6 @@ MINUTES_PER_WEEK = 7 * 24 * 60
 SLOTS_PER_WEEK = MINUTES_PER_WEEK // SLOT_MINUTES  # 672
 
 _HHMM = re.compile(r"^([01]\d|2[0-4]):([0-5]\d)$")
-
-
-class Modality(StrEnum):
-    """How a participant can meet.
-
-    For a mentee ``face_to_face`` means *requires* in-person meetings (a hard constraint
-    when the programme enables it); ``either`` means open to both, with a soft preference
-    for a mentor who could meet in person. For a mentor ``face_to_face`` and ``either`` both
-    mean *can meet in person and online*. ``online_only`` never excludes anybody: an
-    online-only mentee can be matched with any mentor, wherever they are.
-    """
-
-    ONLINE_ONLY = "online_only"
-    FACE_TO_FACE = "face_to_face"
-    EITHER = "either"
 
 
 class FormatPreference(StrEnum):
@@ -63,13 +51,6 @@ class CountryPolicy(StrEnum):
     ANY = "any"
     SAME_COUNTRY = "same_country"
     CROSS_COUNTRY = "cross_country"
-
-
-class Reach(StrEnum):
-    """How far a face-to-face pair may live apart."""
-
-    SAME_CITY = "same_city"
-    SAME_COUNTRY = "same_country"
 
 
 class Criterion(StrEnum):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
-from tandem_matching.domain.profiles import FormatsOffered
+from tandem_matching.domain.profiles import FormatsOffered, Reach
 from tandem_matching.domain.wording import MailOverrides
 
 
@@ -49,6 +49,11 @@ class Programme:
     def today(self, now: dt.datetime) -> dt.date:
         """The date it is in the programme's reference zone at ``now`` (an aware time)."""
         return now.astimezone(ZoneInfo(self.time_zone)).date()
+
+    @property
+    def face_to_face_reach(self) -> Reach:
+        """How far apart a face-to-face pair may live (the policy's; same city unless said)."""
+        return Reach(str(self.policy.get("face_to_face_reach", Reach.SAME_CITY)))
 
     @property
     def mentee_choice(self) -> bool:

@@ -14,6 +14,7 @@ from pydantic import (
 )
 
 from tandem_contracts.codes import is_country, is_language, is_time_zone
+from tandem_contracts.common import GoalToken
 from tandem_kit.api import RequestModel
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
@@ -65,7 +66,8 @@ LinkedInUrl = Annotated[str, StringConstraints(max_length=300), AfterValidator(_
 Subject = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 # Skills and goals share one vocabulary of snake_case tokens: cv, interviews, networking …
-Token = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{1,39}$")]
+# (the contracts', since the participant events carry the goals).
+Token = GoalToken
 
 
 class Window(RequestModel):

@@ -23,7 +23,7 @@ from tandem_contracts.matching import (
 from tandem_contracts.matching import Member as EventMember
 from tandem_kit import privacy
 from tandem_matching.domain.participants import Participant
-from tandem_matching.domain.profiles import FormatsOffered
+from tandem_matching.domain.profiles import FormatsOffered, Modality
 from tandem_matching.domain.programmes import Manager, Programme
 from tandem_matching.domain.relationships import Member, Relationship
 
@@ -46,6 +46,7 @@ def programme_created(programme: Programme, managers: Sequence[Manager]) -> Prog
         managers=[_contact(m) for m in managers],
         mail_overrides=_overrides(programme),
         time_zone=programme.time_zone,
+        face_to_face_reach=programme.face_to_face_reach,
     )
 
 
@@ -56,6 +57,7 @@ def programme_updated(programme: Programme) -> ProgrammeUpdated:
         languages=list(programme.languages),
         mail_overrides=_overrides(programme),
         time_zone=programme.time_zone,
+        face_to_face_reach=programme.face_to_face_reach,
     )
 
 
@@ -101,6 +103,9 @@ def participant_facts(
             "availability": [
                 {"weekday": w.weekday, "start": w.start, "end": w.end} for w in p.availability or ()
             ],
+            # Facts the meetings act on: an online-only member, a mentee's goal tokens.
+            "modality": p.modality or Modality.EITHER,
+            "goals": list(p.goals or ()),
         }
     )
 
@@ -123,6 +128,7 @@ def participant_contact(participant: Participant) -> ParticipantContact:
                 "time_zone": p.time_zone,
             },
             "linkedin_url": p.shared_linkedin_url,
+            "city": p.city,
         }
     )
 

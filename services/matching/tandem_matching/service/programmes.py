@@ -120,7 +120,7 @@ async def update_programme(
 ) -> ProgrammePublic:
     """Rename, tune the policy, reword the mails or move the programme to another
     reference time zone; ``programme.updated`` tells the other services when the name,
-    the wording or the zone was given."""
+    the wording or the zone was given, or the policy's face-to-face reach changed."""
     given = (body.name, body.policy, body.mail_overrides, body.time_zone)
     if all(x is None for x in given):
         raise Unprocessable(
@@ -144,7 +144,9 @@ async def update_programme(
         )
         programme = await repo.get_programme(session, programme_id)
         assert programme is not None
-        if body.name is not None or overrides is not None or body.time_zone is not None:
+        told = body.name is not None or overrides is not None or body.time_zone is not None
+        # A policy says much the other services need not hear; its face-to-face reach they do.
+        if told or programme.face_to_face_reach is not caller.programme.face_to_face_reach:
             await add_event(session, events.programme_updated(programme))
         managers = await repo.managers_of(session, programme_id)
     return ProgrammePublic.of(programme, managers)
