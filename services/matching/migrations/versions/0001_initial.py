@@ -88,7 +88,7 @@ def upgrade() -> None:
         sa.Column("country", sa.String(2), nullable=True),
         sa.Column("time_zone", sa.String(64), nullable=True),
         sa.Column("languages", sa.JSON, nullable=True),
-        sa.Column("city", sa.String(120), nullable=True),
+        sa.Column("city", sa.LargeBinary, nullable=True),  # sealed: where the person lives
         sa.Column("availability", sa.JSON, nullable=True),
         sa.Column("sector", sa.String(80), nullable=True),
         sa.Column("skills", sa.JSON, nullable=True),

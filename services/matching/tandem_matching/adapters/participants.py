@@ -1,6 +1,6 @@
 """Participants and the questions asked about them (who waits, how loaded a mentor is).
 
-Name, e-mail and LinkedIn URL are sealed here under the participant's own key
+Name, e-mail, city and LinkedIn URL are sealed here under the participant's own key
 (:mod:`tandem_kit.privacy`) and opened when a row is read; an erased participant's key
 is shredded, so no copy of them (dead row versions, the WAL) stays readable. Duplicate
 e-mails are found by their blind index (``email_index``).
@@ -31,7 +31,7 @@ from tandem_matching.domain.profiles import AvailabilityWindow, FormatPreference
 from tandem_matching.domain.relationships import OPEN_STATUSES, REFUSED_STATUSES
 
 _FIELDS = tuple(f.name for f in fields(Participant))
-_SEALED = ("display_name", "email", "linkedin_url")
+_SEALED = ("display_name", "email", "linkedin_url", "city")
 
 
 def _tuple(value: list[str] | None) -> tuple[str, ...] | None:
@@ -54,7 +54,7 @@ async def _record(session: AsyncSession, row: RowMapping) -> Participant:
         country=row["country"],
         time_zone=row["time_zone"],
         languages=_tuple(row["languages"]),
-        city=row["city"],
+        city=opened["city"],
         availability=None
         if windows is None
         else tuple(AvailabilityWindow(w["weekday"], w["start"], w["end"]) for w in windows),

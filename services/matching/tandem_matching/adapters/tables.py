@@ -83,7 +83,7 @@ participants = Table(
     Column("subject", String(SUBJECT_LENGTH), nullable=True),  # null once erased
     Column("role", String(10), nullable=False),
     Column("status", String(12), nullable=False),  # active | withdrawn | erased
-    # Name, e-mail and LinkedIn URL are sealed under the participant's own key
+    # Name, e-mail, city and LinkedIn URL are sealed under the participant's own key
     # (tandem_kit.privacy), which erasure shreds; ``email_index`` is the keyed hash
     # duplicate checks compare.
     Column("display_name", LargeBinary, nullable=True),
@@ -93,7 +93,7 @@ participants = Table(
     Column("country", String(2), nullable=True),
     Column("time_zone", String(64), nullable=True),
     Column("languages", JSON, nullable=True),
-    Column("city", String(120), nullable=True),
+    Column("city", LargeBinary, nullable=True),  # sealed: where the person lives
     Column("availability", JSON, nullable=True),
     Column("sector", String(80), nullable=True),
     Column("skills", JSON, nullable=True),
