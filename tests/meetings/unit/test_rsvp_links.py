@@ -18,6 +18,7 @@ from tandem_meetings.domain.rsvp_links import (
     derive_rsvp_secret,
     new_nonce,
     rsvp_expiry,
+    rsvp_url,
     sign_rsvp,
     verify_rsvp,
 )
@@ -174,3 +175,10 @@ def test_tokens_for_other_participants_and_meetings_differ() -> None:
     assert verify_rsvp(SECRET, token(participant_id=other), NOW).participant_id == other
     assert verify_rsvp(SECRET, token(meeting_id=other), NOW).meeting_id == other
     assert token(participant_id=other) != token()
+
+
+def test_the_link_in_a_mail_leads_to_the_rsvp_route_and_back_to_the_token() -> None:
+    value = token()
+    url = rsvp_url("https://meetings.example.org/", value)
+    assert url == f"https://meetings.example.org/v1/rsvp/{value}"
+    assert verify_rsvp(SECRET, url.rsplit("/", 1)[1], NOW).participant_id == ANA

@@ -210,6 +210,23 @@ def test_bigbluebutton_create_and_join_urls_match_fixed_vectors() -> None:
     )
 
 
+def test_bigbluebutton_join_urls_name_who_joins_in_which_role() -> None:
+    provider = BigBlueButtonProvider("https://bbb.example.org/bigbluebutton", BBB_SECRET)
+    link = provider.link(request())
+    assert link.moderator_url is not None
+    mentor = parse_qs(urlsplit(link.moderator_url).query)
+    assert mentor["userID"] == [str(MENTOR)]
+    assert mentor["role"] == ["MODERATOR"]
+    for guest, name in ((ANA, "Ana Ñ"), (CHEN, "Chen")):
+        query = parse_qs(urlsplit(link.url_for(guest)).query)
+        assert query["fullName"] == [name]
+        assert query["userID"] == [str(guest)]
+        assert query["role"] == ["VIEWER"]
+        assert query["meetingID"] == [link.room]
+    # No password is ever put in a URL: roles replace BBB's attendee/moderator passwords.
+    assert "PW" not in f"{link.create_url}{link.join_url}{link.moderator_url}"
+
+
 def test_bigbluebutton_meetings_get_fresh_unguessable_ids() -> None:
     provider = BigBlueButtonProvider("https://bbb.example.org/bigbluebutton", BBB_SECRET)
     rooms = {provider.link(request()).room for _ in range(200)}

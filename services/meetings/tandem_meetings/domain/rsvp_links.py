@@ -15,6 +15,11 @@ one whose MAC does not match (:class:`RsvpForged`, compared in constant time: a 
 secret, any changed byte), and one past its expiry (:class:`RsvpExpired`). The MAC is
 checked before the expiry so nothing unsigned is ever believed.
 
+The caller's recipe: ``secret = derive_rsvp_secret(settings.master_key_bytes())``, one
+token per answer per invited member, each with :func:`new_nonce` and
+:func:`rsvp_expiry` (``settings.rsvp_link_lifetime_hours``), put in a mail by
+:func:`rsvp_url` (``settings.public_base_url``).
+
 Replays are the caller's to refuse: :attr:`RsvpClaim.nonce` is unique per token; keep the
 used nonces (until :attr:`RsvpClaim.expires_at`, after which the token is refused anyway) and
 refuse a nonce seen before.
@@ -112,6 +117,12 @@ def new_nonce() -> bytes:
 def rsvp_expiry(issued_at: datetime, starts_at: datetime, lifetime: timedelta) -> datetime:
     """A link lives ``lifetime`` from when it is sent, and never past the meeting's start."""
     return min(issued_at + lifetime, starts_at)
+
+
+def rsvp_url(public_base_url: str, token: str) -> str:
+    """The one-click link a mail carries: the meetings API's ``/v1/rsvp/{token}``. Its GET
+    only shows what the link would do (mail scanners prefetch links); a POST applies it."""
+    return f"{public_base_url.rstrip('/')}/v1/rsvp/{token}"
 
 
 def _mac(secret: bytes, payload: bytes) -> bytes:

@@ -264,38 +264,28 @@ class BigBlueButtonProvider:
         checksum = hashlib.sha256(f"{call}{query}{self._secret}".encode()).hexdigest()
         return f"{self.base_url}/api/{call}?{query}&checksum={checksum}"
 
+    def _join(self, meeting: str, name: str, role: str, user: UUID | None) -> str:
+        params = [("fullName", name), ("meetingID", meeting)]
+        if user is not None:
+            params.append(("userID", str(user)))
+        return self.api_url("join", [*params, ("role", role)])
+
     def link(
         self, request: VideoLinkRequest, random: RandomSource = secrets.token_bytes
     ) -> VideoLink:
         meeting = new_room(random)
-        moderator = [("fullName", request.moderator_name), ("meetingID", meeting)]
-        if request.moderator_id is not None:
-            moderator.append(("userID", str(request.moderator_id)))
-        guests = tuple(
-            GuestLink(
-                guest.participant_id,
-                self.api_url(
-                    "join",
-                    [
-                        ("fullName", guest.name),
-                        ("meetingID", meeting),
-                        ("userID", str(guest.participant_id)),
-                        ("role", "VIEWER"),
-                    ],
-                ),
-            )
-            for guest in request.attendees
-        )
         return VideoLink(
             self.kind,
-            join_url=self.api_url(
-                "join",
-                [("fullName", request.guest_label), ("meetingID", meeting), ("role", "VIEWER")],
+            join_url=self._join(meeting, request.guest_label, "VIEWER", None),
+            moderator_url=self._join(
+                meeting, request.moderator_name, "MODERATOR", request.moderator_id
             ),
-            moderator_url=self.api_url("join", [*moderator, ("role", "MODERATOR")]),
             room=meeting,
             create_url=self.api_url("create", [("meetingID", meeting), ("name", request.title)]),
-            guest_links=guests,
+            guest_links=tuple(
+                GuestLink(g.participant_id, self._join(meeting, g.name, "VIEWER", g.participant_id))
+                for g in request.attendees
+            ),
         )
 
 
