@@ -11,9 +11,13 @@ from tandem_kit.app import create_app as kit_create_app
 from tandem_kit.cli import run_service_cli
 from tandem_kit.clock import Clock, utc_now
 from tandem_kit.directory import DIRECTORY_TOPICS
+from tandem_kit.workers import RunsIn, WorkerSpec
 from tandem_meetings import VERSION
 from tandem_meetings.api import meetings, rsvp, status
+from tandem_meetings.api.deps import VIDEO_STATE
 from tandem_meetings.consumers import build_handlers
+from tandem_meetings.service import workers
+from tandem_meetings.service.context import VideoFactory
 from tandem_meetings.settings import MeetingsSettings
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
@@ -31,16 +35,23 @@ DEFINITION = ServiceDefinition(
     ),
     version=VERSION,
     migrations=MIGRATIONS,
-    routers=[status.router, meetings.relationship_router, meetings.router, rsvp.router],
+    routers=[
+        status.router,
+        meetings.relationship_router,
+        meetings.router,
+        rsvp.router,
+        rsvp.link_router,
+    ],
     settings=MeetingsSettings,
     # matching's topic and the contacts topic (the kit's directory); messaging's
     # agreements are added with their handler.
     consumes=DIRECTORY_TOPICS,
     handlers=build_handlers,
-    # Background work, each a tandem_kit.workers.WorkerSpec that says where it runs, e.g.
-    # WorkerSpec("reminders", build=reminder_worker, runs_in=RunsIn.RELAY,
-    #            enabled=lambda s: s.reminders_enabled) around a PeriodicWorker; none yet.
-    workers=[],
+    # Background work, each a tandem_kit.workers.WorkerSpec that says where it runs.
+    workers=[
+        WorkerSpec("link-retry", workers.link_retry, runs_in=RunsIn.RELAY),
+        WorkerSpec("rsvp-nonce-cleanup", workers.rsvp_nonce_cleanup, runs_in=RunsIn.RELAY),
+    ],
     openapi_tags=[
         {"name": "status", "description": "Whether the service is up, and its version."},
         {
@@ -53,9 +64,18 @@ DEFINITION = ServiceDefinition(
 )
 
 
-def create_app(settings: MeetingsSettings | None = None, *, clock: Clock = utc_now) -> FastAPI:
-    """The app; ``clock`` is every "now" of the process (tests pass a ManualClock)."""
-    return kit_create_app(DEFINITION, settings or MeetingsSettings(), clock=clock)
+def create_app(
+    settings: MeetingsSettings | None = None,
+    *,
+    clock: Clock = utc_now,
+    video: VideoFactory | None = None,
+) -> FastAPI:
+    """The app; ``clock`` is every "now" of the process (tests pass a ManualClock), and
+    ``video`` the API's video provider instead of the configured one (a test seam)."""
+    app = kit_create_app(DEFINITION, settings or MeetingsSettings(), clock=clock)
+    if video is not None:
+        setattr(app.state, VIDEO_STATE, video)
+    return app
 
 
 def cli() -> None:

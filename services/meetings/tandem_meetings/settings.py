@@ -33,6 +33,9 @@ class MeetingsSettings(ServiceSettings):
     meeting_min_minutes: int = Field(default=15, ge=1, le=24 * 60)
     meeting_max_minutes: int = Field(default=8 * 60, ge=1, le=24 * 60)
     meeting_max_days_ahead: int = Field(default=730, ge=1, le=3650)
+    # How often pending video links are tried again, and used RSVP nonces forgotten.
+    link_retry_interval_seconds: float = Field(default=60.0, gt=0, le=3600)
+    rsvp_nonce_cleanup_interval_seconds: float = Field(default=3600.0, gt=0, le=86_400)
 
     # --- Video links and one-click RSVP links (domain/video_links.py, rsvp_links.py) ---
     # Which provider makes online meetings' links: jitsi, bigbluebutton or static.

@@ -23,6 +23,7 @@ from tandem_contracts.matching import (
 from tandem_kit.clock import ManualClock
 from tandem_kit.testing import RunningApp, isolated_settings, run_app
 from tandem_meetings.main import DEFINITION, create_app
+from tandem_meetings.service.context import VideoFactory
 from tandem_meetings.settings import MeetingsSettings
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)  # a Monday
@@ -102,11 +103,19 @@ class World:
 
 
 @asynccontextmanager
-async def open_world(tmp_path: Path, database_url: str | None = None) -> AsyncIterator[World]:
-    overrides = {"database_url": database_url} if database_url else {}
+async def open_world(
+    tmp_path: Path,
+    database_url: str | None = None,
+    *,
+    video: VideoFactory | None = None,
+    **overrides: Any,
+) -> AsyncIterator[World]:
+    if database_url:
+        overrides["database_url"] = database_url
     settings = isolated_settings(MeetingsSettings, tmp_path, **overrides)
     clock = ManualClock(START)
-    async with run_app(create_app(settings, clock=clock), settings, definition=DEFINITION) as app:
+    app_ = create_app(settings, clock=clock, video=video)
+    async with run_app(app_, settings, definition=DEFINITION) as app:
         programme = uuid.uuid4()
         manager = Person("maria", "manager", "Europe/Berlin")
         mentor = Person("max", "mentor", "Europe/Lisbon")

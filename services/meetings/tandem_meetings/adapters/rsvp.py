@@ -62,3 +62,8 @@ async def forget_expired_nonces(session: AsyncSession, now: datetime) -> int:
     """Past its expiry a link is refused anyway: its nonce need not be kept."""
     result = await session.execute(delete(rsvp_nonces).where(rsvp_nonces.c.expires_at <= now))
     return int(getattr(result, "rowcount", 0) or 0)
+
+
+async def nonce_used(session: AsyncSession, nonce: str) -> bool:
+    found = await session.scalar(select(rsvp_nonces.c.nonce).where(rsvp_nonces.c.nonce == nonce))
+    return found is not None

@@ -11,10 +11,14 @@ from tandem_kit.app import runtime_of
 from tandem_meetings.service.context import Context
 from tandem_meetings.settings import MeetingsSettings
 
+# Where create_app(video=...) leaves a test's video provider factory (a seam in code).
+VIDEO_STATE = "meetings_video"
+
 
 # ``async`` on purpose: FastAPI runs plain ``def`` dependencies in its thread pool.
 async def get_context(request: Request) -> Context:
-    return Context.of(runtime_of(request, MeetingsSettings))
+    video = getattr(request.app.state, VIDEO_STATE, None)
+    return Context.of(runtime_of(request, MeetingsSettings), video)
 
 
 Ctx = Annotated[Context, Depends(get_context)]

@@ -18,7 +18,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tandem_contracts.common import Role
 from tandem_contracts.meetings import CancelledBy, CancelReason, MeetingMode
+from tandem_meetings.domain.places import Place
 from tandem_meetings.domain.relationships import Member, Sealed
+from tandem_meetings.domain.rsvp_links import RsvpResponse
 
 
 class MeetingStatus(StrEnum):
@@ -35,14 +37,6 @@ class Partstat(StrEnum):
     """An attendee's answer, as iCalendar's PARTSTAT names it (lower case)."""
 
     NEEDS_ACTION = "needs_action"
-    ACCEPTED = "accepted"
-    DECLINED = "declined"
-    TENTATIVE = "tentative"
-
-
-class RsvpResponse(StrEnum):
-    """What an attendee may answer (NEEDS-ACTION is the absence of an answer)."""
-
     ACCEPTED = "accepted"
     DECLINED = "declined"
     TENTATIVE = "tentative"
@@ -69,15 +63,6 @@ class MeetingStateConflict(Exception):
         super().__init__(detail)
         self.code = code
         self.detail = detail
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """Where a face-to-face meeting happens; sealed at rest, shown to members only."""
-
-    name: str
-    address: str | None = None
-    notes: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,9 +318,11 @@ def revise(
 def rescheduled(
     meeting: Meeting, revision: Revision, place: Sealed | None, now: datetime
 ) -> Meeting:
-    """The meeting after a significant revision: SEQUENCE + 1; a new mode's link state."""
-    mode_changed = revision.mode is not meeting.mode
+    """The meeting after a significant revision: SEQUENCE + 1. An online meeting whose
+    time or mode changed needs a new link (a link belongs to one schedule: its tokens
+    expire after the meeting's end), so it is pending until the provider makes it."""
     online = revision.mode is MeetingMode.ONLINE
+    keep_link = online and revision.mode is meeting.mode and not revision.time_changed
     return replace(
         meeting,
         starts_at=revision.starts_at,
@@ -343,12 +330,10 @@ def rescheduled(
         mode=revision.mode,
         place=place,
         sequence=meeting.sequence + 1,
-        link=meeting.link if online and not mode_changed else None,
-        link_status=(
-            (meeting.link_status if not mode_changed else LinkStatus.PENDING) if online else None
-        ),
-        link_provider=meeting.link_provider if online and not mode_changed else None,
-        link_attempts=meeting.link_attempts if online and not mode_changed else 0,
+        link=meeting.link if keep_link else None,
+        link_status=(meeting.link_status if keep_link else LinkStatus.PENDING) if online else None,
+        link_provider=meeting.link_provider if keep_link else None,
+        link_attempts=meeting.link_attempts if keep_link else 0,
         updated_at=now,
     )
 

@@ -12,7 +12,13 @@ from pydantic import BaseModel, ConfigDict, Field
 from tandem_contracts.common import Role
 from tandem_contracts.meetings import CancelledBy, CancelReason, MeetingMode
 from tandem_kit.api import RequestModel
-from tandem_meetings.domain.meetings import LinkStatus, MeetingStatus, Partstat, Place
+from tandem_meetings.domain.meetings import LinkStatus, MeetingStatus, Partstat
+from tandem_meetings.domain.places import (
+    PLACE_ADDRESS_MAX,
+    PLACE_NAME_MAX,
+    PLACE_NOTES_MAX,
+    Place,
+)
 
 _START = "2026-03-09T16:00:00Z"
 
@@ -20,12 +26,13 @@ _START = "2026-03-09T16:00:00Z"
 class PlaceInput(RequestModel):
     """Where a face-to-face meeting happens (sealed at rest; shown to members only)."""
 
-    name: str = Field(min_length=1, max_length=200)
-    address: str | None = Field(default=None, max_length=500)
-    notes: str | None = Field(default=None, max_length=2000)
+    name: str = Field(min_length=1, max_length=PLACE_NAME_MAX)
+    address: str = Field(default="", max_length=PLACE_ADDRESS_MAX)
+    notes: str = Field(default="", max_length=PLACE_NOTES_MAX)
 
     def record(self) -> Place:
-        return Place(self.name.strip(), self.address, self.notes)
+        """The place as typed, tidied; ``PlaceInvalid`` if a field breaks its rules."""
+        return Place.of(self.name, self.address, self.notes)
 
 
 class MeetingCreate(RequestModel):
@@ -90,12 +97,18 @@ class MeetingCancel(RequestModel):
 
 class PlacePublic(BaseModel):
     name: str
-    address: str | None
-    notes: str | None
+    address: str
+    notes: str
 
     @classmethod
     def from_record(cls, place: Place) -> PlacePublic:
         return cls(name=place.name, address=place.address, notes=place.notes)
+
+
+class VideoLinkPublic(BaseModel):
+    provider: str
+    url: str = Field(description="The caller's own way in (the mentor's moderates).")
+    moderator: bool
 
 
 class AttendeePublic(BaseModel):
@@ -134,7 +147,7 @@ class MeetingPublic(BaseModel):
         description="Managers see when and how, never the place, the link or the agenda."
     )
     link_status: LinkStatus | None = Field(description="Online meetings: ready or pending.")
-    link: dict[str, str] | None = Field(description="Members only: the video link(s).")
+    link: VideoLinkPublic | None = Field(description="Members only: the caller's own link.")
     place: PlacePublic | None = Field(description="Members only.")
     agenda_goal_ids: list[UUID] | None = Field(description="Members only.")
     attendees: list[AttendeePublic]

@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import datetime
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from tandem_contracts.common import Role
 from tandem_kit.api import RequestModel
-from tandem_meetings.domain.meetings import Attendee, Partstat, RsvpResponse
+from tandem_meetings.domain.meetings import Attendee, MeetingStatus, Partstat
+from tandem_meetings.domain.rsvp_links import RsvpResponse
 
 
 class RsvpUpdate(RequestModel):
@@ -34,3 +35,16 @@ class RsvpPublic(BaseModel):
             partstat=attendee.partstat,
             responded_at=attendee.responded_at,
         )
+
+
+class RsvpLinkPublic(BaseModel):
+    """What ``POST`` on this link would do; reading it changes nothing (mail scanners
+    open links)."""
+
+    meeting_id: UUID
+    response: RsvpResponse
+    status: MeetingStatus
+    starts_at: datetime
+    ends_at: datetime
+    expires_at: datetime
+    action: str = Field(description="In words: what POST on the same URL does.")

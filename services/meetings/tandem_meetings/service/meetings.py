@@ -29,8 +29,8 @@ from tandem_meetings.domain.meetings import (
     Meeting,
     MeetingStateConflict,
     Partstat,
-    Place,
 )
+from tandem_meetings.domain.places import Place, PlaceInvalid
 from tandem_meetings.domain.relationships import Member, Relationship
 from tandem_meetings.schemas.meetings import (
     AttendeePublic,
@@ -40,6 +40,7 @@ from tandem_meetings.schemas.meetings import (
     MeetingPublic,
     MeetingUpdate,
     PlacePublic,
+    VideoLinkPublic,
 )
 from tandem_meetings.service import access, events, sealing, video
 from tandem_meetings.service.busy import require_free
@@ -56,6 +57,12 @@ def domain_errors() -> Iterator[None]:
             error.detail,
             code=error.code,
             errors=[{"loc": f"body.{error.field}", "msg": error.detail, "type": error.code}],
+        ) from error
+    except PlaceInvalid as error:
+        raise Unprocessable(
+            f"The place's {error.message}.",
+            code="invalid_place",
+            errors=[{"loc": f"body.place.{error.field}", "msg": error.message, "type": "place"}],
         ) from error
     except MeetingStateConflict as error:
         raise Conflict(error.detail, code=error.code) from error
@@ -83,8 +90,8 @@ async def schedule(
     ctx: Context, principal: Principal, relationship_id: UUID, body: MeetingCreate
 ) -> MeetingPublic:
     now = ctx.now()
-    place = body.place.record() if body.place is not None else None
     with domain_errors():
+        place = body.place.record() if body.place is not None else None
         starts_at, ends_at = life.timing(
             body.starts_at, body.ends_at, body.duration_minutes, ctx.meeting_rules, now
         )
@@ -111,7 +118,7 @@ async def schedule(
             agenda_goal_ids=body.agenda_goal_ids,
             now=now,
         )
-        meeting = video.provide_link(ctx, key, relationship, meeting, members, now)
+        meeting = await video.provide_link(ctx, session, key, meeting, members, now)
         attendees = [
             Attendee(
                 id=uuid.uuid4(),
@@ -225,7 +232,7 @@ async def reschedule(
         moved = life.rescheduled(meeting, revision, sealed_place, now)
         if moved.mode is MeetingMode.ONLINE and moved.link is None:
             members = await _current_members(session, relationship)
-            moved = video.provide_link(ctx, key, relationship, moved, members, now)
+            moved = await video.provide_link(ctx, session, key, moved, members, now)
         await repo.save(session, moved)
         attendees = life.answers_after_change(attendees, me.participant_id)
         await repo.save_answers(session, attendees)
@@ -355,7 +362,7 @@ async def _public(
         ical_uid=meeting.ical_uid,
         viewer="member" if member else "manager",
         link_status=meeting.link_status,
-        link=sealing.open_link(key, meeting) if member and key is not None else None,
+        link=_own_link(key, meeting, me) if member and key is not None and me is not None else None,
         place=PlacePublic.from_record(place) if place is not None else None,
         agenda_goal_ids=list(meeting.agenda_goal_ids) if member else None,
         attendees=shown,
@@ -363,3 +370,12 @@ async def _public(
         created_at=meeting.created_at,
         updated_at=meeting.updated_at,
     )
+
+
+def _own_link(key: bytes, meeting: Meeting, me: Member) -> VideoLinkPublic | None:
+    """The caller's own link only: a mentee never sees the mentor's moderator URL."""
+    link = sealing.open_link(key, meeting)
+    if link is None:
+        return None
+    url, moderator = video.url_for(link, me)
+    return VideoLinkPublic(provider=link.provider, url=url, moderator=moderator)

@@ -10,16 +10,17 @@ author shreds the words they wrote.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit.crypto import Keyring, Sealed, item_aad, seal_text, unseal_text
 from tandem_kit.privacy import participant, vault_of
-from tandem_meetings.domain.meetings import Meeting, Place
+from tandem_meetings.domain.meetings import Meeting
+from tandem_meetings.domain.places import Place
 from tandem_meetings.domain.relationships import Relationship
 from tandem_meetings.domain.relationships import Sealed as SealedValue
+from tandem_meetings.domain.video_links import GuestLink, VideoLink
 
 # Binds every ciphertext and wrapped key to meetings (and to this format's version).
 CONTENT_NAMESPACE = "tandem.meetings/v1"
@@ -49,19 +50,36 @@ def open_place(key: bytes, meeting: Meeting) -> Place | None:
     raw = json.loads(
         unseal_text(key, meeting.place, _aad(meeting.relationship_id, meeting.id, "place"))
     )
-    return Place(name=raw["name"], address=raw.get("address"), notes=raw.get("notes"))
+    return Place(name=raw["name"], address=raw["address"], notes=raw["notes"])
 
 
-def seal_link(key: bytes, meeting: Meeting, link: Mapping[str, str]) -> Sealed:
-    return seal_text(key, json.dumps(dict(link)), _aad(meeting.relationship_id, meeting.id, "link"))
+def seal_link(key: bytes, meeting: Meeting, link: VideoLink) -> Sealed:
+    text = json.dumps(
+        {
+            "provider": link.provider,
+            "join_url": link.join_url,
+            "moderator_url": link.moderator_url,
+            "room": link.room,
+            "create_url": link.create_url,
+            "guests": {str(g.participant_id): g.url for g in link.guest_links},
+        }
+    )
+    return seal_text(key, text, _aad(meeting.relationship_id, meeting.id, "link"))
 
 
-def open_link(key: bytes, meeting: Meeting) -> dict[str, str] | None:
+def open_link(key: bytes, meeting: Meeting) -> VideoLink | None:
     sealed: SealedValue | None = meeting.link
     if sealed is None:
         return None
-    opened = json.loads(unseal_text(key, sealed, _aad(meeting.relationship_id, meeting.id, "link")))
-    return {str(k): str(v) for k, v in opened.items()}
+    raw = json.loads(unseal_text(key, sealed, _aad(meeting.relationship_id, meeting.id, "link")))
+    return VideoLink(
+        provider=raw["provider"],
+        join_url=raw["join_url"],
+        moderator_url=raw["moderator_url"],
+        room=raw["room"],
+        create_url=raw["create_url"],
+        guest_links=tuple(GuestLink(UUID(p), url) for p, url in raw["guests"].items()),
+    )
 
 
 def _note_field(meeting_id: UUID) -> str:

@@ -1,26 +1,118 @@
-"""An online meeting's video link, generated in the scheduling transaction (no network).
+"""An online meeting's video link, made in the scheduling transaction (no network call).
 
-When the provider cannot make one, the meeting stays ``link_status = pending`` and the
-``link-retry`` worker tries again.
+When the provider cannot make one (``ProviderUnavailable``: misconfigured, a template
+that does not render), the meeting stays ``link_status = pending`` and the ``link-retry``
+worker (``retry_pending_links``) tries again, each meeting in a transaction of its own.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import datetime
+from uuid import UUID
 
-from tandem_meetings.domain.meetings import Meeting
-from tandem_meetings.domain.relationships import Member, Relationship
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_contracts.common import Role
+from tandem_contracts.meetings import MeetingMode
+from tandem_kit import directory
+from tandem_meetings.adapters import meetings as repo
+from tandem_meetings.adapters import relationships as relationship_repo
+from tandem_meetings.domain import meetings as life
+from tandem_meetings.domain.meetings import LinkStatus, Meeting
+from tandem_meetings.domain.relationships import Member
+from tandem_meetings.domain.video_links import (
+    ProviderUnavailable,
+    VideoGuest,
+    VideoLink,
+    VideoLinkRequest,
+)
+from tandem_meetings.service import sealing
 from tandem_meetings.service.context import Context
 
+log = logging.getLogger(__name__)
+TITLE = "Tandem mentoring meeting"
 
-def provide_link(
+
+async def _request(
+    session: AsyncSession, meeting: Meeting, members: Sequence[Member]
+) -> VideoLinkRequest:
+    people = await directory.participants_by_id(session, [m.participant_id for m in members])
+
+    def name(member: Member) -> str:
+        person = people.get(member.participant_id)
+        return person.contact.display_name if person is not None else member.role.value
+
+    mentor = next((m for m in members if m.role is Role.MENTOR), None)
+    return VideoLinkRequest(
+        meeting_id=meeting.id,
+        title=TITLE,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        moderator_name=name(mentor) if mentor is not None else "Mentor",
+        moderator_id=mentor.participant_id if mentor is not None else None,
+        attendees=tuple(
+            VideoGuest(m.participant_id, name(m)) for m in members if m.role is not Role.MENTOR
+        ),
+    )
+
+
+async def provide_link(
     ctx: Context,
+    session: AsyncSession,
     key: bytes,
-    relationship: Relationship,
     meeting: Meeting,
     members: Sequence[Member],
     now: datetime,
 ) -> Meeting:
-    """The meeting with its link sealed in (ready), or still pending."""
-    return meeting
+    """The meeting with its link sealed in (ready), or still pending if the provider fails."""
+    if meeting.mode is not MeetingMode.ONLINE:
+        return meeting
+    try:
+        provider = ctx.video()
+        link = provider.link(await _request(session, meeting, members))
+    except ProviderUnavailable as error:
+        log.warning("no video link for meeting %s yet: %s", meeting.id, error)
+        return life.link_failed(meeting, None, now)
+    return life.with_link(meeting, sealing.seal_link(key, meeting, link), link.provider, now)
+
+
+def url_for(link: VideoLink, member: Member) -> tuple[str, bool]:
+    """The member's own way in: the mentor's moderates (where the provider has that)."""
+    if member.role is Role.MENTOR and link.moderator_url is not None:
+        return link.moderator_url, True
+    return link.url_for(member.participant_id), False
+
+
+async def retry_pending_links(ctx: Context, *, limit: int = 100) -> int:
+    """Try again the scheduled online meetings still without a link; how many got one."""
+    async with ctx.database.transaction() as session:
+        pending = await repo.pending_links(session, limit)
+    made = 0
+    for meeting_id in pending:
+        async with ctx.database.transaction() as session:
+            made += await _retry_one(ctx, session, meeting_id)
+    return made
+
+
+async def _retry_one(ctx: Context, session: AsyncSession, meeting_id: UUID) -> int:
+    meeting = await repo.by_id(session, meeting_id, for_update=True)
+    if meeting is None or meeting.link_status is not LinkStatus.PENDING or not meeting.scheduled:
+        return 0  # cancelled, moved face to face, or made by another process meanwhile
+    relationship = await relationship_repo.by_id(session, meeting.relationship_id)
+    if relationship is None:
+        return 0
+    members = await relationship_repo.members_of(session, relationship.id)
+    erased = await directory.erased_among(session, [m.participant_id for m in members])
+    key = sealing.relationship_key(ctx.keyring, relationship)
+    done = await provide_link(
+        ctx,
+        session,
+        key,
+        meeting,
+        [m for m in members if m.participant_id not in erased],
+        ctx.now(),
+    )
+    await repo.save(session, done)
+    return 1 if done.link_status is LinkStatus.READY else 0

@@ -1,0 +1,32 @@
+"""The core's background work, each one kit loop (``main.py`` declares where it runs):
+retrying video links that are pending, and forgetting used RSVP nonces once their links
+have expired."""
+
+from __future__ import annotations
+
+from tandem_kit.runtime import Runtime
+from tandem_kit.workers import PeriodicWorker
+from tandem_meetings.service.context import Context
+from tandem_meetings.service.rsvp import forget_used_nonces
+from tandem_meetings.service.video import retry_pending_links
+from tandem_meetings.settings import MeetingsSettings
+
+
+def link_retry(runtime: Runtime[MeetingsSettings]) -> PeriodicWorker:
+    ctx = Context.of(runtime)
+    return PeriodicWorker(
+        "link-retry",
+        runtime.settings.link_retry_interval_seconds,
+        lambda _now: retry_pending_links(ctx),
+        clock=ctx.clock,
+    )
+
+
+def rsvp_nonce_cleanup(runtime: Runtime[MeetingsSettings]) -> PeriodicWorker:
+    ctx = Context.of(runtime)
+    return PeriodicWorker(
+        "rsvp-nonce-cleanup",
+        runtime.settings.rsvp_nonce_cleanup_interval_seconds,
+        lambda now: forget_used_nonces(ctx, now),
+        clock=ctx.clock,
+    )
