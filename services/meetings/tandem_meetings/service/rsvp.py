@@ -28,6 +28,7 @@ from tandem_meetings.domain.rsvp_links import (
     RsvpResponse,
     new_nonce,
     rsvp_expiry,
+    rsvp_url,
     sign_rsvp,
     verify_rsvp,
 )
@@ -87,7 +88,7 @@ def link_url(ctx: Context, meeting: Meeting, participant_id: UUID, response: Rsv
         rsvp_expiry(ctx.now(), meeting.starts_at, lifetime),
         new_nonce(),
     )
-    return f"{ctx.settings.public_base_url.rstrip('/')}/v1/rsvp/{token}"
+    return rsvp_url(ctx.settings.public_base_url, token)
 
 
 def _claim(ctx: Context, token: str, now: datetime) -> RsvpClaim:
