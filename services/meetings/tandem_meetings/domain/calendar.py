@@ -158,8 +158,9 @@ def invitation(entry: CalendarEntry, method: Method) -> bytes:
     The caller keeps ``entry.uid`` for the meeting's life and raises ``entry.sequence``
     on every change of time, duration or place (DTSTART, DTEND, LOCATION, URL): RFC 5545
     §3.8.7.4 makes SEQUENCE the revision an update supersedes, and calendar programs drop
-    a REQUEST whose SEQUENCE is not above the one they hold. A cancellation is a revision
-    too (RFC 5546 §2.1.4): send CANCEL with a SEQUENCE above the last REQUEST's.
+    a REQUEST whose SEQUENCE is not above the one they hold. A cancellation raises it
+    too (RFC 5546 §3.2.5: "When a VEVENT is cancelled, the SEQUENCE property value MUST
+    be incremented"): send CANCEL with a SEQUENCE above the last REQUEST's.
 
     ``REQUEST`` asks every attendee to answer (RSVP=TRUE) and needs a CONFIRMED entry;
     ``CANCEL`` always writes STATUS:CANCELLED and asks for no answer.
