@@ -13,7 +13,7 @@ from tandem_kit.clock import Clock, utc_now
 from tandem_kit.directory import DIRECTORY_TOPICS
 from tandem_kit.workers import RunsIn, WorkerSpec
 from tandem_meetings import VERSION
-from tandem_meetings.api import meetings, rsvp, status
+from tandem_meetings.api import meetings, plans, rsvp, status
 from tandem_meetings.api.deps import VIDEO_STATE
 from tandem_meetings.consumers import build_handlers
 from tandem_meetings.service import workers
@@ -41,6 +41,7 @@ DEFINITION = ServiceDefinition(
         meetings.router,
         rsvp.router,
         rsvp.link_router,
+        plans.programme_router,
     ],
     settings=MeetingsSettings,
     # matching's topic and the contacts topic (the kit's directory); messaging's
@@ -60,6 +61,10 @@ DEFINITION = ServiceDefinition(
             "reschedule, cancel; every member's local time.",
         },
         {"name": "rsvp", "description": "Members' answers: accept, decline, tentative."},
+        {
+            "name": "plans",
+            "description": "The programme's blended plan and meeting policy.",
+        },
     ],
 )
 

@@ -135,4 +135,67 @@ rsvp_nonces = Table(
 # --- availability, busy times and external calendar feeds (revision 0003) ---------
 
 
+# --- programme policies and plans (revision 0004) -----------------------------------
+# A programme's plan template and policy as its manager set them (none: the default).
+# A relationship's plan keeps the activities it was instantiated from (a later change of
+# the template leaves running relationships as they are) and the agreement's version
+# whose cadence it follows. Names and keys are the programme's words, not personal data.
+
+programme_plans = Table(
+    "programme_plans",
+    metadata,
+    Column("programme_id", Uuid(), primary_key=True),
+    Column("activities", JSON, nullable=False),
+    Column("policy", JSON, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+relationship_plans = Table(
+    "relationship_plans",
+    metadata,
+    Column("relationship_id", Uuid(), ForeignKey("relationships.id"), primary_key=True),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("activities", JSON, nullable=False),
+    Column("time_zone", String(64), nullable=False),  # the programme's, for its days
+    Column("adaptation", String(30), nullable=True),  # plan_adaptation.Adaptation
+    Column("agreement_version", Integer, nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+planned_activities = Table(
+    "planned_activities",
+    metadata,
+    uuid_pk(),
+    Column("relationship_id", Uuid(), ForeignKey("relationships.id"), nullable=False),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("activity_key", String(64), nullable=False),
+    Column("occurrence", Integer, nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("planned_mode", String(20), nullable=False),  # online | face_to_face | either
+    Column("mode", String(20), nullable=False),  # for this relationship
+    Column("duration_minutes", Integer, nullable=False),
+    Column("window_start", UtcDateTime(), nullable=False),
+    Column("window_end", UtcDateTime(), nullable=False),
+    Column("repeats", Boolean, nullable=False),
+    Column("adaptation", String(30), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    UniqueConstraint(
+        "relationship_id", "activity_key", "occurrence", name="uq_planned_activities_occurrence"
+    ),
+    Index("ix_planned_activities_relationship", "relationship_id", "window_start"),
+)
+
+# The best times found for a planned activity (UTC; each member's local time is shown
+# from their zone when read).
+plan_proposals = Table(
+    "plan_proposals",
+    metadata,
+    Column("planned_activity_id", Uuid(), ForeignKey("planned_activities.id"), primary_key=True),
+    Column("rank", Integer, primary_key=True),
+    Column("starts_at", UtcDateTime(), nullable=False),
+    Column("ends_at", UtcDateTime(), nullable=False),
+)
+
+
 # --- (later features append their sections below, each with a revision) -----------
