@@ -21,7 +21,8 @@ from tandem_kit.mail import MissingTemplateValueError
 from tandem_meetings.adapters import invitations
 from tandem_meetings.adapters.invitations import LOCALE, MAILS, WORDS
 from tandem_meetings.domain import mail_texts as texts
-from tandem_meetings.domain.invitations import Attendee, MeetingMail, RsvpLinks, Span, Venue
+from tandem_meetings.domain.invitations import MeetingMail, Person, RsvpLinks, Span
+from tandem_meetings.domain.meetings import Place, RsvpResponse
 from tandem_meetings.service.invitations import render_mail
 
 UTC_SIX = datetime(2027, 3, 2, 18, 0, tzinfo=UTC)  # 18:00 in Lisbon, 20:00 in Athens
@@ -30,8 +31,8 @@ KICK_OFF = MeetingMail(
     span=Span(UTC_SIX, datetime(2027, 3, 2, 19, 0, tzinfo=UTC)),
     mode=MeetingMode.FACE_TO_FACE,
     activity_key="kick_off",
-    venue=Venue("Café A Brasileira", "Rua Garrett 120, 1200-205 Lisboa", "upstairs room"),
-    members=(Attendee("Nikos Papadakis", "mentor"), Attendee("Rita Almeida", "mentee")),
+    place=Place("Café A Brasileira", "Rua Garrett 120, 1200-205 Lisboa", "upstairs room"),
+    members=(Person("Nikos Papadakis", "mentor"), Person("Rita Almeida", "mentee")),
     options=(
         Span(UTC_SIX, datetime(2027, 3, 2, 19, 0, tzinfo=UTC)),
         Span(datetime(2027, 3, 4, 9, 30, tzinfo=UTC), datetime(2027, 3, 4, 10, 30, tzinfo=UTC)),
@@ -251,13 +252,15 @@ def test_the_words_of_a_meeting_in_the_readers_language() -> None:
     ), "the manager's own activity, as named"
     assert invitations.activity(french, None) == "Rencontre de mentorat"
     assert invitations.mode(french, MeetingMode.FACE_TO_FACE) == "en présentiel"
-    assert invitations.rsvp(french, "tentative") == "peut-être"
+    assert invitations.rsvp(french, RsvpResponse.TENTATIVE) == "peut-être"
     assert invitations.role(french, "manager") == "responsable du programme"
     online = invitations.where(french, MeetingMode.ONLINE, None, "https://meet.example/r/x")
     assert online == "En ligne (visioconférence) : https://meet.example/r/x"
     pending = invitations.where(french, MeetingMode.ONLINE, None, None)
     assert pending == "En ligne (visioconférence) : le lien n'est pas encore prêt"
-    assert invitations.members(french, [Attendee(None, "mentee")]) == "- un membre (mentoré·e)"
+    assert invitations.members(french, [Person(None, "mentee")]) == "- un membre (mentoré·e)"
+    by_name = invitations.where(french, MeetingMode.FACE_TO_FACE, Place("Maison de l'Europe"), None)
+    assert by_name == "En présentiel : Maison de l'Europe"
 
 
 @pytest.mark.parametrize("language", sorted(CATALOG_LANGUAGES))

@@ -21,7 +21,8 @@ import tandem_meetings
 from tandem_contracts.meetings import CancelReason, MeetingMode
 from tandem_kit.i18n import MailCatalog, MailTemplate, Msg, Words
 from tandem_meetings.domain import mail_texts as texts
-from tandem_meetings.domain.invitations import Attendee, MeetingMail, RsvpLinks, Span, Venue
+from tandem_meetings.domain.invitations import MeetingMail, Person, RsvpLinks, Span
+from tandem_meetings.domain.meetings import Place, RsvpResponse
 
 LOCALE = Path(tandem_meetings.__file__).parent / "locale"
 
@@ -50,9 +51,9 @@ _ACTIVITIES = {
 }
 _MODES = {MeetingMode.ONLINE: texts.MODE_ONLINE, MeetingMode.FACE_TO_FACE: texts.MODE_FACE_TO_FACE}
 _RSVP = {
-    "accepted": texts.RSVP_ACCEPTED,
-    "tentative": texts.RSVP_TENTATIVE,
-    "declined": texts.RSVP_DECLINED,
+    RsvpResponse.ACCEPTED: texts.RSVP_ACCEPTED,
+    RsvpResponse.TENTATIVE: texts.RSVP_TENTATIVE,
+    RsvpResponse.DECLINED: texts.RSVP_DECLINED,
 }
 
 
@@ -84,11 +85,15 @@ def when(words: Words, span: Span, time_zone: str) -> str:
     return f"{shown} ({zone_name(words, time_zone)})"
 
 
-def where(words: Words, mode: MeetingMode, venue: Venue | None, video_link: str | None) -> str:
+def where(words: Words, mode: MeetingMode, place: Place | None, video_link: str | None) -> str:
     """The place of a face-to-face meeting, or the video link (or that it is pending)."""
-    if mode is MeetingMode.FACE_TO_FACE and venue is not None:
-        place = _word(words, texts.WHERE_PLACE, place=venue.name, address=venue.address)
-        return f"{place} ({venue.notes})" if venue.notes else place
+    if mode is MeetingMode.FACE_TO_FACE and place is not None:
+        shown = (
+            _word(words, texts.WHERE_PLACE, place=place.name, address=place.address)
+            if place.address
+            else _word(words, texts.WHERE_PLACE_NAME, place=place.name)
+        )
+        return f"{shown} ({place.notes})" if place.notes else shown
     if video_link:
         return _word(words, texts.WHERE_ONLINE, link=video_link)
     return _word(words, texts.WHERE_LINK_PENDING)
@@ -98,7 +103,7 @@ def role(words: Words, value: str) -> str:
     return _word(words, _ROLES[value]) if value in _ROLES else value
 
 
-def members(words: Words, people: Iterable[Attendee]) -> str:
+def members(words: Words, people: Iterable[Person]) -> str:
     """One line per member: "- Ana Costa (mentee)"."""
     return "\n".join(
         f"- {person.display_name or _word(words, texts.SOMEONE)} ({role(words, person.role)})"
@@ -127,8 +132,8 @@ def reason(words: Words, value: CancelReason) -> str:
     return _word(words, f"reason.{value.value}")
 
 
-def rsvp(words: Words, answer: str) -> str:
-    """An RSVP answer (``accepted``, ``tentative``, ``declined``) in the reader's words."""
+def rsvp(words: Words, answer: RsvpResponse) -> str:
+    """An RSVP answer in the reader's words."""
     return _word(words, _RSVP[answer])
 
 
@@ -144,7 +149,7 @@ def mail_values(
         "programme": meeting.programme,
         "activity": activity(words, meeting.activity_key, meeting.activity_name),
         "when": when(words, meeting.span, time_zone),
-        "where": where(words, meeting.mode, meeting.venue, meeting.video_link),
+        "where": where(words, meeting.mode, meeting.place, meeting.video_link),
         "members": members(words, meeting.members),
         "options": options(words, meeting.options, time_zone),
     }

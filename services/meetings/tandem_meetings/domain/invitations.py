@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tandem_contracts.meetings import CancelReason, MeetingMode
+from tandem_meetings.domain.meetings import Place
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,17 +24,8 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
-class Venue:
-    """Where a face-to-face meeting happens."""
-
-    name: str
-    address: str
-    notes: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Attendee:
-    """Someone a mail lists; ``display_name`` is None until their contact has arrived."""
+class Person:
+    """Someone a mail lists (not its recipient); no name until their contact arrives."""
 
     display_name: str | None
     role: str  # a tandem_contracts.common.Role value: mentor, mentee or manager
@@ -65,9 +57,9 @@ class MeetingMail:
     mode: MeetingMode
     activity_key: str | None = None
     activity_name: str | None = None
-    venue: Venue | None = None
+    place: Place | None = None
     video_link: str | None = None
-    members: tuple[Attendee, ...] = ()
+    members: tuple[Person, ...] = ()
     options: tuple[Span, ...] = ()
     previous: Span | None = None
     reason: CancelReason | None = None

@@ -74,6 +74,7 @@ ZONE: Final = "zone"
 WHERE_ONLINE: Final = "where.online"
 WHERE_LINK_PENDING: Final = "where.link-pending"
 WHERE_PLACE: Final = "where.place"
+WHERE_PLACE_NAME: Final = "where.place-name"  # a place known by its name alone
 MODE_ONLINE: Final = "mode.online"
 MODE_FACE_TO_FACE: Final = "mode.face_to_face"
 ACTIVITY_MEETING: Final = "activity.meeting"  # a meeting of no planned activity
@@ -104,6 +105,7 @@ WORDS: Final[dict[str, Text]] = {
     WHERE_ONLINE: "Online (video call): $link",
     WHERE_LINK_PENDING: "Online (video call): the link is not ready yet",
     WHERE_PLACE: "In person: $place, $address",
+    WHERE_PLACE_NAME: "In person: $place",
     MODE_ONLINE: "online",
     MODE_FACE_TO_FACE: "face to face",
     ACTIVITY_MEETING: "Mentoring meeting",
