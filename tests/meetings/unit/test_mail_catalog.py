@@ -22,7 +22,8 @@ from tandem_meetings.adapters import invitations
 from tandem_meetings.adapters.invitations import LOCALE, MAILS, WORDS
 from tandem_meetings.domain import mail_texts as texts
 from tandem_meetings.domain.invitations import MeetingMail, Person, RsvpLinks, Span
-from tandem_meetings.domain.meetings import Place, RsvpResponse
+from tandem_meetings.domain.places import Place
+from tandem_meetings.domain.rsvp_links import RsvpResponse
 from tandem_meetings.service.invitations import render_mail
 
 UTC_SIX = datetime(2027, 3, 2, 18, 0, tzinfo=UTC)  # 18:00 in Lisbon, 20:00 in Athens

@@ -22,7 +22,8 @@ from tandem_contracts.meetings import CancelReason, MeetingMode
 from tandem_kit.i18n import MailCatalog, MailTemplate, Msg, Words
 from tandem_meetings.domain import mail_texts as texts
 from tandem_meetings.domain.invitations import MeetingMail, Person, RsvpLinks, Span
-from tandem_meetings.domain.meetings import Place, RsvpResponse
+from tandem_meetings.domain.places import Place
+from tandem_meetings.domain.rsvp_links import RsvpResponse
 
 LOCALE = Path(tandem_meetings.__file__).parent / "locale"
 

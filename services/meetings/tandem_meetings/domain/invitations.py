@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tandem_contracts.meetings import CancelReason, MeetingMode
-from tandem_meetings.domain.meetings import Place
+from tandem_meetings.domain.places import Place
 
 
 @dataclass(frozen=True, slots=True)
