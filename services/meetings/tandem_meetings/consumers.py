@@ -6,11 +6,18 @@ compacted contacts topic); relationships to their own use cases; agreements foll
 
 from __future__ import annotations
 
-from tandem_contracts.matching import RelationshipEnded, RelationshipStarted
-from tandem_kit.directory import register_directory
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_contracts.matching import (
+    ParticipantRegistered,
+    ParticipantUpdated,
+    RelationshipEnded,
+    RelationshipStarted,
+)
+from tandem_kit.directory import Erasure, register_directory
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
-from tandem_meetings.service import relationships
+from tandem_meetings.service import profiles, relationships
 from tandem_meetings.service.context import Context
 from tandem_meetings.settings import MeetingsSettings
 
@@ -24,7 +31,19 @@ def build_handlers(runtime: Runtime[MeetingsSettings]) -> Handlers:
     async def relationship_ended(event: RelationshipEnded, hc: HandlerContext) -> None:
         await relationships.relationship_ended(ctx, hc.session, event)
 
-    directory = register_directory(Handlers(), clock=ctx.now)
-    return directory.on(RelationshipStarted, relationship_started).on(
-        RelationshipEnded, relationship_ended
+    # Availability: matching's profile facts, and their part of an erasure.
+    async def profile_stated(
+        event: ParticipantRegistered | ParticipantUpdated, hc: HandlerContext
+    ) -> None:
+        await profiles.profile_stated(hc.session, ctx, event)
+
+    async def participant_erased(session: AsyncSession, erasure: Erasure) -> None:
+        await profiles.participant_erased(session, ctx, erasure)
+
+    directory = register_directory(Handlers(), clock=ctx.now, on_erased=participant_erased)
+    return (
+        directory.on(RelationshipStarted, relationship_started)
+        .on(RelationshipEnded, relationship_ended)
+        .on(ParticipantRegistered, profile_stated)
+        .on(ParticipantUpdated, profile_stated)
     )

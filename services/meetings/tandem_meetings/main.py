@@ -13,10 +13,11 @@ from tandem_kit.clock import Clock, utc_now
 from tandem_kit.directory import DIRECTORY_TOPICS
 from tandem_kit.workers import RunsIn, WorkerSpec
 from tandem_meetings import VERSION
-from tandem_meetings.api import meetings, plans, rsvp, status
+from tandem_meetings.api import availability, calendar_sources, meetings, plans, rsvp, status
 from tandem_meetings.api.deps import VIDEO_STATE
 from tandem_meetings.consumers import build_handlers
 from tandem_meetings.service import workers
+from tandem_meetings.service.calendar_feeds import calendar_feed_worker
 from tandem_meetings.service.context import VideoFactory
 from tandem_meetings.settings import MeetingsSettings
 
@@ -42,6 +43,8 @@ DEFINITION = ServiceDefinition(
         rsvp.router,
         rsvp.link_router,
         plans.programme_router,
+        availability.router,
+        calendar_sources.router,
     ],
     settings=MeetingsSettings,
     # matching's topic and the contacts topic (the kit's directory); messaging's
@@ -52,6 +55,12 @@ DEFINITION = ServiceDefinition(
     workers=[
         WorkerSpec("link-retry", workers.link_retry, runs_in=RunsIn.RELAY),
         WorkerSpec("rsvp-nonce-cleanup", workers.rsvp_nonce_cleanup, runs_in=RunsIn.RELAY),
+        WorkerSpec(
+            "calendar-feeds",
+            calendar_feed_worker,
+            runs_in=RunsIn.RELAY,
+            enabled=lambda s: s.calendar_feeds_enabled,
+        ),
     ],
     openapi_tags=[
         {"name": "status", "description": "Whether the service is up, and its version."},
@@ -64,6 +73,10 @@ DEFINITION = ServiceDefinition(
         {
             "name": "plans",
             "description": "The programme's blended plan and meeting policy.",
+        },
+        {
+            "name": "availability",
+            "description": "Your weekly availability and your external calendar's busy times.",
         },
     ],
 )

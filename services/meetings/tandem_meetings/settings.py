@@ -118,3 +118,18 @@ class MeetingsSettings(ServiceSettings):
         return self
 
     # --- end of video and RSVP links ---
+
+    # --- external calendar feeds (availability: busy times from a participant's ICS) ---
+    calendar_feeds_enabled: bool = True  # the calendar-feeds worker (with the relay)
+    calendar_feed_fetch_interval_seconds: float = Field(default=900.0, gt=0)  # per feed
+    calendar_feed_poll_interval_seconds: float = Field(default=30.0, gt=0)  # worker sleep
+    calendar_feed_max_backoff_seconds: float = Field(default=86_400.0, gt=0)
+    calendar_feed_lease_seconds: float = Field(default=120.0, gt=0)
+    calendar_feed_batch_size: int = Field(default=10, ge=1, le=500)
+    calendar_feed_horizon_days: int = Field(default=90, ge=1, le=730)
+    calendar_feed_timeout_seconds: float = Field(default=10.0, gt=0)
+    calendar_feed_max_bytes: int = Field(default=2_000_000, ge=1024)
+    calendar_feed_max_intervals: int = Field(default=5000, ge=1)
+    # Loopback and private addresses are refused (no fetching the service's own network
+    # for whoever sets a URL); tests and closed installations allow them.
+    calendar_feed_allow_private: bool = False

@@ -134,6 +134,68 @@ rsvp_nonces = Table(
 
 # --- availability, busy times and external calendar feeds (revision 0003) ---------
 
+# Matching's profile facts as its participant events carry them (no contact details:
+# those are the directory's); ``availability`` is [[weekday, start, end minute], ...].
+availability_profiles = Table(
+    "availability_profiles",
+    metadata,
+    Column("participant_id", Uuid(), primary_key=True),
+    Column("programme_id", Uuid(), nullable=False, index=True),
+    Column("role", String(10), nullable=False),
+    Column("country", String(2), nullable=False),
+    Column("modality", String(20), nullable=False),
+    Column("goals", JSON, nullable=False),
+    Column("availability", JSON, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+# A participant's own weekly windows for meetings, winning over matching's copy.
+availability_overrides = Table(
+    "availability_overrides",
+    metadata,
+    Column("participant_id", Uuid(), primary_key=True),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("windows", JSON, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+# One external feed per participant. The URL is sealed under the participant's key
+# (tandem_kit.privacy); ``version`` rises with every new URL so a fetch of the old one
+# stores nothing; ``lease_until`` is a fetcher's claim (no two processes fetch a feed).
+calendar_sources = Table(
+    "calendar_sources",
+    metadata,
+    Column("participant_id", Uuid(), primary_key=True),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("url_sealed", LargeBinary, nullable=False),
+    Column("etag", String(1000), nullable=True),
+    Column("last_modified", String(100), nullable=True),
+    Column("status", String(20), nullable=False),
+    Column("failure_reason", String(40), nullable=True),
+    Column("http_status", Integer, nullable=True),
+    Column("failures", Integer, nullable=False),
+    Column("busy_count", Integer, nullable=False),
+    Column("truncated", Boolean, nullable=False),
+    Column("next_fetch_at", UtcDateTime(), nullable=False, index=True),
+    Column("lease_until", UtcDateTime(), nullable=True),
+    Column("last_fetched_at", UtcDateTime(), nullable=True),
+    Column("last_success_at", UtcDateTime(), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+# Busy intervals read from a participant's feed (start and end only, never a title).
+busy_intervals = Table(
+    "busy_intervals",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("participant_id", Uuid(), nullable=False),
+    Column("starts_at", UtcDateTime(), nullable=False),
+    Column("ends_at", UtcDateTime(), nullable=False),
+    Index("ix_busy_intervals_participant_start", "participant_id", "starts_at"),
+)
+
 
 # --- programme policies and plans (revision 0004) -----------------------------------
 # A programme's plan template and policy as its manager set them (none: the default).
