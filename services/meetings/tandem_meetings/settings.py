@@ -121,15 +121,17 @@ class MeetingsSettings(ServiceSettings):
 
     # --- external calendar feeds (availability: busy times from a participant's ICS) ---
     calendar_feeds_enabled: bool = True  # the calendar-feeds worker (with the relay)
-    calendar_feed_fetch_interval_seconds: float = Field(default=900.0, gt=0)  # per feed
-    calendar_feed_poll_interval_seconds: float = Field(default=30.0, gt=0)  # worker sleep
-    calendar_feed_max_backoff_seconds: float = Field(default=86_400.0, gt=0)
-    calendar_feed_lease_seconds: float = Field(default=120.0, gt=0)
+    calendar_feed_fetch_interval_seconds: float = Field(
+        default=900.0, ge=60, le=7 * 86_400
+    )  # per feed
+    calendar_feed_poll_interval_seconds: float = Field(default=30.0, gt=0, le=3600)  # worker sleep
+    calendar_feed_max_backoff_seconds: float = Field(default=86_400.0, ge=60, le=30 * 86_400)
+    calendar_feed_lease_seconds: float = Field(default=120.0, ge=1, le=3600)
     calendar_feed_batch_size: int = Field(default=10, ge=1, le=500)
     calendar_feed_horizon_days: int = Field(default=90, ge=1, le=730)
-    calendar_feed_timeout_seconds: float = Field(default=10.0, gt=0)
-    calendar_feed_max_bytes: int = Field(default=2_000_000, ge=1024)
-    calendar_feed_max_intervals: int = Field(default=5000, ge=1)
+    calendar_feed_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    calendar_feed_max_bytes: int = Field(default=2_000_000, ge=1024, le=50_000_000)
+    calendar_feed_max_intervals: int = Field(default=5000, ge=1, le=100_000)
     # Loopback and private addresses are refused (no fetching the service's own network
     # for whoever sets a URL); tests and closed installations allow them.
     calendar_feed_allow_private: bool = False
