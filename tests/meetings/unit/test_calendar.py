@@ -292,6 +292,14 @@ typed_text = st.text(
 ).filter(lambda text: text.strip() == text)
 
 
+def test_a_typed_backslash_n_stays_a_backslash_and_an_n() -> None:
+    # icalendar 7.3 alone writes "\\N" as an escaped line break: "C:\\New" came back as
+    # "C:" and a new line (found by the property below).
+    typed = "C:\\New folder\\N"
+    event = only_event(parse(invitation(entry(location=typed), Method.REQUEST)))
+    assert event.location == typed
+
+
 @settings(max_examples=200, deadline=None)
 @given(summary=typed_text, description=typed_text, location=typed_text)
 def test_any_typed_text_round_trips(summary: str, description: str, location: str) -> None:

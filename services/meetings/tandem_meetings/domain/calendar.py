@@ -30,6 +30,7 @@ from icalendar import (
     TimezoneStandard,
     vCalAddress,
     vDuration,
+    vText,
 )
 
 PRODID = "-//Tandem//Tandem meetings//EN"
@@ -250,9 +251,6 @@ def _event(
         last_modified=entry.last_modified.astimezone(UTC),
         start=starts,
         end=ends,
-        summary=_text(entry.summary),
-        description=_text(entry.description),
-        location=_text(entry.location) if entry.location is not None else None,
         url=entry.url,
         organizer=vCalAddress.new(entry.organizer.email, cn=entry.organizer.name),
         attendees=[
@@ -268,7 +266,30 @@ def _event(
     )
     # STATUS through add(): Event.new() takes the library's own enum for it.
     event.add("status", EntryStatus(status).value)
+    event["SUMMARY"] = _ExactText(_text(entry.summary))
+    event["DESCRIPTION"] = _ExactText(_text(entry.description))
+    if entry.location is not None:
+        event["LOCATION"] = _ExactText(_text(entry.location))
     return event
+
+
+class _ExactText(vText):
+    """TEXT escaped exactly as RFC 5545 §3.3.11 says, and nothing more.
+
+    icalendar 7.3's escaping first turns a typed backslash-N into a line break (it takes
+    ``\\N`` for an escaped newline already), so "C:\\New" came back as "C:" and a new
+    line; here every backslash is escaped first, then ``;``, ``,`` and line breaks.
+    """
+
+    def to_ical(self) -> bytes:
+        escaped = (
+            str(self)
+            .replace("\\", "\\\\")
+            .replace(";", "\\;")
+            .replace(",", "\\,")
+            .replace("\n", "\\n")
+        )
+        return escaped.encode()  # TEXT is UTF-8 (RFC 5545 §3.1.4)
 
 
 def _text(value: str) -> str:
