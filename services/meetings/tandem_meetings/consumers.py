@@ -1,7 +1,8 @@
 """Events meetings consumes, each mapped to its use case (run in the inbox's transaction).
 
 Programmes and participants go to the kit's directory (matching's topic and the
-compacted contacts topic); relationships to their own use cases; agreements follow.
+compacted contacts topic); relationships to their own use cases; messaging's agreements to the
+plans.
 """
 
 from __future__ import annotations
@@ -14,10 +15,11 @@ from tandem_contracts.matching import (
     RelationshipEnded,
     RelationshipStarted,
 )
+from tandem_contracts.messaging import AgreementAccepted
 from tandem_kit.directory import Erasure, register_directory
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
-from tandem_meetings.service import profiles, relationships
+from tandem_meetings.service import plan_instances, profiles, relationships
 from tandem_meetings.service.context import Context
 from tandem_meetings.settings import MeetingsSettings
 
@@ -40,10 +42,15 @@ def build_handlers(runtime: Runtime[MeetingsSettings]) -> Handlers:
     async def participant_erased(session: AsyncSession, erasure: Erasure) -> None:
         await profiles.participant_erased(session, ctx, erasure)
 
+    # messaging's agreements: the relationship's meeting cadence from then on.
+    async def agreement_accepted(event: AgreementAccepted, hc: HandlerContext) -> None:
+        await plan_instances.agreement_accepted(ctx, hc.session, event)
+
     directory = register_directory(Handlers(), clock=ctx.now, on_erased=participant_erased)
     return (
         directory.on(RelationshipStarted, relationship_started)
         .on(RelationshipEnded, relationship_ended)
         .on(ParticipantRegistered, profile_stated)
         .on(ParticipantUpdated, profile_stated)
+        .on(AgreementAccepted, agreement_accepted)
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from tandem_contracts.topics import service_topic
 from tandem_kit.app import ServiceDefinition
 from tandem_kit.app import create_app as kit_create_app
 from tandem_kit.cli import run_service_cli
@@ -13,7 +14,15 @@ from tandem_kit.clock import Clock, utc_now
 from tandem_kit.directory import DIRECTORY_TOPICS
 from tandem_kit.workers import RunsIn, WorkerSpec
 from tandem_meetings import VERSION
-from tandem_meetings.api import availability, calendar_sources, meetings, plans, rsvp, status
+from tandem_meetings.api import (
+    availability,
+    calendar_sources,
+    meetings,
+    plans,
+    rsvp,
+    slots,
+    status,
+)
 from tandem_meetings.api.deps import VIDEO_STATE
 from tandem_meetings.consumers import build_handlers
 from tandem_meetings.service import workers
@@ -42,14 +51,16 @@ DEFINITION = ServiceDefinition(
         meetings.router,
         rsvp.router,
         rsvp.link_router,
-        plans.programme_router,
         availability.router,
         calendar_sources.router,
+        plans.programme_router,
+        plans.relationship_router,
+        slots.router,
     ],
     settings=MeetingsSettings,
     # matching's topic and the contacts topic (the kit's directory); messaging's
-    # agreements are added with their handler.
-    consumes=DIRECTORY_TOPICS,
+    # agreements (their meeting cadence re-plans a relationship).
+    consumes=[*DIRECTORY_TOPICS, service_topic("messaging")],
     handlers=build_handlers,
     # Background work, each a tandem_kit.workers.WorkerSpec that says where it runs.
     workers=[
@@ -72,7 +83,8 @@ DEFINITION = ServiceDefinition(
         {"name": "rsvp", "description": "Members' answers: accept, decline, tentative."},
         {
             "name": "plans",
-            "description": "The programme's blended plan and meeting policy.",
+            "description": "The programme's blended plan and meeting policy, each "
+            "relationship's plan, and times that suit every member.",
         },
         {
             "name": "availability",

@@ -25,6 +25,7 @@ from tandem_meetings.domain.relationships import (
     end,
     unique_members,
 )
+from tandem_meetings.service import plan_instances
 from tandem_meetings.service.context import Context
 from tandem_meetings.service.meetings import cancel_meeting
 from tandem_meetings.service.sealing import RELATIONSHIP_KEY
@@ -68,9 +69,9 @@ async def relationship_started(
 async def after_started(
     ctx: Context, session: AsyncSession, relationship: Relationship, members: list[Member]
 ) -> None:
-    """HOOK (plans round): instantiate the programme's blended plan for this relationship
-    here (``plans.instantiate(ctx, session, relationship, members)``), in the same
-    transaction, and propose the first activity's times. Nothing yet."""
+    """The programme's blended plan for this relationship, in the same transaction, with
+    the first activity's proposed times."""
+    await plan_instances.instantiate(ctx, session, relationship, members)
 
 
 async def relationship_ended(

@@ -1,0 +1,176 @@
+"""A relationship's plan from its programme's: made when it starts, re-planned when its
+members accept a communication agreement with a meeting cadence.
+
+Both run in the consumer's transaction (the inbox row's), once: a start already planned
+(its relationship plan row) and an agreement version already followed change nothing.
+The start is lean on purpose (a benchmark consumes hundreds a second): a handful of
+reads, three inserts, one slot search.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_contracts.common import Modality
+from tandem_contracts.messaging import AgreementAccepted
+from tandem_kit import directory
+from tandem_meetings.adapters import plans as repo
+from tandem_meetings.adapters import relationships as relationship_repo
+from tandem_meetings.adapters.plans import StoredRelationshipPlan
+from tandem_meetings.domain.plan_adaptation import (
+    SAME_CITY,
+    Adaptation,
+    MemberSetting,
+    adapted_mode,
+    relationship_adaptation,
+)
+from tandem_meetings.domain.plans import (
+    DEFAULT_ACTIVITIES,
+    PlannedActivity,
+    Proposal,
+    Span,
+    first_to_propose,
+    local_day,
+    occurrences,
+    planned,
+    replan_series,
+)
+from tandem_meetings.domain.policies import DEFAULT_POLICY
+from tandem_meetings.domain.relationships import Member, Relationship
+from tandem_meetings.domain.slots import SlotSearch
+from tandem_meetings.service import slots
+from tandem_meetings.service.context import Context
+
+log = logging.getLogger(__name__)
+
+
+def _settings(people: slots.People) -> list[MemberSetting]:
+    found = []
+    for m in people.members:
+        profile = people.profiles.get(m.participant_id)
+        person = people.directory.get(m.participant_id)
+        found.append(
+            MemberSetting(
+                online_only=profile is not None and profile.modality is Modality.ONLINE_ONLY,
+                country=profile.country if profile is not None else None,
+                city=person.contact.city if person is not None else None,
+            )
+        )
+    return found
+
+
+async def instantiate(
+    ctx: Context, session: AsyncSession, relationship: Relationship, members: list[Member]
+) -> list[PlannedActivity]:
+    """Plan the relationship from its programme's plan (the default until one is set)
+    and propose its first activity's best three times; nothing if it is planned."""
+    now = ctx.now()
+    template = await repo.template_of(session, relationship.programme_id)
+    activities = template.activities if template is not None else DEFAULT_ACTIVITIES
+    policy = template.policy if template is not None else DEFAULT_POLICY
+    programme = await directory.programme(session, relationship.programme_id)
+    zone = programme.time_zone if programme is not None else "UTC"
+    reach = programme.face_to_face_reach if programme is not None else SAME_CITY
+    people = await slots.people_of(session, members, zone)
+    adaptation = relationship_adaptation(reach, _settings(people))
+    stored = StoredRelationshipPlan(
+        relationship.id, relationship.programme_id, activities, zone, adaptation, None
+    )
+    if not await repo.add_relationship_plan(session, stored, now):
+        return []
+    span = Span(relationship.starts_on, relationship.agreed_end_date, zone)
+    plan = [
+        planned(
+            o,
+            relationship_id=relationship.id,
+            programme_id=relationship.programme_id,
+            mode=mode,
+            adaptation=why.value if why is not None else None,
+            now=now,
+        )
+        for o in occurrences(activities, span, cadence_days=relationship.cadence_days)
+        for mode, why in [adapted_mode(o.activity.mode, adaptation)]
+    ]
+    await repo.add_planned(session, plan)
+    first = first_to_propose(plan)
+    if first is not None and members:
+        found = await slots.search(
+            session, now, relationship, first, people, policy, slots.role_labels(members)
+        )
+        await repo.add_proposals(
+            session,
+            [
+                Proposal(first.id, rank, slot.start, slot.end)
+                for rank, slot in enumerate(found.slots, start=1)
+            ],
+        )
+        await proposed(ctx, session, relationship, first, found)
+    return plan
+
+
+async def proposed(
+    ctx: Context,
+    session: AsyncSession,
+    relationship: Relationship,
+    activity: PlannedActivity,
+    found: SlotSearch,
+) -> None:
+    """HOOK (invitations): the ``meeting-proposals`` mail to the members, in this
+    transaction. Nothing yet."""
+
+
+async def agreement_accepted(ctx: Context, session: AsyncSession, event: AgreementAccepted) -> bool:
+    """The relationship's repeating activities follow the agreement's meeting cadence
+    from now on: their occurrences not scheduled and not yet open are planned again."""
+    relationship = await relationship_repo.by_id(session, event.relationship_id, for_update=True)
+    if relationship is None:
+        log.warning("agreement for relationship %s, unknown here", event.relationship_id)
+        return False
+    plan = await repo.relationship_plan(session, relationship.id)
+    if plan is None or (
+        plan.agreement_version is not None and event.version <= plan.agreement_version
+    ):
+        return False
+    now = ctx.now()
+    cadence = event.meeting_cadence_days
+    await repo.follow_agreement(session, relationship.id, event.version, cadence, now)
+    if not relationship.active:
+        return True
+    span = Span(relationship.starts_on, relationship.agreed_end_date, plan.time_zone)
+    current = await repo.planned_of(session, relationship.id)
+    scheduled = await repo.scheduled_for(session, relationship.id)
+    adaptation = Adaptation(plan.adaptation) if plan.adaptation is not None else None
+    for activity in plan.activities:
+        if not activity.repeats:
+            continue
+        series = [a for a in current if a.key == activity.key]
+        kept = [a for a in series if a.id in scheduled or a.window_start <= now]
+        replan = replan_series(
+            activity,
+            span,
+            cadence,
+            kept=[(a.occurrence, a.window_end) for a in kept],
+            last_occurrence=max((a.occurrence for a in series), default=-1),
+            today=local_day(span, now),
+        )
+        if replan is None:
+            continue
+        await repo.remove_planned(session, [a.id for a in series if a not in kept])
+        mode, why = adapted_mode(activity.mode, adaptation)
+        await repo.add_planned(
+            session,
+            [
+                planned(
+                    o,
+                    relationship_id=relationship.id,
+                    programme_id=relationship.programme_id,
+                    mode=mode,
+                    adaptation=why.value if why is not None else None,
+                    now=now,
+                )
+                for o in replan.new
+            ],
+        )
+    return True
