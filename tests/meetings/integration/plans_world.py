@@ -85,18 +85,21 @@ class World:
             grants = {person.role: [self.programme]}
         return self.app.bearer(person.subject, **grants)
 
-    async def register(self, person: Person, programme: uuid.UUID | None = None) -> None:
-        pid = programme or self.programme
-        assert await self.app.deliver(
+    async def register(self, person: Person) -> None:
+        for event in self.registration(person):
+            assert await self.app.deliver(event)
+
+    def registration(self, person: Person) -> tuple[ParticipantContact, ParticipantRegistered]:
+        """The person's contact and profile, as matching publishes them."""
+        pid = self.programme
+        return (
             ParticipantContact(
                 programme_id=pid,
                 participant_id=person.participant_id,
                 role=Role(person.role),
                 contact=person.contact(),
                 city=person.city,
-            )
-        )
-        assert await self.app.deliver(
+            ),
             ParticipantRegistered(
                 programme_id=pid,
                 participant_id=person.participant_id,
@@ -108,7 +111,7 @@ class World:
                     AvailabilityWindow(weekday=d, start=s, end=e) for d, s, e in person.windows
                 ],
                 modality=person.modality,
-            )
+            ),
         )
 
     def started(
@@ -179,9 +182,15 @@ def programme_created(
 
 @asynccontextmanager
 async def open_world(
-    tmp_path: Path, database_url: str | None = None, *, reach: Reach = Reach.SAME_CITY
+    tmp_path: Path,
+    database_url: str | None = None,
+    *,
+    reach: Reach = Reach.SAME_CITY,
+    deliver: bool = True,
+    **overrides: Any,
 ) -> AsyncIterator[World]:
-    overrides: dict[str, Any] = {}
+    """The programme and its people, delivered to the app (or, ``deliver=False``, only
+    described: a test sends them over the broker itself)."""
     if database_url:
         overrides["database_url"] = database_url
     settings = isolated_settings(MeetingsSettings, tmp_path, **overrides)
@@ -215,7 +224,8 @@ async def open_world(
             pia=Person("pia", "mentee", "Europe/Lisbon", city="Porto", windows=lisbon_hours),
             outsider=Person("otto", "mentee", "Europe/Berlin", windows=lisbon_hours),
         )
-        assert await app.deliver(programme_created(programme, manager, reach))
-        for person in (w.max, w.ana, w.bea, w.olga, w.pia, w.outsider):
-            await w.register(person)
+        if deliver:
+            assert await app.deliver(programme_created(programme, manager, reach))
+            for person in (w.max, w.ana, w.bea, w.olga, w.pia, w.outsider):
+                await w.register(person)
         yield w

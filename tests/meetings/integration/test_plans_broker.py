@@ -1,0 +1,80 @@
+"""With the real broker: matching's events (programme, contacts, profiles, a relationship's
+start) and messaging's ``agreement.accepted`` reach the meetings consumer over Kafka; the
+start instantiates the plan and proposes the kick-off, the agreement changes the cadence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tandem_contracts import Envelope
+from tandem_contracts.base import Event
+from tandem_kit.kafka import create_producer
+from tandem_kit.testing import wait_until
+from tests.meetings.integration.plans_world import World, open_world, programme_created
+
+
+async def _send(bootstrap: str, events: list[Event]) -> None:
+    producer = create_producer(bootstrap)
+    await producer.start()
+    try:
+        for event in events:
+            envelope = Envelope.wrap(event)
+            await producer.send_and_wait(
+                event.topic(),
+                value=envelope.data,
+                key=envelope.key.encode(),
+                headers=envelope.kafka_headers(),
+            )
+    finally:
+        await producer.stop()
+
+
+async def _plan(w: World, relationship: Any) -> Any:
+    response = await w.app.client.get(
+        f"/v1/relationships/{relationship}/plan", headers=w.headers(w.max)
+    )
+    return response.json() if response.status_code == 200 else None
+
+
+@pytest.mark.kafka
+async def test_over_the_broker(tmp_path: Path, kafka_bootstrap: str) -> None:
+    async with open_world(
+        tmp_path, deliver=False, kafka_bootstrap_servers=kafka_bootstrap, run_consumers=True
+    ) as w:
+        start = w.started(w.max, w.bea)
+        await _send(
+            kafka_bootstrap,
+            [
+                programme_created(w.programme, w.manager),
+                *w.registration(w.max),
+                *w.registration(w.bea),
+                start,
+            ],
+        )
+
+        async def proposed() -> bool:
+            plan = await _plan(w, start.relationship_id)
+            return plan is not None and bool(plan["activities"][0]["proposals"])
+
+        await wait_until(proposed, timeout=60)
+        plan = await _plan(w, start.relationship_id)
+        kick_off = plan["activities"][0]
+        assert kick_off["key"] == "kick_off"
+        assert kick_off["mode"] == "face_to_face"  # both in Lisbon
+        assert len(kick_off["proposals"]) == 3
+        fortnightly = [a for a in plan["activities"] if a["key"] == "regular_session"]
+
+        await _send(kafka_bootstrap, [w.agreement(start.relationship_id, cadence_days=7)])
+
+        async def weekly() -> bool:
+            plan = await _plan(w, start.relationship_id)
+            return plan is not None and plan["cadence_days"] == 7
+
+        await wait_until(weekly, timeout=60)
+        plan = await _plan(w, start.relationship_id)
+        assert plan["cadence_source"] == "agreement"
+        weekly_sessions = [a for a in plan["activities"] if a["key"] == "regular_session"]
+        assert len(weekly_sessions) > len(fortnightly)
