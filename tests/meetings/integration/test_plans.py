@@ -417,3 +417,33 @@ async def test_a_member_schedules_a_proposal(tmp_path: Path) -> None:
         assert shown["state"] == "scheduled"
         assert shown["meeting_id"] == created.json()["id"]
         assert shown["proposals"] == []
+
+
+async def test_scheduling_names_a_planned_activity_of_its_own_plan(tmp_path: Path) -> None:
+    async with open_world(tmp_path) as w:
+        rid = await w.start(w.max, w.bea)
+        other = await w.start(w.max, w.pia)
+        kick_off = _activity(await w.plan(rid), "kick_off")
+        elsewhere = _activity(await w.plan(other), "kick_off")
+        post = w.app.client.post
+        body = {"mode": "online", "starts_at": "2027-03-03T17:00:00Z", "duration_minutes": 60}
+        url = f"/v1/relationships/{rid}/meetings"
+        for planned, key, code, field in [
+            (elsewhere["id"], None, "unknown_planned_activity", "body.planned_activity_id"),
+            (str(uuid.uuid4()), None, "unknown_planned_activity", "body.planned_activity_id"),
+            (kick_off["id"], "closing", "activity_key_mismatch", "body.activity_key"),
+        ]:
+            refused = await post(
+                url,
+                json={**body, "planned_activity_id": planned, "activity_key": key},
+                headers=w.headers(w.max),
+            )
+            problem = assert_problem(refused, 422, code)
+            assert problem["errors"][0]["loc"] == field
+        assert _activity(await w.plan(rid), "kick_off")["state"] == "open"  # nothing written
+        # Its key comes with the activity when it is not given.
+        created = await post(
+            url, json={**body, "planned_activity_id": kick_off["id"]}, headers=w.headers(w.max)
+        )
+        assert created.status_code == 201, created.text
+        assert created.json()["activity_key"] == "kick_off"

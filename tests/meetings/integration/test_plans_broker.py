@@ -11,8 +11,10 @@ import pytest
 
 from tandem_contracts import Envelope
 from tandem_contracts.base import Event
+from tandem_kit import directory
 from tandem_kit.kafka import create_producer
 from tandem_kit.testing import wait_until
+from tandem_meetings.service import profiles
 from tests.meetings.integration.plans_world import World, open_world, programme_created
 
 
@@ -45,15 +47,24 @@ async def test_over_the_broker(tmp_path: Path, kafka_bootstrap: str) -> None:
         tmp_path, deliver=False, kafka_bootstrap_servers=kafka_bootstrap, run_consumers=True
     ) as w:
         start = w.started(w.max, w.bea)
-        await _send(
-            kafka_bootstrap,
-            [
-                programme_created(w.programme, w.manager),
-                *w.registration(w.max),
-                *w.registration(w.bea),
-                start,
-            ],
-        )
+        people = [
+            programme_created(w.programme, w.manager),
+            *w.registration(w.max),
+            *w.registration(w.bea),
+        ]
+        await _send(kafka_bootstrap, people)
+
+        # Three topics, no order between them: the start goes once the people are known
+        # (in a programme they register long before they are matched).
+        async def known() -> bool:
+            ids = [w.max.participant_id, w.bea.participant_id]
+            async with w.app.runtime.database.transaction() as session:
+                found = await profiles.profiles(session, ids)
+                contacts = await directory.participants_by_id(session, ids)
+            return len(found) == len(contacts) == 2
+
+        await wait_until(known, timeout=60)
+        await _send(kafka_bootstrap, [start])
 
         async def proposed() -> bool:
             plan = await _plan(w, start.relationship_id)

@@ -42,7 +42,7 @@ from tandem_meetings.schemas.meetings import (
     PlacePublic,
     VideoLinkPublic,
 )
-from tandem_meetings.service import access, events, sealing, video
+from tandem_meetings.service import access, events, plans, sealing, video
 from tandem_meetings.service.busy import require_free
 from tandem_meetings.service.context import Context
 
@@ -101,6 +101,12 @@ async def schedule(
             session, principal, relationship_id, for_update=True
         )
         _require_active(relationship)
+        activity_key = body.activity_key
+        if body.planned_activity_id is not None:  # one of the plan's: its key goes with it
+            planned = await plans.planned_activity_of(
+                session, relationship.id, body.planned_activity_id, body.activity_key
+            )
+            activity_key = planned.key
         members = await _current_members(session, relationship)
         await require_free(session, members, starts_at, ends_at)
         key = sealing.relationship_key(ctx.keyring, relationship)
@@ -110,7 +116,7 @@ async def schedule(
             relationship_id=relationship.id,
             programme_id=relationship.programme_id,
             planned_activity_id=body.planned_activity_id,
-            activity_key=body.activity_key,
+            activity_key=activity_key,
             mode=body.mode,
             starts_at=starts_at,
             ends_at=ends_at,

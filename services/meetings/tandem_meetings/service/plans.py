@@ -133,6 +133,29 @@ async def set_programme_plan(
 # --- a relationship's plan ----------------------------------------------------------------
 
 
+async def planned_activity_of(
+    session: AsyncSession, relationship_id: UUID, activity_id: UUID, activity_key: str | None
+) -> PlannedActivity:
+    """The relationship's planned activity a meeting is scheduled for; a 422 naming the
+    field when it is another relationship's, unknown, or its key is not the one given."""
+    activity = await repo.planned_by_id(session, activity_id)
+    if activity is None or activity.relationship_id != relationship_id:
+        raise Unprocessable(
+            "No such planned activity in this relationship's plan.",
+            code="unknown_planned_activity",
+            errors=[
+                {"loc": "body.planned_activity_id", "msg": "not in this plan", "type": "plan"}
+            ],
+        )
+    if activity_key is not None and activity_key != activity.key:
+        raise Unprocessable(
+            f"The planned activity's key is {activity.key!r}.",
+            code="activity_key_mismatch",
+            errors=[{"loc": "body.activity_key", "msg": "not the activity's", "type": "plan"}],
+        )
+    return activity
+
+
 def no_plan() -> NotFound:
     return NotFound("This relationship has no plan.", code="plan_not_found")
 
