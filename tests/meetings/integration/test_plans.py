@@ -447,3 +447,14 @@ async def test_scheduling_names_a_planned_activity_of_its_own_plan(tmp_path: Pat
         )
         assert created.status_code == 201, created.text
         assert created.json()["activity_key"] == "kick_off"
+
+
+async def test_a_zone_that_is_not_iana_falls_back_to_the_programmes(tmp_path: Path) -> None:
+    async with open_world(tmp_path) as w:
+        lost = Person("lou", "mentee", "Mars/Olympus_Mons", windows=w.bea.windows)
+        await w.register(lost)
+        kick_off = _activity(await w.plan(await w.start(w.max, lost)), "kick_off")
+        assert len(kick_off["proposals"]) == 3  # planned and proposed all the same
+        for proposal in kick_off["proposals"]:
+            zones = {t["participant_id"]: t["time_zone"] for t in proposal["local"]}
+            assert zones[str(lost.participant_id)] == "Europe/Lisbon"  # the programme's

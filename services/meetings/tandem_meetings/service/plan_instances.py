@@ -39,7 +39,7 @@ from tandem_meetings.domain.plans import (
 )
 from tandem_meetings.domain.policies import DEFAULT_POLICY
 from tandem_meetings.domain.relationships import Member, Relationship
-from tandem_meetings.domain.slots import SlotSearch
+from tandem_meetings.domain.slots import SlotQueryError, SlotSearch
 from tandem_meetings.service import slots
 from tandem_meetings.service.context import Context
 
@@ -96,9 +96,13 @@ async def instantiate(
     await repo.add_planned(session, plan)
     first = first_to_propose(plan)
     if first is not None and members:
-        found = await slots.search(
-            session, now, relationship, first, people, policy, slots.role_labels(members)
-        )
+        try:
+            found = await slots.search(
+                session, now, relationship, first, people, policy, slots.role_labels(members)
+            )
+        except SlotQueryError as error:  # a fact no search can take: plan, propose nothing
+            log.warning("no proposals for relationship %s: %s", relationship.id, error)
+            return plan
         await repo.add_proposals(
             session,
             [

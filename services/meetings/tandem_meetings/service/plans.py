@@ -20,6 +20,7 @@ from tandem_kit.auth import Principal
 from tandem_kit.errors import Forbidden, NotFound, Unprocessable
 from tandem_meetings.adapters import plans as repo
 from tandem_meetings.adapters import relationships as relationship_repo
+from tandem_meetings.domain.local_time import zone
 from tandem_meetings.domain.meetings import local_time
 from tandem_meetings.domain.plan_adaptation import reason_of
 from tandem_meetings.domain.plans import (
@@ -143,9 +144,7 @@ async def planned_activity_of(
         raise Unprocessable(
             "No such planned activity in this relationship's plan.",
             code="unknown_planned_activity",
-            errors=[
-                {"loc": "body.planned_activity_id", "msg": "not in this plan", "type": "plan"}
-            ],
+            errors=[{"loc": "body.planned_activity_id", "msg": "not in this plan", "type": "plan"}],
         )
     if activity_key is not None and activity_key != activity.key:
         raise Unprocessable(
@@ -160,12 +159,28 @@ def no_plan() -> NotFound:
     return NotFound("This relationship has no plan.", code="plan_not_found")
 
 
-async def member_zones(session: AsyncSession, members: Sequence[Member]) -> dict[UUID, str | None]:
-    """Each member's own time zone, as the directory holds it (None: not known)."""
+def effective_zone(time_zone: str | None, fallback: str) -> str:
+    """A member's own zone; the programme's (else UTC) if unknown or not an IANA zone.
+    Searches and what they show use this one rule."""
+    for name in (time_zone, fallback):
+        if name:
+            try:
+                zone(name)
+            except (KeyError, ValueError):
+                continue
+            return name
+    return "UTC"
+
+
+async def member_zones(
+    session: AsyncSession, members: Sequence[Member], fallback: str
+) -> dict[UUID, str | None]:
+    """Each member's time zone by :func:`effective_zone`."""
     people = await directory.participants_by_id(session, [m.participant_id for m in members])
     return {
-        m.participant_id: (
-            people[m.participant_id].contact.time_zone if m.participant_id in people else None
+        m.participant_id: effective_zone(
+            people[m.participant_id].contact.time_zone if m.participant_id in people else None,
+            fallback,
         )
         for m in members
     }
@@ -218,7 +233,7 @@ async def get_relationship_plan(
         meetings = await repo.scheduled_for(session, relationship.id)
         proposals = await repo.proposals_of(session, [a.id for a in activities])
         members = await relationship_repo.members_of(session, relationship.id)
-        zones = await member_zones(session, members)
+        zones = await member_zones(session, members, plan.time_zone)
 
     def shown(a: PlannedActivity) -> PlannedActivityPublic:
         meeting = meetings.get(a.id)

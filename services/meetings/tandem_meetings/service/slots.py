@@ -41,7 +41,7 @@ from tandem_meetings.schemas.slots import BlockerPublic, SlotPublic, SlotsPublic
 from tandem_meetings.service import access, profiles
 from tandem_meetings.service.busy import members_busy
 from tandem_meetings.service.context import Context
-from tandem_meetings.service.plans import member_times, programme_policy
+from tandem_meetings.service.plans import effective_zone, member_times, programme_policy
 
 PROPOSALS = 3
 
@@ -57,7 +57,9 @@ class People:
 
     def zone_of(self, member: Member) -> str:
         person = self.directory.get(member.participant_id)
-        return person.contact.time_zone if person is not None else self.fallback_zone
+        return effective_zone(
+            person.contact.time_zone if person is not None else None, self.fallback_zone
+        )
 
 
 async def people_of(session: AsyncSession, members: Sequence[Member], fallback_zone: str) -> People:
