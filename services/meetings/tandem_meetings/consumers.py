@@ -16,7 +16,7 @@ from tandem_contracts.matching import (
     RelationshipStarted,
 )
 from tandem_contracts.messaging import AgreementAccepted
-from tandem_kit.directory import Erasure, register_directory
+from tandem_kit.directory import Erasure, Participant, register_directory
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
 from tandem_meetings.service import plan_instances, profiles, relationships
@@ -38,6 +38,11 @@ def build_handlers(runtime: Runtime[MeetingsSettings]) -> Handlers:
         event: ParticipantRegistered | ParticipantUpdated, hc: HandlerContext
     ) -> None:
         await profiles.profile_stated(hc.session, ctx, event)
+        await plan_instances.member_known(ctx, hc.session, event.participant_id)
+
+    # A contact (time zone, city) known: the member's plans follow.
+    async def participant_known(session: AsyncSession, participant: Participant) -> None:
+        await plan_instances.member_known(ctx, session, participant.participant_id)
 
     async def participant_erased(session: AsyncSession, erasure: Erasure) -> None:
         await profiles.participant_erased(session, ctx, erasure)
@@ -46,7 +51,12 @@ def build_handlers(runtime: Runtime[MeetingsSettings]) -> Handlers:
     async def agreement_accepted(event: AgreementAccepted, hc: HandlerContext) -> None:
         await plan_instances.agreement_accepted(ctx, hc.session, event)
 
-    directory = register_directory(Handlers(), clock=ctx.now, on_erased=participant_erased)
+    directory = register_directory(
+        Handlers(),
+        clock=ctx.now,
+        on_participant=participant_known,
+        on_erased=participant_erased,
+    )
     return (
         directory.on(RelationshipStarted, relationship_started)
         .on(RelationshipEnded, relationship_ended)

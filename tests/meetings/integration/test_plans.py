@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
-from tandem_contracts.common import Reach
+from tandem_contracts.common import Modality, Reach
 from tandem_kit.testing import assert_problem
 from tandem_meetings.adapters.tables import plan_proposals, planned_activities
 from tests.conftest import UrlFactory
@@ -458,3 +458,29 @@ async def test_a_zone_that_is_not_iana_falls_back_to_the_programmes(tmp_path: Pa
         for proposal in kick_off["proposals"]:
             zones = {t["participant_id"]: t["time_zone"] for t in proposal["local"]}
             assert zones[str(lost.participant_id)] == "Europe/Lisbon"  # the programme's
+
+
+async def test_a_member_known_after_the_start_completes_the_plan(tmp_path: Path) -> None:
+    async with open_world(tmp_path) as w:
+        # Kai's profile and contact come after the start (another topic, another partition).
+        kai = Person("kai", "mentee", "Europe/Lisbon", windows=w.bea.windows)
+        rid = await w.start(w.max, kai)
+        before = await w.plan(rid)
+        assert before["adaptation"] == "location_unknown"
+        assert _activity(before, "kick_off")["proposals"] == []
+        contact, profile = w.registration(kai)
+        assert await w.app.deliver(contact)
+        assert await w.app.deliver(profile)
+        after = await w.plan(rid)
+        assert after["adaptation"] is None  # both in Lisbon after all
+        kick_off = _activity(after, "kick_off")
+        assert kick_off["mode"] == "face_to_face"
+        assert kick_off["adapted"] is False
+        _check_proposals(kick_off, {w.max.participant_id: w.max, kai.participant_id: kai})
+        # Later Kai can only meet online: what is not scheduled follows.
+        kai.modality = Modality.ONLINE_ONLY
+        assert await w.app.deliver(w.registration(kai)[1])
+        online = await w.plan(rid)
+        assert online["adaptation"] == "online_only"
+        assert {a["mode"] for a in online["activities"]} == {"online"}
+        assert _activity(online, "kick_off")["proposals"] == kick_off["proposals"]

@@ -18,6 +18,7 @@ from tandem_meetings.adapters.tables import (
     plan_proposals,
     planned_activities,
     programme_plans,
+    relationship_members,
     relationship_plans,
     relationships,
 )
@@ -144,6 +145,44 @@ async def follow_agreement(
         .where(relationship_plans.c.relationship_id == relationship_id)
         .values(agreement_version=version, updated_at=now)
     )
+
+
+async def plans_with_member(session: AsyncSession, participant_id: UUID) -> list[UUID]:
+    """The active relationships with a plan that this participant is a member of."""
+    rows = await session.execute(
+        select(relationship_plans.c.relationship_id)
+        .join(
+            relationship_members,
+            relationship_members.c.relationship_id == relationship_plans.c.relationship_id,
+        )
+        .join(relationships, relationships.c.id == relationship_plans.c.relationship_id)
+        .where(
+            relationship_members.c.participant_id == participant_id,
+            relationships.c.status == "active",
+        )
+    )
+    return [row.relationship_id for row in rows]
+
+
+async def save_adaptation(
+    session: AsyncSession,
+    relationship_id: UUID,
+    adaptation: str | None,
+    activities: Sequence[PlannedActivity],
+    now: datetime,
+) -> None:
+    """The relationship's adaptation now, and the activities' modes that follow from it."""
+    await session.execute(
+        update(relationship_plans)
+        .where(relationship_plans.c.relationship_id == relationship_id)
+        .values(adaptation=adaptation, updated_at=now)
+    )
+    for a in activities:
+        await session.execute(
+            update(planned_activities)
+            .where(planned_activities.c.id == a.id)
+            .values(mode=a.mode.value, adaptation=a.adaptation)
+        )
 
 
 # --- planned activities -----------------------------------------------------------------

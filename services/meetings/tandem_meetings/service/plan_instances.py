@@ -10,6 +10,8 @@ reads, three inserts, one slot search.
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -37,11 +39,12 @@ from tandem_meetings.domain.plans import (
     planned,
     replan_series,
 )
-from tandem_meetings.domain.policies import DEFAULT_POLICY
+from tandem_meetings.domain.policies import DEFAULT_POLICY, Policy
 from tandem_meetings.domain.relationships import Member, Relationship
 from tandem_meetings.domain.slots import SlotQueryError, SlotSearch
 from tandem_meetings.service import slots
 from tandem_meetings.service.context import Context
+from tandem_meetings.service.plans import programme_policy
 
 log = logging.getLogger(__name__)
 
@@ -96,22 +99,72 @@ async def instantiate(
     await repo.add_planned(session, plan)
     first = first_to_propose(plan)
     if first is not None and members:
-        try:
-            found = await slots.search(
-                session, now, relationship, first, people, policy, slots.role_labels(members)
-            )
-        except SlotQueryError as error:  # a fact no search can take: plan, propose nothing
-            log.warning("no proposals for relationship %s: %s", relationship.id, error)
-            return plan
-        await repo.add_proposals(
-            session,
-            [
-                Proposal(first.id, rank, slot.start, slot.end)
-                for rank, slot in enumerate(found.slots, start=1)
-            ],
-        )
-        await proposed(ctx, session, relationship, first, found)
+        await _propose(ctx, session, relationship, first, people, policy)
     return plan
+
+
+async def _propose(
+    ctx: Context,
+    session: AsyncSession,
+    relationship: Relationship,
+    first: PlannedActivity,
+    people: slots.People,
+    policy: Policy,
+) -> int:
+    """Store the activity's best three times (how many were found)."""
+    labels = slots.role_labels(people.members)
+    try:
+        found = await slots.search(session, ctx.now(), relationship, first, people, policy, labels)
+    except SlotQueryError as error:  # a fact no search can take: plan, propose nothing
+        log.warning("no proposals for relationship %s: %s", relationship.id, error)
+        return 0
+    await repo.add_proposals(
+        session,
+        [
+            Proposal(first.id, rank, slot.start, slot.end)
+            for rank, slot in enumerate(found.slots, start=1)
+        ],
+    )
+    if found.slots:
+        await proposed(ctx, session, relationship, first, found)
+    return len(found.slots)
+
+
+async def member_known(ctx: Context, session: AsyncSession, participant_id: UUID) -> None:
+    """A member's profile or contact arrived or changed (matching's topics carry no order
+    with a relationship's start): each of their active relationships adapts its activities
+    not yet scheduled nor over to what is known now, and a first activity still without
+    proposals (nor a meeting) gets them if it can."""
+    now = ctx.now()
+    for relationship_id in await repo.plans_with_member(session, participant_id):
+        relationship = await relationship_repo.by_id(session, relationship_id)
+        plan = await repo.relationship_plan(session, relationship_id)
+        if relationship is None or plan is None:
+            continue
+        members = await relationship_repo.members_of(session, relationship_id)
+        erased = await directory.erased_among(session, [m.participant_id for m in members])
+        members = [m for m in members if m.participant_id not in erased]
+        programme = await directory.programme(session, relationship.programme_id)
+        reach = programme.face_to_face_reach if programme is not None else SAME_CITY
+        people = await slots.people_of(session, members, plan.time_zone)
+        adaptation = relationship_adaptation(reach, _settings(people))
+        activities = await repo.planned_of(session, relationship_id)
+        scheduled = await repo.scheduled_for(session, relationship_id)
+        open_ = [a for a in activities if a.id not in scheduled and a.window_end > now]
+        changed = []
+        for a in open_:
+            mode, why = adapted_mode(a.planned_mode, adaptation)
+            code = why.value if why is not None else None
+            if (mode, code) != (a.mode, a.adaptation):
+                changed.append(replace(a, mode=mode, adaptation=code))
+        if changed or adaptation != plan.adaptation:
+            await repo.save_adaptation(session, relationship_id, adaptation, changed, now)
+        first = first_to_propose(activities)
+        if first is None or first not in open_ or not members:
+            continue
+        if not (await repo.proposals_of(session, [first.id])).get(first.id):
+            policy = await programme_policy(session, relationship.programme_id)
+            await _propose(ctx, session, relationship, first, people, policy)
 
 
 async def proposed(
