@@ -9,7 +9,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import insert
+
 from tandem_kit.testing import assert_problem
+from tandem_meetings.adapters.tables import busy_intervals
 from tests.conftest import UrlFactory
 from tests.meetings.integration.plans_world import Person, World, open_world, weekdays
 
@@ -190,3 +193,25 @@ async def test_who_may_ask(tmp_path: Path) -> None:
         assert too_many.status_code == 422
         unknown = await _slots(w, rid, kick_off["id"], w.max, sort="best")
         assert unknown.status_code == 422
+
+
+async def test_an_external_calendars_busy_times_count(tmp_path: Path) -> None:
+    async with open_world(tmp_path) as w:
+        rid = await w.start(w.max, w.bea)
+        kick_off = _kick_off(await w.plan(rid))
+        best = (await _slots(w, rid, kick_off["id"], w.max)).json()["slots"][0]
+        busy_from = datetime.fromisoformat(best["starts_at"]) - timedelta(hours=1)
+        busy_until = datetime.fromisoformat(best["ends_at"]) + timedelta(hours=1)
+        # What the calendar-feeds worker keeps of Bea's own calendar: start and end only.
+        async with w.app.runtime.database.transaction() as session:
+            await session.execute(
+                insert(busy_intervals).values(
+                    participant_id=w.bea.participant_id, starts_at=busy_from, ends_at=busy_until
+                )
+            )
+        again = (await _slots(w, rid, kick_off["id"], w.max, limit=10)).json()["slots"]
+        assert again
+        for slot in again:
+            start = datetime.fromisoformat(slot["starts_at"])
+            end = datetime.fromisoformat(slot["ends_at"])
+            assert end <= busy_from or start >= busy_until

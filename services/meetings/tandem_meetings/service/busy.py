@@ -21,6 +21,7 @@ from tandem_kit.errors import Conflict
 from tandem_meetings.adapters import meetings as meeting_repo
 from tandem_meetings.domain.meetings import first_conflict
 from tandem_meetings.domain.relationships import Member
+from tandem_meetings.service import calendar_sources
 
 Interval = tuple[datetime, datetime]
 BusySource = Callable[
@@ -28,7 +29,8 @@ BusySource = Callable[
     Awaitable[Mapping[UUID, Sequence[Interval]]],
 ]
 
-EXTERNAL_SOURCES: tuple[BusySource, ...] = ()
+# The external calendar feeds' busy intervals (availability's calendar sources).
+EXTERNAL_SOURCES: tuple[BusySource, ...] = (calendar_sources.busy_intervals,)
 
 
 async def members_busy(
