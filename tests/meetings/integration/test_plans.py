@@ -105,7 +105,7 @@ async def test_the_default_plan_and_who_sees_it(tmp_path: Path) -> None:
         assert plan["updated_at"] is None
         assert [(a["key"], a["mode"]) for a in plan["activities"]] == [
             ("kick_off", "face_to_face"),
-            ("regular_session", "online"),
+            ("regular", "online"),
             ("midpoint_review", "face_to_face"),
             ("closing", "face_to_face"),
         ]
@@ -226,7 +226,7 @@ async def test_a_start_instantiates_the_plan_and_proposes_the_kick_off(
         assert plan["cadence_days"] is None
         keys = [(a["key"], a["occurrence"]) for a in plan["activities"]]
         assert keys[0] == ("kick_off", 0)
-        regular = [a for a in plan["activities"] if a["key"] == "regular_session"]
+        regular = [a for a in plan["activities"] if a["key"] == "regular"]
         # 1 March to 31 August: sessions from 15 March to 18 August, every 14 days (the
         # two days left after 16 August are too short for one more).
         assert regular[0]["window_start"] == "2027-03-15T00:00:00Z"
@@ -345,7 +345,7 @@ async def test_redelivery_is_harmless(tmp_path: Path, url_factory: UrlFactory) -
 async def test_the_agreement_sets_the_cadence(tmp_path: Path, url_factory: UrlFactory) -> None:
     async with open_world(tmp_path, await url_factory("cadence")) as w:
         rid = await w.start(w.max, w.bea)
-        before = [a for a in (await w.plan(rid))["activities"] if a["key"] == "regular_session"]
+        before = [a for a in (await w.plan(rid))["activities"] if a["key"] == "regular"]
         # Five weeks on, the members schedule the third session (the second is open).
         w.clock.set(datetime(2027, 4, 5, 8, 0, tzinfo=UTC))
         third = before[2]
@@ -356,7 +356,7 @@ async def test_the_agreement_sets_the_cadence(tmp_path: Path, url_factory: UrlFa
                 "starts_at": "2027-04-14T17:00:00Z",
                 "duration_minutes": 60,
                 "planned_activity_id": third["id"],
-                "activity_key": "regular_session",
+                "activity_key": "regular",
             },
             headers=w.headers(w.max),
         )
@@ -366,12 +366,12 @@ async def test_the_agreement_sets_the_cadence(tmp_path: Path, url_factory: UrlFa
         plan = await w.plan(rid)
         assert plan["cadence_days"] == 7
         assert plan["cadence_source"] == "agreement"
-        after = [a for a in plan["activities"] if a["key"] == "regular_session"]
+        after = [a for a in plan["activities"] if a["key"] == "regular"]
         ids = {a["id"] for a in after}
         # The past and open ones stay, the scheduled one stays, the rest follow 7 days.
         assert {before[0]["id"], before[1]["id"], third["id"]} <= ids
         assert not {a["id"] for a in before[3:]} & ids
-        kept = _activity(plan, "regular_session", 2)
+        kept = _activity(plan, "regular", 2)
         assert kept["state"] == "scheduled"
         assert kept["meeting_id"] == scheduled.json()["id"]
         new = [a for a in after if a["occurrence"] > before[-1]["occurrence"]]

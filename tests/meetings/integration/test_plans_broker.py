@@ -76,7 +76,7 @@ async def test_over_the_broker(tmp_path: Path, kafka_bootstrap: str) -> None:
         assert kick_off["key"] == "kick_off"
         assert kick_off["mode"] == "face_to_face"  # both in Lisbon
         assert len(kick_off["proposals"]) == 3
-        fortnightly = [a for a in plan["activities"] if a["key"] == "regular_session"]
+        fortnightly = [a for a in plan["activities"] if a["key"] == "regular"]
 
         await _send(kafka_bootstrap, [w.agreement(start.relationship_id, cadence_days=7)])
 
@@ -87,5 +87,5 @@ async def test_over_the_broker(tmp_path: Path, kafka_bootstrap: str) -> None:
         await wait_until(weekly, timeout=60)
         plan = await _plan(w, start.relationship_id)
         assert plan["cadence_source"] == "agreement"
-        weekly_sessions = [a for a in plan["activities"] if a["key"] == "regular_session"]
+        weekly_sessions = [a for a in plan["activities"] if a["key"] == "regular"]
         assert len(weekly_sessions) > len(fortnightly)

@@ -24,7 +24,7 @@ from tandem_meetings.domain.plans import (
     ActivityMode,
     ActivityWindow,
     Anchor,
-    Span,
+    RelationshipDays,
     check_activities,
     occurrences,
     replan_series,
@@ -38,7 +38,7 @@ from tandem_meetings.domain.policies import (
     policy_of,
 )
 
-SPAN = Span(date(2027, 1, 4), date(2027, 6, 30), "UTC")  # 178 days
+SPAN = RelationshipDays(date(2027, 1, 4), date(2027, 6, 30), "UTC")  # 178 days
 
 
 def _one(anchor: Anchor, a: int, b: int, every: int | None = None) -> Activity:
@@ -65,7 +65,7 @@ def test_windows_follow_their_anchor() -> None:
 
 
 def test_windows_start_at_midnight_in_the_programme_zone() -> None:
-    span = Span(date(2027, 3, 1), date(2027, 8, 31), "Australia/Lord_Howe")
+    span = RelationshipDays(date(2027, 3, 1), date(2027, 8, 31), "Australia/Lord_Howe")
     [o] = occurrences([_one(Anchor.START, 0, 14)], span)
     # Lord Howe is UTC+11 in March (summer time) until 4 April 2027.
     assert o.window_start == datetime(2027, 2, 28, 13, 0, tzinfo=UTC)
@@ -130,7 +130,7 @@ def test_the_default_plan_is_valid() -> None:
     modes = {a.key: a.mode for a in DEFAULT_ACTIVITIES}
     assert modes == {
         "kick_off": ActivityMode.FACE_TO_FACE,
-        "regular_session": ActivityMode.ONLINE,
+        "regular": ActivityMode.ONLINE,
         "midpoint_review": ActivityMode.FACE_TO_FACE,
         "closing": ActivityMode.FACE_TO_FACE,
     }

@@ -76,7 +76,7 @@ DEFAULT_ACTIVITIES: tuple[Activity, ...] = (
         ActivityWindow(Anchor.START, 0, 14),
     ),
     Activity(
-        "regular_session",
+        "regular",
         "Regular session",
         ActivityMode.ONLINE,
         60,
@@ -196,7 +196,7 @@ def activities_from_json(data: object) -> tuple[Activity, ...]:
 
 
 @dataclass(frozen=True, slots=True)
-class Span:
+class RelationshipDays:
     """A relationship's days in its programme's reference zone: ``starts_on`` to
     ``agreed_end_date``, both included."""
 
@@ -255,7 +255,7 @@ def series_days(first: date, last: date, every_days: int) -> list[tuple[date, da
 
 
 def occurrences(
-    activities: Iterable[Activity], span: Span, *, cadence_days: int | None = None
+    activities: Iterable[Activity], span: RelationshipDays, *, cadence_days: int | None = None
 ) -> list[Occurrence]:
     """Every activity's occurrences for this relationship, in window order. A cadence
     (the relationship's agreement) replaces every repeating activity's own."""
@@ -284,7 +284,7 @@ class Replan:
 
 def replan_series(
     activity: Activity,
-    span: Span,
+    span: RelationshipDays,
     cadence_days: int,
     *,
     kept: Sequence[tuple[int, datetime]],
@@ -309,7 +309,7 @@ def replan_series(
     return Replan(starts=start, new=new)
 
 
-def _day_in(span: Span, moment: datetime) -> date:
+def _day_in(span: RelationshipDays, moment: datetime) -> date:
     """The programme-zone day on which ``moment`` falls, rounded up past midnight."""
     day = moment.date()
     for candidate in (day - timedelta(1), day, day + timedelta(1)):
@@ -318,7 +318,7 @@ def _day_in(span: Span, moment: datetime) -> date:
     return day + timedelta(2)
 
 
-def local_day(span: Span, moment: datetime) -> date:
+def local_day(span: RelationshipDays, moment: datetime) -> date:
     """The programme-zone calendar day of ``moment``."""
     try:
         zone = ZoneInfo(span.time_zone)

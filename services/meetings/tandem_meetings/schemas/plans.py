@@ -105,7 +105,7 @@ class PlanUpdate(RequestModel):
                             "window": {"anchor": "start", "from_day": 0, "to_day": 14},
                         },
                         {
-                            "key": "regular_session",
+                            "key": "regular",
                             "name": "Regular session",
                             "mode": "online",
                             "duration_minutes": 60,

@@ -32,7 +32,7 @@ from tandem_meetings.domain.plans import (
     DEFAULT_ACTIVITIES,
     PlannedActivity,
     Proposal,
-    Span,
+    RelationshipDays,
     first_to_propose,
     local_day,
     occurrences,
@@ -83,7 +83,7 @@ async def instantiate(
     )
     if not await repo.add_relationship_plan(session, stored, now):
         return []
-    span = Span(relationship.starts_on, relationship.agreed_end_date, zone)
+    span = RelationshipDays(relationship.starts_on, relationship.agreed_end_date, zone)
     plan = [
         planned(
             o,
@@ -195,7 +195,7 @@ async def agreement_accepted(ctx: Context, session: AsyncSession, event: Agreeme
     await repo.follow_agreement(session, relationship.id, event.version, cadence, now)
     if not relationship.active:
         return True
-    span = Span(relationship.starts_on, relationship.agreed_end_date, plan.time_zone)
+    span = RelationshipDays(relationship.starts_on, relationship.agreed_end_date, plan.time_zone)
     current = await repo.planned_of(session, relationship.id)
     scheduled = await repo.scheduled_for(session, relationship.id)
     adaptation = Adaptation(plan.adaptation) if plan.adaptation is not None else None
