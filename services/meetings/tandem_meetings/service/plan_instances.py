@@ -16,11 +16,15 @@ from uuid import UUID
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.common import Modality
+from tandem_contracts.meetings import MeetingMode
 from tandem_contracts.messaging import AgreementAccepted
-from tandem_kit import directory
+from tandem_kit import directory, privacy
+from tandem_kit.mail import queue_rendered
 from tandem_meetings.adapters import plans as repo
 from tandem_meetings.adapters import relationships as relationship_repo
 from tandem_meetings.adapters.plans import StoredRelationshipPlan
+from tandem_meetings.domain.invitations import MeetingMail, Span
+from tandem_meetings.domain.mail_texts import PROPOSALS
 from tandem_meetings.domain.plan_adaptation import (
     SAME_CITY,
     Adaptation,
@@ -30,6 +34,7 @@ from tandem_meetings.domain.plan_adaptation import (
 )
 from tandem_meetings.domain.plans import (
     DEFAULT_ACTIVITIES,
+    ActivityMode,
     PlannedActivity,
     Proposal,
     RelationshipDays,
@@ -44,6 +49,7 @@ from tandem_meetings.domain.relationships import Member, Relationship
 from tandem_meetings.domain.slots import SlotQueryError, SlotSearch
 from tandem_meetings.service import slots
 from tandem_meetings.service.context import Context
+from tandem_meetings.service.invitations import render_mail
 from tandem_meetings.service.plans import programme_policy
 
 log = logging.getLogger(__name__)
@@ -174,8 +180,35 @@ async def proposed(
     activity: PlannedActivity,
     found: SlotSearch,
 ) -> None:
-    """HOOK (invitations): the ``meeting-proposals`` mail to the members, in this
-    transaction. Nothing yet."""
+    """The ``meeting-proposals`` mail to each member whose contact is known, in their
+    language and with the times on their own clock, queued in this transaction (the
+    kit's mail outbox; one per member and activity, whatever the redelivery)."""
+    programme = await directory.programme(session, relationship.programme_id)
+    people = await directory.participants_by_id(
+        session,
+        [m.participant_id for m in await relationship_repo.members_of(session, relationship.id)],
+    )
+    mail = MeetingMail(
+        programme=(programme.name if programme is not None else None) or "Tandem",
+        span=Span(found.slots[0].start, found.slots[0].end),
+        mode=MeetingMode.FACE_TO_FACE
+        if activity.mode is ActivityMode.FACE_TO_FACE
+        else MeetingMode.ONLINE,
+        activity_key=activity.key,
+        activity_name=activity.name,
+        options=tuple(Span(slot.start, slot.end) for slot in found.slots),
+        link=f"{ctx.settings.public_base_url}/v1/relationships/{relationship.id}/plan",
+    )
+    wording = programme.wording if programme is not None else None
+    for person in people.values():
+        rendered = render_mail(PROPOSALS, person.contact, mail, wording=wording)
+        await queue_rendered(
+            session,
+            rendered,
+            recipient=person.contact.email,
+            idempotency_key=f"meeting-proposals:{activity.id}:{person.participant_id}",
+            names=[privacy.participant(person.participant_id)],
+        )
 
 
 async def agreement_accepted(ctx: Context, session: AsyncSession, event: AgreementAccepted) -> bool:
