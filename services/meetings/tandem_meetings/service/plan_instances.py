@@ -50,7 +50,7 @@ from tandem_meetings.domain.slots import SlotQueryError, SlotSearch
 from tandem_meetings.service import slots
 from tandem_meetings.service.context import Context
 from tandem_meetings.service.invitations import render_mail
-from tandem_meetings.service.plans import programme_policy
+from tandem_meetings.service.plans import effective_zone, programme_policy
 
 log = logging.getLogger(__name__)
 
@@ -201,7 +201,10 @@ async def proposed(
     )
     wording = programme.wording if programme is not None else None
     for person in people.values():
-        rendered = render_mail(PROPOSALS, person.contact, mail, wording=wording)
+        # shown on the clock the search used (a zone that is not IANA's: the programme's)
+        zone = effective_zone(person.contact.time_zone, programme.time_zone if programme else "UTC")
+        to = replace(person.contact, time_zone=zone)
+        rendered = render_mail(PROPOSALS, to, mail, wording=wording)
         await queue_rendered(
             session,
             rendered,
