@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 
 from tandem_contracts.meetings import MeetingMode, MeetingScheduled
 from tandem_kit.testing import assert_problem
+from tandem_meetings.adapters.tables import busy_intervals
 from tests.conftest import UrlFactory
 from tests.meetings.integration.meetings_world import World, open_world
 
@@ -226,3 +228,27 @@ async def test_the_list_is_paged_by_start_time(world: World) -> None:
         await w.app.client.get(url, params={"cursor": "nonsense"}, headers=w.headers(w.mentee)),
         400,
     )
+
+
+async def test_a_busy_interval_from_an_external_calendar_is_a_409_too(world: World) -> None:
+    w = world
+    async with w.app.runtime.database.transaction() as session:
+        await session.execute(
+            busy_intervals.insert().values(
+                participant_id=w.mentee.participant_id,
+                starts_at=datetime(2026, 3, 9, 15, 0, tzinfo=UTC),
+                ends_at=datetime(2026, 3, 9, 16, 15, tzinfo=UTC),
+            )
+        )
+    clash = await w.schedule(w.mentor, starts_at="2026-03-09T16:00:00Z")
+    assert_problem(clash, 409, "member_busy")
+    assert clash.json()["errors"] == [
+        {
+            "participant_id": str(w.mentee.participant_id),
+            "role": "mentee",
+            "busy_from": "2026-03-09T16:00:00Z",
+            "busy_until": "2026-03-09T16:15:00Z",
+        }
+    ]
+    assert clash.json()["detail"].startswith("A mentee is busy")
+    assert (await w.schedule(w.mentor, starts_at="2026-03-09T16:15:00Z")).status_code == 201
