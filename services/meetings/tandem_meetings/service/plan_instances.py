@@ -19,6 +19,7 @@ from tandem_contracts.common import Modality
 from tandem_contracts.meetings import MeetingMode
 from tandem_contracts.messaging import AgreementAccepted
 from tandem_kit import directory, privacy
+from tandem_kit.directory import Programme
 from tandem_kit.mail import queue_rendered
 from tandem_meetings.adapters import plans as repo
 from tandem_meetings.adapters import relationships as relationship_repo
@@ -105,7 +106,7 @@ async def instantiate(
     await repo.add_planned(session, plan)
     first = first_to_propose(plan)
     if first is not None and members:
-        await _propose(ctx, session, relationship, first, people, policy)
+        await _propose(ctx, session, relationship, first, people, policy, programme)
     return plan
 
 
@@ -116,6 +117,7 @@ async def _propose(
     first: PlannedActivity,
     people: slots.People,
     policy: Policy,
+    programme: Programme | None,
 ) -> int:
     """Store the activity's best three times (how many were found)."""
     labels = slots.role_labels(people.members)
@@ -132,7 +134,7 @@ async def _propose(
         ],
     )
     if found.slots:
-        await proposed(ctx, session, relationship, first, found)
+        await proposed(ctx, session, relationship, first, found, people, programme)
     return len(found.slots)
 
 
@@ -170,7 +172,7 @@ async def member_known(ctx: Context, session: AsyncSession, participant_id: UUID
             continue
         if not (await repo.proposals_of(session, [first.id])).get(first.id):
             policy = await programme_policy(session, relationship.programme_id)
-            await _propose(ctx, session, relationship, first, people, policy)
+            await _propose(ctx, session, relationship, first, people, policy, programme)
 
 
 async def proposed(
@@ -179,15 +181,12 @@ async def proposed(
     relationship: Relationship,
     activity: PlannedActivity,
     found: SlotSearch,
+    people: slots.People,
+    programme: Programme | None,
 ) -> None:
     """The ``meeting-proposals`` mail to each member whose contact is known, in their
     language and with the times on their own clock, queued in this transaction (the
     kit's mail outbox; one per member and activity, whatever the redelivery)."""
-    programme = await directory.programme(session, relationship.programme_id)
-    people = await directory.participants_by_id(
-        session,
-        [m.participant_id for m in await relationship_repo.members_of(session, relationship.id)],
-    )
     mail = MeetingMail(
         programme=(programme.name if programme is not None else None) or "Tandem",
         span=Span(found.slots[0].start, found.slots[0].end),
@@ -200,7 +199,7 @@ async def proposed(
         link=f"{ctx.settings.public_base_url}/v1/relationships/{relationship.id}/plan",
     )
     wording = programme.wording if programme is not None else None
-    for person in people.values():
+    for person in people.directory.values():
         # shown on the clock the search used (a zone that is not IANA's: the programme's)
         zone = effective_zone(person.contact.time_zone, programme.time_zone if programme else "UTC")
         to = replace(person.contact, time_zone=zone)
