@@ -23,7 +23,6 @@ within three hours.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
@@ -174,11 +173,6 @@ def intersect(a: list[Interval], b: list[Interval]) -> list[Interval]:
         else:
             j += 1
     return result
-
-
-def offset_in(segs: tuple[tuple[int, int, int], ...], starts: list[int], instant: int) -> int:
-    """The offset at ``instant`` from a zone's segments (``starts`` = their start instants)."""
-    return segs[max(bisect_right(starts, instant) - 1, 0)][2]
 
 
 def to_seconds(moment: datetime) -> float:
