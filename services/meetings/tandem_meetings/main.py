@@ -25,7 +25,7 @@ from tandem_meetings.api import (
 )
 from tandem_meetings.api.deps import VIDEO_STATE
 from tandem_meetings.consumers import build_handlers
-from tandem_meetings.service import workers
+from tandem_meetings.service import invitations, workers
 from tandem_meetings.service.calendar_feeds import calendar_feed_worker
 from tandem_meetings.service.context import VideoFactory
 from tandem_meetings.settings import MeetingsSettings
@@ -72,6 +72,7 @@ DEFINITION = ServiceDefinition(
             runs_in=RunsIn.RELAY,
             enabled=lambda s: s.calendar_feeds_enabled,
         ),
+        WorkerSpec("mail-relay", invitations.mail_relay, runs_in=RunsIn.RELAY),
     ],
     openapi_tags=[
         {"name": "status", "description": "Whether the service is up, and its version."},

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from email.utils import parseaddr
 from typing import Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
@@ -135,3 +136,30 @@ class MeetingsSettings(ServiceSettings):
     # Loopback and private addresses are refused (no fetching the service's own network
     # for whoever sets a URL); tests and closed installations allow them.
     calendar_feed_allow_private: bool = False
+
+    # --- invitations by mail and personal calendar feeds (service/invitations.py, feeds.py) ---
+    # The invitations' ORGANIZER (the programme's name is its CN), where calendar programs
+    # send their replies; unset: the address of the SMTP sender.
+    invitation_organizer_email: str | None = None
+    mail_poll_interval_seconds: float = Field(default=1.0, gt=0, le=60)
+    mail_retry_backoff_seconds: float = Field(default=60.0, ge=0, le=3600)
+    mail_max_attempts: int = Field(default=8, ge=1, le=50)
+    # A personal feed holds the meetings that ended at most this many days ago, and later.
+    personal_feed_past_days: int = Field(default=90, ge=0, le=730)
+
+    @field_validator("invitation_organizer_email", mode="before")
+    @classmethod
+    def _organizer(cls, value: object) -> object:
+        if value is None or value == "":
+            return None
+        local, at, domain = str(value).rpartition("@")
+        if not (local and at and domain) or any(c.isspace() for c in str(value)):
+            raise ValueError("invitation_organizer_email must be one bare address (local@domain)")
+        return value
+
+    @property
+    def organizer_email(self) -> str:
+        """The invitations' ORGANIZER address (the setting, else the SMTP sender's)."""
+        return self.invitation_organizer_email or parseaddr(self.smtp.sender)[1]
+
+    # --- end of invitations and feeds ---

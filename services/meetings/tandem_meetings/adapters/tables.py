@@ -261,3 +261,19 @@ plan_proposals = Table(
 
 
 # --- (later features append their sections below, each with a revision) -----------
+
+
+# --- calendar feed tokens (revision 0005) -------------------------------------------
+# One personal feed per user (the token's subject), across their programmes. Only the
+# SHA-256 of the feed's token is kept: the token is 256 random bits, so a fast hash is
+# enough, and a copy of this table opens no feed. Revoking deletes the row; rotating
+# replaces the hash.
+
+calendar_feed_tokens = Table(
+    "calendar_feed_tokens",
+    metadata,
+    Column("subject", String(SUBJECT_LENGTH), primary_key=True),
+    Column("token_hash", LargeBinary(32), nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("token_hash", name="uq_calendar_feed_tokens_hash"),
+)

@@ -42,7 +42,7 @@ from tandem_meetings.schemas.meetings import (
     PlacePublic,
     VideoLinkPublic,
 )
-from tandem_meetings.service import access, events, plans, sealing, video
+from tandem_meetings.service import access, events, invitations, plans, sealing, video
 from tandem_meetings.service.busy import require_free
 from tandem_meetings.service.context import Context
 
@@ -243,7 +243,7 @@ async def reschedule(
         attendees = life.answers_after_change(attendees, me.participant_id)
         await repo.save_answers(session, attendees)
         await add_event(session, events.meeting_rescheduled(meeting, moved))
-        await announce(ctx, session, moved, "rescheduled")
+        await announce(ctx, session, moved, "rescheduled", previous=meeting)
         return await _public(session, ctx, moved, relationship, me, key, attendees)
 
 
@@ -304,9 +304,16 @@ async def cancel_meeting(
     return done
 
 
-async def announce(ctx: Context, session: AsyncSession, meeting: Meeting, change: str) -> None:
-    """HOOK (invitations round): mail the members the invitation, update or cancellation
-    (iCalendar REQUEST/CANCEL) for ``change`` in this same transaction. Nothing yet."""
+async def announce(
+    ctx: Context,
+    session: AsyncSession,
+    meeting: Meeting,
+    change: str,
+    previous: Meeting | None = None,
+) -> None:
+    """Mail the members the invitation, update or cancellation (iCalendar REQUEST/CANCEL)
+    for ``change`` in this same transaction (``service/invitations.py``)."""
+    await invitations.announce(ctx, session, meeting, change, previous)
 
 
 # --- what is shown -------------------------------------------------------------------

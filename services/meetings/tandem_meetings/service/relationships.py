@@ -101,5 +101,6 @@ async def relationship_ended(
 async def after_ended(
     ctx: Context, session: AsyncSession, relationship: Relationship, cancelled: list[Meeting]
 ) -> None:
-    """HOOK (invitations round): tell the members their relationship ended and which
-    meetings were cancelled (one mail each, with the iCalendar CANCELs). Nothing yet."""
+    """HOOK: more to do once a relationship ended. Its members already got one
+    cancellation mail (with the iCalendar CANCEL) per cancelled meeting, queued by
+    ``cancel_meeting`` in this transaction."""
