@@ -17,7 +17,10 @@ from tandem_meetings import VERSION
 from tandem_meetings.api import (
     availability,
     calendar_sources,
+    goals,
+    manager_view,
     meetings,
+    notes,
     plans,
     rsvp,
     slots,
@@ -56,6 +59,10 @@ DEFINITION = ServiceDefinition(
         plans.programme_router,
         plans.relationship_router,
         slots.router,
+        goals.router,
+        notes.router,
+        manager_view.programme_router,
+        manager_view.router,
     ],
     settings=MeetingsSettings,
     # matching's topic and the contacts topic (the kit's directory); messaging's
@@ -90,6 +97,17 @@ DEFINITION = ServiceDefinition(
         {
             "name": "availability",
             "description": "Your weekly availability and your external calendar's busy times.",
+        },
+        {
+            "name": "goals",
+            "description": "A relationship's goals and milestones, from the mentee's profile "
+            "goals on: members only.",
+        },
+        {"name": "notes", "description": "Meeting notes, encrypted, for the members only."},
+        {
+            "name": "manager view",
+            "description": "What the manager sees: counts and states, never a word; each "
+            "member can see exactly that about their relationship.",
         },
     ],
 )

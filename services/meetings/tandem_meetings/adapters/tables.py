@@ -260,6 +260,64 @@ plan_proposals = Table(
 )
 
 
+# --- goals, milestones and notes (revision 0007) ----------------------------------
+# A relationship's goals: seeded from the mentee's profile tokens (``token``, unique per
+# relationship, so seeding twice adds nothing) or added by a member. Titles are the
+# members' words, sealed under the relationship's key; state and dates are facts.
+
+goals = Table(
+    "goals",
+    metadata,
+    uuid_pk(),
+    Column("relationship_id", Uuid(), ForeignKey("relationships.id"), nullable=False),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("token", String(40), nullable=True),  # matching's goal token, if seeded
+    Column("title_nonce", LargeBinary, nullable=True),
+    Column("title_ciphertext", LargeBinary, nullable=True),
+    Column("target_date", Date, nullable=True),
+    Column("state", String(20), nullable=False),  # tandem_contracts GoalState
+    Column("created_by", Uuid(), nullable=True),  # a member; null when seeded or erased
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("relationship_id", "token", name="uq_goals_relationship_token"),
+    Index("ix_goals_relationship", "relationship_id", "created_at", "id"),
+    Index("ix_goals_programme", "programme_id"),
+)
+
+goal_milestones = Table(
+    "goal_milestones",
+    metadata,
+    uuid_pk(),
+    Column("goal_id", Uuid(), ForeignKey("goals.id"), nullable=False),
+    Column("relationship_id", Uuid(), nullable=False),
+    Column("title_nonce", LargeBinary, nullable=False),
+    Column("title_ciphertext", LargeBinary, nullable=False),
+    Column("due_date", Date, nullable=True),
+    Column("done", Boolean, nullable=False),
+    Column("done_at", UtcDateTime(), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Index("ix_goal_milestones_goal", "goal_id", "created_at", "id"),
+)
+
+# Meeting notes, each sealed under its author's vault key (tandem_kit.privacy.pack):
+# the author's erasure shreds the key and deletes the rows.
+meeting_notes = Table(
+    "meeting_notes",
+    metadata,
+    uuid_pk(),
+    Column("meeting_id", Uuid(), ForeignKey("meetings.id"), nullable=False),
+    Column("relationship_id", Uuid(), nullable=False),
+    Column("author_id", Uuid(), nullable=False),
+    Column("body", LargeBinary, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Index("ix_meeting_notes_meeting", "meeting_id", "created_at", "id"),
+    Index("ix_meeting_notes_author", "author_id"),
+    Index("ix_meeting_notes_relationship", "relationship_id"),
+)
+
+
 # --- (later features append their sections below, each with a revision) -----------
 
 

@@ -6,11 +6,16 @@ transaction. They say when and how a relationship meets: never where, never the 
 
 from __future__ import annotations
 
+from datetime import datetime
+from uuid import UUID
+
 from tandem_contracts.meetings import (
+    GoalProgressed,
     MeetingCancelled,
     MeetingRescheduled,
     MeetingScheduled,
 )
+from tandem_meetings.domain.goals import GoalCount, GoalTally
 from tandem_meetings.domain.meetings import Meeting
 
 
@@ -47,4 +52,25 @@ def meeting_cancelled(meeting: Meeting) -> MeetingCancelled:
     assert meeting.cancelled_by is not None
     return MeetingCancelled.model_validate(
         {**_facts(meeting), "cancelled_by": meeting.cancelled_by, "reason": meeting.cancel_reason}
+    )
+
+
+def goal_progressed(
+    programme_id: UUID,
+    relationship_id: UUID,
+    goal: GoalCount,
+    goals: GoalTally,
+    at: datetime,
+) -> GoalProgressed:
+    """Counts and states of a goal that changed and of its relationship, no words."""
+    return GoalProgressed(
+        programme_id=programme_id,
+        relationship_id=relationship_id,
+        goal_id=goal.goal_id,
+        state=goal.state,
+        milestones_total=goal.milestones_total,
+        milestones_done=goal.milestones_done,
+        goals_total=goals.total,
+        goals_done=goals.done,
+        progressed_at=at,
     )

@@ -42,7 +42,7 @@ from tandem_meetings.schemas.meetings import (
     PlacePublic,
     VideoLinkPublic,
 )
-from tandem_meetings.service import access, events, invitations, plans, sealing, video
+from tandem_meetings.service import access, events, goals, invitations, plans, sealing, video
 from tandem_meetings.service.busy import require_free
 from tandem_meetings.service.context import Context
 
@@ -107,6 +107,7 @@ async def schedule(
                 session, relationship.id, body.planned_activity_id, body.activity_key
             )
             activity_key = planned.key
+        await goals.require_agenda(session, relationship.id, body.agenda_goal_ids)
         members = await _current_members(session, relationship)
         await require_free(session, members, starts_at, ends_at)
         key = sealing.relationship_key(ctx.keyring, relationship)
