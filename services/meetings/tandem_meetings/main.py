@@ -80,6 +80,7 @@ DEFINITION = ServiceDefinition(
             enabled=lambda s: s.calendar_feeds_enabled,
         ),
         WorkerSpec("mail-relay", invitations.mail_relay, runs_in=RunsIn.RELAY),
+        WorkerSpec("reminders", workers.reminders, runs_in=RunsIn.RELAY),
     ],
     openapi_tags=[
         {"name": "status", "description": "Whether the service is up, and its version."},

@@ -163,3 +163,12 @@ class MeetingsSettings(ServiceSettings):
         return self.invitation_organizer_email or parseaddr(self.smtp.sender)[1]
 
     # --- end of invitations and feeds ---
+
+    # --- reminders and attendance (service/reminders.py, service/attendance.py) ---
+    # How often the reminders worker looks for due reminders, how long a claimed one is
+    # its own (another worker takes it after).
+    reminder_interval_seconds: float = Field(default=30.0, gt=0, le=3600)
+    reminder_lease_seconds: float = Field(default=120.0, gt=0, le=3600)
+    # A meeting nobody records attendance of this long after its end is "unrecorded".
+    attendance_unrecorded_after_hours: int = Field(default=7 * 24, ge=1, le=90 * 24)
+    # --- end of reminders and attendance ---

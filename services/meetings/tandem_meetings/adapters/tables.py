@@ -335,3 +335,28 @@ calendar_feed_tokens = Table(
     Column("created_at", UtcDateTime(), nullable=False),
     UniqueConstraint("token_hash", name="uq_calendar_feed_tokens_hash"),
 )
+
+
+# --- reminders and attendance (revision 0006) ---------------------------------------
+# One due job per (meeting, member, offset, the meeting's SEQUENCE): no in-memory timer.
+# A worker claims due rows with a lease; queueing the mail and marking the row sent is
+# one transaction, and the mail's idempotency key names the same four things.
+reminder_jobs = Table(
+    "reminder_jobs",
+    metadata,
+    uuid_pk(),
+    Column("meeting_id", Uuid(), ForeignKey("meetings.id"), nullable=False),
+    Column("participant_id", Uuid(), nullable=False),
+    Column("offset_minutes", Integer, nullable=False),
+    Column("sequence", Integer, nullable=False),
+    Column("due_at", UtcDateTime(), nullable=False),
+    Column("state", String(10), nullable=False),  # pending | sent | dropped
+    Column("lease_owner", String(64), nullable=True),
+    Column("lease_until", UtcDateTime(), nullable=True),
+    Column("done_at", UtcDateTime(), nullable=True),
+    UniqueConstraint(
+        "meeting_id", "participant_id", "offset_minutes", "sequence", name="uq_reminder_jobs"
+    ),
+    Index("ix_reminder_jobs_due", "state", "due_at"),
+    Index("ix_reminder_jobs_meeting", "meeting_id"),
+)

@@ -42,7 +42,16 @@ from tandem_meetings.schemas.meetings import (
     PlacePublic,
     VideoLinkPublic,
 )
-from tandem_meetings.service import access, events, goals, invitations, plans, sealing, video
+from tandem_meetings.service import (
+    access,
+    events,
+    goals,
+    invitations,
+    plans,
+    reminders,
+    sealing,
+    video,
+)
 from tandem_meetings.service.busy import require_free
 from tandem_meetings.service.context import Context
 
@@ -139,6 +148,7 @@ async def schedule(
             for m in members
         ]
         await repo.add(session, meeting, attendees)
+        await reminders.plan(ctx, session, meeting, [m.participant_id for m in members])
         await add_event(session, events.meeting_scheduled(meeting))
         await announce(ctx, session, meeting, "scheduled")
         return await _public(session, ctx, meeting, relationship, me, key, attendees)
@@ -243,6 +253,10 @@ async def reschedule(
         await repo.save(session, moved)
         attendees = life.answers_after_change(attendees, me.participant_id)
         await repo.save_answers(session, attendees)
+        if revision.time_changed or revision.place_changed:
+            # a new SEQUENCE: reminders of the new schedule (the old ones' keys differ)
+            ids = [a.participant_id for a in attendees if a.participant_id is not None]
+            await reminders.plan(ctx, session, moved, ids)
         await add_event(session, events.meeting_rescheduled(meeting, moved))
         await announce(ctx, session, moved, "rescheduled", previous=meeting)
         return await _public(session, ctx, moved, relationship, me, key, attendees)
@@ -300,6 +314,7 @@ async def cancel_meeting(
             meeting, reason=reason, by=by, note=note, note_author=author, now=ctx.now()
         )
     await repo.save(session, done)
+    await reminders.forget(session, done)
     await add_event(session, events.meeting_cancelled(done))
     await announce(ctx, session, done, "cancelled")
     return done

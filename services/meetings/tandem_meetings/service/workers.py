@@ -4,9 +4,12 @@ have expired."""
 
 from __future__ import annotations
 
+import uuid
+
 from tandem_kit.runtime import Runtime
 from tandem_kit.workers import PeriodicWorker
 from tandem_meetings.service.context import Context
+from tandem_meetings.service.reminders import send_due_reminders
 from tandem_meetings.service.rsvp import forget_used_nonces
 from tandem_meetings.service.video import retry_pending_links
 from tandem_meetings.settings import MeetingsSettings
@@ -28,5 +31,17 @@ def rsvp_nonce_cleanup(runtime: Runtime[MeetingsSettings]) -> PeriodicWorker:
         "rsvp-nonce-cleanup",
         runtime.settings.rsvp_nonce_cleanup_interval_seconds,
         lambda now: forget_used_nonces(ctx, now),
+        clock=ctx.clock,
+    )
+
+
+def reminders(runtime: Runtime[MeetingsSettings]) -> PeriodicWorker:
+    """Due reminders into the mail outbox; each worker its own lease owner."""
+    ctx = Context.of(runtime)
+    owner = f"reminders-{uuid.uuid4()}"
+    return PeriodicWorker(
+        "reminders",
+        runtime.settings.reminder_interval_seconds,
+        lambda now: send_due_reminders(ctx, now, owner=owner),
         clock=ctx.clock,
     )
