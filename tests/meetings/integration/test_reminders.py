@@ -42,8 +42,15 @@ async def _tick(world: World) -> int:
 
 
 async def _deliver(world: World, smtp: SmtpTestServer) -> int:
+    """Deliver the outbox; how many of the arrived mails are reminders (invitations and
+    updates go through the same outbox and are not counted)."""
     relay = MailRelay(world.app.runtime.database, smtp.settings(), service="meetings")
-    return (await relay.send_pending_once()).sent
+    await relay.send_pending_once()
+    return len(_reminders_received(smtp))
+
+
+def _reminders_received(smtp: SmtpTestServer) -> list[object]:
+    return [m for m in smtp.messages if "reminder" in str(m["Subject"]).lower()]
 
 
 async def test_schedule_plans_two_reminders_per_member_and_sends_each_once(
@@ -61,7 +68,7 @@ async def test_schedule_plans_two_reminders_per_member_and_sends_each_once(
     assert await _tick(world) == 2
     assert await _tick(world) == 0  # done rows are not claimed again
     assert await _deliver(world, smtp) == 2
-    ana = smtp.to("ana@example.org")
+    ana = [m for m in smtp.to("ana@example.org") if m in _reminders_received(smtp)]
     assert len(ana) == 1
     body = ana[0].get_body(("plain",))
     assert body is not None
@@ -73,8 +80,8 @@ async def test_schedule_plans_two_reminders_per_member_and_sends_each_once(
     assert ana[0]["Message-ID"] == message_id_for(idempotency_key(mine))
     world.clock.set(START.replace(day=9, hour=15, minute=5))
     assert await _tick(world) == 2
-    assert await _deliver(world, smtp) == 2
-    assert len(smtp.unique()) == len(smtp.messages) == 4
+    assert await _deliver(world, smtp) == 4
+    assert len(smtp.unique()) == len(smtp.messages)
 
 
 async def test_reschedule_moves_reminders_and_cancel_removes_them(
