@@ -337,7 +337,7 @@ calendar_feed_tokens = Table(
 )
 
 
-# --- reminders and attendance (revision 0006) ---------------------------------------
+# --- reminders and attendance (revision 0008) ---------------------------------------
 # One due job per (meeting, member, offset, the meeting's SEQUENCE): no in-memory timer.
 # A worker claims due rows with a lease; queueing the mail and marking the row sent is
 # one transaction, and the mail's idempotency key names the same four things.

@@ -2,7 +2,7 @@
 
 Mirrors the section "reminders and attendance" of ``adapters/tables.py``.
 
-Revision ID: 0006
+Revision ID: 0008
 """
 
 import sqlalchemy as sa
@@ -10,8 +10,8 @@ from alembic import op
 
 from tandem_kit.db.types import UtcDateTime
 
-revision = "0006"
-down_revision = "0005"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
