@@ -279,9 +279,34 @@ async def test_every_creating_post_of_meetings_is_idempotent(
 ) -> None:
     with losing_responses(monkeypatch) as armed:
         async with open_world(tmp_path) as w:
-            # TODO(lead, issue 11): one Creation per creating POST meetings gains (goals,
-            # milestones, notes, feed tokens, ...); the assertion below fails until it is here.
+            # One Creation per creating POST: the assertion below fails for a new one.
+            meeting = await w.schedule(w.mentor, starts_at="2026-03-12T16:00:00Z")
+            assert meeting.status_code == 201, meeting.text
+            goal = await w.app.client.post(
+                f"/v1/relationships/{w.pair}/goals",
+                headers=w.headers(w.mentee),
+                json={"title": "Three interviews"},
+            )
+            assert goal.status_code == 201, goal.text
             creations = [
+                Creation(
+                    f"/v1/relationships/{w.pair}/goals",
+                    w.headers(w.mentee),
+                    {"title": "Update the CV"},
+                    other={"title": "Join a network"},
+                ),
+                Creation(
+                    f"/v1/relationships/{w.pair}/goals/{goal.json()['id']}/milestones",
+                    w.headers(w.mentor),
+                    {"title": "Send it to Max"},
+                    other={"title": "Send it to Bea"},
+                ),
+                Creation(
+                    f"/v1/meetings/{meeting.json()['id']}/notes",
+                    w.headers(w.mentee),
+                    {"text": "Two applications by Friday."},
+                    other={"text": "Three applications by Friday."},
+                ),
                 Creation(
                     f"/v1/relationships/{w.pair}/meetings",
                     w.headers(w.mentee),
