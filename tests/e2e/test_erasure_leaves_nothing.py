@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import subprocess
 import uuid
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -112,9 +113,14 @@ def postgres_data_directory() -> Path:
     base = REPO_ROOT / ".cache" / "postgres" / "data"
     if base.is_dir():
         return base
-    found = sorted(Path("/var/tmp").glob("tandem-postgres-*/data"))  # see postgres.sh
-    assert found, "the test cluster's data directory is not where postgres.sh puts it"
-    return found[0]
+    # postgres.sh's fallback: /var/tmp keyed by the cksum of the repository's path. Not
+    # the first tandem-postgres-* there: another checkout's cluster may be beside ours.
+    key = subprocess.run(
+        ["cksum"], input=str(REPO_ROOT).encode(), capture_output=True, check=True
+    ).stdout.split()[0]
+    found = Path("/var/tmp") / f"tandem-postgres-{key.decode()}" / "data"
+    assert found.is_dir(), f"the test cluster's data directory is not {found} (see postgres.sh)"
+    return found
 
 
 def bearer(auth: AuthSettings, subject: str, **roles: Any) -> dict[str, str]:
