@@ -287,9 +287,21 @@ async def test_face_to_face_within_reach_only(tmp_path: Path) -> None:
         assert kick_off["mode"] == "face_to_face"
         assert kick_off["adapted"] is False
         _check_proposals(kick_off, {w.max.participant_id: w.max, w.bea.participant_id: w.bea})
+        # The place to meet: the city they share, as most of them spell it (a tie: the
+        # first given, Max's); their manager is not told where members live.
+        assert same["place_suggestion"] == {
+            "city": "Lisbon",
+            "reason": "all 2 members live in Lisbon",
+            "members_in_city": 2,
+            "members": 2,
+        }
+        assert (await w.plan(uuid.UUID(same["relationship_id"]), w.manager))[
+            "place_suggestion"
+        ] is None
         # Pia lives in Porto: same country, another city.
         porto = await w.plan(await w.start(w.max, w.pia))
         assert porto["adaptation"] == "out_of_reach_city"
+        assert porto["place_suggestion"] is None  # no two members share a city
         assert _activity(porto, "midpoint_review")["mode"] == "online"
         assert "same city" in _activity(porto, "midpoint_review")["reason"]
         # A member whose city is unknown: the reach cannot be checked.

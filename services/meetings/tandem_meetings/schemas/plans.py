@@ -228,6 +228,15 @@ class PlannedActivityPublic(BaseModel):
     proposals: list[ProposalPublic]
 
 
+class PlaceSuggestionPublic(BaseModel):
+    """Where a face-to-face meeting could be: the city most members share (members only)."""
+
+    city: str = Field(description="As most of its members spell it in their profiles.")
+    reason: str = Field(description='Plain English, e.g. "all 2 members live in Lisbon".')
+    members_in_city: int
+    members: int
+
+
 class RelationshipPlanPublic(BaseModel):
     relationship_id: UUID
     programme_id: UUID
@@ -238,3 +247,8 @@ class RelationshipPlanPublic(BaseModel):
     adaptation: str | None
     reason: str | None
     activities: list[PlannedActivityPublic]
+    place_suggestion: PlaceSuggestionPublic | None = Field(
+        default=None,
+        description="Members only: the city at least two members share, to meet in face to "
+        "face; null when no two share one (the members agree a place between them).",
+    )

@@ -22,6 +22,7 @@ from tandem_meetings.adapters import plans as repo
 from tandem_meetings.adapters import relationships as relationship_repo
 from tandem_meetings.domain.local_time import zone
 from tandem_meetings.domain.meetings import local_time
+from tandem_meetings.domain.places import suggest_places
 from tandem_meetings.domain.plan_adaptation import reason_of
 from tandem_meetings.domain.plans import (
     DEFAULT_ACTIVITIES,
@@ -35,6 +36,7 @@ from tandem_meetings.domain.relationships import Member
 from tandem_meetings.schemas.plans import (
     ActivityPublic,
     MemberTimePublic,
+    PlaceSuggestionPublic,
     PlannedActivityPublic,
     PlanUpdate,
     PolicyPublic,
@@ -225,7 +227,7 @@ async def get_relationship_plan(
 ) -> RelationshipPlanPublic:
     now = ctx.now()
     async with ctx.database.transaction() as session:
-        relationship, _ = await access.relationship_party(session, principal, relationship_id)
+        relationship, me = await access.relationship_party(session, principal, relationship_id)
         plan = await repo.relationship_plan(session, relationship.id)
         if plan is None:
             raise no_plan()
@@ -234,6 +236,8 @@ async def get_relationship_plan(
         proposals = await repo.proposals_of(session, [a.id for a in activities])
         members = await relationship_repo.members_of(session, relationship.id)
         zones = await member_zones(session, members, plan.time_zone)
+        # Where members live is theirs to see: their managers get no suggestion.
+        suggestion = await place_suggestion(session, members) if me is not None else None
 
     def shown(a: PlannedActivity) -> PlannedActivityPublic:
         meeting = meetings.get(a.id)
@@ -269,4 +273,25 @@ async def get_relationship_plan(
         adaptation=plan.adaptation,
         reason=reason_of(plan.adaptation),
         activities=[shown(a) for a in activities],
+        place_suggestion=suggestion,
+    )
+
+
+async def place_suggestion(
+    session: AsyncSession, members: Sequence[Member]
+) -> PlaceSuggestionPublic | None:
+    """The city most members share, from their contacts (no place is known there yet)."""
+    people = await directory.participants_by_id(session, [m.participant_id for m in members])
+    cities = [
+        people[m.participant_id].contact.city if m.participant_id in people else None
+        for m in members
+    ]
+    found = suggest_places(cities, {})
+    if found is None:
+        return None
+    return PlaceSuggestionPublic(
+        city=found.city,
+        reason=found.reason,
+        members_in_city=found.members_in_city,
+        members=found.members,
     )
