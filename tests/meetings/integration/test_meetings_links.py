@@ -186,3 +186,26 @@ async def test_used_nonces_are_forgotten_after_their_links_expire(tmp_path: Path
         w.clock.advance(hours=24 * 8)
         assert await rsvp.forget_used_nonces(ctx, w.clock()) == 1
         assert_problem(await w.app.client.post(path), 410, "rsvp_link_expired")
+
+
+async def test_a_link_from_before_a_reschedule_is_refused_as_outdated(tmp_path: Path) -> None:
+    """The token signs the meeting's SEQUENCE: an answer to the old time is no answer to
+    the new one (RFC 5545: a REQUEST with a higher SEQUENCE supersedes the earlier one)."""
+    async with open_world(tmp_path) as w:
+        meeting = (await w.schedule(w.mentee)).json()["id"]
+        old = await _link(w, meeting, RsvpResponse.DECLINED)
+        moved = await w.app.client.patch(
+            f"/v1/meetings/{meeting}",
+            json={"starts_at": "2026-03-12T16:00:00Z"},
+            headers=w.headers(w.mentor),
+        )
+        assert moved.status_code == 200, moved.text
+        before = await _partstat(w, meeting)
+        for call in (w.app.client.get, w.app.client.post):
+            refused = assert_problem(await call(old), 410, "rsvp_link_outdated")
+            assert "earlier time" in refused["detail"]
+        assert await _partstat(w, meeting) == before != "declined"
+        new = await _link(w, meeting, RsvpResponse.DECLINED)  # the new invitation's link
+        applied = await w.app.client.post(new)
+        assert applied.status_code == 200, applied.text
+        assert await _partstat(w, meeting) == "declined"

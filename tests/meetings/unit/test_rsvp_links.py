@@ -1,8 +1,12 @@
-"""One-click RSVP links: a genuine one verifies; forged, tampered, expired, malformed refused."""
+"""One-click RSVP links: a genuine one verifies and names its SEQUENCE; forged, tampered,
+expired, malformed refused; version 1 links (no SEQUENCE) of mails sent before still verify."""
 
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
+import struct
 from datetime import UTC, datetime, timedelta
 from uuid import UUID, uuid4
 
@@ -11,6 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tandem_meetings.domain.rsvp_links import (
+    DOMAIN,
     RsvpExpired,
     RsvpForged,
     RsvpMalformed,
@@ -40,6 +45,7 @@ def token(response: RsvpResponse = RsvpResponse.ACCEPTED, **changes: object) -> 
         "response": response,
         "expires_at": EXPIRES,
         "nonce": NONCE,
+        "sequence": 3,
     }
     values.update(changes)
     return sign_rsvp(**values)  # type: ignore[arg-type]
@@ -51,6 +57,14 @@ def raw(value: str) -> bytearray:
 
 def encode(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+
+def _v1_token(expires_at: datetime = EXPIRES) -> bytes:
+    """A version 1 token as mails sent before the SEQUENCE was signed carry it."""
+    payload = struct.pack(
+        ">B16s16sBq16s", 1, MEETING.bytes, ANA.bytes, 1, int(expires_at.timestamp()), NONCE
+    )
+    return payload + hmac.new(SECRET, DOMAIN + payload, hashlib.sha256).digest()
 
 
 def test_the_secret_is_derived_from_the_master_key() -> None:
@@ -65,7 +79,7 @@ def test_the_secret_is_derived_from_the_master_key() -> None:
 @pytest.mark.parametrize("response", list(RsvpResponse))
 def test_a_genuine_link_says_exactly_one_thing(response: RsvpResponse) -> None:
     value = token(response)
-    assert len(value) == 120
+    assert len(value) == 126
     assert set(value) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
     claim = verify_rsvp(SECRET, value, NOW)
     assert claim.meeting_id == MEETING
@@ -74,6 +88,9 @@ def test_a_genuine_link_says_exactly_one_thing(response: RsvpResponse) -> None:
     assert claim.expires_at == EXPIRES
     assert claim.nonce == NONCE
     assert claim.nonce_text == "00112233445566778899aabbccddeeff"
+    assert claim.sequence == 3
+    assert not claim.outdated(3)
+    assert claim.outdated(4), "a link of an earlier invitation is outdated once it moved"
 
 
 def test_each_answer_and_each_nonce_is_its_own_token() -> None:
@@ -106,8 +123,16 @@ def test_an_expired_forgery_is_called_forged_not_expired() -> None:
         verify_rsvp(SECRET, forged, NOW)
 
 
-# Offsets of the fields in the signed layout (version 1).
-FIELDS = {"meeting": 1, "participant": 17, "response": 33, "expires": 34, "nonce": 42, "mac": 58}
+# Offsets of the fields in the signed layout (version 2).
+FIELDS = {
+    "meeting": 1,
+    "participant": 17,
+    "response": 33,
+    "expires": 34,
+    "sequence": 45,
+    "nonce": 46,
+    "mac": 62,
+}
 
 
 @pytest.mark.parametrize("field", list(FIELDS))
@@ -125,7 +150,15 @@ def test_a_later_expiry_cannot_be_granted_by_editing_the_token() -> None:
         verify_rsvp(SECRET, encode(bytes(data)), NOW)
 
 
-@given(position=st.integers(0, 89), flip=st.integers(1, 255))
+def test_a_later_sequence_cannot_be_claimed_by_editing_the_token() -> None:
+    data = raw(token(sequence=0))
+    data[42:46] = (1).to_bytes(4, "big")
+    with pytest.raises(RsvpForged):
+        verify_rsvp(SECRET, encode(bytes(data)), NOW)
+    assert verify_rsvp(SECRET, token(sequence=2**32 - 1), NOW).sequence == 2**32 - 1
+
+
+@given(position=st.integers(0, 93), flip=st.integers(1, 255))
 def test_any_changed_byte_is_refused(position: int, flip: int) -> None:
     data = raw(token())
     data[position] ^= flip
@@ -145,7 +178,8 @@ def test_any_changed_byte_is_refused(position: int, flip: int) -> None:
         token().replace(token()[10], "+", 1),
         token().replace(token()[10], "/", 1),
         token()[:-1] + "é",
-        encode(b"\x02" + bytes(raw(token()))[1:]),  # an unknown version
+        encode(b"\x03" + bytes(raw(token()))[1:]),  # an unknown version
+        encode(b"\x02" + bytes(_v1_token())[1:]),  # version 2 in version 1's layout
     ],
 )
 def test_malformed_tokens_are_refused_as_such(value: str) -> None:
@@ -160,6 +194,10 @@ def test_signing_refuses_what_would_make_an_ambiguous_token() -> None:
         token(nonce=b"short")
     with pytest.raises(ValueError, match="32 bytes"):
         token(secret=b"short")
+    with pytest.raises(ValueError, match="sequence"):
+        token(sequence=-1)
+    with pytest.raises(ValueError, match="sequence"):
+        token(sequence=2**32)
     with pytest.raises(ValueError, match="maybe"):
         token(response="maybe")  # type: ignore[arg-type]  # deliberately not a response
 
@@ -182,3 +220,23 @@ def test_the_link_in_a_mail_leads_to_the_rsvp_route_and_back_to_the_token() -> N
     url = rsvp_url("https://meetings.example.org/", value)
     assert url == f"https://meetings.example.org/v1/rsvp/{value}"
     assert verify_rsvp(SECRET, url.rsplit("/", 1)[1], NOW).participant_id == ANA
+
+
+def test_a_version_1_link_still_verifies_as_one_for_the_first_schedule() -> None:
+    value = encode(_v1_token())
+    assert len(value) == 120
+    claim = verify_rsvp(SECRET, value, NOW)
+    assert (claim.meeting_id, claim.participant_id, claim.response) == (
+        MEETING,
+        ANA,
+        RsvpResponse.ACCEPTED,
+    )
+    assert claim.sequence is None
+    assert not claim.outdated(0)
+    assert claim.outdated(1)
+    with pytest.raises(RsvpExpired):
+        verify_rsvp(SECRET, encode(_v1_token(NOW)), NOW)
+    tampered = bytearray(_v1_token())
+    tampered[20] ^= 1
+    with pytest.raises(RsvpForged):
+        verify_rsvp(SECRET, encode(bytes(tampered)), NOW)

@@ -43,7 +43,8 @@ async def preview_rsvp_link(ctx: Ctx, token: str = Token) -> RsvpLinkPublic:
 @link_router.post(
     "/{token}",
     summary="Apply a one-click RSVP link (once)",
-    description="Forged 403, expired 410, used before 409. No token needed; signs no one in.",
+    description="Forged 403, expired 410, from an invitation for an earlier time (the "
+    "meeting was rescheduled since) 410, used before 409. No token needed; signs no one in.",
     responses=problems(400, 403, 404, 409, 410),
 )
 async def apply_rsvp_link(ctx: Ctx, token: str = Token) -> RsvpPublic:

@@ -1,14 +1,22 @@
-"""Signed one-click RSVP links: one meeting, one participant, one response each.
+"""Signed one-click RSVP links: one meeting at one SEQUENCE, one participant, one
+response each.
 
 A token is ``base64url(payload || mac)`` without padding, where ``payload`` is a fixed
 binary layout (so there is exactly one encoding of a claim to sign)::
 
-    version (1 byte, = 1) | meeting id (16) | participant id (16) | response (1)
-    | expires at (8, Unix seconds, big-endian, signed) | nonce (16)
+    version (1 byte, = 2) | meeting id (16) | participant id (16) | response (1)
+    | expires at (8, Unix seconds, big-endian, signed) | sequence (4, unsigned) | nonce (16)
 
 and ``mac = HMAC-SHA256(secret, DOMAIN || payload)``. The version byte is signed too, so
 a later format cannot be passed off as this one. A token only says "this participant
-answers this meeting so": it never signs anyone in and grants nothing else.
+answers this meeting, as scheduled at this SEQUENCE, so": it never signs anyone in and
+grants nothing else. The SEQUENCE is the invitation's (RFC 5545): once the meeting is
+rescheduled, a link from the earlier invitation answers a time that no longer exists,
+and the caller refuses it (:attr:`RsvpClaim.sequence` differs from the meeting's).
+
+Version 1 tokens (before the SEQUENCE was signed; 120 characters, the same layout
+without it) still verify, with ``sequence`` None: mails already sent keep working,
+and the caller treats them as answers to the first schedule.
 
 Verification refuses, in this order: a token that is not this shape (:class:`RsvpMalformed`),
 one whose MAC does not match (:class:`RsvpForged`, compared in constant time: a wrong
@@ -39,14 +47,16 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from uuid import UUID
 
-VERSION = 1
+VERSION = 2
 NONCE_BYTES = 16
 MAC_BYTES = 32
 # Binds the MAC to this use, should the secret ever be reused for something else.
 DOMAIN = b"tandem.meetings/rsvp-link\x00"
 # The label the RSVP secret is derived under from the service's master key.
 SECRET_LABEL = b"tandem.meetings/v1/rsvp-links"
-_LAYOUT = struct.Struct(">B16s16sBq16s")
+_LAYOUT = struct.Struct(">B16s16sBqI16s")
+_LAYOUT_V1 = struct.Struct(">B16s16sBq16s")  # verified only: links in mails sent before v2
+_MAX_SEQUENCE = 2**32 - 1
 _TOKEN_CHARS = frozenset(string.ascii_letters + string.digits + "-_")
 
 
@@ -88,6 +98,8 @@ class RsvpClaim:
     ``nonce`` is unique per signed token: the caller records it as used when it applies the
     response and refuses it the second time (replay protection lives with the caller's
     used-nonce table, not here). ``nonce_text`` is the same 16 bytes as 32 hex digits.
+    ``sequence`` is the meeting's SEQUENCE the link was sent for (None: a version 1
+    token, which did not say).
     """
 
     meeting_id: UUID
@@ -95,6 +107,12 @@ class RsvpClaim:
     response: RsvpResponse
     expires_at: datetime
     nonce: bytes
+    sequence: int | None = None
+
+    def outdated(self, current_sequence: int) -> bool:
+        """The link was sent for an earlier schedule of the meeting than the current one
+        (a version 1 token counts as sent for the first schedule, SEQUENCE 0)."""
+        return (self.sequence or 0) != current_sequence
 
     @property
     def nonce_text(self) -> str:
@@ -136,20 +154,26 @@ def sign_rsvp(
     response: RsvpResponse,
     expires_at: datetime,
     nonce: bytes,
+    *,
+    sequence: int,
 ) -> str:
-    """A URL-safe token (base64url, no padding: 120 characters) for exactly this answer."""
+    """A URL-safe token (base64url, no padding: 126 characters) for exactly this answer to
+    the meeting as scheduled at ``sequence``."""
     if len(secret) < 32:
         raise ValueError("the RSVP secret must have at least 32 bytes")
     if expires_at.tzinfo is None:
         raise ValueError("expires_at must be timezone-aware")
     if len(nonce) != NONCE_BYTES:
         raise ValueError(f"the nonce must be {NONCE_BYTES} bytes")
+    if not 0 <= sequence <= _MAX_SEQUENCE:
+        raise ValueError(f"the sequence must be from 0 to {_MAX_SEQUENCE}")
     payload = _LAYOUT.pack(
         VERSION,
         meeting_id.bytes,
         participant_id.bytes,
         _CODES[RsvpResponse(response)],
         int(expires_at.timestamp()),
+        sequence,
         nonce,
     )
     return base64.urlsafe_b64encode(payload + _mac(secret, payload)).rstrip(b"=").decode("ascii")
@@ -157,32 +181,48 @@ def sign_rsvp(
 
 def verify_rsvp(secret: bytes, token: str, now: datetime) -> RsvpClaim:
     """The claim of a genuine token still valid at ``now``; else an :class:`RsvpLinkError`."""
-    raw = _decode(token)
-    payload, mac = raw[: _LAYOUT.size], raw[_LAYOUT.size :]
-    if payload[0] != VERSION:
+    raw, layout, version = _decode(token)
+    payload, mac = raw[: layout.size], raw[layout.size :]
+    if payload[0] != version:
         raise RsvpMalformed(f"unknown RSVP link version {payload[0]}")
     if not hmac.compare_digest(mac, _mac(secret, payload)):
         raise RsvpForged("the RSVP link's signature does not match")
-    _, meeting, participant, code, expires, nonce = _LAYOUT.unpack(payload)
+    sequence: int | None
+    if version == VERSION:
+        _, meeting, participant, code, expires, sequence, nonce = layout.unpack(payload)
+    else:
+        _, meeting, participant, code, expires, nonce = layout.unpack(payload)
+        sequence = None
     response = _RESPONSES.get(code)
     if response is None:  # signed by us, so only a future format could get here
         raise RsvpMalformed(f"unknown RSVP response code {code}")
     expires_at = datetime.fromtimestamp(expires, UTC)
     if now >= expires_at:
         raise RsvpExpired(expires_at)
-    return RsvpClaim(UUID(bytes=meeting), UUID(bytes=participant), response, expires_at, nonce)
+    return RsvpClaim(
+        UUID(bytes=meeting), UUID(bytes=participant), response, expires_at, nonce, sequence
+    )
 
 
-def _decode(token: str) -> bytes:
-    length = _LAYOUT.size + MAC_BYTES
+# Each version's layout by its token's length (the lengths differ), and its version byte.
+_BY_LENGTH = {
+    ((layout.size + MAC_BYTES) * 4 + 2) // 3: (layout, version)
+    for layout, version in ((_LAYOUT, VERSION), (_LAYOUT_V1, 1))
+}
+
+
+def _decode(token: str) -> tuple[bytes, struct.Struct, int]:
     # Checked before decoding: base64 would quietly skip stray characters and padding.
     # Only the URL-safe alphabet: "+" and "/" would decode to the same bytes.
-    if len(token) != (length * 4 + 2) // 3 or not _TOKEN_CHARS.issuperset(token):
+    known = _BY_LENGTH.get(len(token))
+    if known is None or not _TOKEN_CHARS.issuperset(token):
         raise RsvpMalformed("not an RSVP link token")
+    layout, version = known
+    length = layout.size + MAC_BYTES
     try:
         raw = base64.b64decode(token + "=" * (-len(token) % 4), altchars=b"-_", validate=True)
     except (binascii.Error, ValueError):
         raise RsvpMalformed("not an RSVP link token") from None
     if len(raw) != length:
         raise RsvpMalformed("not an RSVP link token")
-    return raw
+    return raw, layout, version

@@ -240,7 +240,13 @@ def _rsvp_links(ctx: Context, meeting: Meeting, participant_id: UUID) -> RsvpLin
 
     def link(response: RsvpResponse) -> str:
         token = sign_rsvp(
-            ctx.rsvp_secret, meeting.id, participant_id, response, expires, new_nonce()
+            ctx.rsvp_secret,
+            meeting.id,
+            participant_id,
+            response,
+            expires,
+            new_nonce(),
+            sequence=meeting.sequence,  # an invitation's links answer its own schedule only
         )
         return rsvp_url(ctx.settings.public_base_url, token)
 

@@ -87,6 +87,7 @@ def link_url(ctx: Context, meeting: Meeting, participant_id: UUID, response: Rsv
         response,
         rsvp_expiry(ctx.now(), meeting.starts_at, lifetime),
         new_nonce(),
+        sequence=meeting.sequence,
     )
     return rsvp_url(ctx.settings.public_base_url, token)
 
@@ -114,6 +115,13 @@ async def _claimed(session: AsyncSession, claim: RsvpClaim) -> tuple[Meeting, At
     if meeting is None or invited is None:
         raise NotFound(
             "This link's meeting or invitation no longer exists.", code="meeting_not_found"
+        )
+    if claim.outdated(meeting.sequence):
+        # Answering the old time would record an answer to the new one nobody gave.
+        raise Gone(
+            "This invitation was for an earlier time: the meeting has changed since. "
+            "Use the links in the newest invitation, or answer in the app.",
+            code="rsvp_link_outdated",
         )
     return meeting, invited
 
