@@ -15,9 +15,11 @@ from tandem_contracts.common import Contact, Role
 from tandem_contracts.contacts import ParticipantContact
 from tandem_kit.mail import message_id_for
 from tandem_meetings.adapters import meetings as meeting_repo
+from tandem_meetings.domain.video_links import ProviderUnavailable, VideoProvider
 from tandem_meetings.service import invitations
 from tandem_meetings.service.context import Context
 from tandem_meetings.service.invitations import Change, mail_key
+from tandem_meetings.service.link_retry import retry_pending_links
 from tests.conftest import UrlFactory
 from tests.meetings.integration.invitation_mail import (
     calendar_part,
@@ -230,3 +232,48 @@ async def test_a_member_without_a_contact_gets_nothing_and_is_not_listed(
         assert sorted(m["To"] for m in mails) == [ANA, MAX]
         _, event = parsed(mails[0])
         assert {str(a.uri) for a in event.attendees} == {f"mailto:{MAX}", f"mailto:{ANA}"}
+
+
+def _no_video() -> VideoProvider:
+    raise ProviderUnavailable("the video server's configuration is missing")
+
+
+async def test_a_video_link_that_arrives_late_is_mailed_with_the_same_sequence(
+    tmp_path: Path, smtp: SmtpTestServer
+) -> None:
+    """The invitation went out with the link pending; when the link-retry worker gets it,
+    every member is sent the invitation again, now with their link: METHOD:REQUEST, the
+    same UID and the same SEQUENCE (a link is not a significant change, RFC 5546 2.1.4:
+    the time is the same, so answers and the first invitation's RSVP links stay good)."""
+    async with open_world(tmp_path, video=_no_video) as w:
+        made = await w.schedule(w.mentor)
+        assert made.json()["link_status"] == "pending"
+        meeting = made.json()
+        await deliver_mails(w.app, smtp)
+        first = only(smtp.unique(), ANA)
+        assert "not ready yet" in text_of(first)
+        smtp.clear()
+
+        assert await retry_pending_links(Context.of(w.app.runtime)) == 1
+        await deliver_mails(w.app, smtp)
+        mails = smtp.unique()
+        assert sorted(m["To"] for m in mails) == [ANA, MAX]
+        get = w.app.client.get
+        for person, address in ((w.mentee, ANA), (w.mentor, MAX)):
+            shown = await get(f"/v1/meetings/{meeting['id']}", headers=w.headers(person))
+            url = shown.json()["link"]["url"]
+            mail = only(mails, address)
+            assert url in text_of(mail), "each member's own way in"
+            assert "not ready yet" not in text_of(mail)
+            calendar, event = parsed(mail)
+            assert calendar.method == "REQUEST"
+            assert (event.uid, event.sequence) == (meeting["ical_uid"], 0)
+            assert event.location == url
+            assert instant(event.start) == datetime(2026, 3, 9, 16, tzinfo=UTC)
+        # Same SEQUENCE: the first invitation's one-click answer still holds.
+        answered = await w.app.client.post(rsvp_links(first)[0])
+        assert answered.status_code == 200, answered.text
+        smtp.clear()
+        assert await retry_pending_links(Context.of(w.app.runtime)) == 0
+        await deliver_mails(w.app, smtp)
+        assert smtp.messages == []  # the link is mailed once

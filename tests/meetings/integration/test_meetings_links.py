@@ -15,8 +15,9 @@ from tandem_meetings.adapters import meetings as meeting_repo
 from tandem_meetings.domain.rsvp_links import RsvpResponse
 from tandem_meetings.domain.video_links import ProviderUnavailable, VideoProvider
 from tandem_meetings.main import DEFINITION
-from tandem_meetings.service import rsvp, video
+from tandem_meetings.service import rsvp
 from tandem_meetings.service.context import Context
+from tandem_meetings.service.link_retry import retry_pending_links
 from tests.conftest import UrlFactory
 from tests.meetings.integration.meetings_world import World, open_world
 
@@ -92,20 +93,20 @@ async def test_a_failing_provider_leaves_the_link_pending_until_a_retry(
         )
 
         failing = Context.of(w.app.runtime, _unavailable)
-        assert await video.retry_pending_links(failing) == 0
+        assert await retry_pending_links(failing) == 0
         async with w.app.runtime.database.transaction() as session:
             still = await meeting_repo.by_id(session, uuid.UUID(made.json()["id"]))
         assert still is not None
         assert still.link_attempts == 2  # the first try, and this retry
 
         working = Context.of(w.app.runtime)  # the configured provider (Jitsi by default)
-        assert await video.retry_pending_links(working) == 1
+        assert await retry_pending_links(working) == 1
         shown = await w.app.client.get(
             f"/v1/meetings/{made.json()['id']}", headers=w.headers(w.mentee)
         )
         assert shown.json()["link_status"] == "ready"
         assert shown.json()["link"]["url"].startswith("https://meet.jit.si/")
-        assert await video.retry_pending_links(working) == 0  # the cancelled one is left alone
+        assert await retry_pending_links(working) == 0  # the cancelled one is left alone
     [spec] = [s for s in DEFINITION.workers if s.name == "link-retry"]
     assert spec.runs_in is RunsIn.RELAY
 

@@ -1,8 +1,9 @@
 """A meeting's mails: the invitation, each update and the cancellation, one per member,
 each with its iCalendar part, queued in the transaction of the change.
 
-Every schedule, significant reschedule (time, duration or place) and cancel calls
-:func:`announce` in its own transaction, so a mail exists exactly when the change does.
+Every schedule, significant reschedule (time, duration or place), cancel, and video link
+that arrives after its invitation (``Change.LINK_READY``) calls :func:`announce` in its
+own transaction, so a mail exists exactly when the change does.
 Each invited member (an attendee row that is not erased and whose contact the
 directory holds) gets one mail in their language, with every time in their zone, their
 own video link, their own one-click RSVP links, and ``invite.ics``: METHOD REQUEST (or
@@ -87,10 +88,14 @@ class Change(StrEnum):
     SCHEDULED = "scheduled"
     RESCHEDULED = "rescheduled"
     CANCELLED = "cancelled"
+    # The video link was pending when the invitation went and has arrived: the
+    # invitation again, with the link, at the same SEQUENCE (service/link_retry.py).
+    LINK_READY = "link-ready"
 
 
 _TEMPLATES = {
     Change.SCHEDULED: texts.INVITATION,
+    Change.LINK_READY: texts.INVITATION,
     Change.RESCHEDULED: texts.UPDATED,
     Change.CANCELLED: texts.CANCELLED,
 }

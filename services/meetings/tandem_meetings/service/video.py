@@ -2,7 +2,7 @@
 
 When the provider cannot make one (``ProviderUnavailable``: misconfigured, a template
 that does not render), the meeting stays ``link_status = pending`` and the ``link-retry``
-worker (``retry_pending_links``) tries again, each meeting in a transaction of its own.
+worker (``service/link_retry.py``) tries again, each meeting in a transaction of its own.
 """
 
 from __future__ import annotations
@@ -10,17 +10,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 from datetime import datetime
-from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.common import Role
 from tandem_contracts.meetings import MeetingMode
 from tandem_kit import directory
-from tandem_meetings.adapters import meetings as repo
-from tandem_meetings.adapters import relationships as relationship_repo
 from tandem_meetings.domain import meetings as life
-from tandem_meetings.domain.meetings import LinkStatus, Meeting
+from tandem_meetings.domain.meetings import Meeting
 from tandem_meetings.domain.relationships import Member
 from tandem_meetings.domain.video_links import (
     ProviderUnavailable,
@@ -83,36 +80,3 @@ def url_for(link: VideoLink, member: Member) -> tuple[str, bool]:
     if member.role is Role.MENTOR and link.moderator_url is not None:
         return link.moderator_url, True
     return link.url_for(member.participant_id), False
-
-
-async def retry_pending_links(ctx: Context, *, limit: int = 100) -> int:
-    """Try again the scheduled online meetings still without a link; how many got one."""
-    async with ctx.database.transaction() as session:
-        pending = await repo.pending_links(session, limit)
-    made = 0
-    for meeting_id in pending:
-        async with ctx.database.transaction() as session:
-            made += await _retry_one(ctx, session, meeting_id)
-    return made
-
-
-async def _retry_one(ctx: Context, session: AsyncSession, meeting_id: UUID) -> int:
-    meeting = await repo.by_id(session, meeting_id, for_update=True)
-    if meeting is None or meeting.link_status is not LinkStatus.PENDING or not meeting.scheduled:
-        return 0  # cancelled, moved face to face, or made by another process meanwhile
-    relationship = await relationship_repo.by_id(session, meeting.relationship_id)
-    if relationship is None:
-        return 0
-    members = await relationship_repo.members_of(session, relationship.id)
-    erased = await directory.erased_among(session, [m.participant_id for m in members])
-    key = sealing.relationship_key(ctx.keyring, relationship)
-    done = await provide_link(
-        ctx,
-        session,
-        key,
-        meeting,
-        [m for m in members if m.participant_id not in erased],
-        ctx.now(),
-    )
-    await repo.save(session, done)
-    return 1 if done.link_status is LinkStatus.READY else 0

@@ -1,5 +1,6 @@
 """The core's background work, each one kit loop (``main.py`` declares where it runs):
-retrying video links that are pending, and forgetting used RSVP nonces once their links
+retrying video links that are pending (and mailing them when they come), sending due
+reminders, and forgetting used RSVP nonces once their links
 have expired."""
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ import uuid
 from tandem_kit.runtime import Runtime
 from tandem_kit.workers import PeriodicWorker
 from tandem_meetings.service.context import Context
+from tandem_meetings.service.link_retry import retry_pending_links
 from tandem_meetings.service.reminders import send_due_reminders
 from tandem_meetings.service.rsvp import forget_used_nonces
-from tandem_meetings.service.video import retry_pending_links
 from tandem_meetings.settings import MeetingsSettings
 
 
