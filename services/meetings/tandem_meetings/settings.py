@@ -59,6 +59,9 @@ class MeetingsSettings(ServiceSettings):
     # and start with this URL: the meetings API as the public reaches it.
     rsvp_link_lifetime_hours: int = Field(default=14 * 24, ge=1, le=90 * 24)
     public_base_url: str = "http://127.0.0.1:8003"
+    # Where the other links in mails point, for a person to act on: the web app (its
+    # /meetings/{id} and /relationships/{id}/plan pages); messaging's mails use the same.
+    web_base_url: str = "http://127.0.0.1:8080"
 
     @field_validator(
         "video_jitsi_app_id",
@@ -81,6 +84,15 @@ class MeetingsSettings(ServiceSettings):
     @classmethod
     def _public_url(cls, value: str) -> str:
         return check_http_url(value, "public_base_url")
+
+    @field_validator("web_base_url")
+    @classmethod
+    def _web_url(cls, value: str) -> str:
+        return check_http_url(value, "web_base_url")
+
+    def web_link(self, path: str) -> str:
+        """``path`` (from ``/``) in the web app, for a mail's reader to act on."""
+        return self.web_base_url.rstrip("/") + path
 
     @field_validator("video_bbb_base_url")
     @classmethod

@@ -46,7 +46,9 @@ async def test_each_member_gets_the_times_on_their_clock(
             assert "Kick-off" in str(mail["Subject"])
             text = _text(mail)
             assert "Blended 2027" in text
-            assert f"/v1/relationships/{event.relationship_id}/plan" in text
+            # The web app's page of the plan, where a member chooses (not the API).
+            web = w.app.settings.web_base_url
+            assert f"{web}/relationships/{event.relationship_id}/plan" in text.splitlines()
             max_ = mail["To"] == "max@example.org"
             zone = "Europe/Lisbon" if max_ else "America/New_York"
             assert ("(Lisbon time)" if max_ else "(New York time)") in text

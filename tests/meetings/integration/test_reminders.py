@@ -78,6 +78,10 @@ async def test_schedule_plans_two_reminders_per_member_and_sends_each_once(
     assert {r.state for r in due} == {ReminderState.SENT}
     mine = next(r for r in due if r.participant_id == world.mentee.participant_id)
     assert ana[0]["Message-ID"] == message_id_for(idempotency_key(mine))
+    # Where she can act: the web app's meeting page, not the API (web_base_url).
+    web_page = f"{world.app.settings.web_base_url}/meetings/{meeting}"
+    assert web_page in body.get_content().splitlines()
+    assert "/v1/" not in body.get_content()
     world.clock.set(START.replace(day=9, hour=15, minute=5))
     assert await _tick(world) == 2
     assert await _deliver(world, smtp) == 4

@@ -337,6 +337,8 @@ def test_settings_build_each_provider() -> None:
         ({"rsvp_link_lifetime_hours": 0}, "rsvp_link_lifetime_hours"),
         ({"public_base_url": "javascript:alert(1)"}, "public_base_url must start with"),
         ({"public_base_url": "https://tandem.example.org/?x=1"}, "no query or fragment"),
+        ({"web_base_url": "javascript:alert(1)"}, "web_base_url must start with"),
+        ({"web_base_url": "https://app.example.org/#x"}, "no query or fragment"),
     ],
 )
 def test_bad_video_settings_stop_the_start_with_a_clear_message(
@@ -352,10 +354,12 @@ def test_empty_environment_values_mean_unset_and_urls_lose_a_trailing_slash(
     monkeypatch.setenv("TANDEM_MEETINGS_VIDEO_JITSI_APP_ID", "")
     monkeypatch.setenv("TANDEM_MEETINGS_VIDEO_JITSI_APP_SECRET", "")
     monkeypatch.setenv("TANDEM_MEETINGS_PUBLIC_BASE_URL", "https://tandem.example.org/")
+    monkeypatch.setenv("TANDEM_MEETINGS_WEB_BASE_URL", "https://app.tandem.example.org/")
     loaded = MeetingsSettings()
     assert loaded.video_jitsi_app_id is None
     assert loaded.video_jitsi_app_secret is None
     assert loaded.public_base_url == "https://tandem.example.org"
+    assert loaded.web_base_url == "https://app.tandem.example.org"
 
 
 def test_a_provider_whose_configuration_is_missing_is_unavailable() -> None:

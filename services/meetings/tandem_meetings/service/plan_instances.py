@@ -196,7 +196,7 @@ async def proposed(
         activity_key=activity.key,
         activity_name=activity.name,
         options=tuple(Span(slot.start, slot.end) for slot in found.slots),
-        link=f"{ctx.settings.public_base_url}/v1/relationships/{relationship.id}/plan",
+        link=ctx.settings.web_link(f"/relationships/{relationship.id}/plan"),  # to choose
     )
     wording = programme.wording if programme is not None else None
     for person in people.directory.values():

@@ -96,7 +96,7 @@ async def _deliver(ctx: Context, session: AsyncSession, reminder: Reminder, owne
             activity_key=meeting.activity_key,
             place=sealing.open_place(key, meeting),
             video_link=video.url_for(link, me)[0] if link is not None and me else None,
-            link=f"{ctx.settings.public_base_url}/v1/meetings/{meeting.id}",
+            link=ctx.settings.web_link(f"/meetings/{meeting.id}"),  # the member's page
         ),
         wording=programme.wording if programme is not None else None,
     )
