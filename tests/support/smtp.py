@@ -21,7 +21,9 @@ and started again on the same port to play an outage::
 copies with a ``Message-ID`` seen before, as a de-duplicating receiver would.
 Options: ``credentials=("user", "secret")`` requires SMTP AUTH (over plain text,
 for tests); ``reject={"nobody@example.org"}`` refuses those recipients with
-``550``; ``fail_data=n`` answers the next ``n`` DATA commands with ``451``.
+``550``; ``fail_data=n`` answers the next ``n`` DATA commands with ``451``; ``on_accept`` is
+called with each accepted mail after it is kept and before the ``250`` goes out (a
+chaos test stops the sending process there).
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ import asyncio
 import socket
 import warnings
 from collections import Counter
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from email.message import EmailMessage
@@ -93,6 +95,8 @@ class _Handler:
             )
         )
         self.server.arrived.set()
+        if self.server.on_accept is not None:
+            self.server.on_accept(message)
         return "250 2.0.0 Message accepted for delivery"
 
 
@@ -105,6 +109,7 @@ class SmtpTestServer:
     credentials: tuple[str, str] | None = None
     reject: set[str] = field(default_factory=set)
     fail_data: int = 0
+    on_accept: Callable[[EmailMessage], None] | None = None
     received: list[ReceivedMail] = field(default_factory=list)
     arrived: asyncio.Event = field(default_factory=asyncio.Event)
     _server: asyncio.AbstractServer | None = None

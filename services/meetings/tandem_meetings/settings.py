@@ -156,6 +156,9 @@ class MeetingsSettings(ServiceSettings):
     mail_poll_interval_seconds: float = Field(default=1.0, gt=0, le=60)
     mail_retry_backoff_seconds: float = Field(default=60.0, ge=0, le=3600)
     mail_max_attempts: int = Field(default=8, ge=1, le=50)
+    # A claimed mail is the relay's this long; one that dies mid-send (after the SMTP
+    # server took a mail, before it was marked) has it sent again once this runs out.
+    mail_lease_seconds: float = Field(default=300.0, ge=1, le=3600)
     # A personal feed holds the meetings that ended at most this many days ago, and later.
     personal_feed_past_days: int = Field(default=90, ge=0, le=730)
 

@@ -295,4 +295,5 @@ def mail_relay(runtime: Runtime[MeetingsSettings]) -> MailRelay:
         poll_interval=settings.mail_poll_interval_seconds,
         retry_backoff=settings.mail_retry_backoff_seconds,
         max_attempts=settings.mail_max_attempts,
+        lease_seconds=settings.mail_lease_seconds,
     )
