@@ -29,7 +29,6 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
-import sqlite3
 import sys
 import uuid
 from collections import Counter
@@ -41,15 +40,19 @@ from typing import Any
 
 import httpx2
 import pytest
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from tandem_contracts.common import Contact, MentoringFormat, Role
 from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import Member, ProgrammeCreated, RelationshipStarted
 from tandem_kit.mail import message_id_for
 from tandem_kit.testing import bearer, isolated_settings, run_app
+from tandem_meetings.adapters.tables import reminder_jobs as jobs
 from tandem_meetings.domain.reminders import Reminder, ReminderState, idempotency_key
 from tandem_meetings.main import DEFINITION, create_app
 from tandem_meetings.settings import MeetingsSettings
+from tests.conftest import UrlFactory
 from tests.support.smtp import SmtpTestServer, free_port, smtp_test_server
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow, pytest.mark.timeout(900)]
@@ -160,12 +163,17 @@ async def until(check: Callable[[], Awaitable[bool]], within: float, failure: st
         await asyncio.sleep(0.25)
 
 
-def reminder_rows(settings: MeetingsSettings) -> list[tuple[str, int, str]]:
-    """(participant, offset, state) of every reminder row, read from the process's file."""
-    path = settings.database_url.removeprefix("sqlite+aiosqlite:///")
-    with sqlite3.connect(path) as db:
-        rows = db.execute("SELECT participant_id, offset_minutes, state FROM reminder_jobs")
-        return sorted((str(uuid.UUID(str(p))), int(o), str(s)) for p, o, s in rows)
+async def reminder_rows(settings: MeetingsSettings) -> list[tuple[str, int, str]]:
+    """(participant, offset, state) of every reminder row, read from the process's database."""
+    engine = create_async_engine(settings.database_url)
+    try:
+        async with engine.connect() as connection:
+            rows = await connection.execute(
+                select(jobs.c.participant_id, jobs.c.offset_minutes, jobs.c.state)
+            )
+            return sorted((str(p), int(o), str(s)) for p, o, s in rows)
+    finally:
+        await engine.dispose()
 
 
 def reminders(smtp: SmtpTestServer) -> list[EmailMessage]:
@@ -245,9 +253,13 @@ async def seed(
 
 
 async def test_reminders_go_once_in_effect_across_a_crash_after_acceptance_and_a_restart(
-    tmp_path: Path, smtp: SmtpTestServer, kafka_bootstrap: str
+    tmp_path: Path, smtp: SmtpTestServer, kafka_bootstrap: str, url_factory: UrlFactory
 ) -> None:
-    settings = isolated_settings(MeetingsSettings, tmp_path)
+    """On SQLite and on PostgreSQL (where the relay and the reminders worker claim with
+    FOR UPDATE SKIP LOCKED)."""
+    settings = isolated_settings(
+        MeetingsSettings, tmp_path, database_url=await url_factory("meetings")
+    )
     programme, relationship = uuid.uuid4(), uuid.uuid4()
     mentor = Member(participant_id=uuid.uuid4(), subject="max", role=Role.MENTOR)
     mentee = Member(participant_id=uuid.uuid4(), subject="ana", role=Role.MENTEE)
@@ -313,7 +325,7 @@ async def test_reminders_go_once_in_effect_across_a_crash_after_acceptance_and_a
         await until(first_ones_arrived, 120, "the first reminders did not all arrive")
 
         # 2. A restart of the whole service while the later reminders are still pending.
-        pending = [r for r in reminder_rows(settings) if r[2] == ReminderState.PENDING.value]
+        pending = [r for r in await reminder_rows(settings) if r[2] == ReminderState.PENDING.value]
         assert sorted((p, o) for p, o, _ in pending) == sorted(
             (str(who.participant_id), OFFSETS[1]) for who in (mentor, mentee)
         ), "the later reminders should still be ahead when the service restarts"
@@ -340,7 +352,7 @@ async def test_reminders_go_once_in_effect_across_a_crash_after_acceptance_and_a
     assert copies[0]["To"] == copies[1]["To"]
     assert plain(copies[0]) == plain(copies[1])
     # Every reminder row was queued once (sent), none dropped or left behind.
-    assert reminder_rows(settings) == sorted(
+    assert await reminder_rows(settings) == sorted(
         (str(who.participant_id), offset, ReminderState.SENT.value)
         for who in (mentor, mentee)
         for offset in OFFSETS
