@@ -210,3 +210,21 @@ async def test_a_link_from_before_a_reschedule_is_refused_as_outdated(tmp_path: 
         applied = await w.app.client.post(new)
         assert applied.status_code == 200, applied.text
         assert await _partstat(w, meeting) == "declined"
+
+
+async def test_a_link_to_a_cancelled_meeting_says_it_was_cancelled(tmp_path: Path) -> None:
+    """A cancel raises the SEQUENCE too, but "cancelled" is the truer answer than "an
+    earlier time"."""
+    async with open_world(tmp_path) as w:
+        meeting = (await w.schedule(w.mentee)).json()["id"]
+        path = await _link(w, meeting, RsvpResponse.ACCEPTED)
+        cancelled = await w.app.client.post(
+            f"/v1/meetings/{meeting}/cancel",
+            json={"reason": "illness"},
+            headers=w.headers(w.mentor),
+        )
+        assert cancelled.status_code == 200, cancelled.text
+        shown = await w.app.client.get(path)
+        assert shown.status_code == 200, shown.text
+        assert shown.json()["status"] == "cancelled"
+        assert_problem(await w.app.client.post(path), 409, "meeting_cancelled")

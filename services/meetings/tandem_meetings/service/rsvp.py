@@ -116,8 +116,9 @@ async def _claimed(session: AsyncSession, claim: RsvpClaim) -> tuple[Meeting, At
         raise NotFound(
             "This link's meeting or invitation no longer exists.", code="meeting_not_found"
         )
-    if claim.outdated(meeting.sequence):
-        # Answering the old time would record an answer to the new one nobody gave.
+    if meeting.scheduled and claim.outdated(meeting.sequence):
+        # Answering the old time would record an answer to the new one nobody gave. (A
+        # cancel raises the SEQUENCE too; "cancelled" is the truer refusal then.)
         raise Gone(
             "This invitation was for an earlier time: the meeting has changed since. "
             "Use the links in the newest invitation, or answer in the app.",
