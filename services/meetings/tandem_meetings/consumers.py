@@ -19,7 +19,7 @@ from tandem_contracts.messaging import AgreementAccepted
 from tandem_kit.directory import Erasure, Participant, register_directory
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
-from tandem_meetings.service import plan_instances, profiles, relationships
+from tandem_meetings.service import erasure, plan_instances, profiles, relationships
 from tandem_meetings.service.context import Context
 from tandem_meetings.settings import MeetingsSettings
 
@@ -44,8 +44,8 @@ def build_handlers(runtime: Runtime[MeetingsSettings]) -> Handlers:
     async def participant_known(session: AsyncSession, participant: Participant) -> None:
         await plan_instances.member_known(ctx, session, participant.participant_id)
 
-    async def participant_erased(session: AsyncSession, erasure: Erasure) -> None:
-        await profiles.participant_erased(session, ctx, erasure)
+    async def participant_erased(session: AsyncSession, erased: Erasure) -> None:
+        await erasure.participant_erased(session, erased)
 
     # messaging's agreements: the relationship's meeting cadence from then on.
     async def agreement_accepted(event: AgreementAccepted, hc: HandlerContext) -> None:

@@ -17,6 +17,7 @@ from tandem_meetings import VERSION
 from tandem_meetings.api import (
     availability,
     calendar_sources,
+    export,
     goals,
     manager_view,
     meetings,
@@ -63,6 +64,7 @@ DEFINITION = ServiceDefinition(
         notes.router,
         manager_view.programme_router,
         manager_view.router,
+        export.router,
     ],
     settings=MeetingsSettings,
     # matching's topic and the contacts topic (the kit's directory); messaging's
@@ -105,6 +107,7 @@ DEFINITION = ServiceDefinition(
             "goals on: members only.",
         },
         {"name": "notes", "description": "Meeting notes, encrypted, for the members only."},
+        {"name": "privacy", "description": "Everything meetings holds about you."},
         {
             "name": "manager view",
             "description": "What the manager sees: counts and states, never a word; each "

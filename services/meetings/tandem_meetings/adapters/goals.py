@@ -84,6 +84,9 @@ def _milestone_values(milestone: Milestone) -> dict[str, Any]:
 # --- goals -------------------------------------------------------------------------------
 
 
+goal_record = _goal  # for other repositories' reads (the export)
+
+
 async def add_goal(session: AsyncSession, goal: Goal) -> None:
     await session.execute(goals.insert().values(id=goal.id, **_goal_values(goal)))
 

@@ -88,9 +88,9 @@ def _values(meeting: Meeting) -> dict[str, Any]:
     }
 
 
-def _attendee(row: Any) -> Attendee:
+def _attendee(row: Any, *, id_column: str = "id") -> Attendee:
     return Attendee(
-        id=row.id,
+        id=getattr(row, id_column),
         meeting_id=row.meeting_id,
         participant_id=row.participant_id,
         role=Role(row.role),
@@ -98,6 +98,11 @@ def _attendee(row: Any) -> Attendee:
         responded_at=row.responded_at,
         erased=row.erased,
     )
+
+
+# The records of a row, for other repositories' reads that join these tables (the export).
+meeting_record = _meeting
+attendee_record = _attendee
 
 
 async def add(session: AsyncSession, meeting: Meeting, attendees: Sequence[Attendee]) -> None:

@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.matching import ParticipantProfileFacts
 from tandem_kit import directory
-from tandem_kit.directory import Erasure
 from tandem_meetings.adapters import availability as profiles_repo
 from tandem_meetings.adapters import calendar_sources as feeds_repo
 from tandem_meetings.domain.availability import Profile, matching_windows
@@ -57,8 +56,3 @@ async def forget_participant(session: AsyncSession, participant_id: UUID) -> Non
     and busy intervals (their part of an erasure)."""
     await profiles_repo.forget(session, participant_id)
     await feeds_repo.forget(session, participant_id)
-
-
-async def participant_erased(session: AsyncSession, ctx: Context, erasure: Erasure) -> None:
-    """The directory's ``on_erased`` hook: availability and busy times go too."""
-    await forget_participant(session, erasure.participant_id)
