@@ -1,14 +1,18 @@
-"""Erasure leaves nothing readable: matching and messaging on a real broker, then the bytes.
+"""Erasure leaves nothing readable: matching, messaging and meetings on a real broker, then
+the bytes.
 
 A mentee with a name, an e-mail address and a city found nowhere else registers in matching
 (with an ``Idempotency-Key``, so her registration's answer is stored), asks a mentor
 in a message that names her, and is accepted; messaging hears of it through Kafka:
 her contact, the conversation, introductions, mails about new messages — some sent
-over SMTP, one still queued. Then she erases herself. Once both services have done
-their part, every byte of every database file of both services is searched for her
-name, address and city: on SQLite the ``.db``, ``-wal``, ``-shm`` and ``-journal`` files; on
-PostgreSQL the whole data directory of the test cluster, ``pg_wal`` included. Each is
-searched as UTF-8, UTF-16 and in the escaped forms JSON gives them.
+over SMTP, one still queued. Meetings hears of her too: she sets her availability, gives
+a private calendar feed URL, meets her mentor face to face, writes a note and adds a goal
+(``tests/e2e/erasure_meetings.py``). Then she erases herself. Once every service has done
+its part, every byte of every database file of the three services is searched for her
+name, address and city, and for her feed URL, note and goal: on SQLite the ``.db``,
+``-wal``, ``-shm`` and ``-journal`` files; on PostgreSQL the whole data directory of the
+test cluster, ``pg_wal`` included. Each is searched as UTF-8, UTF-16 and in the escaped
+forms JSON gives them.
 """
 
 from __future__ import annotations
@@ -33,10 +37,18 @@ from tandem_kit.testing import RunningApp, run_app, wait_until
 from tandem_matching.main import DEFINITION as MATCHING
 from tandem_matching.main import create_app as matching_app
 from tandem_matching.settings import MatchingSettings
+from tandem_meetings.main import DEFINITION as MEETINGS
+from tandem_meetings.main import create_app as meetings_app
 from tandem_messaging.main import DEFINITION as MESSAGING
 from tandem_messaging.main import create_app as messaging_app
 from tandem_messaging.settings import MessagingSettings
 from tests.conftest import UrlFactory
+from tests.e2e.erasure_meetings import (
+    HerMeetingTexts,
+    her_meetings_data,
+    meetings_forgot_her,
+    meetings_settings,
+)
 from tests.e2e.test_messaging_flow import start_group_at_the_end
 from tests.messaging.harness import new_master_key
 from tests.support.infra import REPO_ROOT
@@ -67,6 +79,7 @@ class Her:
         self.city = f"Quennelbrück{tag}"  # on the contacts topic, kept by the directory
         # Not personal, so stored in the clear: finding it shows the scan reads the files.
         self.programme = f"Erasure programme {tag}"
+        self.meetings = HerMeetingTexts.new()  # what she gives meetings alone
 
     def needles(self) -> dict[str, bytes]:
         """Every form in which a file could hold her name, address or city."""
@@ -77,6 +90,7 @@ class Her:
             "email": self.email,
             "email-local-part": self.local,
             "city": self.city,
+            **self.meetings.needles(),
         }.items():
             forms[f"{label} utf-8"] = text.encode()
             forms[f"{label} utf-16-le"] = text.encode("utf-16-le")
@@ -171,10 +185,14 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
     her = Her()
     auth = AuthSettings(local_key_path=str(tmp_path / "signing-key.pem"))
     matching_url, messaging_url = await url_factory("matching"), await url_factory("messaging")
+    meetings_url = await url_factory("meetings")
     on_postgres = matching_url.startswith("postgresql")
     group = f"tandem.messaging.erasure-{uuid.uuid4().hex[:8]}"
+    meetings_group = f"tandem.meetings.erasure-{uuid.uuid4().hex[:8]}"
     for topic in (service_topic("matching"), CONTACTS_TOPIC):
         await start_group_at_the_end(kafka_bootstrap, group, topic)
+    for topic in (service_topic("matching"), CONTACTS_TOPIC, service_topic("messaging")):
+        await start_group_at_the_end(kafka_bootstrap, meetings_group, topic)
     common: dict[str, Any] = {
         "environment": "test",
         "auth": auth,
@@ -200,10 +218,12 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
         kafka_consumer_group=group,
         public_base_url="https://tandem.test",
     )
+    meetings_config = meetings_settings(common, meetings_url, tmp_path, meetings_group)
     admin = bearer(auth, "admin-1", admin=True)
     async with (
         run_app(matching_app(matching_settings), matching_settings, definition=MATCHING) as m,
         run_app(messaging_app(messaging_settings), messaging_settings, definition=MESSAGING) as s,
+        run_app(meetings_app(meetings_config), meetings_config, definition=MEETINGS) as t,
     ):
         facts = await mentee_asks_and_is_accepted(m, auth, admin, her)
         pid, mentee_id, mentor = facts["pid"], facts["mentee_id"], facts["mentor"]
@@ -240,6 +260,7 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
         await wait_until(introductions_and_messages_sent, timeout=60)
         assert any(her.email in str(mail["To"]) for mail in smtp.unique())
         assert any(her.surname in mail.as_string() for mail in smtp.unique())
+        planted = await her_meetings_data(t, as_her, as_mentor, pid, her.meetings)
         # One more mail naming her waits in the outbox when she erases herself.
         await call(s.client, "POST", posts, as_her, 201, json={"body": "See you on Monday"})
 
@@ -257,6 +278,13 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
 
         await wait_until(messaging_forgot_her, timeout=60)
 
+        async def meetings_erased_her() -> bool:
+            async with t.runtime.database.transaction() as session:
+                return await directory.is_erased(session, uuid.UUID(mentee_id))
+
+        await wait_until(meetings_erased_her, timeout=60)
+        await meetings_forgot_her(t, as_her, as_mentor, planted, her.meetings)
+
         async def matching_outbox_sent() -> bool:
             return not await m.outbox()
 
@@ -269,9 +297,13 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
             assert {p.name for p in files_under(root, only_databases=True)} >= {
                 "matching.db",
                 "messaging.db",
+                "meetings.db",
             }
         control = {"programme name": her.programme.encode()}
-        assert readable_copies(root, control, only_databases=only_databases), "a blind scan"
+        seen = readable_copies(root, control, only_databases=only_databases)
+        assert seen, "a blind scan"
+        if not on_postgres:  # meetings' own file too (its directory's copy of the programme)
+            assert any(line.startswith("meetings.db") for line in seen), seen
         found = readable_copies(root, her.needles(), only_databases=only_databases)
         assert found == [], "the erased mentee is still readable in:\n" + "\n".join(found)
 
