@@ -22,6 +22,7 @@ from tandem_meetings.api import (
     manager_view,
     meetings,
     notes,
+    personal_feeds,
     plans,
     rsvp,
     slots,
@@ -57,6 +58,8 @@ DEFINITION = ServiceDefinition(
         rsvp.link_router,
         availability.router,
         calendar_sources.router,
+        personal_feeds.router,
+        personal_feeds.feed_router,
         plans.programme_router,
         plans.relationship_router,
         slots.router,
@@ -105,6 +108,11 @@ DEFINITION = ServiceDefinition(
             "name": "goals",
             "description": "A relationship's goals and milestones, from the mentee's profile "
             "goals on: members only.",
+        },
+        {
+            "name": "calendar feed",
+            "description": "Your own meetings as a calendar feed (webcal) at a secret, "
+            "revocable URL.",
         },
         {"name": "notes", "description": "Meeting notes, encrypted, for the members only."},
         {"name": "privacy", "description": "Everything meetings holds about you."},

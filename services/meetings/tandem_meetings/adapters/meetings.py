@@ -58,6 +58,10 @@ def _meeting(row: Any) -> Meeting:
     )
 
 
+# Other features' queries that select a meeting's columns map their rows with this.
+meeting_of_row = _meeting
+
+
 def _values(meeting: Meeting) -> dict[str, Any]:
     return {
         "relationship_id": meeting.relationship_id,

@@ -26,6 +26,7 @@ from tandem_kit.directory import Erasure
 from tandem_meetings.adapters import erasure as repo
 from tandem_meetings.adapters import goals as goals_repo
 from tandem_meetings.adapters import notes as notes_repo
+from tandem_meetings.service import personal_feeds
 from tandem_meetings.service.profiles import forget_participant
 
 
@@ -42,7 +43,7 @@ async def participant_erased(session: AsyncSession, erasure: Erasure) -> None:
     await repo.forget_reminders(session, pid)
     await repo.anonymise_member(session, pid)
     # One feed per person across programmes: it stays while they take part in another.
-    await repo.forget_feed_token(
-        session,
-        {s for s in subjects if not await directory.subject_participates(session, s)},
-    )
+    gone = {s for s in subjects if not await directory.subject_participates(session, s)}
+    await repo.forget_feed_token(session, gone)
+    for subject in gone:  # and the feed bodies this process rendered for them
+        personal_feeds.BODIES.forget(subject)

@@ -225,7 +225,7 @@ def _mail_for(
         starts_at=meeting.starts_at,
         ends_at=meeting.ends_at,
         time_zone=zone,
-        location=_location(setting.place, video),
+        location=location(setting.place, video),
         url=video,
         organizer=setting.organizer,
         attendees=_attendees(setting.invited),
@@ -262,7 +262,7 @@ def _rsvp_links(ctx: Context, meeting: Meeting, participant_id: UUID) -> RsvpLin
     )
 
 
-def _location(place: Place | None, video: str | None) -> str | None:
+def location(place: Place | None, video: str | None) -> str | None:
     if place is not None:
         return ", ".join(part for part in (place.name, place.address) if part)
     return video
