@@ -12,6 +12,11 @@ max per search (warm: the zones' transitions for the years are cached, as in a r
 service), the first (cold) search, the slots found, and the peak memory of one search
 (tracemalloc, measured in a separate run because tracing slows everything).
 Target: p95 at most 20 ms.
+
+    uv run python bench/meetings.py --part feed [--meetings 200] [--fetches 200]
+
+``--part feed``: one person's calendar feed through the API, rendered cold, served from
+the body cache and answered 304 (``bench/meetings_feed.py`` says how).
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.meetings_feed import feed_bench
 from tandem_contracts.common import Role
 from tandem_meetings.domain.slots import (
     MeetingHours,
@@ -135,12 +141,16 @@ def _print_slots(figures: dict[str, float]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["slots"], default="slots")
+    parser.add_argument("--part", choices=["slots", "feed"], default="slots")
     parser.add_argument("--searches", type=int, default=300)
     parser.add_argument("--groups", type=int, default=20)
+    parser.add_argument("--meetings", type=int, default=200)
+    parser.add_argument("--fetches", type=int, default=200)
     arguments = parser.parse_args(argv)
     if arguments.part == "slots":
         _print_slots(slot_search_figures(arguments.searches, arguments.groups))
+    elif arguments.part == "feed":
+        feed_bench(arguments.meetings, arguments.fetches)
 
 
 if __name__ == "__main__":
