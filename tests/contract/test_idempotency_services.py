@@ -325,3 +325,40 @@ async def test_every_creating_post_of_meetings_is_idempotent(
             assert not uncovered, f"creating POSTs of meetings not retried here: {uncovered}"
             for creation in creations:
                 await check_retry(w.app.client, w.app.runtime.database, armed, creation)
+
+
+async def test_the_attendance_put_of_meetings_is_idempotent(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A PUT needs no key: the retry after a lost response (and any repeat) answers the
+    same and changes no row, the outbox included (no second event)."""
+    with losing_responses(monkeypatch) as armed:
+        async with open_world(tmp_path) as w:
+            meeting = await w.schedule(w.mentor)
+            assert meeting.status_code == 201, meeting.text
+            w.clock.advance(days=8)  # the meeting (9 March) is over
+            path = f"/v1/meetings/{meeting.json()['id']}/attendance"
+            body = {
+                "members": [
+                    {"participant_id": str(p.participant_id), "presence": "attended"}
+                    for p in (w.mentor, w.mentee)
+                ],
+                "mode": "online",
+                "duration_minutes": 45,
+            }
+            database = w.app.runtime.database
+            before = await row_counts(database)
+            armed[0] = True
+            try:
+                lost = await w.app.client.put(path, json=body, headers=w.headers(w.mentee))
+            except ResponseLost:
+                pass
+            else:
+                assert lost.status_code == 500, lost.text
+            after_commit = await row_counts(database)
+            assert after_commit != before  # the record was committed
+            retried = await w.app.client.put(path, json=body, headers=w.headers(w.mentee))
+            assert retried.status_code == 200, retried.text
+            again = await w.app.client.put(path, json=body, headers=w.headers(w.mentee))
+            assert again.json() == retried.json()
+            assert await row_counts(database) == after_commit

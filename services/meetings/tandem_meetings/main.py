@@ -15,6 +15,7 @@ from tandem_kit.directory import DIRECTORY_TOPICS
 from tandem_kit.workers import RunsIn, WorkerSpec
 from tandem_meetings import VERSION
 from tandem_meetings.api import (
+    attendance,
     availability,
     calendar_sources,
     export,
@@ -65,6 +66,7 @@ DEFINITION = ServiceDefinition(
         slots.router,
         goals.router,
         notes.router,
+        attendance.router,
         manager_view.programme_router,
         manager_view.router,
         export.router,
@@ -86,6 +88,7 @@ DEFINITION = ServiceDefinition(
         ),
         WorkerSpec("mail-relay", invitations.mail_relay, runs_in=RunsIn.RELAY),
         WorkerSpec("reminders", workers.reminders, runs_in=RunsIn.RELAY),
+        WorkerSpec("attendance-unrecorded", workers.attendance_unrecorded, runs_in=RunsIn.RELAY),
     ],
     openapi_tags=[
         {"name": "status", "description": "Whether the service is up, and its version."},
@@ -116,6 +119,11 @@ DEFINITION = ServiceDefinition(
         },
         {"name": "notes", "description": "Meeting notes, encrypted, for the members only."},
         {"name": "privacy", "description": "Everything meetings holds about you."},
+        {
+            "name": "attendance",
+            "description": "Who attended, the mode used and the duration, as the members "
+            "record it; meetings nobody records in time are unrecorded (not a no-show).",
+        },
         {
             "name": "manager view",
             "description": "What the manager sees: counts and states, never a word; each "

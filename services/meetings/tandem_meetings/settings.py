@@ -186,4 +186,6 @@ class MeetingsSettings(ServiceSettings):
     reminder_lease_seconds: float = Field(default=120.0, gt=0, le=3600)
     # A meeting nobody records attendance of this long after its end is "unrecorded".
     attendance_unrecorded_after_hours: int = Field(default=7 * 24, ge=1, le=90 * 24)
+    # How often the attendance worker looks for meetings past that time.
+    attendance_interval_seconds: float = Field(default=300.0, gt=0, le=24 * 3600)
     # --- end of reminders and attendance ---

@@ -11,25 +11,37 @@ from uuid import UUID
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_contracts.meetings import GoalState, MeetingMode
+from tandem_contracts.meetings import AttendanceOutcome, GoalState, MeetingMode
 from tandem_kit.api import keyset
-from tandem_meetings.adapters.tables import goals, meetings, relationships
+from tandem_meetings.adapters.tables import goals, meeting_attendance, meetings, relationships
+from tandem_meetings.domain.attendance import AttendanceState
 from tandem_meetings.domain.manager_view import MeetingGroup, Overseen
 from tandem_meetings.domain.meetings import MeetingStatus
 
 
 def _grouped(where: ColumnElement[bool], now: datetime) -> Select[Any]:
+    """Meetings per relationship by status, mode (used, else planned), over or not, and
+    attendance outcome and state (outer join: nobody recorded yet)."""
+    a = meeting_attendance
     over = (meetings.c.ends_at <= now).label("over")
+    mode = func.coalesce(a.c.mode, meetings.c.mode).label("mode")
+    keys = (meetings.c.relationship_id, meetings.c.status, mode, over, a.c.outcome, a.c.state)
     return (
-        select(
-            meetings.c.relationship_id,
-            meetings.c.status,
-            meetings.c.mode,
-            over,
-            func.count().label("n"),
-        )
+        select(*keys, func.count().label("n"))
+        .select_from(meetings.outerjoin(a, a.c.meeting_id == meetings.c.id))
         .where(where)
-        .group_by(meetings.c.relationship_id, meetings.c.status, meetings.c.mode, over)
+        .group_by(*keys)
+    )
+
+
+def _group(row: Any) -> MeetingGroup:
+    return MeetingGroup(
+        MeetingStatus(row.status),
+        MeetingMode(row.mode),
+        bool(row.over),
+        AttendanceOutcome(row.outcome) if row.outcome is not None else None,
+        row.state == AttendanceState.DISPUTED.value,
+        int(row.n),
     )
 
 
@@ -40,11 +52,7 @@ async def meeting_groups(
     ids = list(relationship_ids)
     if ids:
         for row in await session.execute(_grouped(meetings.c.relationship_id.in_(ids), now)):
-            found[row.relationship_id].append(
-                MeetingGroup(
-                    MeetingStatus(row.status), MeetingMode(row.mode), bool(row.over), int(row.n)
-                )
-            )
+            found[row.relationship_id].append(_group(row))
     return found
 
 
@@ -52,10 +60,7 @@ async def programme_meeting_groups(
     session: AsyncSession, programme_id: UUID, now: datetime
 ) -> list[MeetingGroup]:
     rows = await session.execute(_grouped(meetings.c.programme_id == programme_id, now))
-    return [
-        MeetingGroup(MeetingStatus(r.status), MeetingMode(r.mode), bool(r.over), int(r.n))
-        for r in rows
-    ]
+    return [_group(r) for r in rows]
 
 
 async def programme_goal_states(session: AsyncSession, programme_id: UUID) -> list[GoalState]:

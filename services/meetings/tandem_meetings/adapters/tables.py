@@ -360,3 +360,54 @@ reminder_jobs = Table(
     Index("ix_reminder_jobs_due", "state", "due_at"),
     Index("ix_reminder_jobs_meeting", "meeting_id"),
 )
+
+
+# --- attendance (revision 0009) ------------------------------------------------------
+# Each member's own record of a meeting (one per recorder: recording again replaces it)
+# with one mark per member, and the meeting's outcome from its records (or "unrecorded",
+# written once by the worker). Erasure nulls the person's ids and sets ``erased``, as in
+# meeting_attendees: the counts stay true, the person is gone.
+
+attendance_records = Table(
+    "attendance_records",
+    metadata,
+    uuid_pk(),
+    Column("meeting_id", Uuid(), ForeignKey("meetings.id"), nullable=False),
+    Column("recorder_id", Uuid(), nullable=True),  # null once the recorder is erased
+    Column("recorder_role", String(10), nullable=False),
+    Column("recorder_erased", Boolean, nullable=False),
+    Column("mode", String(20), nullable=False),  # the mode actually used
+    Column("duration_minutes", Integer, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),  # first recorded: the order
+    Column("updated_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("meeting_id", "recorder_id", name="uq_attendance_records_recorder"),
+    Index("ix_attendance_records_recorder", "recorder_id"),
+)
+
+attendance_marks = Table(
+    "attendance_marks",
+    metadata,
+    Column("record_id", Uuid(), ForeignKey("attendance_records.id"), primary_key=True),
+    Column("position", Integer, primary_key=True),
+    Column("participant_id", Uuid(), nullable=True),  # null once the person is erased
+    Column("role", String(10), nullable=False),
+    Column("presence", String(10), nullable=False),  # attended | no_show
+    Column("erased", Boolean, nullable=False),
+    Index("ix_attendance_marks_participant", "participant_id"),
+)
+
+meeting_attendance = Table(
+    "meeting_attendance",
+    metadata,
+    Column("meeting_id", Uuid(), ForeignKey("meetings.id"), primary_key=True),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("state", String(12), nullable=False),  # recorded | disputed | unrecorded
+    Column("outcome", String(12), nullable=False),  # held | no_show | unrecorded
+    Column("mode", String(20), nullable=True),  # the counting record's; null unrecorded
+    # The published outcome: its version names the event (uuid5), its digest (SHA-256
+    # of what the event says, no ids in the clear) tells whether a change is news.
+    Column("version", Integer, nullable=False),
+    Column("digest", String(64), nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+    Index("ix_meeting_attendance_programme", "programme_id", "outcome"),
+)

@@ -17,16 +17,24 @@ from tandem_meetings.domain.manager_view import (
 
 class MeetingCountsPublic(BaseModel):
     scheduled: int = Field(description="Still to come.")
-    held: int = Field(description="Over, not cancelled.")
+    held: int = Field(description="Attendance recorded: at least two members met.")
+    missed: int = Field(description="Attendance recorded: a no-show.")
+    unrecorded: int = Field(description="Nobody recorded attendance in time (not a no-show).")
+    awaiting: int = Field(description="Over, attendance not recorded yet.")
+    disputed: int = Field(description="Members' records disagree (also counted above).")
     cancelled: int
-    online: int = Field(description="Not cancelled, online.")
-    face_to_face: int = Field(description="Not cancelled, face to face.")
+    online: int = Field(description="Not cancelled, online (the mode used once recorded).")
+    face_to_face: int = Field(description="Not cancelled, face to face (likewise).")
 
     @classmethod
     def from_record(cls, t: MeetingTally) -> MeetingCountsPublic:
         return cls(
             scheduled=t.scheduled,
             held=t.held,
+            missed=t.missed,
+            unrecorded=t.unrecorded,
+            awaiting=t.awaiting,
+            disputed=t.disputed,
             cancelled=t.cancelled,
             online=t.online,
             face_to_face=t.face_to_face,

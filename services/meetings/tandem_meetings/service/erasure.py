@@ -11,7 +11,9 @@ the rows go too, or lose the person's id:
   under the relationship's key, not theirs);
 - attendee rows anonymised (``participant_id`` null, ``erased``), member rows without
   their token subject, their reminder jobs deleted;
-- their personal calendar feed token, once the subject is in no other programme here.
+- their personal calendar feed token, once the subject is in no other programme here;
+- their attendance records and the marks about them anonymised (id null, ``erased``):
+  the meetings' outcomes and the manager's counts stay true.
 
 Every step selects the person's rows only, so a second run (the contact's tombstone
 after ``participant.erased``, or a redelivery) changes nothing.
@@ -23,6 +25,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit import directory
 from tandem_kit.directory import Erasure
+from tandem_meetings.adapters import attendance as attendance_repo
 from tandem_meetings.adapters import erasure as repo
 from tandem_meetings.adapters import goals as goals_repo
 from tandem_meetings.adapters import notes as notes_repo
@@ -40,6 +43,7 @@ async def participant_erased(session: AsyncSession, erasure: Erasure) -> None:
     await repo.forget_cancel_notes(session, pid)
     await goals_repo.forget_author(session, pid)
     await repo.anonymise_attendee(session, pid)
+    await attendance_repo.forget_participant(session, pid)
     await repo.forget_reminders(session, pid)
     await repo.anonymise_member(session, pid)
     # One feed per person across programmes: it stays while they take part in another.

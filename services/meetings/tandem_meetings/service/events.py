@@ -10,11 +10,15 @@ from datetime import datetime
 from uuid import UUID
 
 from tandem_contracts.meetings import (
+    AttendanceOutcome,
+    Attendee,
     GoalProgressed,
+    MeetingAttendanceRecorded,
     MeetingCancelled,
     MeetingRescheduled,
     MeetingScheduled,
 )
+from tandem_meetings.domain.attendance import Summary
 from tandem_meetings.domain.goals import GoalCount, GoalTally
 from tandem_meetings.domain.meetings import Meeting
 
@@ -73,4 +77,46 @@ def goal_progressed(
         goals_total=goals.total,
         goals_done=goals.done,
         progressed_at=at,
+    )
+
+
+def attendance_recorded(
+    meeting: Meeting, summary: Summary, at: datetime
+) -> MeetingAttendanceRecorded:
+    """The meeting's outcome: who attended (ids and roles, erased members left out), the
+    mode used and the duration from the counting record. ``unrecorded`` says nothing about
+    who came: no attendee, the planned mode, duration 0."""
+    counting = summary.counting
+    common = {
+        "programme_id": meeting.programme_id,
+        "relationship_id": meeting.relationship_id,
+        "meeting_id": meeting.id,
+        "recorded_at": at,
+    }
+    if counting is None:
+        return MeetingAttendanceRecorded.model_validate(
+            {
+                **common,
+                "outcome": AttendanceOutcome.UNRECORDED,
+                "attended": [],
+                "mode": meeting.mode,
+                "duration_minutes": 0,
+                "recorded_by_role": None,
+            }
+        )
+    assert summary.outcome is not None
+    return MeetingAttendanceRecorded.model_validate(
+        {
+            **common,
+            "outcome": summary.outcome,
+            "attended": [
+                Attendee(participant_id=m.participant_id, role=m.role)
+                for m in counting.attended
+                if m.participant_id is not None
+            ],
+            "mode": counting.mode,
+            "duration_minutes": counting.duration_minutes,
+            "recorded_by_role": counting.recorder_role,
+            "disputed": summary.disputed,
+        }
     )

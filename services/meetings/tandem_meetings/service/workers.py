@@ -9,6 +9,7 @@ import uuid
 
 from tandem_kit.runtime import Runtime
 from tandem_kit.workers import PeriodicWorker
+from tandem_meetings.service.attendance import mark_unrecorded
 from tandem_meetings.service.context import Context
 from tandem_meetings.service.link_retry import retry_pending_links
 from tandem_meetings.service.reminders import send_due_reminders
@@ -44,5 +45,16 @@ def reminders(runtime: Runtime[MeetingsSettings]) -> PeriodicWorker:
         "reminders",
         runtime.settings.reminder_interval_seconds,
         lambda now: send_due_reminders(ctx, now, owner=owner),
+        clock=ctx.clock,
+    )
+
+
+def attendance_unrecorded(runtime: Runtime[MeetingsSettings]) -> PeriodicWorker:
+    """Meetings nobody recorded in time become unrecorded (idempotent: one outcome row)."""
+    ctx = Context.of(runtime)
+    return PeriodicWorker(
+        "attendance-unrecorded",
+        runtime.settings.attendance_interval_seconds,
+        lambda now: mark_unrecorded(ctx, now),
         clock=ctx.clock,
     )
