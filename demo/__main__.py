@@ -12,9 +12,12 @@ terminal it then keeps the platform up until Ctrl-C; `--exit` stops after the fl
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import sys
 import time
+from collections import Counter
+from pathlib import Path
 
 from demo.client import Api, Tokens
 from demo.flow import (
@@ -26,29 +29,55 @@ from demo.flow import (
     population,
     run_matching,
 )
-from demo.processes import KAFKA_BOOTSTRAP, ROOT, MailCatcher, running_services, start_kafka
+from demo.meetings import (
+    calendar_methods,
+    personal_feed,
+    schedule_kick_offs,
+    wait_for_invitations,
+)
+from demo.processes import (
+    KAFKA_BOOTSTRAP,
+    ROOT,
+    MailCatcher,
+    Ports,
+    running_services,
+    start_kafka,
+)
 
-SMTP_PORT = 2525
+
+def _port(name: str, default: int) -> int:
+    return int(os.environ.get(f"TANDEM_DEMO_{name.upper()}_PORT", default))
 
 
-def main() -> int:
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m demo")
     parser.add_argument("--mentees", type=int, default=240)
     parser.add_argument("--mentors", type=int, default=70)
     parser.add_argument("--exit", action="store_true", help="stop after the demo flow")
-    args = parser.parse_args()
+    parser.add_argument(
+        "--data", type=Path, default=ROOT / ".data" / "demo", help="emptied, then filled"
+    )
+    defaults = Ports()
+    for name in ("matching", "messaging", "meetings", "smtp"):
+        parser.add_argument(f"--{name}-port", type=int, default=_port(name, defaults.of(name)))
+    return parser.parse_args()
 
-    data = ROOT / ".data" / "demo"
+
+def main() -> int:
+    args = arguments()
+    ports = Ports(args.matching_port, args.messaging_port, args.meetings_port, args.smtp_port)
+    data: Path = args.data.resolve()
     shutil.rmtree(data, ignore_errors=True)  # a fresh programme each time
     data.mkdir(parents=True)
     print(f"1. Kafka (single KRaft node from Maven Central) on {KAFKA_BOOTSTRAP}")
     start_kafka()
-    mails = MailCatcher(SMTP_PORT)
+    mails = MailCatcher(ports.smtp, data / "mails")
     mails.start()
     try:
-        with running_services(data, SMTP_PORT) as urls:
+        with running_services(data, ports) as urls:
             print(f"2. services up: {', '.join(f'{n} {u}' for n, u in urls.items())}")
             matching, messaging = Api(urls["matching"]), Api(urls["messaging"])
+            meetings = Api(urls["meetings"])
             tokens = Tokens(data / "keys" / "jwt-signing-key.pem")
             programme_id = create_programme(matching, tokens)
             manager = tokens.manager(programme_id)
@@ -76,9 +105,41 @@ def main() -> int:
                 f"  {len(mails.messages)} e-mails delivered to the local SMTP catcher, e.g. "
                 f"“{mails.messages[0]['Subject'] if mails.messages else '-'}”"
             )
+            print("7. meetings: each mentor schedules the kick-off from the plan's proposals")
+            done = schedule_kick_offs(meetings, tokens, programme_id, active, subjects)
+            cities = ", ".join(f"{c} {n}" for c, n in done.cities.most_common())
             print(
-                f"\nOpenAPI: {urls['matching']}/docs and {urls['messaging']}/docs; "
-                f"metrics at /metrics; logs and databases in {data}"
+                f"  {sum(done.by_mode.values())} kick-offs scheduled: "
+                f"{done.by_mode['face_to_face']} face to face ({cities or 'no shared city'}), "
+                f"{done.by_mode['online']} online; {done.no_time} found no common time"
+            )
+            if done.example_link:
+                print(f"  online ones get a video link, e.g. {done.example_link}")
+            invitations = wait_for_invitations(mails.messages, done.attendees)
+            methods = Counter(
+                method for mail in invitations for method, _ in calendar_methods(mail)
+            )
+            agree = all(a == b for m in invitations for a, b in calendar_methods(m))
+            print(
+                f"  {len(invitations)} invitations in the SMTP catcher with .ics parts "
+                f"({', '.join(f'METHOD:{m} {n}' for m, n in methods.items()) or 'none'}; "
+                f"METHOD {'matches' if agree else 'DOES NOT match'} each part's content "
+                f"type); mails in {data / 'mails'}"
+            )
+            if done.mentee is not None:
+                mentee = tokens.participant(done.mentee, "mentee", programme_id)
+                feed = personal_feed(meetings, mentee)
+                if feed is None:
+                    print("8. personal calendar feeds: not offered by this meetings service")
+                else:
+                    print(f"8. {done.mentee}'s personal calendar feed: {feed.url}")
+                    print(
+                        f"  fetched once: {feed.status} ({feed.content_type}), "
+                        f"{feed.events} meeting(s)"
+                    )
+            print(
+                f"\nOpenAPI: {urls['matching']}/docs, {urls['messaging']}/docs and "
+                f"{urls['meetings']}/docs; metrics at /metrics; logs and databases in {data}"
             )
             if not args.exit and sys.stdin.isatty():
                 print("The platform is up. Ctrl-C stops it.")

@@ -1,4 +1,9 @@
-"""Start the local platform: the real Kafka broker, the services, a mail catcher."""
+"""Start the local platform: the real Kafka broker, the services, a mail catcher.
+
+Every port is the caller's choice (:class:`Ports`; ``make demo`` keeps the documented
+8001-8003 and 2525), so that two checkouts, or a test beside a running demo, do not
+fight over them.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +13,7 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from email import message_from_bytes, policy
 from email.message import Message
 from pathlib import Path
@@ -17,21 +23,40 @@ import httpx2
 from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVICES = {"matching": 8001, "messaging": 8002}
+SERVICES = ("matching", "messaging", "meetings")
+
+
+@dataclass(frozen=True)
+class Ports:
+    """Where the demo listens; the defaults are the documented ones."""
+
+    matching: int = 8001
+    messaging: int = 8002
+    meetings: int = 8003
+    smtp: int = 2525
+
+    def of(self, service: str) -> int:
+        port: int = getattr(self, service)
+        return port
 
 
 class MailCatcher:
-    """A real SMTP server on loopback that keeps what it receives (the demo's inbox)."""
+    """A real SMTP server on loopback that keeps what it receives (the demo's inbox),
+    each mail also written to ``folder`` as it came (``0001.eml``, …) for a later look."""
 
-    def __init__(self, port: int) -> None:
+    def __init__(self, port: int, folder: Path) -> None:
         self.messages: list[Message] = []
+        self._folder = folder
         self._controller = Controller(self, hostname="127.0.0.1", port=port)
 
     async def handle_DATA(self, _server: Any, _session: Any, envelope: Any) -> str:  # noqa: N802
-        self.messages.append(message_from_bytes(envelope.content, policy=policy.default))
+        raw: bytes = envelope.original_content or envelope.content
+        self.messages.append(message_from_bytes(raw, policy=policy.default))
+        (self._folder / f"{len(self.messages):04d}.eml").write_bytes(raw)
         return "250 OK"
 
     def start(self) -> None:
+        self._folder.mkdir(parents=True, exist_ok=True)
         self._controller.start()
 
     def stop(self) -> None:
@@ -50,29 +75,39 @@ def start_kafka() -> None:
     )
 
 
-def service_environment(data: Path, smtp_port: int) -> dict[str, str]:
+def service_environment(data: Path, ports: Ports) -> dict[str, str]:
     env = dict(os.environ)
-    for name, port in SERVICES.items():
+    for name in SERVICES:
         prefix = f"TANDEM_{name.upper()}_"
         env.update(
             {
-                f"{prefix}HTTP_PORT": str(port),
+                f"{prefix}HTTP_PORT": str(ports.of(name)),
                 f"{prefix}DATABASE_URL": f"sqlite+aiosqlite:///{data / name}.db",
                 f"{prefix}AUTH__LOCAL_KEY_PATH": str(data / "keys" / "jwt-signing-key.pem"),
-                f"{prefix}SMTP__PORT": str(smtp_port),
+                f"{prefix}SMTP__PORT": str(ports.smtp),
                 f"{prefix}OUTBOX_POLL_INTERVAL_SECONDS": "0.1",
                 f"{prefix}KAFKA_BOOTSTRAP_SERVERS": KAFKA_BOOTSTRAP,
+                # a fresh development master key per demo, beside its databases
+                f"{prefix}MASTER_KEY_FILE": str(data / f"{name}-master.key"),
             }
         )
-    for name in SERVICES:  # a fresh development master key per demo, beside its databases
-        env[f"TANDEM_{name.upper()}_MASTER_KEY_FILE"] = str(data / f"{name}-master.key")
+    # Meetings: invitations leave within a fraction of a second, and their RSVP links
+    # (and feed URLs) point at this demo's port; online meetings get Jitsi links (the
+    # default provider, meet.jit.si) unless the caller's environment chose another.
+    env.update(
+        {
+            "TANDEM_MEETINGS_MAIL_POLL_INTERVAL_SECONDS": "0.2",
+            "TANDEM_MEETINGS_PUBLIC_BASE_URL": f"http://127.0.0.1:{ports.meetings}",
+        }
+    )
     return env
 
 
 @contextmanager
-def running_services(data: Path, smtp_port: int) -> Iterator[dict[str, str]]:
-    """Each service as its own process (`tandem-<name> serve`), torn down on exit."""
-    env = service_environment(data, smtp_port)
+def running_services(data: Path, ports: Ports) -> Iterator[dict[str, str]]:
+    """Each service as its own process (`tandem-<name> serve`: its API, outbox relay,
+    consumers and relay workers such as meetings' mail relay), torn down on exit."""
+    env = service_environment(data, ports)
     subprocess.run(
         [_command("matching"), "provision-topics"],
         env=env,
@@ -92,7 +127,7 @@ def running_services(data: Path, smtp_port: int) -> Iterator[dict[str, str]]:
         for name in SERVICES
     }
     try:
-        urls = {name: f"http://127.0.0.1:{port}" for name, port in SERVICES.items()}
+        urls = {name: f"http://127.0.0.1:{ports.of(name)}" for name in SERVICES}
         for name, url in urls.items():
             _wait_ready(name, url, processes[name], data / f"{name}.log")
         yield urls

@@ -1,25 +1,60 @@
-"""`make demo` works: the platform comes up and a demo programme flows through it."""
+"""`make demo` works: the platform comes up and a demo programme flows through it, up to
+kick-off meetings whose invitations (real mails in the demo's SMTP catcher) carry
+iCalendar parts that the second parser (``ical``) reads.
+
+The demo runs on free ports and in a folder of the test's own, so it can run beside
+`make demo` or another checkout's test."""
 
 from __future__ import annotations
 
 import re
 import subprocess
 import sys
+from collections import Counter
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
+from ical.calendar_stream import IcsCalendarStream
 
 from tests.support.infra import REPO_ROOT
+from tests.support.smtp import free_port
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]
 
 
-def test_the_demo_runs_a_programme_through_both_services(kafka_bootstrap: str) -> None:
+def calendar_parts(mail: EmailMessage) -> list[EmailMessage]:
+    return [
+        part
+        for part in mail.walk()
+        if isinstance(part, EmailMessage) and part.get_content_type() == "text/calendar"
+    ]
+
+
+def test_the_demo_runs_a_programme_through_every_service(
+    kafka_bootstrap: str, tmp_path: Path
+) -> None:
+    data = tmp_path / "demo"
+    ports = {name: free_port() for name in ("matching", "messaging", "meetings", "smtp")}
     completed = subprocess.run(
-        [sys.executable, "-m", "demo", "--exit", "--mentees", "60", "--mentors", "20"],
+        [
+            sys.executable,
+            "-m",
+            "demo",
+            "--exit",
+            "--mentees",
+            "60",
+            "--mentors",
+            "20",
+            "--data",
+            str(data),
+            *(arg for name, port in ports.items() for arg in (f"--{name}-port", str(port))),
+        ],
         cwd=REPO_ROOT,
         capture_output=True,
         text=True,
-        timeout=420,
+        timeout=600,
         check=False,
     )
     out = completed.stdout
@@ -28,6 +63,65 @@ def test_the_demo_runs_a_programme_through_both_services(kafka_bootstrap: str) -
     assert "certified gap" in out
     assert "active relationships" in out
     assert "10 messages posted" in out
+    for name, port in ports.items():
+        if name != "smtp":
+            assert f"{name} http://127.0.0.1:{port}" in out  # the ports it was given
     delivered = re.search(r"(\d+) e-mails delivered to the local SMTP catcher", out)
     assert delivered is not None
     assert int(delivered.group(1)) > 0
+
+    scheduled = re.search(
+        r"(\d+) kick-offs scheduled: (\d+) face to face \((.*)\), (\d+) online", out
+    )
+    assert scheduled is not None, out[-3000:]
+    total, face_to_face, cities, online = scheduled.groups()
+    assert int(face_to_face) > 0, cities  # members sharing a city meet there
+    assert int(online) > 0
+    assert int(total) == int(face_to_face) + int(online)
+    assert "https://meet.jit.si/" in out  # the default provider's links
+
+    # The invitations themselves, as the catcher received them.
+    mails = [
+        message_from_bytes(path.read_bytes(), policy=policy.default)
+        for path in sorted((data / "mails").glob("*.eml"))
+    ]
+    invitations = [m for m in mails if isinstance(m, EmailMessage) and calendar_parts(m)]
+    assert len(invitations) >= 2 * int(total)  # every member of every meeting
+    modes: Counter[str] = Counter()
+    for mail in invitations:
+        (part,) = calendar_parts(mail)
+        payload = part.get_payload(decode=True)
+        assert isinstance(payload, bytes)
+        calendar = IcsCalendarStream.calendar_from_ics(payload.decode("utf-8"))
+        # The part's METHOD is the one its Content-Type names (RFC 6047 section 2.4).
+        assert calendar.method == part.get_param("method") == "REQUEST"
+        (event,) = calendar.events
+        assert event.sequence == 0
+        location = event.location or ""
+        if location.startswith("https://meet.jit.si/"):
+            modes["online"] += 1
+            assert event.url == location
+        else:  # the place the demo chose from the plan's place suggestion
+            assert re.fullmatch(r"Public library, [A-Z][a-z]+", location), location
+            modes["face_to_face"] += 1
+    assert modes["online"] > 0
+    assert modes["face_to_face"] >= 2 * int(face_to_face)
+    counted = re.search(r"(\d+) invitations in the SMTP catcher with \.ics parts", out)
+    assert counted is not None
+    # What the demo counted once every invitation it expected had arrived (more may
+    # follow before it stops, never fewer).
+    assert 2 * int(total) <= int(counted.group(1)) <= len(invitations)
+    assert f"METHOD:REQUEST {counted.group(1)}" in out
+    assert "METHOD matches each part's content type" in out
+
+    # The personal calendar feed, where the meetings service offers one: the demo made
+    # a mentee's URL and fetched it once while the services were up.
+    if "personal calendar feeds: not offered" not in out:
+        feed = re.search(
+            r"personal calendar feed: (http\S+)\n  fetched once: (\d+) \(([^)]*)\), (\d+) meeting",
+            out,
+        )
+        assert feed is not None, out[-2000:]
+        assert feed.group(2) == "200"
+        assert feed.group(3).startswith("text/calendar")
+        assert int(feed.group(4)) >= 1  # at least the mentee's kick-off
