@@ -347,12 +347,20 @@ async def test_the_worker_marks_unrecorded_after_the_time_and_not_before(world: 
     assert mine.json() == line
 
 
-async def test_erasure_anonymises_attendance(world: World) -> None:
+async def test_export_holds_ones_records_and_erasure_anonymises_them(world: World) -> None:
     w = world
     meeting = await a_meeting(w)
     w.clock.set(AFTER)
     assert (await put(w, meeting, w.mentee, body(both_came(w)))).status_code == 200
     assert (await put(w, meeting, w.mentor, body(both_came(w)))).status_code == 200
+    exported = await w.app.client.get("/v1/me/export", headers=w.headers(w.mentee))
+    [mine] = exported.json()["attendance"]
+    assert (mine["meeting_id"], mine["recorder_role"], mine["duration_minutes"]) == (
+        meeting,
+        "mentee",
+        55,
+    )
+    assert {m["presence"] for m in mine["members"]} == {"attended"}
     erasure = ParticipantErased(
         programme_id=w.programme, participant_id=w.mentee.participant_id, subject=w.mentee.subject
     )
@@ -372,3 +380,5 @@ async def test_erasure_anonymises_attendance(world: World) -> None:
     seen = await get(w, meeting, w.mentor)
     assert seen["outcome"] == "held"  # the counts stay true
     assert {r["recorder_id"] for r in seen["records"]} == {None, str(w.mentor.participant_id)}
+    gone = await w.app.client.get("/v1/me/export", headers=w.headers(w.mentee))
+    assert gone.json()["attendance"] == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -161,14 +162,23 @@ async def forget_participant(session: AsyncSession, participant_id: UUID) -> Non
     )
 
 
-async def records_by(session: AsyncSession, participant_id: UUID) -> list[AttendanceRecord]:
-    """A person's own records (their export)."""
-    ids = (
-        await session.scalars(select(r.c.meeting_id).where(r.c.recorder_id == participant_id))
+async def records_by(
+    session: AsyncSession, participant_ids: Sequence[UUID]
+) -> list[AttendanceRecord]:
+    """The records these participant ids made (a person's export), oldest first."""
+    if not participant_ids:
+        return []
+    meeting_ids = (
+        await session.scalars(
+            select(r.c.meeting_id)
+            .where(r.c.recorder_id.in_(list(participant_ids)))
+            .order_by(r.c.created_at, r.c.id)
+        )
     ).all()
-    found = []
-    for meeting_id in ids:
-        found += [
-            x for x in await records_of(session, meeting_id) if x.recorder_id == participant_id
-        ]
-    return found
+    mine = set(participant_ids)
+    return [
+        record
+        for meeting_id in meeting_ids
+        for record in await records_of(session, meeting_id)
+        if record.recorder_id in mine
+    ]

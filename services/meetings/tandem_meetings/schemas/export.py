@@ -8,6 +8,7 @@ from uuid import UUID
 from pydantic import BaseModel, ConfigDict, Field
 
 from tandem_contracts.meetings import CancelReason
+from tandem_meetings.schemas.attendance import MarkPublic
 from tandem_meetings.schemas.availability import WindowPublic
 from tandem_meetings.schemas.calendar_sources import CalendarSourcePublic
 from tandem_meetings.schemas.goals import GoalPublic
@@ -88,6 +89,18 @@ class ExportedReminder(BaseModel):
     due_at: datetime
 
 
+class ExportedAttendance(BaseModel):
+    """A record of a meeting's attendance you made (what you said about every member)."""
+
+    meeting_id: UUID
+    recorder_role: str
+    members: list[MarkPublic]
+    mode: str = Field(description="The mode you said was used.")
+    duration_minutes: int
+    recorded_at: datetime
+    updated_at: datetime
+
+
 class ExportedCalendarFeed(BaseModel):
     """Whether you have a personal calendar feed (its token is never stored or shown)."""
 
@@ -108,6 +121,7 @@ class ExportPublic(BaseModel):
                     "goals": [],
                     "notes": [],
                     "reminders": [],
+                    "attendance": [],
                     "calendar_feed": {"exists": False, "created_at": None},
                 }
             ]
@@ -122,4 +136,7 @@ class ExportPublic(BaseModel):
     goals: list[GoalPublic] = Field(description="Goals you added, with their milestones.")
     notes: list[ExportedNote] = Field(description="Meeting notes you wrote.")
     reminders: list[ExportedReminder] = Field(description="Reminders still to be mailed to you.")
+    attendance: list[ExportedAttendance] = Field(
+        description="Attendance records you made, oldest first."
+    )
     calendar_feed: ExportedCalendarFeed

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_kit import directory
 from tandem_kit.auth import Principal
 from tandem_kit.directory import Participant
+from tandem_meetings.adapters import attendance as attendance_repo
 from tandem_meetings.adapters import availability as profiles_repo
 from tandem_meetings.adapters import calendar_sources as sources_repo
 from tandem_meetings.adapters import export as repo
@@ -19,9 +20,11 @@ from tandem_meetings.adapters import notes as notes_repo
 from tandem_meetings.adapters import relationships as relationships_repo
 from tandem_meetings.domain.availability import Profile
 from tandem_meetings.domain.relationships import Relationship
+from tandem_meetings.schemas.attendance import MarkPublic
 from tandem_meetings.schemas.availability import WindowPublic
 from tandem_meetings.schemas.calendar_sources import CalendarSourcePublic
 from tandem_meetings.schemas.export import (
+    ExportedAttendance,
     ExportedBusyInterval,
     ExportedCalendarFeed,
     ExportedContact,
@@ -164,6 +167,21 @@ async def export_mine(ctx: Context, principal: Principal) -> ExportPublic:
             ExportedReminder(meeting_id=meeting_id, offset_minutes=offset, due_at=due)
             for meeting_id, offset, due in await repo.pending_reminders(session, pids)
         ]
+        attendance = [
+            ExportedAttendance(
+                meeting_id=a.meeting_id,
+                recorder_role=a.recorder_role.value,
+                members=[
+                    MarkPublic(participant_id=k.participant_id, role=k.role, presence=k.presence)
+                    for k in a.marks
+                ],
+                mode=a.mode.value,
+                duration_minutes=a.duration_minutes,
+                recorded_at=a.created_at,
+                updated_at=a.updated_at,
+            )
+            for a in await attendance_repo.records_by(session, pids)
+        ]
         feed_made = await repo.feed_created_at(session, subject)
         goals = await _goals(session, keys, pids)
     return ExportPublic(
@@ -175,5 +193,6 @@ async def export_mine(ctx: Context, principal: Principal) -> ExportPublic:
         goals=goals,
         notes=notes,
         reminders=reminders,
+        attendance=attendance,
         calendar_feed=ExportedCalendarFeed(exists=feed_made is not None, created_at=feed_made),
     )
