@@ -5,6 +5,7 @@ becomes unrecorded, which the manager's figures never count as a no-show."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import AsyncIterator
 from datetime import timedelta
@@ -382,3 +383,19 @@ async def test_export_holds_ones_records_and_erasure_anonymises_them(world: Worl
     assert {r["recorder_id"] for r in seen["records"]} == {None, str(w.mentor.participant_id)}
     gone = await w.app.client.get("/v1/me/export", headers=w.headers(w.mentee))
     assert gone.json()["attendance"] == []
+
+
+async def test_two_workers_at_once_mark_a_meeting_once(
+    tmp_path: Path, url_factory: UrlFactory
+) -> None:
+    async with open_world(tmp_path, await url_factory("unrecorded")) as w:
+        ctx = Context.of(w.app.runtime)
+        meeting = await a_meeting(w)
+        hours = w.app.runtime.settings.attendance_unrecorded_after_hours
+        w.clock.set(MEETING_START + timedelta(hours=1 + hours))
+        rounds = await asyncio.gather(
+            mark_unrecorded(ctx, w.clock()), mark_unrecorded(ctx, w.clock())
+        )
+        assert sorted(rounds) == [0, 1]
+        [event] = await events(w, meeting)
+        assert event.outcome is AttendanceOutcome.UNRECORDED
