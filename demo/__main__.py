@@ -128,15 +128,12 @@ def main() -> int:
             )
             if done.mentee is not None:
                 mentee = tokens.participant(done.mentee, "mentee", programme_id)
-                feed = personal_feed(meetings, mentee)
-                if feed is None:
-                    print("8. personal calendar feeds: not offered by this meetings service")
-                else:
-                    print(f"8. {done.mentee}'s personal calendar feed: {feed.url}")
-                    print(
-                        f"  fetched once: {feed.status} ({feed.content_type}), "
-                        f"{feed.events} meeting(s)"
-                    )
+                feed = personal_feed(meetings, mentee, data / "feed.ics")
+                print(f"8. {done.mentee}'s personal calendar feed: {feed.url}")
+                print(
+                    f"  fetched once: {feed.status} ({feed.content_type}), "
+                    f"{feed.events} meeting(s); saved as {data / 'feed.ics'}"
+                )
             print(
                 f"\nOpenAPI: {urls['matching']}/docs, {urls['messaging']}/docs and "
                 f"{urls['meetings']}/docs; metrics at /metrics; logs and databases in {data}"

@@ -10,6 +10,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from email.message import Message
+from pathlib import Path
 from typing import Any
 
 import httpx2
@@ -151,16 +152,12 @@ class Feed:
     events: int
 
 
-def personal_feed(meetings: Api, token: str) -> Feed | None:
+def personal_feed(meetings: Api, token: str, saved: Path) -> Feed:
     """The caller's calendar feed URL (POST /v1/me/calendar-feed), fetched once as a
-    calendar program would, without a bearer token; None where meetings has no feeds."""
-    try:
-        made = meetings.call("POST", "/v1/me/calendar-feed", token)
-    except ApiError as error:
-        if "-> 404" in str(error) or "-> 405" in str(error):
-            return None
-        raise
+    calendar program would, without a bearer token; the body is kept in ``saved``."""
+    made = meetings.call("POST", "/v1/me/calendar-feed", token)
     answer = httpx2.get(made["url"], timeout=60)
+    saved.write_bytes(answer.content)
     return Feed(
         url=made["url"],
         status=answer.status_code,

@@ -32,6 +32,15 @@ def calendar_parts(mail: EmailMessage) -> list[EmailMessage]:
     ]
 
 
+def uids(mail: EmailMessage) -> list[str]:
+    found = []
+    for part in calendar_parts(mail):
+        payload = part.get_payload(decode=True)
+        assert isinstance(payload, bytes)
+        found += [e.uid for e in IcsCalendarStream.calendar_from_ics(payload.decode()).events]
+    return found
+
+
 def test_the_demo_runs_a_programme_through_every_service(
     kafka_bootstrap: str, tmp_path: Path
 ) -> None:
@@ -114,14 +123,18 @@ def test_the_demo_runs_a_programme_through_every_service(
     assert f"METHOD:REQUEST {counted.group(1)}" in out
     assert "METHOD matches each part's content type" in out
 
-    # The personal calendar feed, where the meetings service offers one: the demo made
-    # a mentee's URL and fetched it once while the services were up.
-    if "personal calendar feeds: not offered" not in out:
-        feed = re.search(
-            r"personal calendar feed: (http\S+)\n  fetched once: (\d+) \(([^)]*)\), (\d+) meeting",
-            out,
-        )
-        assert feed is not None, out[-2000:]
-        assert feed.group(2) == "200"
-        assert feed.group(3).startswith("text/calendar")
-        assert int(feed.group(4)) >= 1  # at least the mentee's kick-off
+    # The personal calendar feed: the demo made a mentee's URL and fetched it once while
+    # the services were up; what it got is a calendar of that mentee's kick-off.
+    feed = re.search(
+        r"personal calendar feed: (http://127\.0\.0\.1:(\d+)/\S+\.ics)\n"
+        r"  fetched once: (\d+) \(([^)]*)\), (\d+) meeting",
+        out,
+    )
+    assert feed is not None, out[-2000:]
+    assert int(feed.group(2)) == ports["meetings"]
+    assert feed.group(3) == "200"
+    assert feed.group(4).startswith("text/calendar")
+    subscribed = IcsCalendarStream.calendar_from_ics((data / "feed.ics").read_text())
+    assert len(subscribed.events) == int(feed.group(5)) >= 1
+    invited = {uid for mail in invitations for uid in uids(mail)}
+    assert {event.uid for event in subscribed.events} <= invited
