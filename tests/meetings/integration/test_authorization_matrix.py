@@ -8,7 +8,8 @@ operation of the app's OpenAPI document without a row. A row is
 
 - ``EXPECTED``: one status per caller, in the order of ``CALLERS`` (or a preset:
   ``MEMBERS``, ``PARTIES``, ``MANAGERS``, ``SELF``, ``ANY_TOKEN``, ``OPEN``).
-  The revoked and no-roles callers are expected what ``other_programme`` is.
+  The revoked and no-roles callers are expected what ``other_programme`` is (or
+  ``revoked=``, where the mentee's own subject matters).
 - Placeholders come from ``Ids`` (``{programme}``, ``{relationship}``, ``{meeting}``,
   ``{goal}``, ``{milestone}``, ``{note}``, ``{activity}``, ``{token}``, …) and from what
   ``fresh`` returns: a hook run before EVERY call (e.g. a new meeting to cancel, so one
@@ -18,8 +19,9 @@ operation of the app's OpenAPI document without a row. A row is
   call replaced (the mentee's own availability, her calendar feed).
 - ``by_subject=True``: the caller's own data found by their subject, whatever the
   token's roles (the export): the revoked and no-roles mentee may see her own secrets.
-- ``bearer_ignored=True``: the path's token is the credential (a signed RSVP link), or
-  the route is a probe: any bearer, or none, gets the same answer as no bearer at all.
+- ``bearer_ignored=True``: the path's token is the credential (a signed RSVP link, the
+  mentee's calendar feed), or the route is a probe: any bearer, or none, gets the same
+  answer as no bearer at all (and the link shows what its owner, the mentee, may see).
 
 Callers: anonymous; the mentee and the mentor of the pair; the mentee of neither
 relationship (``other_member``); the programme's manager; the manager of another
@@ -163,6 +165,7 @@ class Row:
     restore: Hook | None = None  # run after every call
     bearer_ignored: bool = False  # a signed link in the path, or a probe: same for all
     by_subject: bool = False  # the caller's own data whatever their roles (their export)
+    revoked: int | None = None  # the revoked and no-roles callers' status, if not outside's
 
 
 # --- hooks --------------------------------------------------------------------------------
@@ -198,6 +201,13 @@ async def fresh_note(m: Matrix, ids: Ids) -> dict[str, Any]:
 
 async def fresh_link(m: Matrix, ids: Ids) -> dict[str, Any]:
     return {"fresh": await _link(m, ids.meeting, m.w.mentee, RsvpResponse.ACCEPTED)}
+
+
+async def fresh_feed(m: Matrix, ids: Ids) -> dict[str, Any]:
+    """A new personal feed of the mentee's (making one revokes the one before)."""
+    made = await m.w.app.client.post("/v1/me/calendar-feed", headers=m.headers("mentee"))
+    assert made.status_code == 201, made.text
+    return {"fresh": made.json()["url"].rsplit("/", 1)[1].removesuffix(".ics")}
 
 
 async def restore_availability(m: Matrix, ids: Ids) -> dict[str, Any]:
@@ -283,6 +293,12 @@ ROWS = [
     Row("GET", R + "/manager-view", PARTIES),
     # privacy: each caller's own data
     Row("GET", "/v1/me/export", ANY_TOKEN, by_subject=True),
+    # the personal calendar feed: by subject, across programmes; a token that no longer
+    # grants a membership's role makes no feed (it would show that relationship's places)
+    Row("POST", "/v1/me/calendar-feed", created(ANY_TOKEN), revoked=403),
+    Row("GET", "/v1/me/calendar-feed", ANY_TOKEN),
+    Row("DELETE", "/v1/me/calendar-feed", no_content(ANY_TOKEN)),
+    Row("GET", "/v1/calendar-feeds/{fresh}.ics", OPEN, fresh=fresh_feed, bearer_ignored=True),
 ]
 
 
@@ -448,7 +464,7 @@ async def _fill(m: Matrix, ids: Ids, row: Row) -> tuple[str, dict[str, Any] | No
 
 def _expectations(row: Row) -> list[tuple[str, int]]:
     assert len(row.expected) == len(CALLERS), f"{row.method} {row.path}: one status per caller"
-    outside = row.expected[CALLERS.index("other_programme")]
+    outside = row.expected[CALLERS.index("other_programme")] if row.revoked is None else row.revoked
     return [
         *zip(CALLERS, row.expected, strict=True),
         *((caller, outside) for caller in REVOKED_CALLERS),
@@ -482,7 +498,8 @@ async def test_every_endpoint_for_every_caller(matrix: Matrix) -> None:
                 )
             if refusal and (changed := _changed(before, after)):
                 writes.append(f"{where}: refused ({response.status_code}) but wrote {changed}")
-            viewer = "mentee" if row.by_subject and caller in REVOKED_CALLERS else caller
+            own = row.by_subject and caller in REVOKED_CALLERS
+            viewer = "mentee" if own or row.bearer_ignored else caller
             leaks += [
                 f"{where} shows {secret}"
                 for secret, entitled in ids.secrets().items()
@@ -591,3 +608,19 @@ async def test_ids_of_another_relationship_are_unknown_through_ones_own(matrix: 
                 f"{where} shows {secret}" for secret in ids.secrets() if secret in response.text
             ]
     assert not problems, "\n".join(problems)
+
+
+async def test_a_revoked_grant_makes_no_calendar_feed(matrix: Matrix) -> None:
+    """The feed is read without a token: made with one that no longer grants her role
+    here, it would have shown the pair's place and video room. Her own valid token does."""
+    m = matrix
+    ids = await _plant_secrets(m)
+    for caller in REVOKED_CALLERS:
+        refused = await m.w.app.client.post("/v1/me/calendar-feed", headers=m.headers(caller))
+        assert refused.status_code == 403, refused.text
+        assert refused.json()["code"] == "memberships_not_granted"
+    made = await m.w.app.client.post("/v1/me/calendar-feed", headers=m.headers("mentee"))
+    assert made.status_code == 201, made.text
+    feed = await m.w.app.client.get("/" + made.json()["url"].split("/", 3)[3])
+    assert SECRET_PLACE in feed.text, "the feed shows what it guards"
+    assert ids.room in feed.text

@@ -105,6 +105,19 @@ async def member_by_subject(
     return _member(row) if row is not None else None
 
 
+async def active_roles_of_subject(session: AsyncSession, subject: str) -> set[tuple[UUID, Role]]:
+    """(programme, role) of each active relationship the subject is a member of."""
+    rows = await session.execute(
+        select(relationships.c.programme_id, relationship_members.c.role)
+        .join(relationships, relationships.c.id == relationship_members.c.relationship_id)
+        .where(
+            relationship_members.c.subject == subject,
+            relationships.c.status == RelationshipStatus.ACTIVE.value,
+        )
+    )
+    return {(row.programme_id, Role(row.role)) for row in rows}
+
+
 async def save_status(session: AsyncSession, relationship: Relationship) -> None:
     await session.execute(
         update(relationships)

@@ -26,8 +26,11 @@ CACHE_CONTROL = "private, max-age=300"
     "",
     status_code=201,
     summary="Make your calendar feed URL, or a new one (the old one stops working)",
-    description="The only time the URL is shown: keep it like a password. Takes no body (or `{}`).",
-    responses=problems(),
+    description="The only time the URL is shown: keep it like a password. Takes no body (or "
+    "`{}`). The feed is read without a token, so your roles are checked now: a token that "
+    "does not grant your role in every programme whose meetings it would show is a 403 "
+    "`memberships_not_granted`.",
+    responses=problems(403),
     openapi_extra=NO_BODY_OR_EMPTY_OBJECT,  # the kit's guard refuses any other body
 )
 async def create_calendar_feed(principal: CurrentPrincipal, ctx: Ctx) -> CalendarFeedCreatedPublic:

@@ -27,7 +27,7 @@ from tandem_contracts.common import Role
 from tandem_contracts.meetings import MeetingMode
 from tandem_kit import directory
 from tandem_kit.auth import Principal
-from tandem_kit.errors import NotFound
+from tandem_kit.errors import Forbidden, NotFound
 from tandem_kit.i18n import Words
 from tandem_meetings.adapters import invitations as words_of
 from tandem_meetings.adapters import personal_feeds as repo
@@ -67,12 +67,30 @@ def _urls(base: str, token: str) -> tuple[str, str]:
     return url, "webcal://" + url.split("://", 1)[1]
 
 
+async def _require_granted_memberships(
+    session: AsyncSession, principal: Principal, now: datetime
+) -> None:
+    """The feed is fetched without a token, so its roles are checked when it is made: a
+    membership whose role the token no longer grants (a revoked grant) makes no feed, as
+    it would show that relationship's places and links (access.py's rule)."""
+    held = await relationship_repo.active_roles_of_subject(session, principal.subject)
+    shown = await repo.invited(session, principal.subject, window_at(now))
+    held |= {(row.meeting.programme_id, row.member.role) for row in shown}
+    if any(not principal.acts_as(role.value, programme) for programme, role in held):
+        raise Forbidden(
+            "Your token does not grant your role in every programme whose meetings the "
+            "feed would show; sign in again with your current roles.",
+            code="memberships_not_granted",
+        )
+
+
 async def create(ctx: Context, principal: Principal) -> CalendarFeedCreatedPublic:
     """A new feed URL for the caller; any URL they had before stops working."""
     token, now = new_token(), ctx.now()
     hashed = token_hash(token)
     assert hashed is not None, "a new token has the token's shape"
     async with ctx.database.transaction() as session:
+        await _require_granted_memberships(session, principal, now)
         await repo.replace_token(session, principal.subject, hashed, now)
     BODIES.forget(principal.subject)
     url, webcal = _urls(ctx.settings.public_base_url, token)
