@@ -37,7 +37,7 @@ import re
 import uuid
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -114,6 +114,7 @@ class Ids:
     meeting: str  # face to face, at the secret place, with the mentee's note
     online: str  # online: its video room is a secret
     cancelled: str  # cancelled by the mentee with the secret note
+    held: str  # online, started before the clock's now: attendance can be recorded
     goal: str
     milestone: str
     note: str
@@ -184,6 +185,18 @@ async def _schedule_body(m: Matrix, ids: Ids) -> dict[str, Any]:
     ids.days += 1
     starts = START + timedelta(days=8 + ids.days, hours=7)
     return {"mode": "online", "starts_at": starts.isoformat(), "duration_minutes": 30}
+
+
+async def _attendance_body(m: Matrix, ids: Ids) -> dict[str, Any]:
+    w = m.w
+    return {
+        "members": [
+            {"participant_id": str(p.participant_id), "presence": "attended"}
+            for p in (w.mentee, w.mentor)
+        ],
+        "mode": "online",
+        "duration_minutes": 45,
+    }
 
 
 async def fresh_meeting(m: Matrix, ids: Ids) -> dict[str, Any]:
@@ -269,6 +282,9 @@ ROWS = [
     Row("PUT", P + "/plan", MANAGERS, PLAN),
     Row("GET", R + "/plan", PARTIES),
     Row("GET", R + "/slots?activity_id={activity}", MEMBERS),
+    # attendance: the members'
+    Row("PUT", "/v1/meetings/{held}/attendance", MEMBERS, _attendance_body),
+    Row("GET", "/v1/meetings/{held}/attendance", MEMBERS),
     # goals
     Row("GET", R + "/goals", MEMBERS),
     Row("POST", R + "/goals", created(MEMBERS), {"title": "Another goal"}),
@@ -361,7 +377,8 @@ async def _plant_secrets(m: Matrix) -> Ids:
     face = await w.schedule(w.mentee, mode="face_to_face", place=place)
     online = await w.schedule(w.mentee, starts_at="2026-03-10T16:00:00Z")
     to_cancel = await w.schedule(w.mentee, starts_at="2026-03-11T16:00:00Z")
-    for made in (face, online, to_cancel):
+    held = await w.schedule(w.mentee, starts_at="2026-03-03T16:00:00Z")
+    for made in (face, online, to_cancel, held):
         assert made.status_code == 201, made.text
     cancelled = await client.post(
         f"/v1/meetings/{to_cancel.json()['id']}/cancel",
@@ -381,6 +398,7 @@ async def _plant_secrets(m: Matrix) -> Ids:
     await _plant_availability(m)
     await _plant_feeds(m)
     plan = (await client.get(f"/v1/relationships/{w.pair}/plan", headers=mentee)).json()
+    w.clock.set(datetime(2026, 3, 3, 17, 30, tzinfo=UTC))  # `held` has begun, no other
     room = online.json()["link"]["url"].rsplit("/", 1)[1]
     ids = Ids(
         programme=str(w.programme),
@@ -389,6 +407,7 @@ async def _plant_secrets(m: Matrix) -> Ids:
         meeting=face.json()["id"],
         online=online.json()["id"],
         cancelled=to_cancel.json()["id"],
+        held=held.json()["id"],
         goal=goal.json()["id"],
         milestone=goal.json()["milestones"][0]["id"],
         note=note.json()["id"],
