@@ -14,13 +14,14 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from tandem_contracts import CONTACTS_TOPIC, Envelope
+from tandem_contracts import CONTACTS_TOPIC, Envelope, service_topic
 from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import ParticipantErased
 from tandem_kit import directory
 from tandem_kit.kafka import create_producer
 from tandem_kit.testing import wait_until
 from tandem_meetings.adapters.tables import meeting_attendees
+from tests.e2e.test_messaging_flow import start_group_at_the_end
 from tests.meetings.integration.invitation_mail import deliver_mails, parsed
 from tests.meetings.integration.meetings_world import World, open_world
 from tests.support.smtp import SmtpTestServer, smtp_test_server
@@ -59,11 +60,16 @@ async def _meeting(w: World, meeting: dict[str, Any]) -> Any:
 async def test_an_end_and_an_erasure_over_the_broker(
     tmp_path: Path, kafka_bootstrap: str, smtp: SmtpTestServer
 ) -> None:
+    # A new group at the topics' ends: earlier runs' events (other worlds' starts, their
+    # proposal mails) are not this test's.
+    group = f"tandem.meetings.broker-{uuid.uuid4().hex[:8]}"
+    for topic in (service_topic("matching"), CONTACTS_TOPIC, service_topic("messaging")):
+        await start_group_at_the_end(kafka_bootstrap, group, topic)
     async with open_world(
         tmp_path,
         kafka_bootstrap_servers=kafka_bootstrap,
         run_consumers=True,
-        kafka_consumer_group=f"tandem.meetings.broker-{uuid.uuid4().hex[:8]}",
+        kafka_consumer_group=group,
     ) as w:
         under_way = (await w.schedule(w.mentor, starts_at="2026-03-02T10:00:00Z")).json()
         later = (await w.schedule(w.mentee, starts_at="2026-03-20T10:00:00Z")).json()

@@ -12,7 +12,6 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_meetings.adapters.tables import (
-    calendar_feed_tokens,
     meeting_attendees,
     meetings,
     relationship_members,
@@ -71,10 +70,3 @@ async def forget_reminders(session: AsyncSession, participant_id: UUID) -> None:
     await session.execute(
         delete(reminder_jobs).where(reminder_jobs.c.participant_id == participant_id)
     )
-
-
-async def forget_feed_token(session: AsyncSession, subjects: set[str]) -> None:
-    if subjects:
-        await session.execute(
-            delete(calendar_feed_tokens).where(calendar_feed_tokens.c.subject.in_(subjects))
-        )

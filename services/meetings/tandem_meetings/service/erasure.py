@@ -47,7 +47,7 @@ async def participant_erased(session: AsyncSession, erasure: Erasure) -> None:
     await repo.forget_reminders(session, pid)
     await repo.anonymise_member(session, pid)
     # One feed per person across programmes: it stays while they take part in another.
-    gone = {s for s in subjects if not await directory.subject_participates(session, s)}
-    await repo.forget_feed_token(session, gone)
-    for subject in gone:  # and the feed bodies this process rendered for them
-        personal_feeds.BODIES.forget(subject)
+    # The same path as a revocation: the token row and the bodies this process rendered.
+    for subject in subjects:
+        if not await directory.subject_participates(session, subject):
+            await personal_feeds.forget_subject(session, subject)
