@@ -1,6 +1,7 @@
 """`make demo` works: the platform comes up and a demo programme flows through it, up to
 kick-off meetings whose invitations (real mails in the demo's SMTP catcher) carry
-iCalendar parts that the second parser (``ical``) reads.
+iCalendar parts that the second parser (``ical``) and khal read, as they read the
+mentee's personal feed.
 
 The demo runs on free ports and in a folder of the test's own, so it can run beside
 `make demo` or another checkout's test."""
@@ -11,13 +12,17 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from datetime import datetime
 from email import message_from_bytes, policy
 from email.message import EmailMessage
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from ical.calendar_stream import IcsCalendarStream
+from ical.event import Event
 
+from tests.meetings.integration.test_khal import Khal
 from tests.support.infra import REPO_ROOT
 from tests.support.smtp import free_port
 
@@ -32,13 +37,25 @@ def calendar_parts(mail: EmailMessage) -> list[EmailMessage]:
     ]
 
 
-def uids(mail: EmailMessage) -> list[str]:
+def events_of(mail: EmailMessage) -> list[Event]:
     found = []
     for part in calendar_parts(mail):
         payload = part.get_payload(decode=True)
         assert isinstance(payload, bytes)
-        found += [e.uid for e in IcsCalendarStream.calendar_from_ics(payload.decode()).events]
+        found += IcsCalendarStream.calendar_from_ics(payload.decode()).events
     return found
+
+
+def uids(mail: EmailMessage) -> list[str]:
+    return [event.uid for event in events_of(mail)]
+
+
+def mode_of(mail: EmailMessage) -> str | None:
+    (event,) = events_of(mail)
+    location = event.location or ""
+    if location.startswith("https://meet.jit.si/"):
+        return "online"
+    return "face_to_face" if location.startswith("Public library, ") else None
 
 
 def test_the_demo_runs_a_programme_through_every_service(
@@ -138,3 +155,24 @@ def test_the_demo_runs_a_programme_through_every_service(
     assert len(subscribed.events) == int(feed.group(5)) >= 1
     invited = {uid for mail in invitations for uid in uids(mail)}
     assert {event.uid for event in subscribed.events} <= invited
+
+    # And khal (the real calendar program) reads the feed and one invitation of each
+    # mode, showing each meeting once at its time on a Berlin clock.
+    khal = Khal(tmp_path / "khal", "Europe/Berlin")
+    khal.import_ics((data / "feed.ics").read_bytes(), "feed")
+    examples = {mode: mail for mail in invitations if (mode := mode_of(mail))}
+    assert set(examples) == {"online", "face_to_face"}
+    for mode, mail in examples.items():
+        (part,) = calendar_parts(mail)
+        payload = part.get_payload(decode=True)
+        assert isinstance(payload, bytes)
+        khal.import_ics(payload, mode)
+    shown = {row.uid: row for row in khal.listed()}
+    expected = list(subscribed.events) + [
+        event for mail in examples.values() for event in events_of(mail)
+    ]
+    assert set(shown) == {event.uid for event in expected}
+    berlin = ZoneInfo("Europe/Berlin")
+    for event in expected:
+        assert isinstance(event.start, datetime)
+        assert shown[event.uid].start == event.start.astimezone(berlin).strftime("%Y-%m-%d %H:%M")
