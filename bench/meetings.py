@@ -17,6 +17,12 @@ Target: p95 at most 20 ms.
 
 ``--part feed``: one person's calendar feed through the API, rendered cold, served from
 the body cache and answered 304 (``bench/meetings_feed.py`` says how).
+
+    uv run python bench/meetings.py --part broker [--relationships 10000] [--database postgres]
+
+``--part broker``: ``relationship.started`` through the real Kafka broker, planned by the
+meetings consumer beside the raw consume rate of the same events (``bench/meetings_broker.py``
+says how). Target: at least 300 relationships per second.
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.meetings_broker import broker_figures, child_main, print_broker
 from bench.meetings_feed import feed_bench
 from tandem_contracts.common import Role
 from tandem_meetings.domain.slots import (
@@ -141,16 +148,30 @@ def _print_slots(figures: dict[str, float]) -> None:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["slots", "feed"], default="slots")
+    parser.add_argument(
+        "--part", choices=["slots", "feed", "broker", "broker-child"], default="slots"
+    )
     parser.add_argument("--searches", type=int, default=300)
     parser.add_argument("--groups", type=int, default=20)
     parser.add_argument("--meetings", type=int, default=200)
     parser.add_argument("--fetches", type=int, default=200)
+    parser.add_argument("--relationships", type=int, default=10_000)
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument(
+        "--traced", action="store_true", help="also trace allocations (slower: rates are lower)"
+    )
+    parser.add_argument("--job", help=argparse.SUPPRESS)  # one consuming child's work
     arguments = parser.parse_args(argv)
     if arguments.part == "slots":
         _print_slots(slot_search_figures(arguments.searches, arguments.groups))
     elif arguments.part == "feed":
         feed_bench(arguments.meetings, arguments.fetches)
+    elif arguments.part == "broker":
+        print_broker(
+            broker_figures(arguments.relationships, arguments.database, traced=arguments.traced)
+        )
+    else:
+        child_main(arguments.job)
 
 
 if __name__ == "__main__":

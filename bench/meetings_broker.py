@@ -1,0 +1,388 @@
+"""``bench/meetings.py --part broker``: relationship.started through the real broker.
+
+The parent process starts (or finds) the local Kafka, publishes a programme and
+``2 × relationships`` participants (contacts with zones and cities on the contacts topic,
+profiles with weekday availability and a mentee's goals on matching's topic), lets the
+meetings app's own consumer take them in, then publishes ``relationships``
+``relationship.started`` events (real topics, real CloudEvents envelopes). Two child
+processes then consume those same events with the kit's consumer loop as the service runs
+it (``run_consumers``): the meetings handlers (``planned``: relationship, plan, the
+kick-off's three proposals, their mail) and the same handler set made no-ops (``raw``: the
+loop, the envelope, the inbox row and the offsets alone). Each child polls its database
+until every start's inbox row is there (the effect commits with it), and reports the
+rate from its first stored start to the last, its peak RSS and its CPU time. A separate
+process per run keeps each peak RSS its own.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+import uuid
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from aiokafka import AIOKafkaConsumer, TopicPartition
+from fastapi import FastAPI
+from sqlalchemy import func, select
+
+from tandem_contracts import Envelope, Event
+from tandem_contracts.base import EVENT_TYPES
+from tandem_contracts.common import AvailabilityWindow, Contact, MentoringFormat, Role
+from tandem_contracts.contacts import ParticipantContact
+from tandem_contracts.matching import (
+    Member,
+    ParticipantRegistered,
+    ProgrammeCreated,
+    RelationshipStarted,
+)
+from tandem_kit.app import create_app as kit_create_app
+from tandem_kit.clock import ManualClock
+from tandem_kit.db.tables import inbox_table
+from tandem_kit.kafka import HandlerContext, Handlers, create_producer
+from tandem_kit.kafka.provision import default_topics
+from tandem_kit.runtime import Runtime
+from tandem_kit.testing import isolated_settings, run_app
+from tandem_meetings.adapters.tables import plan_proposals
+from tandem_meetings.main import DEFINITION, create_app
+from tandem_meetings.settings import MeetingsSettings
+
+NOW = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)
+PLACES = (
+    ("Europe/Lisbon", "PT", "Lisbon", ("09:00", "12:00"), ("17:00", "20:00")),
+    ("America/New_York", "US", "New York", ("12:00", "15:00"), ("08:00", "10:00")),
+    ("Europe/Berlin", "DE", "Berlin", ("10:00", "13:00"), ("18:00", "21:00")),
+    ("Asia/Kolkata", "IN", "Pune", ("19:00", "22:00"), ("08:00", "09:30")),
+)
+NOW_CLOCK = ManualClock(NOW)
+STARTED = RelationshipStarted.event_type
+Offsets = dict[TopicPartition, int]
+
+
+# --- the events ------------------------------------------------------------------------------
+
+
+def _programme(programme: uuid.UUID) -> ProgrammeCreated:
+    return ProgrammeCreated(
+        programme_id=programme,
+        organisation_id=uuid.uuid4(),
+        name="Bench",
+        countries=["PT", "US", "DE", "IN"],
+        languages=["en"],
+        starts_on=date(2027, 1, 1),
+        ends_on=date(2027, 12, 31),
+        formats=[MentoringFormat.PAIR],
+        managers=[],
+        time_zone="Europe/Lisbon",
+    )
+
+
+def _people(programme: uuid.UUID, count: int) -> tuple[list[Event], list[Member]]:
+    events: list[Event] = []
+    members = []
+    for n in range(count):
+        zone, country, city, first, second = PLACES[n % len(PLACES)]
+        pid, role = uuid.uuid4(), Role.MENTOR if n % 2 == 0 else Role.MENTEE
+        subject = f"p{n}"
+        contact = Contact(
+            subject=subject, display_name=f"P {n}", email=f"{subject}@x.org", time_zone=zone
+        )
+        events.append(
+            ParticipantContact(
+                programme_id=programme, participant_id=pid, role=role, contact=contact, city=city
+            )
+        )
+        events.append(
+            ParticipantRegistered(
+                programme_id=programme,
+                participant_id=pid,
+                subject=subject,
+                role=role,
+                country=country,
+                languages=["en"],
+                availability=[
+                    AvailabilityWindow(weekday=d, start=a, end=b)
+                    for d in range(5)
+                    for a, b in (first, second)
+                ],
+                goals=["cv", "interviews"] if role is Role.MENTEE else [],
+            )
+        )
+        members.append(Member(participant_id=pid, subject=subject, role=role))
+    return events, members
+
+
+def _starts(programme: uuid.UUID, people: list[Member], count: int) -> list[Event]:
+    return [
+        RelationshipStarted(
+            programme_id=programme,
+            relationship_id=uuid.uuid4(),
+            format=MentoringFormat.PAIR,
+            # mentor n with mentee n+1 or n+3: same places and other places
+            members=[people[2 * i], people[(2 * i + 1 + 2 * (i % 2)) % len(people)]],
+            starts_on=date(2027, 3, 1),
+            agreed_end_date=date(2027, 8, 31),
+        )
+        for i in range(count)
+    ]
+
+
+# --- the broker ------------------------------------------------------------------------------
+
+
+async def publish(bootstrap: str, events: Sequence[Event]) -> float:
+    """Send ``events`` with the kit's producer, as the outbox relay does; seconds taken."""
+    producer = create_producer(bootstrap)
+    await producer.start()
+    began = time.perf_counter()
+    try:
+        pending = []
+        for event in events:
+            envelope = Envelope.wrap(event)
+            pending.append(
+                await producer.send(
+                    event.topic(),
+                    value=envelope.data,
+                    key=envelope.key.encode(),
+                    headers=envelope.kafka_headers(),
+                )
+            )
+            if len(pending) >= 5000:
+                await asyncio.gather(*pending)
+                pending.clear()
+        await asyncio.gather(*pending)
+    finally:
+        await producer.stop()
+    return time.perf_counter() - began
+
+
+def consumed_topics() -> list[str]:
+    return list(DEFINITION.consumes)
+
+
+async def end_offsets(bootstrap: str) -> Offsets:
+    # With a group: aiokafka's group-less consumer fails its own stop() (a cancelled task).
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap,
+        group_id="tandem.bench-probe",
+        enable_auto_commit=False,
+        isolation_level="read_committed",
+    )
+    await consumer.start()
+    try:
+        # as provisioned (tests/support/infra.py provisions default_topics())
+        counts = {spec.name: spec.partitions for spec in default_topics()}
+        partitions = [
+            TopicPartition(topic, p) for topic in consumed_topics() for p in range(counts[topic])
+        ]
+        return dict(await consumer.end_offsets(partitions))
+    finally:
+        await consumer.stop()
+
+
+async def commit_at(bootstrap: str, group: str, offsets: Offsets) -> None:
+    """Start ``group`` where ``offsets`` say: what earlier runs left in the topics is not read."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False
+    )
+    await consumer.start()
+    try:
+        consumer.assign(list(offsets))
+        await consumer.commit(offsets)
+    finally:
+        await consumer.stop()
+
+
+# --- one consuming process -------------------------------------------------------------------
+
+
+def _noop_handlers(runtime: Runtime[MeetingsSettings]) -> Handlers:
+    """The meetings handler set with every handler doing nothing (the raw consume rate)."""
+    real = DEFINITION.handlers(runtime) if DEFINITION.handlers is not None else Handlers()
+
+    async def nothing(event: Event, hc: HandlerContext) -> None:
+        return None
+
+    noop = Handlers()
+    for event_type in real:
+        noop.on(EVENT_TYPES[event_type], nothing)
+    return noop
+
+
+async def _inbox_count(runtime: Runtime[Any], event_type: str | None) -> int:
+    query = select(func.count()).select_from(inbox_table)
+    if event_type is not None:
+        query = query.where(inbox_table.c.event_type == event_type)
+    async with runtime.database.transaction() as session:
+        return int(await session.scalar(query) or 0)
+
+
+async def consume(job: dict[str, Any]) -> dict[str, Any]:
+    """Run the app's consumer until ``job['expect']`` inbox rows (of ``job['type']``) exist."""
+    folder = Path(job["folder"])
+    overrides: dict[str, Any] = {
+        "kafka_bootstrap_servers": job["bootstrap"],
+        "run_consumers": True,
+        "kafka_consumer_group": job["group"],
+    }
+    if job["database_url"]:
+        overrides["database_url"] = job["database_url"]
+    settings = isolated_settings(MeetingsSettings, folder, **overrides)
+    app = _raw_app(settings) if job["mode"] == "raw" else create_app(settings, clock=NOW_CLOCK)
+    if job["traced"]:
+        tracemalloc.start()
+    began = time.perf_counter()
+    cpu_began = time.process_time()
+    first: float | None = None
+    async with run_app(app, settings) as running:
+        while True:
+            found = await _inbox_count(running.runtime, job["type"])
+            if found and first is None:
+                first = time.perf_counter()
+            if found >= job["expect"]:
+                break
+            await asyncio.sleep(0.1)
+        done = time.perf_counter()
+        cpu = time.process_time() - cpu_began
+        proposals = 0
+        if job["mode"] == "planned":
+            async with running.runtime.database.transaction() as session:
+                counted = await session.scalar(select(func.count()).select_from(plan_proposals))
+                proposals = int(counted or 0)
+    peak_traced = tracemalloc.get_traced_memory()[1] if job["traced"] else 0
+    return {
+        "seconds_from_first": done - (first or began),
+        "seconds_from_start": done - began,
+        "cpu_seconds": cpu,
+        "proposals": proposals,
+        "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "traced_peak_mib": peak_traced / 2**20,
+    }
+
+
+def _raw_app(settings: MeetingsSettings) -> FastAPI:
+    return kit_create_app(replace(DEFINITION, handlers=_noop_handlers), settings, clock=NOW_CLOCK)
+
+
+def child_main(job_json: str) -> None:
+    print(json.dumps(asyncio.run(consume(json.loads(job_json)))))
+
+
+def _spawn(job: dict[str, Any]) -> dict[str, Any]:
+    bench = Path(__file__).resolve().parent / "meetings.py"
+    done = subprocess.run(
+        [sys.executable, str(bench), "--part", "broker-child", "--job", json.dumps(job)],
+        check=True,
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+    )
+    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return figures
+
+
+# --- the parent ------------------------------------------------------------------------------
+
+
+def broker_figures(relationships: int, database: str, *, traced: bool = False) -> dict[str, Any]:
+    from tests.support.infra import create_postgres_database, ensure_kafka, ensure_postgres
+
+    bootstrap = ensure_kafka()
+    n = relationships
+
+    def url() -> str | None:
+        if database != "postgres":
+            return None
+        return asyncio.run(create_postgres_database(ensure_postgres()))
+
+    programme = uuid.uuid4()
+    people_events, people = _people(programme, 2 * n)
+    starts = _starts(programme, people, n)
+    run = uuid.uuid4().hex[:8]
+    with tempfile.TemporaryDirectory() as raw_folder, tempfile.TemporaryDirectory() as folder:
+        before_people = asyncio.run(end_offsets(bootstrap))
+        people_seconds = asyncio.run(publish(bootstrap, [_programme(programme), *people_events]))
+        before_starts = asyncio.run(end_offsets(bootstrap))
+        planned_group = f"tandem.bench-planned-{run}"
+        asyncio.run(commit_at(bootstrap, planned_group, before_people))
+        planned_url = url()
+        base = {"bootstrap": bootstrap, "traced": traced}
+        # The programme and its people first (not timed), in the database the planned run uses.
+        setup = _spawn(
+            {
+                **base,
+                "mode": "planned",
+                "folder": folder,
+                "database_url": planned_url,
+                "group": planned_group,
+                "type": None,
+                "expect": 1 + len(people_events),
+                "traced": False,
+            }
+        )
+        starts_seconds = asyncio.run(publish(bootstrap, starts))
+        raw_group = f"tandem.bench-raw-{run}"
+        asyncio.run(commit_at(bootstrap, raw_group, before_starts))
+        raw = _spawn(
+            {
+                **base,
+                "mode": "raw",
+                "folder": raw_folder,
+                "database_url": url(),
+                "group": raw_group,
+                "type": STARTED,
+                "expect": n,
+            }
+        )
+        planned = _spawn(
+            {
+                **base,
+                "mode": "planned",
+                "folder": folder,
+                "database_url": planned_url,
+                "group": planned_group,
+                "type": STARTED,
+                "expect": n,
+            }
+        )
+    return {
+        "relationships": n,
+        "database": database,
+        "published_people_s": people_seconds,
+        "published_starts_s": starts_seconds,
+        "people_consumed_s": setup["seconds_from_start"],
+        "raw": raw,
+        "planned": planned,
+    }
+
+
+def print_broker(f: dict[str, Any]) -> None:
+    n = f["relationships"]
+    raw, planned = f["raw"], f["planned"]
+    raw_rate = n / raw["seconds_from_first"]
+    rate = n / planned["seconds_from_first"]
+    print(f"relationship.started through the real broker, {n} pairs, {f['database']}:")
+    print(
+        f"  published: {2 * n} participants (contacts + profiles) in "
+        f"{f['published_people_s']:.1f} s, {n} starts in {f['published_starts_s']:.1f} s;"
+        f" people consumed in {f['people_consumed_s']:.1f} s (not timed)"
+    )
+    for label, run, figure in (("raw (no-op handlers)", raw, raw_rate), ("planned", planned, rate)):
+        print(
+            f"  {label:22} {figure:8.0f} /s   {run['seconds_from_first']:6.1f} s from the first "
+            f"stored start ({run['seconds_from_start']:.1f} s with start-up and group join), "
+            f"CPU {run['cpu_seconds']:.1f} s, peak RSS {run['max_rss_mib']:.0f} MiB"
+            + (f", tracemalloc {run['traced_peak_mib']:.0f} MiB" if run["traced_peak_mib"] else "")
+        )
+    print(f"  planned / raw          {rate / raw_rate:8.2f}   (target: planned >= 300 /s)")
+    print(f"  kick-offs with 3 proposals: {planned['proposals'] / 3 / n:.0%}")
