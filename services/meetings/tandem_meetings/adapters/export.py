@@ -14,7 +14,6 @@ from tandem_meetings.adapters.goals import goal_record
 from tandem_meetings.adapters.meetings import attendee_record, meeting_record
 from tandem_meetings.adapters.tables import (
     busy_intervals,
-    calendar_feed_tokens,
     goals,
     meeting_attendees,
     meetings,
@@ -96,14 +95,6 @@ async def pending_reminders(
         .order_by(t.c.due_at, t.c.meeting_id)
     )
     return [(row.meeting_id, row.offset_minutes, row.due_at) for row in rows]
-
-
-async def feed_created_at(session: AsyncSession, subject: str) -> datetime | None:
-    """When the subject's personal feed token was made (the hash itself stays here)."""
-    found: datetime | None = await session.scalar(
-        select(calendar_feed_tokens.c.created_at).where(calendar_feed_tokens.c.subject == subject)
-    )
-    return found
 
 
 async def goals_added_by(session: AsyncSession, participant_ids: Iterable[UUID]) -> list[Goal]:

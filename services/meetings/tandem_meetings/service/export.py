@@ -17,6 +17,7 @@ from tandem_meetings.adapters import calendar_sources as sources_repo
 from tandem_meetings.adapters import export as repo
 from tandem_meetings.adapters import goals as goals_repo
 from tandem_meetings.adapters import notes as notes_repo
+from tandem_meetings.adapters import personal_feeds as feeds_repo
 from tandem_meetings.adapters import relationships as relationships_repo
 from tandem_meetings.domain.availability import Profile
 from tandem_meetings.domain.relationships import Relationship
@@ -182,7 +183,7 @@ async def export_mine(ctx: Context, principal: Principal) -> ExportPublic:
             )
             for a in await attendance_repo.records_by(session, pids)
         ]
-        feed_made = await repo.feed_created_at(session, subject)
+        feed_made = await feeds_repo.created_at(session, subject)
         goals = await _goals(session, keys, pids)
     return ExportPublic(
         subject=subject,
