@@ -29,6 +29,7 @@ __all__ = [
 ]
 
 # Importing the event modules registers their types in EVENT_TYPES.
+from tandem_contracts import analytics as analytics
 from tandem_contracts import contacts as contacts
 from tandem_contracts import matching as matching
 from tandem_contracts import meetings as meetings

@@ -1,0 +1,3 @@
+"""The Tandem analytics service."""
+
+VERSION = "0.1.0"

@@ -1,0 +1,1 @@
+"""Routers, one module per feature; ``deps.py`` holds the shared dependencies."""

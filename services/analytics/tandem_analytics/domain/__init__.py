@@ -1,0 +1,1 @@
+"""Records, statuses and rules: pure (no SQL, Kafka, HTTP or kit)."""

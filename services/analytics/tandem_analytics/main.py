@@ -1,0 +1,46 @@
+"""The analytics service: the one wiring point (definition, app factory, command line)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from tandem_analytics import VERSION
+from tandem_analytics.api import status
+from tandem_analytics.consumers import build_handlers
+from tandem_analytics.settings import AnalyticsSettings
+from tandem_kit.app import ServiceDefinition
+from tandem_kit.app import create_app as kit_create_app
+from tandem_kit.cli import run_service_cli
+from tandem_kit.clock import Clock, utc_now
+
+MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
+
+DEFINITION = ServiceDefinition(
+    name="analytics",
+    title="Tandem analytics",
+    description="What the analytics service does, for the readers of its OpenAPI document.",
+    version=VERSION,
+    migrations=MIGRATIONS,
+    routers=[status.router],
+    settings=AnalyticsSettings,
+    # The topics whose events build_handlers maps to use cases, e.g.
+    # [service_topic("matching")] (tandem_contracts); none yet.
+    consumes=[],
+    handlers=build_handlers,
+    # Background work, each a tandem_kit.workers.WorkerSpec that says where it runs, e.g.
+    # WorkerSpec("reminders", build=reminder_worker, runs_in=RunsIn.RELAY,
+    #            enabled=lambda s: s.reminders_enabled) around a PeriodicWorker; none yet.
+    workers=[],
+    openapi_tags=[{"name": "status", "description": "Whether the service is up, and its version."}],
+)
+
+
+def create_app(settings: AnalyticsSettings | None = None, *, clock: Clock = utc_now) -> FastAPI:
+    """The app; ``clock`` is every "now" of the process (tests pass a ManualClock)."""
+    return kit_create_app(DEFINITION, settings or AnalyticsSettings(), clock=clock)
+
+
+def cli() -> None:
+    run_service_cli(DEFINITION)
