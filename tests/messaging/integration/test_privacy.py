@@ -62,9 +62,12 @@ async def exchange(world: World) -> dict[str, str]:
 async def test_export_holds_everything_she_wrote_and_nothing_else(world: World) -> None:
     await exchange(world)
     h = world.h
-    export = (
-        await h.client.get("/v1/me/export", headers=h.as_person(world.mentee, world.a))
-    ).json()
+    response = await h.client.get("/v1/me/export", headers=h.as_person(world.mentee, world.a))
+    # a download that browsers save under its own name, like meetings' export
+    assert response.headers["content-disposition"] == (
+        'attachment; filename="tandem-messaging-export.json"'
+    )
+    export = response.json()
     assert [m["body"] for m in export["messages"]] == ["I got the job offer!"]
     assert export["messages"][0]["relationship_id"] == str(world.pair)
     assert [t["title"] for t in export["forum_threads"]] == ["My job search story"]

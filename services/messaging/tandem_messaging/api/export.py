@@ -1,8 +1,8 @@
-"""Your data: everything you wrote, decrypted."""
+"""Your data: everything you wrote, decrypted, as a JSON attachment."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Response
 
 from tandem_kit.auth import CurrentPrincipal
 from tandem_messaging.api.deps import Ctx, problems
@@ -10,6 +10,9 @@ from tandem_messaging.schemas.export import ExportPublic
 from tandem_messaging.service import export as use
 
 router = APIRouter(prefix="/v1/me/export", tags=["privacy"])
+
+# A download, not a page: browsers save it under this name.
+FILENAME = "tandem-messaging-export.json"
 
 
 @router.get(
@@ -19,5 +22,6 @@ router = APIRouter(prefix="/v1/me/export", tags=["privacy"])
     "and your notification preferences, decrypted.",
     responses=problems(),
 )
-async def export_mine(principal: CurrentPrincipal, ctx: Ctx) -> ExportPublic:
+async def export_mine(principal: CurrentPrincipal, ctx: Ctx, response: Response) -> ExportPublic:
+    response.headers["Content-Disposition"] = f'attachment; filename="{FILENAME}"'
     return await use.export_mine(ctx, principal)
