@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from tandem_analytics import VERSION
-from tandem_analytics.api import status
+from tandem_analytics.api import risk_thresholds, status
 from tandem_analytics.consumers import build_handlers
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_kit.app import ServiceDefinition
@@ -23,7 +23,7 @@ DEFINITION = ServiceDefinition(
     description="What the analytics service does, for the readers of its OpenAPI document.",
     version=VERSION,
     migrations=MIGRATIONS,
-    routers=[status.router],
+    routers=[status.router, risk_thresholds.router],
     settings=AnalyticsSettings,
     # The topics whose events build_handlers maps to use cases, e.g.
     # [service_topic("matching")] (tandem_contracts); none yet.
@@ -33,7 +33,14 @@ DEFINITION = ServiceDefinition(
     # WorkerSpec("reminders", build=reminder_worker, runs_in=RunsIn.RELAY,
     #            enabled=lambda s: s.reminders_enabled) around a PeriodicWorker; none yet.
     workers=[],
-    openapi_tags=[{"name": "status", "description": "Whether the service is up, and its version."}],
+    openapi_tags=[
+        {"name": "status", "description": "Whether the service is up, and its version."},
+        {
+            "name": "drop-out risk",
+            "description": "Relationships at risk of ending early, with the reasons in plain "
+            "words and what the manager could do; the programme's thresholds.",
+        },
+    ],
 )
 
 
