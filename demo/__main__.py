@@ -58,14 +58,20 @@ def arguments() -> argparse.Namespace:
         "--data", type=Path, default=ROOT / ".data" / "demo", help="emptied, then filled"
     )
     defaults = Ports()
-    for name in ("matching", "messaging", "meetings", "smtp"):
+    for name in ("matching", "messaging", "meetings", "analytics", "smtp"):
         parser.add_argument(f"--{name}-port", type=int, default=_port(name, defaults.of(name)))
     return parser.parse_args()
 
 
 def main() -> int:
     args = arguments()
-    ports = Ports(args.matching_port, args.messaging_port, args.meetings_port, args.smtp_port)
+    ports = Ports(
+        args.matching_port,
+        args.messaging_port,
+        args.meetings_port,
+        args.analytics_port,
+        args.smtp_port,
+    )
     data: Path = args.data.resolve()
     shutil.rmtree(data, ignore_errors=True)  # a fresh programme each time
     data.mkdir(parents=True)
@@ -135,8 +141,8 @@ def main() -> int:
                     f"{feed.events} meeting(s); saved as {data / 'feed.ics'}"
                 )
             print(
-                f"\nOpenAPI: {urls['matching']}/docs, {urls['messaging']}/docs and "
-                f"{urls['meetings']}/docs; metrics at /metrics; logs and databases in {data}"
+                f"\nOpenAPI: {', '.join(f'{u}/docs' for u in urls.values())}; "
+                f"metrics at /metrics; logs and databases in {data}"
             )
             if not args.exit and sys.stdin.isatty():
                 print("The platform is up. Ctrl-C stops it.")

@@ -1,7 +1,7 @@
 """Start the local platform: the real Kafka broker, the services, a mail catcher.
 
 Every port is the caller's choice (:class:`Ports`; ``make demo`` keeps the documented
-8001-8003 and 2525), so that two checkouts, or a test beside a running demo, do not
+8001-8004 and 2525), so that two checkouts, or a test beside a running demo, do not
 fight over them.
 """
 
@@ -23,7 +23,7 @@ import httpx2
 from aiosmtpd.controller import Controller
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVICES = ("matching", "messaging", "meetings")
+SERVICES = ("matching", "messaging", "meetings", "analytics")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class Ports:
     matching: int = 8001
     messaging: int = 8002
     meetings: int = 8003
+    analytics: int = 8004
     smtp: int = 2525
 
     def of(self, service: str) -> int:

@@ -62,7 +62,9 @@ def test_the_demo_runs_a_programme_through_every_service(
     kafka_bootstrap: str, tmp_path: Path
 ) -> None:
     data = tmp_path / "demo"
-    ports = {name: free_port() for name in ("matching", "messaging", "meetings", "smtp")}
+    ports = {
+        name: free_port() for name in ("matching", "messaging", "meetings", "analytics", "smtp")
+    }
     completed = subprocess.run(
         [
             sys.executable,
