@@ -35,7 +35,7 @@ from tandem_kit.settings import AuthSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 PROMETHEUS_DIR = ROOT / "deploy" / "prometheus"
-DASHBOARD = ROOT / "deploy" / "grafana" / "dashboards" / "tandem-overview.json"
+DASHBOARD = ROOT / "deploy" / "grafana" / "dashboards" / "tandem-system.json"
 # What Grafana puts for the variables: "All" of the service variable is its allValue,
 # and $__rate_interval is at least four scrape intervals (here, of one second).
 RATE_INTERVAL = "10s"
@@ -46,12 +46,12 @@ RATE_INTERVAL = "10s"
 CONSUMERS = frozenset({"messaging", "meetings"})
 PANELS_WITH_DATA: dict[str, frozenset[str] | None] = {
     "Request rate": None,
-    "Latency p95 by service": None,
+    "Latency p50 / p95 / p99 by service": None,
     "Latency p95 by route": None,
     "Outbox backlog": None,
     "Produced": frozenset({"matching"}),
     "Consumed": CONSUMERS,
-    "Consumer lag": CONSUMERS,
+    "Consumer lag per group": CONSUMERS,
 }
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]
@@ -134,7 +134,7 @@ def process(
                 child.wait()
 
 
-def wait_ok(url: str, child: subprocess.Popen[bytes], log: Path, timeout: float = 120) -> None:
+def wait_ok(url: str, child: subprocess.Popen[bytes], log: Path, timeout: float = 300) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if child.poll() is not None:

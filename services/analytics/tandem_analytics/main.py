@@ -9,13 +9,19 @@ from fastapi import FastAPI
 from tandem_analytics import VERSION
 from tandem_analytics.api import risk_thresholds, status
 from tandem_analytics.consumers import build_handlers
+from tandem_analytics.service import programme_metrics
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_kit.app import ServiceDefinition
 from tandem_kit.app import create_app as kit_create_app
 from tandem_kit.cli import run_service_cli
 from tandem_kit.clock import Clock, utc_now
+from tandem_kit.workers import RunsIn, WorkerSpec
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
+
+# Where the programme figures on /metrics come from: the seam the read models plug into
+# (an async (session, now) -> Sequence[ProgrammeFigures]); none until they are wired.
+PROGRAMME_FIGURES: programme_metrics.FiguresSource = programme_metrics.no_read_models_yet
 
 DEFINITION = ServiceDefinition(
     name="analytics",
@@ -28,11 +34,20 @@ DEFINITION = ServiceDefinition(
     # The topics whose events build_handlers maps to use cases, e.g.
     # [service_topic("matching")] (tandem_contracts); none yet.
     consumes=[],
-    handlers=build_handlers,
+    # Every handler also notes its event's time for tandem_analytics_freshness_seconds.
+    handlers=programme_metrics.with_freshness(build_handlers),
     # Background work, each a tandem_kit.workers.WorkerSpec that says where it runs, e.g.
     # WorkerSpec("reminders", build=reminder_worker, runs_in=RunsIn.RELAY,
-    #            enabled=lambda s: s.reminders_enabled) around a PeriodicWorker; none yet.
-    workers=[],
+    #            enabled=lambda s: s.reminders_enabled) around a PeriodicWorker.
+    workers=[
+        # The programme figures on /metrics, read from the read models every interval;
+        # in the API part, which serves the /metrics that Prometheus scrapes.
+        WorkerSpec(
+            "programme-metrics",
+            programme_metrics.worker(PROGRAMME_FIGURES),
+            runs_in=RunsIn.API,
+        ),
+    ],
     openapi_tags=[
         {"name": "status", "description": "Whether the service is up, and its version."},
         {

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID, uuid4
 
-from prometheus_client import Counter
+from prometheus_client import Counter, Histogram
 from sqlalchemy import and_, delete, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -20,6 +20,13 @@ REMINDERS_DROPPED = Counter(
 )
 REMINDERS_QUEUED = Counter(
     "tandem_meetings_reminders_queued_total", "Reminders queued in the mail outbox."
+)
+# From a reminder's due time to when the worker queued (or dropped) it: how far behind
+# the reminders worker runs. Buckets from its poll interval to an hour.
+REMINDER_LATENESS = Histogram(
+    "tandem_meetings_reminder_lateness_seconds",
+    "Seconds from a reminder's due time to its being queued or dropped.",
+    buckets=(1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600),
 )
 
 
@@ -118,6 +125,7 @@ async def finish(
     done = bool(getattr(result, "rowcount", 0))
     if done:
         (REMINDERS_DROPPED if state is ReminderState.DROPPED else REMINDERS_QUEUED).inc()
+        REMINDER_LATENESS.observe(max(0.0, (now - reminder.due_at).total_seconds()))
     return done
 
 

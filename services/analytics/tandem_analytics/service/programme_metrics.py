@@ -1,0 +1,89 @@
+"""Keeping analytics' /metrics current: the programme figures worker and freshness.
+
+The figures come from the read models through a ``FiguresSource``: one read per
+interval, in one transaction, never per scrape (a scrape must stay cheap and cannot
+await the database). ``no_read_models_yet`` is the source until the read models are
+wired in main.py (``PROGRAMME_FIGURES``); the collector and its bound work either way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import UTC, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_analytics.adapters import programme_metrics as exported
+from tandem_analytics.domain.programme_metrics import ProgrammeFigures, bounded
+from tandem_analytics.service.context import Context
+from tandem_analytics.settings import AnalyticsSettings
+from tandem_contracts import EVENT_TYPES, Event
+from tandem_kit.kafka import Handlers
+from tandem_kit.kafka.handlers import EventHandler, HandlerContext
+from tandem_kit.runtime import Runtime
+from tandem_kit.workers import PeriodicWorker
+
+FiguresSource = Callable[[AsyncSession, datetime], Awaitable[Sequence[ProgrammeFigures]]]
+
+
+async def no_read_models_yet(_session: AsyncSession, _now: datetime) -> Sequence[ProgrammeFigures]:
+    """The seam's default: no programme figures (the read models are not wired yet)."""
+    return ()
+
+
+async def refresh(ctx: Context, source: FiguresSource, now: datetime) -> int:
+    """Read every programme's figures once and publish them, bounded; the rows kept."""
+    async with ctx.database.transaction() as session:
+        figures = await source(session, now)
+    snapshot = bounded(figures, ctx.settings.programme_metrics_max_series)
+    exported.publish(snapshot)
+    return 0  # the worker sleeps its interval after each refresh
+
+
+def worker(
+    source: FiguresSource,
+) -> Callable[[Runtime[AnalyticsSettings]], PeriodicWorker]:
+    def build(runtime: Runtime[AnalyticsSettings]) -> PeriodicWorker:
+        ctx = Context.of(runtime)
+        return PeriodicWorker(
+            "programme-metrics",
+            runtime.settings.programme_metrics_interval_seconds,
+            lambda now: refresh(ctx, source, now),
+            clock=ctx.clock,
+        )
+
+    return build
+
+
+def _noting(event_class: type[Event], handler: EventHandler) -> EventHandler:
+    topic = event_class.topic()
+
+    async def handle(event: Event, hc: HandlerContext) -> None:
+        await handler(event, hc)
+        at = hc.envelope.time
+        exported.note_consumed(topic, at if at.tzinfo else at.replace(tzinfo=UTC))
+
+    return handle
+
+
+def with_freshness(
+    build: Callable[[Runtime[AnalyticsSettings]], Handlers],
+) -> Callable[[Runtime[AnalyticsSettings]], Handlers]:
+    """``build``'s handlers, each noting its event's time for the freshness gauge.
+
+    The time is noted after the handler returned (the event is in the read models);
+    a replayed or late event never makes analytics look fresher than its newest one.
+    Tombstone handlers are kept as they are (a tombstone carries no event time).
+    """
+
+    def observed(runtime: Runtime[AnalyticsSettings]) -> Handlers:
+        handlers = build(runtime)
+        wrapped = Handlers()
+        for event_type, handler in handlers.items():
+            event_class = EVENT_TYPES[event_type]
+            wrapped.on(event_class, _noting(event_class, handler))
+        for event_type, tombstone in handlers.tombstones.items():
+            wrapped.on_tombstone(EVENT_TYPES[event_type], tombstone)
+        return wrapped
+
+    return observed
