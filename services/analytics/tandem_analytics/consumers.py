@@ -1,15 +1,35 @@
 """Events analytics consumes, each mapped to its use case (run in the inbox's transaction).
 
-Add one ``.on(EventClass, handler)`` per event type and its topic to
-``DEFINITION.consumes``; see docs/adding-an-event.md.
+Programmes, participants' contacts, withdrawals and erasures go to the kit's directory
+(matching's topic and the compacted contacts topic); every other event of matching,
+messaging and meetings is kept and folded into the read models
+(``service/readmodels.py``).
 """
 
 from __future__ import annotations
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_analytics.service import erasure, readmodels
+from tandem_analytics.service.context import Context
 from tandem_analytics.settings import AnalyticsSettings
-from tandem_kit.kafka import Handlers
+from tandem_contracts import Event
+from tandem_kit.directory import Erasure, register_directory
+from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
 
 
+async def consumed(event: Event, hc: HandlerContext) -> None:
+    await readmodels.consume(hc.session, hc.envelope, event)
+
+
 def build_handlers(runtime: Runtime[AnalyticsSettings]) -> Handlers:
-    return Handlers()
+    ctx = Context.of(runtime)
+
+    async def participant_erased(session: AsyncSession, erased: Erasure) -> None:
+        await erasure.participant_erased(session, erased)
+
+    handlers = register_directory(Handlers(), clock=ctx.now, on_erased=participant_erased)
+    for event_class in readmodels.CONSUMED:
+        handlers = handlers.on(event_class, consumed)
+    return handlers

@@ -11,10 +11,12 @@ from tandem_analytics.api import risk_thresholds, status
 from tandem_analytics.consumers import build_handlers
 from tandem_analytics.service import programme_metrics
 from tandem_analytics.settings import AnalyticsSettings
+from tandem_contracts.topics import service_topic
 from tandem_kit.app import ServiceDefinition
 from tandem_kit.app import create_app as kit_create_app
 from tandem_kit.cli import run_service_cli
 from tandem_kit.clock import Clock, utc_now
+from tandem_kit.directory import DIRECTORY_TOPICS
 from tandem_kit.workers import RunsIn, WorkerSpec
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
@@ -31,9 +33,9 @@ DEFINITION = ServiceDefinition(
     migrations=MIGRATIONS,
     routers=[status.router, risk_thresholds.router],
     settings=AnalyticsSettings,
-    # The topics whose events build_handlers maps to use cases, e.g.
-    # [service_topic("matching")] (tandem_contracts); none yet.
-    consumes=[],
+    # Every topic but its own: matching's and the contacts topic (the kit's directory, and
+    # matching's facts for the read models), messaging's and meetings'.
+    consumes=[*DIRECTORY_TOPICS, service_topic("messaging"), service_topic("meetings")],
     # Every handler also notes its event's time for tandem_analytics_freshness_seconds.
     handlers=programme_metrics.with_freshness(build_handlers),
     # Background work, each a tandem_kit.workers.WorkerSpec that says where it runs, e.g.

@@ -1,6 +1,7 @@
 """The service's tables (the kit's outbox and inbox live on the kit's own metadata).
 
-Ids are ``Uuid`` columns; each table added here gets its Alembic revision.
+Ids are ``Uuid`` columns; each table added here gets its Alembic revision. One section
+per feature, each under a heading naming its feature and revision.
 """
 
 from __future__ import annotations
@@ -9,9 +10,11 @@ from sqlalchemy import (
     JSON,
     Boolean,
     Column,
+    Date,
     Float,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -19,8 +22,10 @@ from sqlalchemy import (
 )
 
 from tandem_kit.db.types import SUBJECT_LENGTH, UtcDateTime
+from tandem_kit.directory import add_directory_tables
 
 metadata = MetaData()
+add_directory_tables(metadata)
 
 
 # --- drop-out risk: thresholds and flags (revision risk) ---------------------------
@@ -64,4 +69,156 @@ risk_flags = Table(
     Column("holds", Boolean, nullable=False),
     Index("ix_risk_flags_programme", "programme_id", "raised_at", "id"),
     Index("ix_risk_flags_relationship", "relationship_id", "raised_at"),
+)
+
+
+# --- read models (revision 0003, feature: readmodels) ------------------------------
+# Every table here is a function of the *set* of events consumed, not of their order:
+# facts keyed by their own ids (insert if absent), "last" times as max(), states as
+# last-writer-wins on the event's own time or version, counts bumped only when a fact
+# is new. Duplicates, reordering, late events and replays therefore give the same rows
+# (tests/analytics/integration/test_readmodels_properties.py). An erased participant's
+# id becomes ERASED (the nil UUID) everywhere, so anonymous counts stay.
+
+# What analytics consumed, for `tandem-analytics rebuild`: ids and facts only (the
+# service topics carry no content); contacts-topic records are never stored here.
+consumed_events = Table(
+    "consumed_events",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", Uuid(), nullable=False, unique=True),
+    Column("event_type", String(80), nullable=False),
+    Column("source", String(80), nullable=False),
+    Column("key", String(80), nullable=False),
+    Column("time", UtcDateTime(), nullable=False),
+    Column("data", LargeBinary, nullable=False),  # the event's JSON, erased ids rewritten
+)
+
+# Which stored events name a participant: erasure rewrites exactly those rows.
+consumed_event_people = Table(
+    "consumed_event_people",
+    metadata,
+    Column("participant_id", Uuid(), primary_key=True),
+    Column("event_id", Uuid(), primary_key=True),
+)
+
+rm_relationships = Table(
+    "rm_relationships",
+    metadata,
+    Column("relationship_id", Uuid(), primary_key=True),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("format", String(10), nullable=True),  # pair | group, from relationship.started
+    Column("starts_on", Date, nullable=True),
+    Column("agreed_end_date", Date, nullable=True),
+    Column("started_at", UtcDateTime(), nullable=True),  # the start event's time
+    Column("ended_at", UtcDateTime(), nullable=True),  # the end event's time
+    Column("outcome", String(20), nullable=True),  # completed | ended_early
+    Column("ended_by", String(10), nullable=True),
+    Column("end_reason", String(30), nullable=True),
+    # The latest accepted agreement (highest version wins).
+    Column("agreement_version", Integer, nullable=True),
+    Column("agreed_response_hours", Integer, nullable=True),
+    Column("agreed_cadence_days", Integer, nullable=True),
+    Column("agreement_accepted_at", UtcDateTime(), nullable=True),
+    Column("last_meeting_held_at", UtcDateTime(), nullable=True),  # max()
+    Index("ix_rm_relationships_programme", "programme_id"),
+)
+
+rm_members = Table(
+    "rm_members",
+    metadata,
+    Column("relationship_id", Uuid(), primary_key=True),
+    Column("participant_id", Uuid(), primary_key=True),
+    Column("role", String(10), nullable=True),  # from relationship.started
+    Column("messages", Integer, nullable=False),
+    Column("first_message_at", UtcDateTime(), nullable=True),  # min()
+    Column("last_message_at", UtcDateTime(), nullable=True),  # max()
+    Index("ix_rm_members_participant", "participant_id"),
+)
+
+rm_message_weeks = Table(
+    "rm_message_weeks",
+    metadata,
+    Column("relationship_id", Uuid(), primary_key=True),
+    Column("participant_id", Uuid(), primary_key=True),
+    Column("week", Date, primary_key=True),  # the Monday (UTC) of the message's posted_at
+    Column("programme_id", Uuid(), nullable=False),
+    Column("messages", Integer, nullable=False),
+    Index("ix_rm_message_weeks_programme", "programme_id", "week"),
+)
+
+# One row per message (metadata only): its answer is the first later message by
+# another member, recomputed for the messages a late arrival falls between.
+rm_messages = Table(
+    "rm_messages",
+    metadata,
+    Column("message_id", Uuid(), primary_key=True),
+    Column("relationship_id", Uuid(), nullable=False),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("sender_id", Uuid(), nullable=False),
+    Column("posted_at", UtcDateTime(), nullable=False),
+    Column("answer_id", Uuid(), nullable=True),
+    Column("answered_by", Uuid(), nullable=True),
+    Column("answered_at", UtcDateTime(), nullable=True),
+    Column("response_seconds", Integer, nullable=True),
+    Index("ix_rm_messages_relationship", "relationship_id", "posted_at"),
+    Index("ix_rm_messages_programme", "programme_id"),
+)
+
+rm_meetings = Table(
+    "rm_meetings",
+    metadata,
+    Column("meeting_id", Uuid(), primary_key=True),
+    Column("relationship_id", Uuid(), nullable=False),
+    Column("programme_id", Uuid(), nullable=False),
+    # Schedule facts: last writer wins on (sequence, then scheduled < rescheduled <
+    # cancelled, then the facts' digest), folded into schedule_version and schedule_event.
+    Column("schedule_version", Integer, nullable=True),
+    Column("schedule_event", Uuid(), nullable=True),
+    Column("planned_mode", String(20), nullable=True),  # online | face_to_face
+    Column("starts_at", UtcDateTime(), nullable=True),
+    Column("ends_at", UtcDateTime(), nullable=True),
+    Column("cancelled", Boolean, nullable=True),
+    Column("planned_activity_id", Uuid(), nullable=True),
+    # Attendance: last writer wins on (recorded_at, facts' digest).
+    Column("outcome", String(20), nullable=True),  # held | no_show | unrecorded
+    Column("attended_mode", String(20), nullable=True),
+    Column("attendees", Integer, nullable=True),
+    Column("duration_minutes", Integer, nullable=True),
+    Column("recorded_at", UtcDateTime(), nullable=True),
+    Column("recorded_event", Uuid(), nullable=True),
+    Index("ix_rm_meetings_relationship", "relationship_id"),
+    Index("ix_rm_meetings_programme", "programme_id"),
+)
+
+rm_goals = Table(
+    "rm_goals",
+    metadata,
+    Column("goal_id", Uuid(), primary_key=True),
+    Column("relationship_id", Uuid(), nullable=False),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("state", String(20), nullable=False),
+    Column("milestones_total", Integer, nullable=False),
+    Column("milestones_done", Integer, nullable=False),
+    Column("progressed_at", UtcDateTime(), nullable=False),  # last writer wins on it
+    Column("progressed_event", Uuid(), nullable=False),  # ... then on the facts' digest
+    Index("ix_rm_goals_relationship", "relationship_id"),
+)
+
+rm_participants = Table(
+    "rm_participants",
+    metadata,
+    Column("participant_id", Uuid(), primary_key=True),
+    Column("programme_id", Uuid(), nullable=False),
+    # Profile facts from participant.registered/updated: last writer wins on event time.
+    # (Withdrawals are the directory's: tandem_directory_withdrawals.)
+    Column("role", String(10), nullable=True),
+    Column("country", String(2), nullable=True),
+    Column("modality", String(20), nullable=True),
+    Column("facts_at", UtcDateTime(), nullable=True),
+    Column("facts_event", Uuid(), nullable=True),
+    Column("last_contact_at", UtcDateTime(), nullable=True),  # max(): messages and meetings
+    Column("last_meeting_at", UtcDateTime(), nullable=True),  # max(): meetings held
+    Column("first_posted_at", UtcDateTime(), nullable=True),  # min(): messages, forum posts
+    Index("ix_rm_participants_programme", "programme_id"),
 )

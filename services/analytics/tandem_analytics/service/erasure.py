@@ -1,0 +1,28 @@
+"""A participant's erasure in analytics: the directory's ``on_erased`` hook, one
+transaction (the inbox's). The ONE hook of the service: each feature adds a call to its
+own adapter's erase step here.
+
+The kit's directory has already deleted the contact and marked the person erased (so
+a late event naming them is scrubbed on arrival, see ``service/readmodels.py``). Here:
+
+- read models: the person's member and weekly rows merge into ERASED's (anonymous
+  counts stay), their message facts carry ERASED, their participant row goes;
+- the consumed-events store: every stored event naming them is rewritten with ERASED
+  for the id and ``erased:`` for the token subject, and its index of them goes.
+
+Every step selects the person's rows only, so the second run (the contact's tombstone
+after ``participant.erased``, or a redelivery) changes nothing.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from tandem_analytics.adapters import erasure as repo
+from tandem_analytics.service import event_store
+from tandem_kit.directory import Erasure
+
+
+async def participant_erased(session: AsyncSession, erasure: Erasure) -> None:
+    await repo.forget_participant(session, erasure.participant_id)
+    await event_store.forget(session, erasure.participant_id)
