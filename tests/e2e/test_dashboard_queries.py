@@ -49,7 +49,6 @@ RATE_INTERVAL = "10s"
 # empty; take each off this list as soon as it has data (every other query must).
 AWAITING_READ_MODELS = frozenset(
     {
-        "tandem-system / Analytics freshness",
         *(
             f"tandem-programmes / {title}"
             for title in (
@@ -65,7 +64,6 @@ AWAITING_READ_MODELS = frozenset(
                 "Meetings held by mode",
             )
         ),
-        "alert TandemAnalyticsStale",
         "alert TandemAtRiskShareJumped",
     }
 )
@@ -73,7 +71,7 @@ AWAITING_READ_MODELS = frozenset(
 # matching has created a programme (which messaging's and meetings' directories consume).
 # The other panels (5xx, failures, dead letters, mails) must run but may be empty.
 # None: every service Prometheus scrapes.
-CONSUMERS = frozenset({"messaging", "meetings"})
+CONSUMERS = frozenset({"messaging", "meetings", "analytics"})
 PANELS_WITH_DATA: dict[str, frozenset[str] | None] = {
     "tandem-system / Request rate": None,
     "tandem-system / Latency p50 / p95 / p99 by service": None,
