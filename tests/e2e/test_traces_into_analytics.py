@@ -77,8 +77,9 @@ def _trace_of(spans: InMemorySpanExporter, trace_id: int) -> list[ReadableSpan]:
 
 
 async def _assert_reaches_analytics(
-    spans: InMemorySpanExporter, request: ReadableSpan, event_type: str, group: str
+    spans: InMemorySpanExporter, request: ReadableSpan, event_type: str, group: str | None
 ) -> None:
+    assert group is not None  # the fixture names the group
     trace_id = request.context.trace_id
 
     def consumed() -> list[ReadableSpan]:
