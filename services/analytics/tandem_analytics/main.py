@@ -28,7 +28,9 @@ PROGRAMME_FIGURES: programme_metrics.FiguresSource = programme_metrics.no_read_m
 DEFINITION = ServiceDefinition(
     name="analytics",
     title="Tandem analytics",
-    description="What the analytics service does, for the readers of its OpenAPI document.",
+    description="Figures a programme's managers act on, built from every event and never "
+    "from content: relationships at risk with their reasons, check-ins and employment "
+    "outcomes, and the programme dashboard.",
     version=VERSION,
     migrations=MIGRATIONS,
     routers=[status.router, risk_thresholds.router],
