@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from fastapi import FastAPI
 
 from tandem_analytics import VERSION
-from tandem_analytics.api import risk_thresholds, status
+from tandem_analytics.api import dashboard, risk_thresholds, status
 from tandem_analytics.consumers import build_handlers
-from tandem_analytics.service import programme_metrics
+from tandem_analytics.service import programme_metrics, rebuild
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_contracts.topics import service_topic
 from tandem_kit.app import ServiceDefinition
@@ -33,7 +34,7 @@ DEFINITION = ServiceDefinition(
     "outcomes, and the programme dashboard.",
     version=VERSION,
     migrations=MIGRATIONS,
-    routers=[status.router, risk_thresholds.router],
+    routers=[status.router, risk_thresholds.router, dashboard.router],
     settings=AnalyticsSettings,
     # Every topic but its own: matching's and the contacts topic (the kit's directory, and
     # matching's facts for the read models), messaging's and meetings'.
@@ -55,6 +56,11 @@ DEFINITION = ServiceDefinition(
     openapi_tags=[
         {"name": "status", "description": "Whether the service is up, and its version."},
         {
+            "name": "statistics",
+            "description": "The manager's technical statistics of a programme, from the read "
+            "models: counts, rates and durations, never content.",
+        },
+        {
             "name": "drop-out risk",
             "description": "Relationships at risk of ending early, with the reasons in plain "
             "words and what the manager could do; the programme's thresholds.",
@@ -68,5 +74,10 @@ def create_app(settings: AnalyticsSettings | None = None, *, clock: Clock = utc_
     return kit_create_app(DEFINITION, settings or AnalyticsSettings(), clock=clock)
 
 
+def _rebuild(settings: AnalyticsSettings) -> None:
+    asyncio.run(rebuild.command(settings, MIGRATIONS))
+
+
 def cli() -> None:
-    run_service_cli(DEFINITION)
+    # rebuild: a fresh database from analytics' store of what it consumed (README: Analytics)
+    run_service_cli(DEFINITION, commands={"rebuild": _rebuild})

@@ -25,3 +25,11 @@ class AnalyticsSettings(ServiceSettings):
     # series they may make (whole programmes, the largest first; README: Operations).
     programme_metrics_interval_seconds: float = Field(default=30.0, gt=0, le=3600)
     programme_metrics_max_series: int = Field(default=2000, ge=1, le=100_000)
+
+    # --- read models (service/readmodels.py) and their rebuild (service/rebuild.py) ---
+    # `tandem-analytics rebuild` builds this fresh database from the consumed-events store
+    # of database_url (the live one); the operator then points database_url at it.
+    rebuild_database_url: str | None = None
+    # A participant is isolated after this many days without a message or a meeting (and
+    # when they never posted): the dashboard's default until the programme sets its own.
+    isolation_days: int = Field(default=21, ge=1, le=365)

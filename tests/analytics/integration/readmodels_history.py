@@ -4,6 +4,7 @@ the read models dumped for comparison (``dump``)."""
 
 from __future__ import annotations
 
+import random
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -328,3 +329,34 @@ async def records(database: Database, name: str) -> list[dict[str, Any]]:
     async with database.transaction() as session:
         rows = (await session.execute(select(metadata.tables[name]))).all()
     return [dict(row._mapping) for row in rows]
+
+
+def sample_history(seed: int, relationships: int = 4) -> History:
+    """A seeded programme: messages, agreements, meetings, goals, ends and one erasure."""
+    rng = random.Random(seed)
+    history = History()
+    people: list[Person] = []
+    for number in range(relationships):
+        mentor = history.person(Role.MENTOR, rng.choice(["DE", "PT"]))
+        mentees = [history.person(Role.MENTEE, rng.choice(["SY", "DE", "UA"]))]
+        if number % 3 == 2:
+            mentees.append(history.person(Role.MENTEE, "UA"))
+        members = [mentor, *mentees]
+        people.extend(members)
+        relationship = history.start(*members)
+        for _ in range(rng.randint(3, 12)):
+            at = START + timedelta(minutes=rng.randint(0, 60 * 24 * 60))
+            history.message(relationship, rng.choice(members), at, None)
+        history.agreement(relationship, 1, rng.choice([24, 48]), START)
+        for week in range(rng.randint(1, 4)):
+            meeting = uuid.uuid4()
+            mode = rng.choice(list(MeetingMode))
+            at = START + timedelta(days=7 * week + 2)
+            history.meeting(relationship, "scheduled", 0, mode, at, meeting)
+            came = rng.sample(members, rng.randint(1, len(members)))
+            history.attendance(relationship, meeting, came, at + timedelta(hours=2), mode)
+        history.goal(relationship, uuid.uuid4(), rng.randint(1, 3), START + timedelta(days=9))
+        if number % 2:
+            history.end(relationship, START + timedelta(days=rng.randint(20, 80)), early=True)
+    history.erase(rng.choice(people), START + timedelta(days=30))
+    return history
