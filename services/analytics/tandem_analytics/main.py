@@ -8,7 +8,14 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from tandem_analytics import VERSION
-from tandem_analytics.api import dashboard, risk_thresholds, status
+from tandem_analytics.api import (
+    breakdowns,
+    dashboard,
+    relationship_stats,
+    risk_thresholds,
+    status,
+    survival,
+)
 from tandem_analytics.consumers import build_handlers
 from tandem_analytics.service import programme_metrics, rebuild
 from tandem_analytics.settings import AnalyticsSettings
@@ -34,7 +41,14 @@ DEFINITION = ServiceDefinition(
     "outcomes, and the programme dashboard.",
     version=VERSION,
     migrations=MIGRATIONS,
-    routers=[status.router, risk_thresholds.router, dashboard.router],
+    routers=[
+        status.router,
+        risk_thresholds.router,
+        dashboard.router,
+        relationship_stats.router,
+        breakdowns.router,
+        survival.router,
+    ],
     settings=AnalyticsSettings,
     # Every topic but its own: matching's and the contacts topic (the kit's directory, and
     # matching's facts for the read models), messaging's and meetings'.
