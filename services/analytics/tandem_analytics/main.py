@@ -29,9 +29,9 @@ from tandem_kit.workers import RunsIn, WorkerSpec
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "migrations"
 
-# Where the programme figures on /metrics come from: the seam the read models plug into
-# (an async (session, now) -> Sequence[ProgrammeFigures]); none until they are wired.
-PROGRAMME_FIGURES: programme_metrics.FiguresSource = programme_metrics.no_read_models_yet
+# Where the programme figures on /metrics come from (an async (session, now) ->
+# Sequence[ProgrammeFigures]): the read models and the open risk flags.
+PROGRAMME_FIGURES: programme_metrics.FiguresSource = programme_metrics.from_read_models
 
 DEFINITION = ServiceDefinition(
     name="analytics",

@@ -10,16 +10,25 @@ from pathlib import Path
 import pytest
 from prometheus_client import REGISTRY, generate_latest
 from prometheus_client.parser import text_string_to_metric_families
-from sqlalchemy import text
+from sqlalchemy import insert, text
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_analytics import main
 from tandem_analytics.adapters import programme_metrics as exported
-from tandem_analytics.domain.programme_metrics import Bounded, ProgrammeFigures, bounded
+from tandem_analytics.adapters.tables import risk_flags
+from tandem_analytics.domain.programme_metrics import (
+    Bounded,
+    ProgrammeFigures,
+    bounded,
+    figures_of,
+)
 from tandem_analytics.main import DEFINITION, create_app
 from tandem_analytics.service import programme_metrics
 from tandem_analytics.service.context import Context
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_contracts import Envelope, Event
+from tandem_contracts.common import Role
+from tandem_contracts.meetings import MeetingMode
 from tandem_contracts.messaging import MessagePosted, SenderRole
 from tandem_kit.clock import ManualClock
 from tandem_kit.db.database import Database
@@ -27,6 +36,7 @@ from tandem_kit.kafka import Handlers
 from tandem_kit.kafka.handlers import HandlerContext
 from tandem_kit.runtime import Runtime
 from tandem_kit.testing import isolated_settings, run_app
+from tests.analytics.integration.readmodels_history import START, History
 
 BIG, SMALL, MIDDLE = (uuid.UUID(int=n) for n in (1, 2, 3))
 
@@ -76,6 +86,14 @@ def test_the_bound_keeps_whole_programmes_the_largest_first() -> None:
     assert [(r.programme_id, r.country) for r in result.kept] == [(MIDDLE, "IT")]
     assert result.dropped == 3
     assert bounded(rows, max_series=10).dropped == 0
+
+
+def test_a_known_programme_without_relationships_shows_zeros_not_nothing() -> None:
+    [row] = figures_of([], [], [BIG])
+    assert row == ProgrammeFigures(programme_id=BIG, country="unknown")
+    assert row.active_relationships == 0
+    assert row.response_time_p50_seconds is None  # no reply measured: no sample at all
+    assert figures_of([], [], []) == []
 
 
 async def test_refresh_reads_once_bounds_by_the_setting_and_replaces_the_series(
@@ -187,3 +205,67 @@ async def test_the_service_serves_its_series_and_runs_the_figures_worker(tmp_pat
     for name in exported.METRIC_NAMES:
         assert f"# TYPE {name} gauge" in body, name
     assert any(spec.name == "programme-metrics" for spec in DEFINITION.workers)
+
+
+async def test_the_figures_come_from_the_read_models_and_the_open_flags(tmp_path: Path) -> None:
+    """Events through analytics' own consumer path into its read models, then one refresh:
+    the series Prometheus scrapes, per programme and the mentee's country."""
+    h = History()
+    max_, ana = h.person(Role.MENTOR, "DE"), h.person(Role.MENTEE, "SY")
+    lea, omar = h.person(Role.MENTOR, "DE"), h.person(Role.MENTEE, "SY")
+    tom, eva = h.person(Role.MENTOR, "DE"), h.person(Role.MENTEE, "FR")
+    talking, ended = h.start(max_, ana), h.start(lea, omar)
+    h.start(tom, eva)  # silent since it started
+    week = START + timedelta(days=21)  # the Monday of the last whole week before `now`
+    h.message(talking, max_, week + timedelta(hours=1), None)
+    h.message(talking, ana, week + timedelta(hours=5), None)  # answers in 4 hours
+    h.message(talking, max_, START + timedelta(hours=1), None)  # three weeks earlier
+    held = uuid.uuid4()
+    h.meeting(talking, "scheduled", 0, MeetingMode.ONLINE, week + timedelta(days=1), held)
+    h.attendance(talking, held, [max_, ana], week + timedelta(days=1, hours=1))
+    h.end(ended, START + timedelta(days=3), early=True)
+    now = START + timedelta(days=30)  # Wednesday 1 April: tom and eva silent for 30 days
+
+    settings = isolated_settings(AnalyticsSettings, tmp_path)
+    async with run_app(create_app(settings), settings, definition=DEFINITION) as running:
+        for envelope in h.envelopes:
+            assert await running.deliver(envelope)
+        async with running.runtime.database.transaction() as session:
+            await session.execute(
+                insert(risk_flags).values(
+                    id=uuid.uuid4(),
+                    relationship_id=talking,
+                    programme_id=h.programme,
+                    open_relationship_id=talking,
+                    source="rules",
+                    reasons=[],
+                    raised_at=now,
+                    holds=False,
+                )
+            )
+        ctx = Context.of(running.runtime)
+        await programme_metrics.refresh(ctx, main.PROGRAMME_FIGURES, now)
+
+    def figure(name: str) -> dict[str, float]:
+        found = samples(f"tandem_analytics_programme_{name}")
+        return {dict(labels)["country"]: value for labels, value in found.items()}
+
+    assert all(
+        dict(labels)["programme"] == str(h.programme)
+        for labels in samples("tandem_analytics_programme_started_relationships")
+    )
+    assert figure("started_relationships") == {"SY": 2, "FR": 1, "DE": 0}
+    assert figure("active_relationships") == {"SY": 1, "FR": 1, "DE": 0}
+    assert figure("at_risk_relationships") == {"SY": 1, "FR": 0, "DE": 0}
+    assert figure("ended_early_relationships") == {"SY": 1, "FR": 0, "DE": 0}
+    assert figure("completed_relationships") == {"SY": 0, "FR": 0, "DE": 0}
+    assert figure("messages_last_week") == {"SY": 2, "FR": 0, "DE": 0}
+    assert figure("meetings_online") == {"SY": 1, "FR": 0, "DE": 0}
+    assert figure("meetings_face_to_face") == {"SY": 0, "FR": 0, "DE": 0}
+    # Max's last-week message waited 4 h for Ana, his message of three weeks before it
+    # too (21 days and 4 hours): nearest-rank median and 90th percentile of the two.
+    assert figure("response_time_p50_seconds") == {"SY": 4 * 3600}
+    assert figure("response_time_p90_seconds") == {"SY": (21 * 24 + 4) * 3600}
+    # Tom and Eva: no contact since their start 30 days ago (in their own countries);
+    # Max and Ana met and wrote last week; Lea and Omar's relationship ended.
+    assert figure("isolated_participants") == {"SY": 0, "FR": 1, "DE": 1}

@@ -13,13 +13,35 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 from dataclasses import fields
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from uuid import UUID
 
 from prometheus_client import REGISTRY
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_analytics.domain.programme_metrics import Bounded, ProgrammeFigures
+from tandem_analytics.adapters.tables import (
+    risk_flags,
+    rm_meetings,
+    rm_members,
+    rm_message_weeks,
+    rm_messages,
+    rm_participants,
+    rm_relationships,
+)
+from tandem_analytics.domain.programme_metrics import (
+    Bounded,
+    ParticipantFacts,
+    ProgrammeFigures,
+    RelationshipFacts,
+    figures_of,
+)
+from tandem_analytics.domain.readmodels import ERASED
+from tandem_contracts.common import Role
+from tandem_contracts.meetings import MeetingMode
+from tandem_kit.directory.tables import programmes as directory_programmes
 
 PREFIX = "tandem_analytics_programme_"
 LABELS = ("programme", "country")
@@ -105,3 +127,128 @@ def publish(snapshot: Bounded) -> None:
 
 def note_consumed(topic: str, event_time: datetime) -> None:
     FRESHNESS.note(topic, event_time)
+
+
+# --- reading the figures from the read models --------------------------------------------
+
+
+async def read_figures(
+    session: AsyncSession, now: datetime, isolation_days: float
+) -> list[ProgrammeFigures]:
+    """Every programme's figures from the read models and the open risk flags: one query
+    per table, grouped by relationship (never one query per programme)."""
+    rel, mem, par = rm_relationships.c, rm_members.c, rm_participants.c
+    mentee_country = (
+        select(mem.relationship_id, func.min(par.country).label("country"))
+        .select_from(rm_members.join(rm_participants, par.participant_id == mem.participant_id))
+        .where(mem.role == Role.MENTEE.value)
+        .group_by(mem.relationship_id)
+        .subquery()
+    )
+    rows = (
+        await session.execute(
+            select(
+                rel.relationship_id,
+                rel.programme_id,
+                rel.started_at,
+                rel.ended_at,
+                rel.outcome,
+                mentee_country.c.country,
+            ).select_from(
+                rm_relationships.outerjoin(
+                    mentee_country, mentee_country.c.relationship_id == rel.relationship_id
+                )
+            )
+        )
+    ).all()
+    flagged = set(
+        await session.scalars(
+            select(risk_flags.c.open_relationship_id).where(
+                risk_flags.c.open_relationship_id.is_not(None)
+            )
+        )
+    )
+    # The last whole week (Monday to Sunday, UTC) by the messages' own time.
+    last_monday = (now - timedelta(days=now.weekday() + 7)).date()
+    weekly: dict[UUID, int] = dict(
+        (
+            await session.execute(
+                select(rm_message_weeks.c.relationship_id, func.sum(rm_message_weeks.c.messages))
+                .where(rm_message_weeks.c.week == last_monday)
+                .group_by(rm_message_weeks.c.relationship_id)
+            )
+        ).all()
+    )
+    mode = func.coalesce(rm_meetings.c.attended_mode, rm_meetings.c.planned_mode)
+    held: dict[tuple[UUID, str], int] = {
+        (rid, str(m)): n
+        for rid, m, n in (
+            await session.execute(
+                select(rm_meetings.c.relationship_id, mode, func.count())
+                .where(rm_meetings.c.outcome == "held")
+                .group_by(rm_meetings.c.relationship_id, mode)
+            )
+        ).all()
+    }
+    responses: dict[UUID, list[int]] = {}
+    for rid, seconds in (
+        await session.execute(
+            select(rm_messages.c.relationship_id, rm_messages.c.response_seconds).where(
+                rm_messages.c.response_seconds.is_not(None)
+            )
+        )
+    ).all():
+        responses.setdefault(rid, []).append(seconds)
+    relationships = [
+        RelationshipFacts(
+            relationship_id=r.relationship_id,
+            programme_id=r.programme_id,
+            country=r.country,
+            started=r.started_at is not None,
+            ended=r.ended_at is not None,
+            outcome=r.outcome,
+            at_risk=r.relationship_id in flagged,
+            messages_last_week=weekly.get(r.relationship_id, 0),
+            meetings_online=held.get((r.relationship_id, MeetingMode.ONLINE.value), 0),
+            meetings_face_to_face=held.get((r.relationship_id, MeetingMode.FACE_TO_FACE.value), 0),
+            response_seconds=tuple(responses.get(r.relationship_id, ())),
+        )
+        for r in rows
+    ]
+    known = list(await session.scalars(select(directory_programmes.c.id)))
+    return figures_of(relationships, await _members(session, now, isolation_days), known)
+
+
+async def _members(
+    session: AsyncSession, now: datetime, isolation_days: float
+) -> list[ParticipantFacts]:
+    """The members of active relationships (the erased left out: they are anonymous)."""
+    rel, mem, par = rm_relationships.c, rm_members.c, rm_participants.c
+    latest: dict[UUID, tuple[UUID, str | None, datetime]] = {}
+    for pid, programme, country, contact, started in (
+        await session.execute(
+            select(
+                mem.participant_id,
+                rel.programme_id,
+                par.country,
+                par.last_contact_at,
+                rel.started_at,
+            )
+            .select_from(
+                rm_members.join(
+                    rm_relationships, rel.relationship_id == mem.relationship_id
+                ).outerjoin(rm_participants, par.participant_id == mem.participant_id)
+            )
+            .where(
+                rel.started_at.is_not(None), rel.ended_at.is_(None), mem.participant_id != ERASED
+            )
+        )
+    ).all():
+        seen = max(t for t in (contact, started) if t is not None)
+        if pid not in latest or seen > latest[pid][2]:
+            latest[pid] = (programme, country, seen)
+    since = now - timedelta(days=isolation_days)
+    return [
+        ParticipantFacts(programme_id=programme, country=country, isolated=seen < since)
+        for programme, country, seen in latest.values()
+    ]

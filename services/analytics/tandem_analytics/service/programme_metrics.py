@@ -2,8 +2,8 @@
 
 The figures come from the read models through a ``FiguresSource``: one read per
 interval, in one transaction, never per scrape (a scrape must stay cheap and cannot
-await the database). ``no_read_models_yet`` is the source until the read models are
-wired in main.py (``PROGRAMME_FIGURES``); the collector and its bound work either way.
+await the database). main.py's ``PROGRAMME_FIGURES`` names the source:
+``from_read_models``; check-in figures stay 0 until check-ins reach the read models.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_analytics.adapters import programme_metrics as exported
 from tandem_analytics.domain.programme_metrics import ProgrammeFigures, bounded
+from tandem_analytics.domain.risk_rules import RiskThresholds
 from tandem_analytics.service.context import Context
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_contracts import EVENT_TYPES, Event
@@ -27,8 +28,18 @@ FiguresSource = Callable[[AsyncSession, datetime], Awaitable[Sequence[ProgrammeF
 
 
 async def no_read_models_yet(_session: AsyncSession, _now: datetime) -> Sequence[ProgrammeFigures]:
-    """The seam's default: no programme figures (the read models are not wired yet)."""
+    """No programme figures (a service without read models; tests)."""
     return ()
+
+
+# Isolation as the risk rules' default sees it (a programme's own threshold is for its
+# flags; the exported count is one comparable figure across programmes).
+ISOLATION_DAYS = RiskThresholds().isolation_days or 21.0
+
+
+async def from_read_models(session: AsyncSession, now: datetime) -> Sequence[ProgrammeFigures]:
+    """The figures from the read models and the open risk flags (main.PROGRAMME_FIGURES)."""
+    return await exported.read_figures(session, now, ISOLATION_DAYS)
 
 
 async def refresh(ctx: Context, source: FiguresSource, now: datetime) -> int:
