@@ -11,6 +11,7 @@ from tandem_analytics import VERSION
 from tandem_analytics.api import (
     breakdowns,
     dashboard,
+    exports,
     relationship_stats,
     risk_thresholds,
     status,
@@ -48,6 +49,7 @@ DEFINITION = ServiceDefinition(
         relationship_stats.router,
         breakdowns.router,
         survival.router,
+        exports.router,
     ],
     settings=AnalyticsSettings,
     # Every topic but its own: matching's and the contacts topic (the kit's directory, and

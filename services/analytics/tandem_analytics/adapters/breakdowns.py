@@ -12,8 +12,22 @@ from tandem_analytics.adapters.tables import rm_members, rm_participants, rm_rel
 from tandem_analytics.domain.breakdowns import RelationshipFacts
 
 
-async def relationships_of(session: AsyncSession, programme: UUID) -> list[RelationshipFacts]:
+async def relationships_of(
+    session: AsyncSession,
+    programme: UUID,
+    *,
+    after: UUID | None = None,
+    limit: int | None = None,
+) -> list[RelationshipFacts]:
+    """The programme's relationships by id (those after ``after``, at most ``limit``)."""
     r, m, p = rm_relationships.c, rm_members.c, rm_participants.c
+    ids = select(r.relationship_id).where(r.programme_id == programme)
+    if after is not None:
+        ids = ids.where(r.relationship_id > after)
+    ids = ids.order_by(r.relationship_id).limit(limit)
+    chosen = [row[0] for row in await session.execute(ids)]
+    if not chosen:
+        return []
     members = await session.execute(
         select(m.relationship_id, m.messages, p.country, p.modality)
         .select_from(
@@ -21,7 +35,7 @@ async def relationships_of(session: AsyncSession, programme: UUID) -> list[Relat
                 rm_participants, p.participant_id == m.participant_id
             )
         )
-        .where(r.programme_id == programme)
+        .where(r.relationship_id.in_(chosen))
     )
     messages: dict[UUID, int] = defaultdict(int)
     countries: dict[UUID, set[str]] = defaultdict(set)
@@ -34,7 +48,7 @@ async def relationships_of(session: AsyncSession, programme: UUID) -> list[Relat
             modalities[row.relationship_id].add(row.modality)
     rows = await session.execute(
         select(r.relationship_id, r.format, r.started_at, r.ended_at, r.outcome)
-        .where(r.programme_id == programme)
+        .where(r.relationship_id.in_(chosen))
         .order_by(r.relationship_id)
     )
     return [
