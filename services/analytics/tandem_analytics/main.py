@@ -12,6 +12,7 @@ from tandem_analytics.api import (
     breakdowns,
     dashboard,
     exports,
+    manager_view,
     relationship_stats,
     risk_thresholds,
     status,
@@ -50,6 +51,7 @@ DEFINITION = ServiceDefinition(
         breakdowns.router,
         survival.router,
         exports.router,
+        manager_view.router,
     ],
     settings=AnalyticsSettings,
     # Every topic but its own: matching's and the contacts topic (the kit's directory, and
@@ -71,6 +73,10 @@ DEFINITION = ServiceDefinition(
     ],
     openapi_tags=[
         {"name": "status", "description": "Whether the service is up, and its version."},
+        {
+            "name": "manager view",
+            "description": "What the managers see about you: the same figures, your lines.",
+        },
         {
             "name": "statistics",
             "description": "The manager's technical statistics of a programme, from the read "

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from uuid import UUID
 
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from tandem_analytics.adapters import relationship_stats as repo
 from tandem_analytics.domain.readmodels import last_two_way, percentile
 from tandem_analytics.domain.relationship_stats import MemberStats, RelationshipStats
@@ -18,14 +20,24 @@ async def statistics(
 ) -> RelationshipStats:
     require_manager(principal, programme_id)
     async with ctx.database.transaction() as session:
-        row = await repo.relationship(session, programme_id, relationship_id)
-        if row is None:
-            raise NotFound("No such relationship in this programme.", code="relationship_not_found")
-        members = await repo.members(session, relationship_id)
-        responses = await repo.responses(session, relationship_id)
-        weeks = await repo.weeks(session, relationship_id)
-        meetings = await repo.meetings(session, relationship_id)
-        goals, goals_done, milestones, milestones_done = await repo.goals(session, relationship_id)
+        stats = await read(session, programme_id, relationship_id)
+    if stats is None:
+        raise NotFound("No such relationship in this programme.", code="relationship_not_found")
+    return stats
+
+
+async def read(
+    session: AsyncSession, programme_id: UUID, relationship_id: UUID
+) -> RelationshipStats | None:
+    """The statistics, in the caller's transaction (the manager view reads them too)."""
+    row = await repo.relationship(session, programme_id, relationship_id)
+    if row is None:
+        return None
+    members = await repo.members(session, relationship_id)
+    responses = await repo.responses(session, relationship_id)
+    weeks = await repo.weeks(session, relationship_id)
+    meetings = await repo.meetings(session, relationship_id)
+    goals, goals_done, milestones, milestones_done = await repo.goals(session, relationship_id)
     by_responder: dict[UUID, list[float]] = {}
     for responder, seconds in responses:
         by_responder.setdefault(responder, []).append(seconds / 3600)
