@@ -105,7 +105,10 @@ async def test_refresh_reads_once_bounds_by_the_setting_and_replaces_the_series(
     reads: list[datetime] = []
     rows = [figures(BIG, "DE", 50), figures(BIG, "FR", 30), figures(SMALL, "ES", 4)]
 
-    async def source(session: AsyncSession, at: datetime) -> list[ProgrammeFigures]:
+    async def source(
+        session: AsyncSession, at: datetime, given: AnalyticsSettings
+    ) -> list[ProgrammeFigures]:
+        assert given is settings
         assert (await session.execute(text("SELECT 1"))).scalar() == 1  # a live transaction
         reads.append(at)
         return rows

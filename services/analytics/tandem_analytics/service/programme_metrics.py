@@ -15,7 +15,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_analytics.adapters import programme_metrics as exported
 from tandem_analytics.domain.programme_metrics import ProgrammeFigures, bounded
-from tandem_analytics.domain.risk_rules import RiskThresholds
 from tandem_analytics.service.context import Context
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_contracts import EVENT_TYPES, Event
@@ -24,28 +23,31 @@ from tandem_kit.kafka.handlers import EventHandler, HandlerContext
 from tandem_kit.runtime import Runtime
 from tandem_kit.workers import PeriodicWorker
 
-FiguresSource = Callable[[AsyncSession, datetime], Awaitable[Sequence[ProgrammeFigures]]]
+FiguresSource = Callable[
+    [AsyncSession, datetime, AnalyticsSettings], Awaitable[Sequence[ProgrammeFigures]]
+]
 
 
-async def no_read_models_yet(_session: AsyncSession, _now: datetime) -> Sequence[ProgrammeFigures]:
+async def no_read_models_yet(
+    _session: AsyncSession, _now: datetime, _settings: AnalyticsSettings
+) -> Sequence[ProgrammeFigures]:
     """No programme figures (a service without read models; tests)."""
     return ()
 
 
-# Isolation as the risk rules' default sees it (a programme's own threshold is for its
-# flags; the exported count is one comparable figure across programmes).
-ISOLATION_DAYS = RiskThresholds().isolation_days or 21.0
-
-
-async def from_read_models(session: AsyncSession, now: datetime) -> Sequence[ProgrammeFigures]:
-    """The figures from the read models and the open risk flags (main.PROGRAMME_FIGURES)."""
-    return await exported.read_figures(session, now, ISOLATION_DAYS)
+async def from_read_models(
+    session: AsyncSession, now: datetime, settings: AnalyticsSettings
+) -> Sequence[ProgrammeFigures]:
+    """The figures from the read models and the open risk flags (main.PROGRAMME_FIGURES);
+    isolation after the service's ``isolation_days`` (one figure comparable across
+    programmes, whatever thresholds a programme sets for its own flags)."""
+    return await exported.read_figures(session, now, settings.isolation_days)
 
 
 async def refresh(ctx: Context, source: FiguresSource, now: datetime) -> int:
     """Read every programme's figures once and publish them, bounded; the rows kept."""
     async with ctx.database.transaction() as session:
-        figures = await source(session, now)
+        figures = await source(session, now, ctx.settings)
     snapshot = bounded(figures, ctx.settings.programme_metrics_max_series)
     exported.publish(snapshot)
     return 0  # the worker sleeps its interval after each refresh
