@@ -277,6 +277,19 @@ SYSTEM = Board(
                     width=8,
                 ),
                 Panel(
+                    "Programme series left out",
+                    "Programme x country rows over TANDEM_ANALYTICS_PROGRAMME_METRICS_MAX_SERIES, "
+                    "not exported (0: every programme is on the programmes dashboard).",
+                    "short",
+                    (
+                        Query(
+                            "max by (job) (tandem_analytics_programme_series_dropped)",
+                            "dropped",
+                        ),
+                    ),
+                    width=8,
+                ),
+                Panel(
                     "Reminder lateness (meetings)",
                     "How long after its due time a reminder was mailed or dropped.",
                     "s",
@@ -284,6 +297,7 @@ SYSTEM = Board(
                         Query(lateness("0.50"), "p50"),
                         Query(lateness("0.99"), "p99"),
                     ),
+                    width=8,
                 ),
                 Panel(
                     "Reminders queued and dropped (meetings)",
@@ -293,6 +307,7 @@ SYSTEM = Board(
                         Query(f"rate(tandem_meetings_reminders_queued_total[{RATE}])", "queued"),
                         Query(f"rate(tandem_meetings_reminders_dropped_total[{RATE}])", "dropped"),
                     ),
+                    width=8,
                 ),
             ),
         ),
