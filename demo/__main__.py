@@ -19,6 +19,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from demo.analytics import dashboard_lines, export_csv, wait_for_dashboard
 from demo.client import Api, Tokens
 from demo.flow import (
     accept_all,
@@ -140,6 +141,13 @@ def main() -> int:
                     f"  fetched once: {feed.status} ({feed.content_type}), "
                     f"{feed.events} meeting(s); saved as {data / 'feed.ics'}"
                 )
+            print("9. analytics: the manager's programme dashboard, from the events alone")
+            analytics = Api(urls["analytics"])
+            dashboard = wait_for_dashboard(analytics, manager, programme_id, len(active))
+            for line in dashboard_lines(dashboard):
+                print(line)
+            export = export_csv(urls["analytics"], manager, programme_id, data / "programme.csv")
+            print(f"  CSV export ({export.rows} relationships): {export.path}")
             print(
                 f"\nOpenAPI: {', '.join(f'{u}/docs' for u in urls.values())}; "
                 f"metrics at /metrics; logs and databases in {data}"

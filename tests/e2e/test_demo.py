@@ -178,3 +178,17 @@ def test_the_demo_runs_a_programme_through_every_service(
     for event in expected:
         assert isinstance(event.start, datetime)
         assert shown[event.uid].start == event.start.astimezone(berlin).strftime("%Y-%m-%d %H:%M")
+
+    # Analytics: the manager's dashboard counts every relationship the flow started (from
+    # the events alone), and the CSV export has a line for each of them.
+    active = re.search(r"every member accepted: (\d+) active relationships", out)
+    assert active is not None
+    counted_there = re.search(r"  (\d+) relationships: (\d+) active, ", out)
+    assert counted_there is not None, out[-2000:]
+    assert int(counted_there.group(1)) == int(active.group(1))
+    exported = re.search(r"CSV export \((\d+) relationships\): (\S+)", out)
+    assert exported is not None
+    assert int(exported.group(1)) == int(active.group(1))
+    csv_bytes = (data / "programme.csv").read_bytes()
+    assert csv_bytes.startswith(b"\xef\xbb\xbf")  # a BOM, so spreadsheets read UTF-8
+    assert csv_bytes.count(b"\r\n") == int(active.group(1)) + 1
