@@ -13,7 +13,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_analytics.service import erasure, readmodels
 from tandem_analytics.service.context import Context
 from tandem_analytics.settings import AnalyticsSettings
-from tandem_contracts import Event
+from tandem_contracts import EVENT_TYPES, Event
+from tandem_contracts.matching import ProgrammeCreated
 from tandem_kit.directory import Erasure, register_directory
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
@@ -29,7 +30,21 @@ def build_handlers(runtime: Runtime[AnalyticsSettings]) -> Handlers:
     async def participant_erased(session: AsyncSession, erased: Erasure) -> None:
         await erasure.participant_erased(session, erased)
 
-    handlers = register_directory(Handlers(), clock=ctx.now, on_erased=participant_erased)
+    directory = register_directory(Handlers(), clock=ctx.now, on_erased=participant_erased)
+    describe = directory[ProgrammeCreated.event_type]
+
+    # programme.created: the directory's record first, then the read models' (its
+    # organisation, for the roll-up), in the one inbox transaction.
+    async def programme_created(event: ProgrammeCreated, hc: HandlerContext) -> None:
+        await describe(event, hc)
+        await consumed(event, hc)
+
+    handlers = Handlers().on(ProgrammeCreated, programme_created)
+    for event_type, handler in directory.items():
+        if event_type != ProgrammeCreated.event_type:
+            handlers = handlers.on(EVENT_TYPES[event_type], handler)
+    for record, tombstone in directory.tombstones.items():
+        handlers = handlers.on_tombstone(EVENT_TYPES[record], tombstone)
     for event_class in readmodels.CONSUMED:
         handlers = handlers.on(event_class, consumed)
     return handlers

@@ -15,6 +15,7 @@ from tandem_analytics.api import (
     manager_view,
     relationship_stats,
     risk_thresholds,
+    rollup,
     status,
     survival,
 )
@@ -52,6 +53,7 @@ DEFINITION = ServiceDefinition(
         survival.router,
         exports.router,
         manager_view.router,
+        rollup.router,
     ],
     settings=AnalyticsSettings,
     # Every topic but its own: matching's and the contacts topic (the kit's directory, and

@@ -23,6 +23,7 @@ from tandem_contracts.matching import (
     ParticipantErased,
     ParticipantRegistered,
     ParticipantUpdated,
+    ProgrammeCreated,
     RelationshipEnded,
     RelationshipStarted,
 )
@@ -68,6 +69,22 @@ class History:
         envelope = Envelope.wrap(event).model_copy(update={"time": at})
         self.envelopes.append(envelope)
         return envelope
+
+    def created(self, organisation: uuid.UUID) -> None:
+        self.add(
+            ProgrammeCreated(
+                programme_id=self.programme,
+                organisation_id=organisation,
+                name="A programme",
+                countries=["DE"],
+                languages=["en"],
+                starts_on=date(2026, 3, 1),
+                ends_on=date(2026, 9, 1),
+                formats=[MentoringFormat.PAIR, MentoringFormat.GROUP],
+                managers=[],
+            ),
+            START - timedelta(days=30),
+        )
 
     def person(self, role: Role, country: str, modality: Modality = Modality.EITHER) -> Person:
         person = Person(uuid.uuid4(), role, country, modality)
@@ -335,6 +352,7 @@ def sample_history(seed: int, relationships: int = 4) -> History:
     """A seeded programme: messages, agreements, meetings, goals, ends and one erasure."""
     rng = random.Random(seed)
     history = History()
+    history.created(uuid.UUID(int=seed + 1))
     people: list[Person] = []
     for number in range(relationships):
         mentor = history.person(Role.MENTOR, rng.choice(["DE", "PT"]))

@@ -134,9 +134,18 @@ def upgrade() -> None:
         sa.Column("first_posted_at", UtcDateTime(), nullable=True),
     )
     op.create_index("ix_rm_participants_programme", "rm_participants", ["programme_id"])
+    op.create_table(
+        "rm_programmes",
+        sa.Column("programme_id", sa.Uuid(), primary_key=True),
+        sa.Column("organisation_id", sa.Uuid(), nullable=False),
+    )
+    op.create_index(
+        "ix_rm_programmes_organisation", "rm_programmes", ["organisation_id", "programme_id"]
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("rm_programmes")
     op.drop_table("rm_participants")
     op.drop_table("rm_goals")
     op.drop_table("rm_meetings")

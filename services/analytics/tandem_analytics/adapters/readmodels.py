@@ -24,6 +24,7 @@ from tandem_analytics.adapters.tables import (
     rm_meetings,
     rm_members,
     rm_participants,
+    rm_programmes,
     rm_relationships,
 )
 
@@ -57,7 +58,16 @@ def lower_role(column: Any, role: str | None) -> ColumnElement[Any] | Any:
     return case((or_(column.is_(None), column > role), role), else_=column)
 
 
-# --- relationships -----------------------------------------------------------------
+# --- programmes and relationships -------------------------------------------------
+
+
+async def know_programme(session: AsyncSession, programme: UUID, organisation: UUID) -> None:
+    await insert_absent(
+        session,
+        rm_programmes,
+        {"programme_id": programme, "organisation_id": organisation},
+        ["programme_id"],
+    )
 
 
 async def know_relationship(session: AsyncSession, relationship_id: UUID, programme: UUID) -> None:

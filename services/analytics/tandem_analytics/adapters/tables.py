@@ -222,3 +222,13 @@ rm_participants = Table(
     Column("first_posted_at", UtcDateTime(), nullable=True),  # min(): messages, forum posts
     Index("ix_rm_participants_programme", "programme_id"),
 )
+
+# A programme's organisation (from programme.created; the directory keeps the rest): the
+# organisation roll-up groups programmes by it.
+rm_programmes = Table(
+    "rm_programmes",
+    metadata,
+    Column("programme_id", Uuid(), primary_key=True),
+    Column("organisation_id", Uuid(), nullable=False),
+    Index("ix_rm_programmes_organisation", "organisation_id", "programme_id"),
+)

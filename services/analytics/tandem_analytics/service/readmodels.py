@@ -24,6 +24,7 @@ from tandem_contracts.matching import (
     MatchProposed,
     ParticipantRegistered,
     ParticipantUpdated,
+    ProgrammeCreated,
     RelationshipEnded,
     RelationshipStarted,
 )
@@ -50,6 +51,10 @@ Apply = Callable[[AsyncSession, Envelope, Any, UUID], Awaitable[None]]
 async def consume(session: AsyncSession, envelope: Envelope, event: Event) -> None:
     """Keep the event (scrubbed of erased people) and apply it to the read models."""
     data = json.loads(envelope.data)
+    if envelope.type == ProgrammeCreated.event_type:
+        # The managers' contacts and the mail wording are the directory's, never stored.
+        data = {**data, "managers": [], "mail_overrides": {}}
+        event = parse_event(envelope.type, json.dumps(data))
     people = people_in(data) - {ERASED}
     erased = await directory.erased_among(session, people) if people else set()
     if erased:
@@ -58,6 +63,12 @@ async def consume(session: AsyncSession, envelope: Envelope, event: Event) -> No
     if not await event_store.keep(session, envelope, data, people - erased):
         return  # the same event id under another delivery: already applied
     await APPLY[envelope.type](session, envelope, event, digest(data))
+
+
+async def _programme(
+    session: AsyncSession, envelope: Envelope, event: ProgrammeCreated, facts: UUID
+) -> None:
+    await repo.know_programme(session, event.programme_id, event.organisation_id)
 
 
 async def _started(
@@ -225,6 +236,7 @@ async def _kept_only(session: AsyncSession, envelope: Envelope, event: Event, fa
 
 
 APPLY: dict[str, Apply] = {
+    ProgrammeCreated.event_type: _programme,
     RelationshipStarted.event_type: _started,
     RelationshipEnded.event_type: _ended,
     AgreementAccepted.event_type: _agreement,
@@ -240,7 +252,8 @@ APPLY: dict[str, Apply] = {
     MatchProposed.event_type: _kept_only,
 }
 
-# The event classes consumers.py registers for consume(), one per type in APPLY.
+# The event classes consumers.py registers for consume(), one per type in APPLY
+# (programme.created goes to the directory first, then here).
 CONSUMED: tuple[type[Event], ...] = (
     RelationshipStarted,
     RelationshipEnded,
