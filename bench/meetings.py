@@ -160,6 +160,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--traced", action="store_true", help="also trace allocations (slower: rates are lower)"
     )
+    parser.add_argument(
+        "--profile", help="write the planned child's cProfile here (slower: rates are lower)"
+    )
     parser.add_argument("--job", help=argparse.SUPPRESS)  # one consuming child's work
     arguments = parser.parse_args(argv)
     if arguments.part == "slots":
@@ -168,7 +171,12 @@ def main(argv: list[str] | None = None) -> None:
         feed_bench(arguments.meetings, arguments.fetches)
     elif arguments.part == "broker":
         print_broker(
-            broker_figures(arguments.relationships, arguments.database, traced=arguments.traced)
+            broker_figures(
+                arguments.relationships,
+                arguments.database,
+                traced=arguments.traced,
+                profile=arguments.profile,
+            )
         )
     else:
         child_main(arguments.job)

@@ -49,7 +49,7 @@ from tandem_contracts.matching import (
 from tandem_kit.app import create_app as kit_create_app
 from tandem_kit.clock import ManualClock
 from tandem_kit.db.tables import inbox_table
-from tandem_kit.kafka import HandlerContext, Handlers, create_producer
+from tandem_kit.kafka import BatchContext, HandlerContext, Handlers, create_producer
 from tandem_kit.kafka.provision import default_topics
 from tandem_kit.runtime import Runtime
 from tandem_kit.testing import isolated_settings, run_app
@@ -213,9 +213,15 @@ def _noop_handlers(runtime: Runtime[MeetingsSettings]) -> Handlers:
     async def nothing(event: Event, hc: HandlerContext) -> None:
         return None
 
+    async def nothing_at_all(events: Sequence[Event], bc: BatchContext) -> None:
+        return None
+
     noop = Handlers()
     for event_type in real:
         noop.on(EVENT_TYPES[event_type], nothing)
+    # batched as the real ones are: the same inbox transactions, so the same loop cost
+    for event_type in real.batches:
+        noop.on_batch(EVENT_TYPES[event_type], nothing_at_all)
     return noop
 
 
@@ -265,7 +271,7 @@ async def consume(job: dict[str, Any]) -> dict[str, Any]:
         "seconds_from_start": done - began,
         "cpu_seconds": cpu,
         "proposals": proposals,
-        "max_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "max_rss_mib": _own_peak_rss_mib(),
         "traced_peak_mib": peak_traced / 2**20,
     }
 
@@ -274,8 +280,30 @@ def _raw_app(settings: MeetingsSettings) -> FastAPI:
     return kit_create_app(replace(DEFINITION, handlers=_noop_handlers), settings, clock=NOW_CLOCK)
 
 
+def _own_peak_rss_mib() -> float:
+    """This process's own peak RSS. ``ru_maxrss`` survives ``exec`` on Linux (the kernel
+    keeps the forked copy of the parent's high-water mark), so a child started from a big
+    parent would report the parent's peak; ``VmHWM`` belongs to this address space only."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def child_main(job_json: str) -> None:
-    print(json.dumps(asyncio.run(consume(json.loads(job_json)))))
+    job = json.loads(job_json)
+    if not job.get("profile"):
+        print(json.dumps(asyncio.run(consume(job))))
+        return
+    import cProfile
+
+    profiler = cProfile.Profile()
+    figures = profiler.runcall(asyncio.run, consume(job))
+    profiler.dump_stats(job["profile"])
+    print(json.dumps(figures))
 
 
 def _spawn(job: dict[str, Any]) -> dict[str, Any]:
@@ -294,7 +322,9 @@ def _spawn(job: dict[str, Any]) -> dict[str, Any]:
 # --- the parent ------------------------------------------------------------------------------
 
 
-def broker_figures(relationships: int, database: str, *, traced: bool = False) -> dict[str, Any]:
+def broker_figures(
+    relationships: int, database: str, *, traced: bool = False, profile: str | None = None
+) -> dict[str, Any]:
     from tests.support.infra import create_postgres_database, ensure_kafka, ensure_postgres
 
     bootstrap = ensure_kafka()
@@ -353,6 +383,7 @@ def broker_figures(relationships: int, database: str, *, traced: bool = False) -
                 "group": planned_group,
                 "type": STARTED,
                 "expect": n,
+                "profile": profile,
             }
         )
     return {

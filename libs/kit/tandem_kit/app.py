@@ -156,6 +156,7 @@ def _start_workers(
                     max_attempts=settings.consumer_max_attempts,
                     retry_backoff=settings.consumer_retry_backoff_seconds,
                     health=health,
+                    batch_size=settings.consumer_batch_size,
                     # Measured often enough that a stall shows within the threshold.
                     lag_interval=min(5.0, settings.consumer_stall_seconds / 4),
                 ),

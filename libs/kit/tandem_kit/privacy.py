@@ -135,6 +135,21 @@ class PersonalVault:
         cache[person] = key
         return key
 
+    async def preload(self, session: AsyncSession, people: Iterable[str]) -> None:
+        """Read and unwrap the keys of ``people`` in one query, for the session: a batch
+        that opens many people's fields then asks the database once, not once each."""
+        cache: dict[str, bytes] = session.info.setdefault(_KEYS, {})
+        wanted = sorted({person for person in people if person not in cache})
+        table = person_keys_table
+        for start in range(0, len(wanted), 500):  # well under any bound-parameter limit
+            rows = await session.execute(
+                select(table.c.person, table.c.wrapped_key).where(
+                    table.c.person.in_(wanted[start : start + 500])
+                )
+            )
+            for person, wrapped in rows:
+                cache[person] = self.keyring.unwrap(_PERSON_KIND, person, unpack(wrapped))
+
     async def seal(
         self, session: AsyncSession, person: str, field: str, value: str | None
     ) -> bytes | None:

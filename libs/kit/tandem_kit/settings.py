@@ -94,6 +94,8 @@ class ServiceSettings(BaseSettings):
     # Consumers: attempts per event before it is dead-lettered, and the first backoff.
     consumer_max_attempts: int = Field(default=5, ge=1, le=50)
     consumer_retry_backoff_seconds: float = Field(default=0.2, ge=0, le=60)
+    # Records per poll, and so the most a batch handler (Handlers.on_batch) gets at once.
+    consumer_batch_size: int = Field(default=200, ge=1, le=1000)
     # /readyz reports a consumer that has had lag on a partition and not moved it for this long.
     consumer_stall_seconds: float = Field(default=60.0, gt=0, le=3600)
     auth: AuthSettings = AuthSettings()

@@ -1,11 +1,13 @@
 """Events meetings consumes, each mapped to its use case (run in the inbox's transaction).
 
 Programmes and participants go to the kit's directory (matching's topic and the
-compacted contacts topic); relationships to their own use cases; messaging's agreements to the
-plans.
+compacted contacts topic); relationships to their own use cases (starts in batches too);
+messaging's agreements to the plans.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -17,9 +19,15 @@ from tandem_contracts.matching import (
 )
 from tandem_contracts.messaging import AgreementAccepted
 from tandem_kit.directory import Erasure, Participant, register_directory
-from tandem_kit.kafka import HandlerContext, Handlers
+from tandem_kit.kafka import BatchContext, HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
-from tandem_meetings.service import erasure, plan_instances, profiles, relationships
+from tandem_meetings.service import (
+    erasure,
+    plan_instances,
+    profiles,
+    relationships,
+    started_batches,
+)
 from tandem_meetings.service.context import Context
 from tandem_meetings.settings import MeetingsSettings
 
@@ -29,6 +37,12 @@ def build_handlers(runtime: Runtime[MeetingsSettings]) -> Handlers:
 
     async def relationship_started(event: RelationshipStarted, hc: HandlerContext) -> None:
         await relationships.relationship_started(ctx, hc.session, event)
+
+    # Runs of starts in one transaction (the same result as one by one, far fewer statements).
+    async def relationships_started(
+        events: Sequence[RelationshipStarted], bc: BatchContext
+    ) -> None:
+        await started_batches.relationships_started(ctx, bc.session, events)
 
     async def relationship_ended(event: RelationshipEnded, hc: HandlerContext) -> None:
         await relationships.relationship_ended(ctx, hc.session, event)
@@ -59,6 +73,7 @@ def build_handlers(runtime: Runtime[MeetingsSettings]) -> Handlers:
     )
     return (
         directory.on(RelationshipStarted, relationship_started)
+        .on_batch(RelationshipStarted, relationships_started)
         .on(RelationshipEnded, relationship_ended)
         .on(ParticipantRegistered, profile_stated)
         .on(ParticipantUpdated, profile_stated)

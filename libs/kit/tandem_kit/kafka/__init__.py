@@ -2,6 +2,8 @@
 
 from tandem_kit.kafka.consumer import EventConsumer
 from tandem_kit.kafka.handlers import (
+    BatchContext,
+    BatchHandler,
     EventHandler,
     HandlerContext,
     Handlers,
@@ -12,6 +14,8 @@ from tandem_kit.kafka.producer import create_producer
 from tandem_kit.kafka.provision import TopicSpec, default_topics, provision_topics
 
 __all__ = [
+    "BatchContext",
+    "BatchHandler",
     "EventConsumer",
     "EventHandler",
     "HandlerContext",

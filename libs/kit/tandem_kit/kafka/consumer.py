@@ -13,44 +13,44 @@ keeps its headers and key but not its value: those values are contact details, a
 the dead-letter topic would keep them for its retention after the person's erasure.
 An unreachable database is different: that record waits (no dead letter) until
 the database is back, because the event itself is fine.
+Consecutive records of a partition whose type has a batch handler (``Handlers.on_batch``)
+are handled together in one transaction (:mod:`tandem_kit.kafka.batches`), up to
+``batch_size`` at a time; a batch that fails is handled again record by record, so that
+only a poison record goes to the dead letters. The order within a partition is kept.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Awaitable, Callable, Container, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from datetime import UTC, datetime
+from typing import TypeAlias
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
 from aiokafka.errors import CommitFailedError
-from pydantic import ValidationError
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import insert, select
 
 from tandem_contracts import (
     Envelope,
-    EnvelopeError,
     Event,
     compacted_topics,
     consumer_group,
     dlq_topic,
-    parse_event,
 )
-from tandem_contracts.base import EVENT_TYPES, UnknownEventType
 from tandem_kit.db.database import Database
-from tandem_kit.db.tables import inbox_table
+from tandem_kit.kafka.batches import handle_batch_in_inbox
 from tandem_kit.kafka.groups import wait_for_coordinator
 from tandem_kit.kafka.handlers import (
-    BoundHandler,
+    BatchHandler,
     EventHandler,
-    HandlerContext,
     Handlers,
     Tombstone,
     TombstoneHandler,
     bind,
 )
 from tandem_kit.kafka.health import ConsumerHealth
+from tandem_kit.kafka.records import PoisonEvent, decode_record, handle_in_inbox
 from tandem_kit.telemetry.metrics import (
     EVENTS_CONSUMED,
     EVENTS_DEAD_LETTERED,
@@ -58,93 +58,23 @@ from tandem_kit.telemetry.metrics import (
 )
 from tandem_kit.telemetry.propagation import consumer_span
 
+# decode_record, handle_in_inbox and PoisonEvent live in records; kept importable from here.
+__all__ = [
+    "AfterCommitHook",
+    "EventConsumer",
+    "PoisonEvent",
+    "decode_record",
+    "handle_in_inbox",
+]
+
 log = logging.getLogger(__name__)
 
 _TRANSIENT = (sa_exc.OperationalError, sa_exc.InterfaceError, ConnectionError, TimeoutError)
 
 
 AfterCommitHook = Callable[[Envelope], Awaitable[None]]
-
-
-class PoisonEvent(Exception):
-    """The record can never be handled (not a CloudEvent, or an invalid payload)."""
-
-
-def decode_record(
-    headers: Sequence[tuple[str, bytes | None]],
-    key: bytes | None,
-    value: bytes | None,
-    handled: Container[str],
-    *,
-    topic: str | None = None,
-    tombstones: Container[str] = (),
-) -> tuple[Envelope, Event | Tombstone | None]:
-    """The envelope and event (or tombstone) of one record; ``None`` for a type not handled.
-
-    ``tombstones`` are the types with a tombstone handler; a tombstone of one of them
-    is accepted only from that type's own (compacted) ``topic``. Raises
-    :class:`PoisonEvent` for a record that can never be handled. Public so that
-    :mod:`tandem_kit.testing` hands events to a service exactly as this consumer does.
-    """
-    accepted = [t for t in EVENT_TYPES if t in tombstones and EVENT_TYPES[t].topic() == topic]
-    # On a compacted topic a tombstone is a normal record: one of a type this consumer
-    # has no handler for is skipped like any unhandled type (the segment roller's
-    # markers are such tombstones); anywhere else it is not a CloudEvent.
-    compacted = topic is not None and topic in compacted_topics()
-    try:
-        envelope = Envelope.from_kafka(
-            list(headers), key, value, tombstones=_ANY_TYPE if compacted else accepted
-        )
-    except EnvelopeError as error:
-        raise PoisonEvent(str(error)) from error
-    if envelope.tombstone:
-        if envelope.type not in accepted:
-            return envelope, None
-        return envelope, Tombstone(envelope.type, envelope.key)
-    if envelope.type not in handled:
-        return envelope, None
-    try:
-        return envelope, parse_event(envelope.type, envelope.data)
-    except (ValidationError, UnknownEventType) as error:
-        raise PoisonEvent(f"invalid {envelope.type} payload: {error}") from error
-
-
-class _AnyType:
-    def __contains__(self, event_type: object) -> bool:
-        return True
-
-
-_ANY_TYPE = _AnyType()
-
-
-async def handle_in_inbox(
-    database: Database,
-    consumer: str,
-    handle: BoundHandler,
-    envelope: Envelope,
-) -> bool:
-    """Write the inbox row and run ``handle`` (a handler bound to its event, see
-    :func:`tandem_kit.kafka.handlers.bind`) in one transaction; ``False`` (and nothing
-    runs) when ``consumer`` has already handled this event id."""
-    async with database.transaction() as session:
-        seen = await session.scalar(
-            select(inbox_table.c.event_id).where(
-                inbox_table.c.consumer == consumer,
-                inbox_table.c.event_id == str(envelope.id),
-            )
-        )
-        if seen is not None:
-            return False  # delivered again: the effect already happened
-        await session.execute(
-            insert(inbox_table).values(
-                consumer=consumer,
-                event_id=str(envelope.id),
-                event_type=envelope.type,
-                processed_at=datetime.now(UTC),
-            )
-        )
-        await handle(HandlerContext(session=session, envelope=envelope))
-    return True
+Record: TypeAlias = "ConsumerRecord[bytes, bytes]"
+Decoded: TypeAlias = tuple[Envelope, Event | Tombstone | None]
 
 
 class EventConsumer:
@@ -164,6 +94,8 @@ class EventConsumer:
         after_commit: AfterCommitHook | None = None,
         health: ConsumerHealth | None = None,
         lag_interval: float = 5.0,
+        batch_handlers: Mapping[str, BatchHandler] | None = None,
+        batch_size: int = 200,
     ) -> None:
         self.name = name
         self._db = database
@@ -172,6 +104,10 @@ class EventConsumer:
         if tombstones is None:
             tombstones = handlers.tombstones if isinstance(handlers, Handlers) else {}
         self._tombstones = dict(tombstones)
+        if batch_handlers is None:
+            batch_handlers = handlers.batches if isinstance(handlers, Handlers) else {}
+        self._batches = dict(batch_handlers)
+        self._batch_size = batch_size
         self._compacted = compacted_topics()
         self._dead_letters = dead_letters
         self._max_attempts = max_attempts
@@ -207,7 +143,7 @@ class EventConsumer:
         measuring = asyncio.create_task(self._measure_lag(), name=f"{self.name}-lag")
         try:
             while not self._stopping.is_set():
-                batches = await self._consumer.getmany(timeout_ms=300, max_records=500)
+                batches = await self._consumer.getmany(timeout_ms=300, max_records=self._batch_size)
                 for partition, records in batches.items():
                     await self._consume_partition(partition, records)
                     if self._stopping.is_set():
@@ -245,13 +181,15 @@ class EventConsumer:
             position = starts[partition] if offset is None else offset
             self.health.measured(partition, position, ends[partition])
 
-    async def _consume_partition(
-        self, partition: TopicPartition, records: list[ConsumerRecord[bytes, bytes]]
-    ) -> None:
+    async def _consume_partition(self, partition: TopicPartition, records: list[Record]) -> None:
         next_offset = None
-        for record in records:
-            await self._process(record)
-            next_offset = record.offset + 1
+        for run in self._runs(records):
+            record, decoded = run[0]
+            if isinstance(decoded, tuple) and self._batched(decoded):
+                await self._process_batch(run)
+            else:
+                await self._process(record, decoded)
+            next_offset = run[-1][0].offset + 1
             if self._stopping.is_set():
                 break
         if next_offset is None:
@@ -264,9 +202,75 @@ class EventConsumer:
             log.warning("offset commit for %s lost to a rebalance", partition)
         self.health.progressed(partition, next_offset, self._consumer.highwater(partition))
 
-    async def _process(self, record: ConsumerRecord[bytes, bytes]) -> None:
+    def _batched(self, decoded: Decoded) -> bool:
+        event = decoded[1]
+        return isinstance(event, Event) and event.event_type in self._batches
+
+    def _runs(self, records: list[Record]) -> list[list[tuple[Record, Decoded | PoisonEvent]]]:
+        """The records in order, consecutive ones of one batched type together, every
+        other record alone."""
+        runs: list[list[tuple[Record, Decoded | PoisonEvent]]] = []
+        previous: str | None = None
+        for record in records:
+            decoded: Decoded | PoisonEvent
+            try:
+                decoded = self._decode(record)
+            except PoisonEvent as poison:
+                decoded = poison
+            batched = isinstance(decoded, tuple) and self._batched(decoded)
+            event_type = decoded[0].type if isinstance(decoded, tuple) and batched else None
+            if batched and event_type == previous:
+                runs[-1].append((record, decoded))
+            else:
+                runs.append([(record, decoded)])
+            previous = event_type
+        return runs
+
+    async def _process_batch(self, run: list[tuple[Record, Decoded | PoisonEvent]]) -> None:
+        decoded = [(record, d) for record, d in run if isinstance(d, tuple)]
+        envelopes = [envelope for _, (envelope, _) in decoded]
+        events = [event for _, (_, event) in decoded if isinstance(event, Event)]
+        first, (envelope, _) = decoded[0]
+        handle = self._batches[envelope.type]
+        while True:
+            try:
+                # One span for the run, in the first record's trace: the handler is one call.
+                with consumer_span(
+                    first.topic,
+                    envelope.type,
+                    str(envelope.id),
+                    first.headers,
+                    key=envelope.key,
+                    partition=first.partition,
+                    offset=first.offset,
+                    consumer_group=self.group_id,
+                ):
+                    await handle_batch_in_inbox(self._db, self.name, handle, envelopes, events)
+                break
+            except _TRANSIENT as error:
+                log.warning("database unavailable, waiting to handle a batch: %s", error)
+                await asyncio.sleep(min(5.0, self._backoff * 10))
+            except Exception as error:
+                # Nothing of the batch was kept: one by one, a poison event fails alone.
+                log.warning(
+                    "a batch of %d %s failed (%s); one by one", len(run), envelope.type, error
+                )
+                for record, d in run:
+                    await self._process(record, d)
+                return
+        for record, (envelope, _) in decoded:
+            labels = {"service": self.name, "topic": record.topic, "type": envelope.type}
+            EVENTS_CONSUMED.labels(**labels).inc()
+            if self._after_commit is not None:
+                await self._after_commit(envelope)
+
+    async def _process(self, record: Record, decoded: Decoded | PoisonEvent | None = None) -> None:
         try:
-            envelope, event = self._decode(record)
+            if decoded is None:
+                decoded = self._decode(record)
+            if isinstance(decoded, PoisonEvent):
+                raise decoded
+            envelope, event = decoded
         except PoisonEvent as poison:
             await self._dead_letter(record, "<undecodable>", poison)
             return
@@ -304,9 +308,7 @@ class EventConsumer:
         if self._after_commit is not None:
             await self._after_commit(envelope)
 
-    def _decode(
-        self, record: ConsumerRecord[bytes, bytes]
-    ) -> tuple[Envelope, Event | Tombstone | None]:
+    def _decode(self, record: Record) -> Decoded:
         return decode_record(
             list(record.headers),
             record.key,
@@ -316,9 +318,7 @@ class EventConsumer:
             tombstones=self._tombstones,
         )
 
-    async def _dead_letter(
-        self, record: ConsumerRecord[bytes, bytes], event_type: str, error: BaseException
-    ) -> None:
+    async def _dead_letter(self, record: Record, event_type: str, error: BaseException) -> None:
         # A compacted topic's value is a person's contact: the copy would outlive her
         # erasure by the dead-letter retention, so only where it was is kept.
         omit_value = record.topic in self._compacted

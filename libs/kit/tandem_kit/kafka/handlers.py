@@ -1,12 +1,16 @@
 """What a consumer runs: handlers by event type, and tombstone handlers of compacted types.
 
 A handler gets its event and a :class:`HandlerContext` (the inbox transaction and the
-envelope); it does its whole effect through that session.
+envelope); it does its whole effect through that session. A type may also have a batch
+handler (``Handlers.on_batch``): it gets consecutive events of that type from one
+partition, in order, and a :class:`BatchContext`, and must leave exactly what the
+one-by-one handler would have left for each (the consumer falls back to that handler,
+event by event, when a batch fails).
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TypeVar, cast
 
@@ -31,7 +35,17 @@ class Tombstone:
     key: str
 
 
+@dataclass(frozen=True)
+class BatchContext:
+    """What a batch handler gets besides its events: the one transaction and the envelopes
+    (in the events' order)."""
+
+    session: AsyncSession
+    envelopes: Sequence[Envelope]
+
+
 EventHandler = Callable[[Event, HandlerContext], Awaitable[None]]
+BatchHandler = Callable[[Sequence[Event], BatchContext], Awaitable[None]]
 TombstoneHandler = Callable[[Tombstone, HandlerContext], Awaitable[None]]
 BoundHandler = Callable[[HandlerContext], Awaitable[None]]
 E = TypeVar("E", bound=Event)
@@ -60,6 +74,7 @@ class Handlers(Mapping[str, EventHandler]):
     def __init__(self) -> None:
         self._by_type: dict[str, EventHandler] = {}
         self._tombstones: dict[str, TombstoneHandler] = {}
+        self._batches: dict[str, BatchHandler] = {}
 
     def on(
         self, event_class: type[E], handler: Callable[[E, HandlerContext], Awaitable[None]]
@@ -77,6 +92,25 @@ class Handlers(Mapping[str, EventHandler]):
             raise ValueError(f"a tombstone handler for {record_class.event_type} is registered")
         self._tombstones[record_class.event_type] = handler
         return self
+
+    def on_batch(
+        self,
+        event_class: type[E],
+        handler: Callable[[Sequence[E], BatchContext], Awaitable[None]],
+    ) -> Handlers:
+        """Handle runs of ``event_class`` events in one transaction. The type's one-by-one
+        handler must be registered first: a failed batch falls back to it, event by event,
+        so that a poison event reaches the dead letters alone."""
+        if event_class.event_type not in self._by_type:
+            raise ValueError(f"register the handler for {event_class.event_type} first")
+        if event_class.event_type in self._batches:
+            raise ValueError(f"a batch handler for {event_class.event_type} is registered")
+        self._batches[event_class.event_type] = cast(BatchHandler, handler)
+        return self
+
+    @property
+    def batches(self) -> Mapping[str, BatchHandler]:
+        return dict(self._batches)
 
     @property
     def tombstones(self) -> Mapping[str, TombstoneHandler]:

@@ -10,11 +10,13 @@ that delivers the committed mails over SMTP (at least once, with a stable
 from tandem_kit.mail.message import build_message
 from tandem_kit.mail.outbox import (
     Attachment,
+    QueuedMail,
     forget_recipient,
     message_id_for,
     purge_sent_mails,
     queue_mail,
     queue_rendered,
+    queue_rendered_many,
 )
 from tandem_kit.mail.relay import MailRelay, SendReport
 from tandem_kit.mail.templates import (
@@ -30,6 +32,7 @@ __all__ = [
     "Attachment",
     "MailRelay",
     "MissingTemplateValueError",
+    "QueuedMail",
     "RenderedMail",
     "SafeHtml",
     "SendReport",
@@ -42,4 +45,5 @@ __all__ = [
     "purge_sent_mails",
     "queue_mail",
     "queue_rendered",
+    "queue_rendered_many",
 ]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.meetings import GoalState
@@ -96,6 +96,13 @@ async def add_seeded_goal(session: AsyncSession, goal: Goal) -> bool:
     return await insert_unless_present(
         session, goals, {"id": goal.id, **_goal_values(goal)}, ["relationship_id", "token"]
     )
+
+
+async def add_seeded_goals(session: AsyncSession, seeded: Sequence[Goal]) -> None:
+    """Seeded goals whose tokens the caller found new, in one statement (a token seeded
+    meanwhile fails it, and the caller's transaction with it)."""
+    if seeded:
+        await session.execute(insert(goals), [{"id": g.id, **_goal_values(g)} for g in seeded])
 
 
 async def save_goal(session: AsyncSession, goal: Goal) -> None:

@@ -109,6 +109,30 @@ async def add_relationship_plan(
     )
 
 
+async def add_relationship_plans(
+    session: AsyncSession, plans: Sequence[StoredRelationshipPlan], now: datetime
+) -> None:
+    """Plans of relationships new in this transaction, in one statement (one that has a
+    plan already fails it: the batch is then handled start by start)."""
+    if plans:
+        await session.execute(
+            insert(relationship_plans),
+            [
+                {
+                    "relationship_id": plan.relationship_id,
+                    "programme_id": plan.programme_id,
+                    "activities": activities_json(plan.activities),
+                    "time_zone": plan.time_zone,
+                    "adaptation": plan.adaptation,
+                    "agreement_version": plan.agreement_version,
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for plan in plans
+            ],
+        )
+
+
 async def relationship_plan(
     session: AsyncSession, relationship_id: UUID
 ) -> StoredRelationshipPlan | None:

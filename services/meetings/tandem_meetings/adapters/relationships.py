@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.common import MentoringFormat, Role
@@ -35,25 +35,35 @@ def _member(row: Any) -> Member:
     return Member(row.relationship_id, row.participant_id, row.subject, Role(row.role))
 
 
+def _relationship_values(relationship: Relationship) -> dict[str, Any]:
+    return {
+        "id": relationship.id,
+        "programme_id": relationship.programme_id,
+        "format": relationship.format.value,
+        "starts_on": relationship.starts_on,
+        "agreed_end_date": relationship.agreed_end_date,
+        "status": relationship.status.value,
+        "cadence_days": relationship.cadence_days,
+        "wrapped_key_nonce": relationship.wrapped_key.nonce,
+        "wrapped_key_ciphertext": relationship.wrapped_key.ciphertext,
+        "started_at": relationship.started_at,
+        "ended_at": relationship.ended_at,
+    }
+
+
+def _member_values(member: Member) -> dict[str, Any]:
+    return {
+        "relationship_id": member.relationship_id,
+        "participant_id": member.participant_id,
+        "subject": member.subject,
+        "role": member.role.value,
+    }
+
+
 async def add_if_new(session: AsyncSession, relationship: Relationship) -> bool:
     """Store the relationship unless it is already there (its id decides)."""
     return await insert_unless_present(
-        session,
-        relationships,
-        {
-            "id": relationship.id,
-            "programme_id": relationship.programme_id,
-            "format": relationship.format.value,
-            "starts_on": relationship.starts_on,
-            "agreed_end_date": relationship.agreed_end_date,
-            "status": relationship.status.value,
-            "cadence_days": relationship.cadence_days,
-            "wrapped_key_nonce": relationship.wrapped_key.nonce,
-            "wrapped_key_ciphertext": relationship.wrapped_key.ciphertext,
-            "started_at": relationship.started_at,
-            "ended_at": relationship.ended_at,
-        },
-        ["id"],
+        session, relationships, _relationship_values(relationship), ["id"]
     )
 
 
@@ -62,14 +72,30 @@ async def add_members(session: AsyncSession, members: Sequence[Member]) -> None:
         await insert_unless_present(
             session,
             relationship_members,
-            {
-                "relationship_id": member.relationship_id,
-                "participant_id": member.participant_id,
-                "subject": member.subject,
-                "role": member.role.value,
-            },
+            _member_values(member),
             ["relationship_id", "participant_id"],
         )
+
+
+async def known_ids(session: AsyncSession, relationship_ids: Sequence[UUID]) -> set[UUID]:
+    """Those of ``relationship_ids`` already stored."""
+    if not relationship_ids:
+        return set()
+    rows = await session.scalars(
+        select(relationships.c.id).where(relationships.c.id.in_(list(relationship_ids)))
+    )
+    return set(rows.all())
+
+
+async def add_new(
+    session: AsyncSession, started: Sequence[Relationship], members: Sequence[Member]
+) -> None:
+    """Relationships not stored yet (see :func:`known_ids`) and their members, in two
+    statements; one stored meanwhile fails them, and the caller's transaction with them."""
+    if started:
+        await session.execute(insert(relationships), [_relationship_values(r) for r in started])
+    if members:
+        await session.execute(insert(relationship_members), [_member_values(m) for m in members])
 
 
 async def by_id(

@@ -10,7 +10,8 @@ reads, three inserts, one slot search.
 from __future__ import annotations
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from datetime import datetime
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,7 +21,7 @@ from tandem_contracts.meetings import MeetingMode
 from tandem_contracts.messaging import AgreementAccepted
 from tandem_kit import directory, privacy
 from tandem_kit.directory import Programme
-from tandem_kit.mail import queue_rendered
+from tandem_kit.mail import QueuedMail, queue_rendered_many
 from tandem_meetings.adapters import plans as repo
 from tandem_meetings.adapters import relationships as relationship_repo
 from tandem_meetings.adapters.plans import StoredRelationshipPlan
@@ -35,6 +36,7 @@ from tandem_meetings.domain.plan_adaptation import (
 )
 from tandem_meetings.domain.plans import (
     DEFAULT_ACTIVITIES,
+    Activity,
     ActivityMode,
     PlannedActivity,
     Proposal,
@@ -71,26 +73,47 @@ def _settings(people: slots.People) -> list[MemberSetting]:
     return found
 
 
-async def instantiate(
-    ctx: Context, session: AsyncSession, relationship: Relationship, members: list[Member]
-) -> list[PlannedActivity]:
-    """Plan the relationship from its programme's plan (the default until one is set)
-    and propose its first activity's best three times; nothing if it is planned."""
-    now = ctx.now()
-    template = await repo.template_of(session, relationship.programme_id)
-    activities = template.activities if template is not None else DEFAULT_ACTIVITIES
-    policy = template.policy if template is not None else DEFAULT_POLICY
-    programme = await directory.programme(session, relationship.programme_id)
-    zone = programme.time_zone if programme is not None else "UTC"
-    reach = programme.face_to_face_reach if programme is not None else SAME_CITY
-    people = await slots.people_of(session, members, zone)
-    adaptation = relationship_adaptation(reach, _settings(people))
-    stored = StoredRelationshipPlan(
-        relationship.id, relationship.programme_id, activities, zone, adaptation, None
+@dataclass(frozen=True)
+class ProgrammeSetting:
+    """What a programme gives each of its relationships' starts (read once per batch)."""
+
+    activities: tuple[Activity, ...]
+    policy: Policy
+    programme: Programme | None
+
+    @property
+    def zone(self) -> str:
+        return self.programme.time_zone if self.programme is not None else "UTC"
+
+    @property
+    def reach(self) -> str:
+        return self.programme.face_to_face_reach if self.programme is not None else SAME_CITY
+
+
+async def programme_setting(session: AsyncSession, programme_id: UUID) -> ProgrammeSetting:
+    """The programme's plan (the default until one is set), its policy and directory row."""
+    template = await repo.template_of(session, programme_id)
+    return ProgrammeSetting(
+        activities=tuple(template.activities if template is not None else DEFAULT_ACTIVITIES),
+        policy=template.policy if template is not None else DEFAULT_POLICY,
+        programme=await directory.programme(session, programme_id),
     )
-    if not await repo.add_relationship_plan(session, stored, now):
-        return []
-    span = RelationshipDays(relationship.starts_on, relationship.agreed_end_date, zone)
+
+
+def plan_of(
+    relationship: Relationship, setting: ProgrammeSetting, people: slots.People, now: datetime
+) -> tuple[StoredRelationshipPlan, list[PlannedActivity]]:
+    """The relationship's plan row and its planned activities (pure: both paths use it)."""
+    adaptation = relationship_adaptation(setting.reach, _settings(people))
+    stored = StoredRelationshipPlan(
+        relationship.id,
+        relationship.programme_id,
+        setting.activities,
+        setting.zone,
+        adaptation,
+        None,
+    )
+    span = RelationshipDays(relationship.starts_on, relationship.agreed_end_date, setting.zone)
     plan = [
         planned(
             o,
@@ -100,14 +123,29 @@ async def instantiate(
             adaptation=why.value if why is not None else None,
             now=now,
         )
-        for o in occurrences(activities, span, cadence_days=relationship.cadence_days)
+        for o in occurrences(setting.activities, span, cadence_days=relationship.cadence_days)
         for mode, why in [adapted_mode(o.activity.mode, adaptation)]
     ]
+    return stored, plan
+
+
+async def instantiate(
+    ctx: Context, session: AsyncSession, relationship: Relationship, members: list[Member]
+) -> slots.People:
+    """Plan the relationship from its programme's plan (the default until one is set)
+    and propose its first activity's best three times; nothing if it is planned. The
+    members as the plan knows them."""
+    now = ctx.now()
+    setting = await programme_setting(session, relationship.programme_id)
+    people = await slots.people_of(session, members, setting.zone)
+    stored, plan = plan_of(relationship, setting, people, now)
+    if not await repo.add_relationship_plan(session, stored, now):
+        return people
     await repo.add_planned(session, plan)
     first = first_to_propose(plan)
     if first is not None and members:
-        await _propose(ctx, session, relationship, first, people, policy, programme)
-    return plan
+        await _propose(ctx, session, relationship, first, people, setting.policy, setting.programme)
+    return people
 
 
 async def _propose(
@@ -126,16 +164,17 @@ async def _propose(
     except SlotQueryError as error:  # a fact no search can take: plan, propose nothing
         log.warning("no proposals for relationship %s: %s", relationship.id, error)
         return 0
-    await repo.add_proposals(
-        session,
-        [
-            Proposal(first.id, rank, slot.start, slot.end)
-            for rank, slot in enumerate(found.slots, start=1)
-        ],
-    )
+    await repo.add_proposals(session, proposals_of(first, found))
     if found.slots:
         await proposed(ctx, session, relationship, first, found, people, programme)
     return len(found.slots)
+
+
+def proposals_of(activity: PlannedActivity, found: SlotSearch) -> list[Proposal]:
+    return [
+        Proposal(activity.id, rank, slot.start, slot.end)
+        for rank, slot in enumerate(found.slots, start=1)
+    ]
 
 
 async def member_known(ctx: Context, session: AsyncSession, participant_id: UUID) -> None:
@@ -187,6 +226,20 @@ async def proposed(
     """The ``meeting-proposals`` mail to each member whose contact is known, in their
     language and with the times on their own clock, queued in this transaction (the
     kit's mail outbox; one per member and activity, whatever the redelivery)."""
+    await queue_rendered_many(
+        session, proposal_mails(ctx, relationship, activity, found, people, programme)
+    )
+
+
+def proposal_mails(
+    ctx: Context,
+    relationship: Relationship,
+    activity: PlannedActivity,
+    found: SlotSearch,
+    people: slots.People,
+    programme: Programme | None,
+) -> list[QueuedMail]:
+    """The proposal mails of one activity, rendered (both paths queue these)."""
     mail = MeetingMail(
         programme=(programme.name if programme is not None else None) or "Tandem",
         span=Span(found.slots[0].start, found.slots[0].end),
@@ -199,18 +252,20 @@ async def proposed(
         link=ctx.settings.web_link(f"/relationships/{relationship.id}/plan"),  # to choose
     )
     wording = programme.wording if programme is not None else None
+    mails = []
     for person in people.directory.values():
         # shown on the clock the search used (a zone that is not IANA's: the programme's)
         zone = effective_zone(person.contact.time_zone, programme.time_zone if programme else "UTC")
         to = replace(person.contact, time_zone=zone)
-        rendered = render_mail(PROPOSALS, to, mail, wording=wording)
-        await queue_rendered(
-            session,
-            rendered,
-            recipient=person.contact.email,
-            idempotency_key=f"meeting-proposals:{activity.id}:{person.participant_id}",
-            names=[privacy.participant(person.participant_id)],
+        mails.append(
+            QueuedMail(
+                render_mail(PROPOSALS, to, mail, wording=wording),
+                recipient=person.contact.email,
+                idempotency_key=f"meeting-proposals:{activity.id}:{person.participant_id}",
+                names=[privacy.participant(person.participant_id)],
+            )
         )
+    return mails
 
 
 async def agreement_accepted(ctx: Context, session: AsyncSession, event: AgreementAccepted) -> bool:

@@ -9,6 +9,8 @@ order with the programme's and participants' events.
 from __future__ import annotations
 
 import logging
+from collections.abc import Container
+from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -25,7 +27,7 @@ from tandem_meetings.domain.relationships import (
     end,
     unique_members,
 )
-from tandem_meetings.service import plan_instances
+from tandem_meetings.service import goal_seeding, plan_instances
 from tandem_meetings.service.context import Context
 from tandem_meetings.service.meetings import cancel_meeting
 from tandem_meetings.service.sealing import RELATIONSHIP_KEY
@@ -33,12 +35,9 @@ from tandem_meetings.service.sealing import RELATIONSHIP_KEY
 log = logging.getLogger(__name__)
 
 
-async def relationship_started(
-    ctx: Context, session: AsyncSession, event: RelationshipStarted
-) -> bool:
-    """Keep the relationship (with a fresh data key) and its members, once."""
-    now = ctx.now()
-    relationship = Relationship(
+def new_relationship(ctx: Context, event: RelationshipStarted) -> Relationship:
+    """The relationship a start makes (with a fresh data key), not stored yet."""
+    return Relationship(
         id=event.relationship_id,
         programme_id=event.programme_id,
         format=event.format,
@@ -47,20 +46,35 @@ async def relationship_started(
         status=RelationshipStatus.ACTIVE,
         cadence_days=None,
         wrapped_key=ctx.keyring.new_wrapped_key(RELATIONSHIP_KEY, event.relationship_id),
-        started_at=now,
+        started_at=ctx.now(),
         ended_at=None,
     )
-    if not await repo.add_if_new(session, relationship):
-        log.info("relationship %s is already known", event.relationship_id)
-        return False
-    erased = await directory.erased_among(session, [m.participant_id for m in event.members])
-    members = unique_members(
+
+
+def start_members(
+    relationship: Relationship, event: RelationshipStarted, erased: Container[UUID]
+) -> list[Member]:
+    """The start's members, each once, but for those erased already."""
+    return unique_members(
         [
             Member(relationship.id, m.participant_id, m.subject, m.role)
             for m in event.members
             if m.participant_id not in erased
         ]
     )
+
+
+async def relationship_started(
+    ctx: Context, session: AsyncSession, event: RelationshipStarted
+) -> bool:
+    """Keep the relationship (with a fresh data key) and its members, once.
+    (``service/started_batches.py`` does the same for many starts at once.)"""
+    relationship = new_relationship(ctx, event)
+    if not await repo.add_if_new(session, relationship):
+        log.info("relationship %s is already known", event.relationship_id)
+        return False
+    erased = await directory.erased_among(session, [m.participant_id for m in event.members])
+    members = start_members(relationship, event, erased)
     await repo.add_members(session, members)
     await after_started(ctx, session, relationship, members)
     return True
@@ -70,8 +84,9 @@ async def after_started(
     ctx: Context, session: AsyncSession, relationship: Relationship, members: list[Member]
 ) -> None:
     """The programme's blended plan for this relationship, in the same transaction, with
-    the first activity's proposed times."""
-    await plan_instances.instantiate(ctx, session, relationship, members)
+    the first activity's proposed times, and the mentee's profile goals as its first."""
+    people = await plan_instances.instantiate(ctx, session, relationship, members)
+    await goal_seeding.seed_started(ctx, session, [(relationship, people)])
 
 
 async def relationship_ended(

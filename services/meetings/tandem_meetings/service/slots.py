@@ -39,7 +39,7 @@ from tandem_meetings.domain.slots import (
 )
 from tandem_meetings.schemas.slots import BlockerPublic, SlotPublic, SlotsPublic
 from tandem_meetings.service import access, profiles
-from tandem_meetings.service.busy import members_busy
+from tandem_meetings.service.busy import Interval, members_busy
 from tandem_meetings.service.context import Context
 from tandem_meetings.service.plans import effective_zone, member_times, programme_policy
 
@@ -124,13 +124,31 @@ async def search(
     limit: int = PROPOSALS,
 ) -> SlotSearch:
     """The best ``limit`` times for ``activity`` inside its window, or the blockers."""
+    start, end = busy_span(activity, policy)
+    busy = await members_busy(session, [m.participant_id for m in people.members], start, end)
+    return search_with(now, relationship, activity, people, policy, labels, busy, limit=limit)
+
+
+def busy_span(activity: PlannedActivity, policy: Policy) -> tuple[datetime, datetime]:
+    """Whose busy times the search of ``activity`` needs: its window and the buffer."""
     buffer = timedelta(minutes=policy.buffer_minutes)
-    busy = await members_busy(
-        session,
-        [m.participant_id for m in people.members],
-        activity.window_start - buffer,
-        activity.window_end + buffer,
-    )
+    return activity.window_start - buffer, activity.window_end + buffer
+
+
+def search_with(
+    now: datetime,
+    relationship: Relationship,
+    activity: PlannedActivity,
+    people: People,
+    policy: Policy,
+    labels: Mapping[UUID, str],
+    busy: Mapping[UUID, Sequence[Interval]],
+    *,
+    limit: int = PROPOSALS,
+) -> SlotSearch:
+    """:func:`search` with the members' busy times over :func:`busy_span` given (a batch
+    reads them for many relationships at once)."""
+    buffer = timedelta(minutes=policy.buffer_minutes)
     calendars = []
     for m in people.members:
         profile = people.profiles.get(m.participant_id)
