@@ -12,6 +12,8 @@ their own clock.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -64,6 +66,20 @@ def _word(words: Words, context: str, **values: object) -> str:
 
 def zone_name(words: Words, time_zone: str) -> str:
     """ "Lisbon time": the zone's exemplar city in the reader's language (CLDR)."""
+    return _zone_name(words.language, time_zone)
+
+
+@lru_cache(maxsize=64)
+def _words(language: str) -> Words:
+    return MAILS.words(language)
+
+
+# Babel's formatting costs most of a mail; the same times in the same zone and language
+# come back all the time (a programme's starts propose the same few hours), and the
+# catalog and CLDR never change while the process runs.
+@lru_cache(maxsize=4096)
+def _zone_name(language: str, time_zone: str) -> str:
+    words = _words(language)
     city = get_timezone_location(ZoneInfo(time_zone), locale=words.locale, return_city=True)
     return _word(words, texts.ZONE, city=city)
 
@@ -71,8 +87,14 @@ def zone_name(words: Words, time_zone: str) -> str:
 def when(words: Words, span: Span, time_zone: str) -> str:
     """The span in the reader's zone and language, with the zone named:
     "Tuesday, March 2, 2027 at 6:00 – 7:00 PM (Lisbon time)"."""
+    return _when(words.language, span.starts_at, span.ends_at, time_zone)
+
+
+@lru_cache(maxsize=16_384)
+def _when(language: str, starts_at: datetime, ends_at: datetime, time_zone: str) -> str:
+    words = _words(language)
     zone = ZoneInfo(time_zone)
-    start, end = span.starts_at.astimezone(zone), span.ends_at.astimezone(zone)
+    start, end = starts_at.astimezone(zone), ends_at.astimezone(zone)
     if start.date() == end.date():
         # CLDR's interval format of the locale's own clock (12 or 24 hours), joined to
         # the full date by the locale's date-time pattern, as Words.moment does.
