@@ -7,11 +7,15 @@ meetings app's own consumer take them in, then publishes ``relationships``
 ``relationship.started`` events (real topics, real CloudEvents envelopes). Two child
 processes then consume those same events with the kit's consumer loop as the service runs
 it (``run_consumers``): the meetings handlers (``planned``: relationship, plan, the
-kick-off's three proposals, their mail) and the same handler set made no-ops (``raw``: the
-loop, the envelope, the inbox row and the offsets alone). Each child polls its database
-until every start's inbox row is there (the effect commits with it), and reports the
-rate from its first stored start to the last, its peak RSS and its CPU time. A separate
-process per run keeps each peak RSS its own.
+kick-off's three proposals, their mail, the mentee's goals) and the same handler set made
+no-ops (``raw``: the loop, the envelope, the inbox row and the offsets alone). Both take the
+starts in batches (``Handlers.on_batch``, up to ``consumer_batch_size`` per transaction:
+the raw run's no-op batch handler keeps its inbox transactions the planned run's). Each
+child polls its database until every start's inbox row is there (the effect commits with
+it), and reports the rate from its first stored start to the last, its CPU time and its
+own peak RSS (``VmHWM``: ``ru_maxrss`` keeps the forked parent's high-water mark across
+``exec`` on Linux, so it reported the parent's). ``--profile FILE`` writes the planned
+child's cProfile (slower).
 """
 
 from __future__ import annotations
@@ -412,7 +416,8 @@ def print_broker(f: dict[str, Any]) -> None:
         print(
             f"  {label:22} {figure:8.0f} /s   {run['seconds_from_first']:6.1f} s from the first "
             f"stored start ({run['seconds_from_start']:.1f} s with start-up and group join), "
-            f"CPU {run['cpu_seconds']:.1f} s, peak RSS {run['max_rss_mib']:.0f} MiB"
+            f"CPU {run['cpu_seconds']:.1f} s ({run['cpu_seconds'] / n * 1000:.2f} ms each), "
+            f"peak RSS {run['max_rss_mib']:.0f} MiB"
             + (f", tracemalloc {run['traced_peak_mib']:.0f} MiB" if run["traced_peak_mib"] else "")
         )
     print(f"  planned / raw          {rate / raw_rate:8.2f}   (target: planned >= 300 /s)")
