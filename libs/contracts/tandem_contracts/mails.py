@@ -64,6 +64,20 @@ _SPECS = (
         "agreement waits for a manager, one line each in `summary`.",
     ),
     MailTemplateSpec(
+        "relationship-at-risk",
+        "messaging",
+        frozenset({"name", "programme", "members", "reasons", "link"}),
+        "Analytics flagged a relationship (relationship.at_risk): to each manager, the "
+        "reasons in plain words with a suggested action, one per line in `reasons`.",
+    ),
+    MailTemplateSpec(
+        "relationship-nudge",
+        "messaging",
+        frozenset({"name", "programme", "link"}),
+        "A gentle nudge to the members of a flagged relationship, if the programme wants it "
+        "(never the reasons).",
+    ),
+    MailTemplateSpec(
         "meeting-proposals",
         "meetings",
         frozenset({"name", "programme", "activity", "options", "link"}),

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_analytics.service import erasure, readmodels
+from tandem_analytics.service import erasure, readmodels, risk_flags
 from tandem_analytics.service.context import Context
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_contracts import EVENT_TYPES, Event
-from tandem_contracts.matching import ProgrammeCreated
+from tandem_contracts.matching import ProgrammeCreated, RelationshipEnded
 from tandem_kit.directory import Erasure, register_directory
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
@@ -22,6 +22,9 @@ from tandem_kit.runtime import Runtime
 
 async def consumed(event: Event, hc: HandlerContext) -> None:
     await readmodels.consume(hc.session, hc.envelope, event)
+    if isinstance(event, RelationshipEnded):
+        # Its flag clears at the end's event time (the envelope's: the event has no other).
+        await risk_flags.relationship_ended(hc.session, event.relationship_id, hc.envelope.time)
 
 
 def build_handlers(runtime: Runtime[AnalyticsSettings]) -> Handlers:

@@ -14,6 +14,7 @@ from tandem_analytics.api import (
     exports,
     manager_view,
     relationship_stats,
+    risk_flags,
     risk_thresholds,
     rollup,
     status,
@@ -21,6 +22,7 @@ from tandem_analytics.api import (
 )
 from tandem_analytics.consumers import build_handlers
 from tandem_analytics.service import programme_metrics, rebuild
+from tandem_analytics.service.risk_flags import risk_evaluation
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_contracts.topics import service_topic
 from tandem_kit.app import ServiceDefinition
@@ -47,6 +49,7 @@ DEFINITION = ServiceDefinition(
     routers=[
         status.router,
         risk_thresholds.router,
+        risk_flags.router,
         dashboard.router,
         relationship_stats.router,
         breakdowns.router,
@@ -72,6 +75,8 @@ DEFINITION = ServiceDefinition(
             programme_metrics.worker(PROGRAMME_FIGURES),
             runs_in=RunsIn.API,
         ),
+        # Drop-out risk: the rules over every active relationship, flags and their events.
+        WorkerSpec("risk-evaluation", risk_evaluation, runs_in=RunsIn.RELAY),
     ],
     openapi_tags=[
         {"name": "status", "description": "Whether the service is up, and its version."},

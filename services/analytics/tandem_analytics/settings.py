@@ -33,3 +33,7 @@ class AnalyticsSettings(ServiceSettings):
     # A participant is isolated after this many days without a message or a meeting (and
     # when they never posted): the dashboard's default until the programme sets its own.
     isolation_days: int = Field(default=21, ge=1, le=365)
+
+    # Drop-out risk: how often the rules look at every active relationship (a demo with
+    # thresholds of minutes sets a few seconds).
+    risk_evaluation_interval_seconds: float = Field(default=300.0, gt=0, le=24 * 3600)

@@ -1,14 +1,16 @@
-"""Events messaging consumes, each mapped to its use case (run in the inbox's transaction)."""
+"""Events messaging consumes, each mapped to its use case (run in the inbox's transaction):
+matching's and the contacts topic (the kit's directory), analytics' risk flags."""
 
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_contracts.analytics import RelationshipAtRisk
 from tandem_contracts.matching import RelationshipEnded, RelationshipStarted
 from tandem_kit.directory import Erasure, Participant, Programme, register_directory
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
-from tandem_messaging.service import participants, programmes, relationships
+from tandem_messaging.service import at_risk, participants, programmes, relationships
 from tandem_messaging.service.context import Context
 from tandem_messaging.settings import MessagingSettings
 
@@ -31,6 +33,10 @@ def build_handlers(runtime: Runtime[MessagingSettings]) -> Handlers:
     async def relationship_ended(event: RelationshipEnded, hc: HandlerContext) -> None:
         await relationships.close_conversation(hc.session, ctx, event)
 
+    # analytics flagged a relationship: the managers' mail, the members' nudge.
+    async def relationship_at_risk(event: RelationshipAtRisk, hc: HandlerContext) -> None:
+        await at_risk.relationship_at_risk(hc.session, ctx, event)
+
     # Programmes and participants go to the kit's directory; the hooks do messaging's part.
     directory = register_directory(
         Handlers(),
@@ -39,6 +45,8 @@ def build_handlers(runtime: Runtime[MessagingSettings]) -> Handlers:
         on_participant=participant_recorded,
         on_erased=participant_erased,
     )
-    return directory.on(RelationshipStarted, relationship_started).on(
-        RelationshipEnded, relationship_ended
+    return (
+        directory.on(RelationshipStarted, relationship_started)
+        .on(RelationshipEnded, relationship_ended)
+        .on(RelationshipAtRisk, relationship_at_risk)
     )

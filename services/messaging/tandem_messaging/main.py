@@ -11,6 +11,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
+from tandem_contracts.topics import service_topic
 from tandem_kit.app import ServiceDefinition
 from tandem_kit.app import create_app as kit_create_app
 from tandem_kit.cli import run_service_cli
@@ -75,7 +76,8 @@ DEFINITION = ServiceDefinition(
         participants.router,
     ],
     settings=MessagingSettings,
-    consumes=DIRECTORY_TOPICS,  # matching's events and the contacts topic
+    # matching's events and the contacts topic; analytics' risk flags
+    consumes=[*DIRECTORY_TOPICS, service_topic("analytics")],
     handlers=build_handlers,
     workers=[
         WorkerSpec("mail-relay", mail_relay, runs_in=RunsIn.RELAY),

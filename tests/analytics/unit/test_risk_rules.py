@@ -133,6 +133,17 @@ def test_two_no_shows_of_one_member() -> None:
     assert reason.action is SuggestedAction.CHECK_ATTENDANCE
 
 
+def test_two_no_shows_of_the_relationship_when_nobody_is_named() -> None:
+    t = replace(OFF, no_shows=2)
+    assert codes(signals(START, no_shows=1), t) == []
+    [reason] = evaluate(signals(START, no_shows=2), t)
+    assert (reason.code, reason.participant_id, reason.value) == (
+        RiskReasonCode.REPEATED_NO_SHOWS,
+        None,
+        2.0,
+    )
+
+
 def test_agreement_not_accepted_after_n_days() -> None:
     t = replace(OFF, agreement_days=14.0)
     s = signals(START, agreement_accepted_at=None)

@@ -75,6 +75,8 @@ class RelationshipSignals:
     # The closing times of planned activities' windows that passed without a meeting.
     missed_window_ends: tuple[datetime, ...] = ()
     members: tuple[MemberActivity, ...] = field(default_factory=tuple)
+    # No-shows of the relationship when the read models cannot say whose they were.
+    no_shows: int = 0
 
 
 def days_between(earlier: datetime, later: datetime) -> float:
@@ -125,6 +127,10 @@ def activity_window_missed(s: RelationshipSignals, t: RiskThresholds) -> list[Ri
 def repeated_no_shows(s: RelationshipSignals, t: RiskThresholds) -> list[RiskReason]:
     if t.no_shows is None:
         return []
+    if not any(m.no_shows for m in s.members):
+        if s.no_shows == 0 or s.no_shows < t.no_shows:
+            return []
+        return [_reason(RiskReasonCode.REPEATED_NO_SHOWS, s.no_shows, t.no_shows)]
     return [
         _reason(
             RiskReasonCode.REPEATED_NO_SHOWS, m.no_shows, t.no_shows, participant=m.participant_id

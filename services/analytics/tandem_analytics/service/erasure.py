@@ -8,7 +8,8 @@ a late event naming them is scrubbed on arrival, see ``service/readmodels.py``).
 - read models: the person's member and weekly rows merge into ERASED's (anonymous
   counts stay), their message facts carry ERASED, their participant row goes;
 - the consumed-events store: every stored event naming them is rewritten with ERASED
-  for the id and ``erased:`` for the token subject, and its index of them goes.
+  for the id and ``erased:`` for the token subject, and its index of them goes;
+- risk flags: their id leaves every reason (the codes and figures stay).
 
 Every step selects the person's rows only, so the second run (the contact's tombstone
 after ``participant.erased``, or a redelivery) changes nothing.
@@ -19,6 +20,7 @@ from __future__ import annotations
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_analytics.adapters import erasure as repo
+from tandem_analytics.adapters import risk_flags
 from tandem_analytics.service import event_store
 from tandem_kit.directory import Erasure
 
@@ -26,3 +28,4 @@ from tandem_kit.directory import Erasure
 async def participant_erased(session: AsyncSession, erasure: Erasure) -> None:
     await repo.forget_participant(session, erasure.participant_id)
     await event_store.forget(session, erasure.participant_id)
+    await risk_flags.erase_participant(session, erasure.participant_id)

@@ -1,5 +1,40 @@
 """The events analytics publishes, built here and nowhere else, from records.
 
 A use case adds them with ``tandem_kit.outbox.add_event(session, ...)`` in its own
-transaction; see docs/adding-an-event.md. None yet.
+transaction; see docs/adding-an-event.md. Their ids derive from the flag
+(``domain.risk_flags.event_id``), so an evaluation that runs twice queues one event.
 """
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from tandem_analytics.domain.risk_flags import RiskFlag
+from tandem_contracts.analytics import ClearedBy, RelationshipAtRisk, RelationshipRiskCleared
+
+
+def relationship_at_risk(
+    flag: RiskFlag, *, nudge_members: bool, score: float | None = None
+) -> RelationshipAtRisk:
+    return RelationshipAtRisk(
+        programme_id=flag.programme_id,
+        relationship_id=flag.relationship_id,
+        flag_id=flag.id,
+        source=flag.source,
+        score=score,
+        reasons=list(flag.reasons),
+        flagged_at=flag.raised_at,
+        nudge_members=nudge_members,
+    )
+
+
+def relationship_risk_cleared(
+    flag: RiskFlag, cleared_by: ClearedBy, at: datetime
+) -> RelationshipRiskCleared:
+    return RelationshipRiskCleared(
+        programme_id=flag.programme_id,
+        relationship_id=flag.relationship_id,
+        flag_id=flag.id,
+        cleared_by=cleared_by,
+        cleared_at=at,
+    )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from babel.numbers import format_decimal
 from sqlalchemy.ext.asyncio import AsyncSession
 
 import tandem_messaging
@@ -222,6 +223,81 @@ async def manager_digest(
 
     names = sorted({name for item in waiting for name in item.named})
     return await _queue(session, texts.MANAGER_DIGEST, to, wording, key, names, values)
+
+
+@dataclass(frozen=True)
+class RiskLine:
+    """One reason of a flag: its code, figure (if any) and suggested action, as codes."""
+
+    code: str
+    value: float | None
+    action: str
+
+
+def _risk_lines(lines: Sequence[RiskLine], words: Words) -> str:
+    """The reason in words with the figure in the reader's number format, and the action
+    below it; a code this version does not know reads as its code (never dropped)."""
+    out = []
+    for line in lines:
+        reason = WORDS.get(f"risk.reason.{line.code}")
+        figure = (
+            "-"
+            if line.value is None
+            else format_decimal(round(line.value, 1), format="#,##0.#", locale=words.locale)
+        )
+        out.append(f"- {words.text(reason, value=figure) if reason else line.code}")
+        action = WORDS.get(f"risk.action.{line.action}")
+        out.append(f"  {words.text(action) if action else line.action}")
+    return "\n".join(out)
+
+
+async def relationship_at_risk(
+    session: AsyncSession,
+    to: Contact,
+    *,
+    programme: str,
+    wording: Wording,
+    members: Sequence[Person],
+    reasons: Sequence[RiskLine],
+    link: str,
+    key: str,
+    names: Sequence[str],
+) -> bool:
+    return await _queue(
+        session,
+        texts.AT_RISK,
+        to,
+        wording,
+        key,
+        names,
+        lambda words: {
+            "programme": programme,
+            "members": ", ".join(f"{_name(p, words)} ({_role(p.role, words)})" for p in members),
+            "reasons": _risk_lines(reasons, words),
+            "link": link,
+        },
+    )
+
+
+async def relationship_nudge(
+    session: AsyncSession,
+    to: Contact,
+    *,
+    programme: str,
+    wording: Wording,
+    link: str,
+    key: str,
+    names: Sequence[str],
+) -> bool:
+    return await _queue(
+        session,
+        texts.NUDGE,
+        to,
+        wording,
+        key,
+        names,
+        lambda _words: {"programme": programme, "link": link},
+    )
 
 
 async def forget_mails_to(session: AsyncSession, email: str) -> None:

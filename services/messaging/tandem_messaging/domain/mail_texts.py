@@ -23,6 +23,8 @@ DIGEST: Final = "message-digest"
 INTRODUCTION: Final = "relationship-introduction"
 AGREEMENT_PENDING: Final = "agreement-pending"
 MANAGER_DIGEST: Final = "manager-digest"
+AT_RISK: Final = "relationship-at-risk"
+NUDGE: Final = "relationship-nudge"
 
 # template id -> (subject, text)
 TEMPLATES: Final[dict[str, tuple[Text, Text]]] = {
@@ -67,6 +69,22 @@ TEMPLATES: Final[dict[str, tuple[Text, Text]]] = {
         "mentoring relationship ($count):\n$summary\n\n"
         "Would you rather have one e-mail per agreement? Choose here: $preferences\n",
     ),
+    # analytics' relationship.at_risk, to each manager: $reasons is one REASON_* line
+    # with its ACTION_* below it per reason; figures only, never anyone's words.
+    AT_RISK: (
+        "A mentoring relationship may need you: $members",
+        "Hello $name,\n\nthe mentoring relationship of $members in $programme shows signs "
+        "that it could end early. What Tandem noticed (figures only, never anyone's "
+        "messages), and what you could do:\n$reasons\n\n"
+        "The programme's relationships at risk, where you can also dismiss this flag:\n$link\n",
+    ),
+    # The members' gentle nudge, if the programme wants it: never the reasons.
+    NUDGE: (
+        "How is your mentoring going?",
+        "Hello $name,\n\nit has been a little quiet in your mentoring relationship in "
+        "$programme. A short message or a meeting soon can make a real difference, and "
+        "your programme manager is glad to help.\n\nYour conversation on Tandem:\n$link\n",
+    ),
 }
 
 ROLE_MENTOR: Final = "role.mentor"
@@ -77,6 +95,31 @@ LINKEDIN_INTRO: Final = "introduction.linkedin"
 UNREAD_LINE: Final = "digest.unread-line"
 MANAGER_DIGEST_LINE: Final = "manager-digest.line"
 SOMEONE: Final = "someone"
+# A reason's figure follows a label ("…: 14.5"), so no language needs plural forms.
+REASONS: Final = {
+    "no_two_way_contact": "Days without two-way contact: $value",
+    "message_unanswered": "Hours a member's message has waited for an answer: $value",
+    "activity_window_missed": "Planned activities passed without a meeting: $value",
+    "repeated_no_shows": "Meetings missed (no-shows): $value",
+    "agreement_not_accepted": "Days since the start without an accepted communication "
+    "agreement: $value",
+    "participant_isolated": "Days a member has had no contact and no meeting: $value",
+    "contact_declining": "Contact is becoming less frequent",
+    "response_slowing": "Answers are getting slower",
+    "low_reciprocity": "One member does most of the writing",
+    "meetings_below_plan": "Fewer meetings than planned",
+    "low_check_in_scores": "Low answers in the check-ins",
+    "time_zone_gap": "A large time-zone gap between the members",
+}
+ACTIONS: Final = {
+    "contact_members": "Get in touch with the members.",
+    "remind_to_reply": "Remind the members to reply.",
+    "help_schedule": "Help the members schedule a meeting.",
+    "check_attendance": "Ask the members about the missed meetings.",
+    "help_agree": "Help the members agree on how they communicate.",
+    "reach_out_to_participant": "Reach out to the member.",
+    "consider_rematching": "Consider offering a new match.",
+}
 
 WORDS: Final[dict[str, Text]] = {
     ROLE_MENTOR: "mentor",
@@ -90,4 +133,6 @@ WORDS: Final[dict[str, Text]] = {
     ),
     SOMEONE: "a member",
     MANAGER_DIGEST_LINE: "- $members ($programme, version $version): $link",
+    **{f"risk.reason.{code}": text for code, text in REASONS.items()},
+    **{f"risk.action.{action}": text for action, text in ACTIONS.items()},
 }
