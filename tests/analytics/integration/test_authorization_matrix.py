@@ -82,6 +82,14 @@ ROWS = [
     Row("GET", "/v1/status", ANY_TOKEN),
     Row("GET", "/v1/programmes/{programme}/risk-thresholds", MANAGERS),
     Row("PUT", "/v1/programmes/{programme}/risk-thresholds", MANAGERS, body=THRESHOLDS),
+    Row("GET", "/v1/programmes/{programme}/risk-flags", MANAGERS),
+    # No such flag: the managers learn so (404), the members are refused first (403).
+    Row(
+        "POST",
+        "/v1/programmes/{programme}/risk-flags/{flag_id}/dismissal",
+        PROBE,
+        body={"reason": "On holiday"},
+    ),
     Row("GET", "/v1/programmes/{programme}/dashboard", MANAGERS),
     Row("GET", "/v1/programmes/{programme}/relationships/{relationship}/statistics", MANAGERS),
     Row("GET", "/v1/programmes/{programme}/relationships/{other_relationship}/statistics", PROBE),
@@ -143,6 +151,7 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
                 "organisation": str(organisation),
                 "relationship": str(pair),
                 "other_relationship": str(other),
+                "flag_id": str(uuid.uuid4()),
             },
         )
 
