@@ -19,6 +19,7 @@ from tandem_analytics.api import (
     rollup,
     status,
     survival,
+    training_data,
 )
 from tandem_analytics.consumers import build_handlers
 from tandem_analytics.service import programme_metrics, rebuild
@@ -57,6 +58,7 @@ DEFINITION = ServiceDefinition(
         exports.router,
         manager_view.router,
         rollup.router,
+        training_data.router,
     ],
     settings=AnalyticsSettings,
     # Every topic but its own: matching's and the contacts topic (the kit's directory, and

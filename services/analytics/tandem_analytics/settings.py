@@ -37,3 +37,7 @@ class AnalyticsSettings(ServiceSettings):
     # Drop-out risk: how often the rules look at every active relationship (a demo with
     # thresholds of minutes sets a few seconds).
     risk_evaluation_interval_seconds: float = Field(default=300.0, gt=0, le=24 * 3600)
+
+    # The drop-out model's CSV import of finished relationships (one row per week: 5 MiB
+    # is some 60,000 rows, a few thousand relationships).
+    training_data_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024, le=16 * 1024 * 1024)

@@ -232,3 +232,33 @@ rm_programmes = Table(
     Column("organisation_id", Uuid(), nullable=False),
     Index("ix_rm_programmes_organisation", "organisation_id", "programme_id"),
 )
+
+
+# --- drop-out model: its training data and the fitted model (revision 0004) --------
+# Finished relationships imported from an earlier programme, one weekly history each
+# (JSON: counts, latencies, days and scores, never a name); the id is uuid5(programme,
+# the organisation's reference), so a re-import replaces a relationship. The fitted model
+# is plain numbers in JSON (means, scales, coefficients, threshold) with its held-out
+# figures and the decision: a pickle is never stored, so nothing stored can run code.
+
+risk_training_histories = Table(
+    "risk_training_histories",
+    metadata,
+    Column("relationship_id", Uuid(), primary_key=True),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("reference", String(64), nullable=False),
+    Column("import_id", Uuid(), nullable=False),
+    Column("history", JSON, nullable=False),
+    Column("imported_at", UtcDateTime(), nullable=False),
+    Index("ix_risk_training_histories_programme", "programme_id"),
+)
+
+risk_models = Table(
+    "risk_models",
+    metadata,
+    Column("programme_id", Uuid(), primary_key=True),
+    Column("decision", String(24), nullable=False),  # model | rules_better | too_little_history
+    Column("body", JSON, nullable=False),
+    Column("fitted_at", UtcDateTime(), nullable=False),
+)
+

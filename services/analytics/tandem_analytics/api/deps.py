@@ -25,6 +25,7 @@ _TEXT = {
     403: "Known to you but not yours to see or do: a member asking for the managers' figures",
     404: "Does not exist, or you have no role in its programme",
     409: "Not in a state that allows this (e.g. a flag already cleared)",
+    415: "The body is not of the media type the operation takes (a CSV import: text/csv)",
 }
 
 
