@@ -130,6 +130,12 @@ class MatchProposed(MatchingEvent):
     mentee_ids: list[UUID]
     format: MentoringFormat
     score: float = Field(ge=0, le=1)
+    criterion_scores: dict[str, float] | None = Field(
+        default=None,
+        description="Each soft criterion's own score (0-1, before its weight; a group's "
+        "mean over its mentees), so that analytics can learn which criteria go with "
+        "completion. Absent from older producers.",
+    )
 
 
 class Member(BaseModel):

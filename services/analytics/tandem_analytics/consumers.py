@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_analytics.service import erasure, readmodels, risk_flags
+from tandem_analytics.service import erasure, match_weights, readmodels, risk_flags
 from tandem_analytics.service.context import Context
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_contracts import EVENT_TYPES, Event
-from tandem_contracts.matching import ProgrammeCreated, RelationshipEnded
+from tandem_contracts.matching import MatchProposed, ProgrammeCreated, RelationshipEnded
 from tandem_kit.directory import Erasure, register_directory
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
@@ -25,6 +25,11 @@ async def consumed(event: Event, hc: HandlerContext) -> None:
     if isinstance(event, RelationshipEnded):
         # Its flag clears at the end's event time (the envelope's: the event has no other).
         await risk_flags.relationship_ended(hc.session, event.relationship_id, hc.envelope.time)
+    # learned match weights: a proposal's criterion scores, then its outcome
+    if isinstance(event, MatchProposed):
+        await match_weights.match_proposed(hc.session, event)
+    elif isinstance(event, RelationshipEnded):
+        await match_weights.relationship_ended(hc.session, event, hc.envelope.time)
 
 
 def build_handlers(runtime: Runtime[AnalyticsSettings]) -> Handlers:

@@ -1,16 +1,21 @@
-"""Events the matching service consumes: none yet.
+"""Events the matching service consumes.
 
-``analytics.relationship.at_risk`` (offer re-matching for an at-risk relationship)
-will be handled here once the analytics service publishes it; until then
-``DEFINITION.consumes`` is empty and no consumer runs.
+``analytics.matching.weights.suggested``: the latest suggestion is kept per programme and
+shown to its managers beside the current weights. ``analytics.relationship.at_risk``
+(offer re-matching for an at-risk relationship) comes next.
 """
 
 from __future__ import annotations
 
-from tandem_kit.kafka import Handlers
+from tandem_contracts.analytics import MatchingWeightsSuggested
+from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
+from tandem_matching.service import suggested_weights
 from tandem_matching.settings import MatchingSettings
 
 
 def build_handlers(runtime: Runtime[MatchingSettings]) -> Handlers:
-    return Handlers()
+    async def weights_suggested(event: MatchingWeightsSuggested, hc: HandlerContext) -> None:
+        await suggested_weights.weights_suggested(hc.session, event, hc.envelope.time)
+
+    return Handlers().on(MatchingWeightsSuggested, weights_suggested)

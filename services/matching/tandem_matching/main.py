@@ -6,7 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI
 
-from tandem_contracts import CONTACTS_TOPIC
+from tandem_contracts import CONTACTS_TOPIC, service_topic
 from tandem_kit.app import ServiceDefinition
 from tandem_kit.app import create_app as create_service_app
 from tandem_kit.cli import run_service_cli
@@ -22,6 +22,7 @@ from tandem_matching.api import (
     privacy,
     programmes,
     relationships,
+    suggested_weights,
 )
 from tandem_matching.consumers import build_handlers
 from tandem_matching.service import engine
@@ -85,9 +86,11 @@ def definition(solver: Solver = engine.solve) -> ServiceDefinition[MatchingSetti
             match_runs.router,
             mentee_choice.router,
             relationships.router,
+            suggested_weights.router,
         ],
         settings=MatchingSettings,
-        consumes=(),  # analytics.relationship.at_risk comes with the analytics service
+        # analytics' suggested weights (analytics.relationship.at_risk comes next)
+        consumes=(service_topic("analytics"),),
         handlers=build_handlers,
         # In every part of the process, as before: a queued run must not wait for `serve`.
         workers=[

@@ -206,6 +206,17 @@ async def test_relationship_events_are_keyed_by_relationship(api: Api) -> None:
     assert proposed["mentor_id"] == rel["mentor_id"]
     assert proposed["mentee_ids"] == [rel["mentee_id"]]
     assert 0 < proposed["score"] <= 1
+    # each criterion's own score, for analytics to learn weights from (never a weight)
+    scores = proposed["criterion_scores"]
+    assert scores, proposed
+    assert all(0 <= value <= 1 for value in scores.values())
+    assert set(scores) == {
+        "skills_goals",
+        "sector",
+        "availability",
+        "language_culture",
+        "format_modality",
+    }
     assert {(m["subject"], m["role"]) for m in started["members"]} == {
         ("jonas", "mentor"),
         ("amira", "mentee"),

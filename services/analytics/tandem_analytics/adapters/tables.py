@@ -262,3 +262,28 @@ risk_models = Table(
     Column("fitted_at", UtcDateTime(), nullable=False),
 )
 
+
+# --- learned match weights (revision 0005) -----------------------------------------
+# Each proposed relationship's criterion scores (from match.proposed) and, once it
+# ends, whether it completed; the last suggestion published per programme, so that a
+# suggestion that did not move is not published again.
+
+match_criterion_scores = Table(
+    "match_criterion_scores",
+    metadata,
+    Column("relationship_id", Uuid(), primary_key=True),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("scores", JSON, nullable=True),  # {criterion: 0-1}; NULL until proposed
+    Column("completed", Boolean, nullable=True),  # NULL while active
+    Index("ix_match_criterion_scores_programme", "programme_id"),
+)
+
+match_weight_suggestions = Table(
+    "match_weight_suggestions",
+    metadata,
+    Column("programme_id", Uuid(), primary_key=True),
+    Column("suggestion_id", Uuid(), nullable=False),
+    Column("weights", JSON, nullable=False),  # {criterion: weight}
+    Column("relationships_used", Integer, nullable=False),
+    Column("suggested_at", UtcDateTime(), nullable=False),
+)

@@ -8,9 +8,17 @@ transaction; see docs/adding-an-event.md. Their ids derive from the flag
 from __future__ import annotations
 
 from datetime import datetime
+from uuid import UUID
 
+from tandem_analytics.domain.match_weights import SuggestedWeights
 from tandem_analytics.domain.risk_flags import RiskFlag
-from tandem_contracts.analytics import ClearedBy, RelationshipAtRisk, RelationshipRiskCleared
+from tandem_contracts.analytics import (
+    ClearedBy,
+    CriterionWeight,
+    MatchingWeightsSuggested,
+    RelationshipAtRisk,
+    RelationshipRiskCleared,
+)
 
 
 def relationship_at_risk(
@@ -37,4 +45,18 @@ def relationship_risk_cleared(
         flag_id=flag.id,
         cleared_by=cleared_by,
         cleared_at=at,
+    )
+
+
+# --- learned match weights ----------------------------------------------------------
+def matching_weights_suggested(
+    programme_id: UUID, suggestion_id: UUID, suggested: SuggestedWeights
+) -> MatchingWeightsSuggested:
+    """``current`` is left to matching, which holds the programme's weights."""
+    return MatchingWeightsSuggested(
+        programme_id=programme_id,
+        suggestion_id=suggestion_id,
+        weights=[CriterionWeight(criterion=c, suggested=w) for c, w in suggested.weights],
+        relationships_used=suggested.relationships_used,
+        outcome="completion",
     )

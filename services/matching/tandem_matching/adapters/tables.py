@@ -233,3 +233,17 @@ imports = Table(
     Column("delimiter", String(1), nullable=True),
     Index("ix_imports_page", "programme_id", "created_at", "id"),
 )
+
+
+# The latest match weights analytics suggested for a programme (matching.weights.suggested),
+# shown to its managers beside the current weights; the manager decides (revision 0002).
+suggested_weights = Table(
+    "suggested_weights",
+    metadata,
+    Column("programme_id", Uuid(), primary_key=True),
+    Column("suggestion_id", Uuid(), nullable=False),
+    Column("weights", JSON, nullable=False),  # {criterion: suggested weight}
+    Column("relationships_used", Integer, nullable=False),
+    Column("outcome", String(32), nullable=False),
+    Column("received_at", UtcDateTime(), nullable=False),  # the event's own time
+)

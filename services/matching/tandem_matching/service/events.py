@@ -3,7 +3,7 @@ participant only in :func:`participant_contact`, for the compacted contacts topi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from uuid import UUID
 
 from tandem_contracts import Event
@@ -159,7 +159,28 @@ def participant_erased(participant: Participant, subject: str) -> ParticipantEra
     )
 
 
-def match_proposed(rel: Relationship, mentee_ids: Sequence[UUID]) -> MatchProposed:
+def criterion_scores(
+    explanations: Sequence[Mapping[str, object] | None],
+) -> dict[str, float] | None:
+    """Each criterion's raw score (before its weight) from the engine's explanations
+    (``{"criteria": [{"criterion", "raw", ...}]}``), a group's the mean over its
+    mentees; None when no mentee's explanation is known."""
+    sums: dict[str, list[float]] = {}
+    for explanation in explanations:
+        lines = explanation.get("criteria") if explanation else None
+        for line in lines if isinstance(lines, list) else ():
+            if isinstance(line, dict) and isinstance(line.get("raw"), int | float):
+                sums.setdefault(str(line["criterion"]), []).append(float(line["raw"]))
+    if not sums:
+        return None
+    return {name: round(sum(raws) / len(raws), 6) for name, raws in sorted(sums.items())}
+
+
+def match_proposed(
+    rel: Relationship,
+    mentee_ids: Sequence[UUID],
+    explanations: Sequence[Mapping[str, object] | None] = (),
+) -> MatchProposed:
     return MatchProposed(
         programme_id=rel.programme_id,
         relationship_id=rel.id,
@@ -168,6 +189,7 @@ def match_proposed(rel: Relationship, mentee_ids: Sequence[UUID]) -> MatchPropos
         mentee_ids=list(mentee_ids),
         format=rel.format,
         score=min(1.0, max(0.0, rel.score)),
+        criterion_scores=criterion_scores(explanations),
     )
 
 

@@ -236,7 +236,7 @@ async def _start(
     await add_events(
         session,
         [
-            events.match_proposed(row, [request.mentee_id]),
+            events.match_proposed(row, [request.mentee_id], [explained.explanation]),
             events.relationship_started(row, named),
         ],
     )

@@ -165,7 +165,11 @@ async def publish(
             )
             rows.append(row)
             members += rel_members
-            proposed.append(events.match_proposed(row, [m.mentee_id for m in mentees]))
+            proposed.append(
+                events.match_proposed(
+                    row, [m.mentee_id for m in mentees], [m.explanation for m in mentees]
+                )
+            )
             links[p.id] = row.id
         await relationship_repo.insert_many(session, rows, members)
         await add_events(session, proposed)
