@@ -7,8 +7,10 @@ later ones held out, the decision), on every cohort but the last; the last cohor
 scored week by week as it would be live. Figures, for the rules and for the model:
 
 - AUC and Brier score over the last cohort's active relationship-weeks, the label being
-  "ends early within the model's horizon" (the rules' score is the share of rules that
-  fire, so its Brier score is that of an uncalibrated score);
+  "ends early within the model's horizon". The rules are the risk helper's own
+  (``domain/risk_rules.py``, default thresholds) on signals built from the same events
+  (``signals_at``); their score is the share of the six rules that fire, so its Brier
+  score is that of an uncalibrated score;
 - precision at k: each week, the manager's caseload of k highest scores among the active
   relationships, the share of them that end early within the horizon (mean over weeks;
   ties in the rules' score broken by a seeded draw);
@@ -45,24 +47,42 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from tandem_analytics.domain.risk_features import (
     Outcome,
     RelationshipHistory,
-    RiskFeatures,
 )
 from tandem_analytics.domain.risk_model import (
     Sample,
-    rules_equivalent_score,
     samples_of,
     train,
 )
-from tests.support.risk_simulation import history_of, simulate_programme
+from tandem_analytics.domain.risk_rules import RiskThresholds, evaluate
+from tests.support.risk_simulation import (
+    SimulatedRelationship,
+    history_of,
+    signals_at,
+    simulate_programme,
+)
+
+RULES = 6  # the risk helper's rules (domain/risk_rules.py), each a reason code
 
 
-def precision_at_k(
-    samples: list[Sample], scorer: Callable[[RiskFeatures], float], k: int, seed: int
-) -> float:
+def rules_scorer(
+    relationships: list[SimulatedRelationship],
+) -> Callable[[Sample], float]:
+    """The risk helper's rules at a relationship-week: the share of its rules that fire."""
+    by_id = {r.relationship_id: r for r in relationships}
+    thresholds = RiskThresholds()
+
+    def scored(sample: Sample) -> float:
+        reasons = evaluate(signals_at(by_id[sample.relationship_id], sample.week), thresholds)
+        return len({reason.code for reason in reasons}) / RULES
+
+    return scored
+
+
+def precision_at_k(samples: list[Sample], scores: list[float], k: int, seed: int) -> float:
     tie = random.Random(seed)
     by_week: dict[int, list[tuple[float, float, bool]]] = defaultdict(list)
-    for s in samples:
-        by_week[s.week].append((scorer(s.features), tie.random(), s.ends_early_soon))
+    for s, score in zip(samples, scores, strict=True):
+        by_week[s.week].append((score, tie.random(), s.ends_early_soon))
     shares = []
     for rows in by_week.values():
         if len(rows) < k:
@@ -73,13 +93,13 @@ def precision_at_k(
 
 
 def lead_times(
-    histories: list[RelationshipHistory], flags: Callable[[RiskFeatures], bool]
+    histories: list[RelationshipHistory], flags: Callable[[Sample], bool]
 ) -> tuple[list[int], float, float]:
     """Days from the first flag to an early end; share of early ends flagged; false alarms."""
     leads: list[int] = []
     early = completed = alarmed = 0
     for history in histories:
-        first = next((s for s in samples_of(history, 10**6) if flags(s.features)), None)
+        first = next((s for s in samples_of(history, 10**6) if flags(s)), None)
         if history.outcome is Outcome.ENDED_EARLY:
             early += 1
             if first is not None and first.days_to_end is not None:
@@ -112,12 +132,11 @@ def main() -> None:
         return
     samples = [s for h in later for s in samples_of(h)]
     y = [int(s.ends_early_soon) for s in samples]
+    rules = rules_scorer([r for r in simulated if r.cohort == last])
     model_p = [model.probability(s.features) for s in samples]
-    rules_p = [rules_equivalent_score(s.features) for s in samples]
-    rules_leads, rules_recall, rules_alarms = lead_times(
-        later, lambda f: rules_equivalent_score(f) > 0
-    )
-    model_leads, model_recall, model_alarms = lead_times(later, model.flags)
+    rules_p = [rules(s) for s in samples]
+    rules_leads, rules_recall, rules_alarms = lead_times(later, lambda s: rules(s) > 0)
+    model_leads, model_recall, model_alarms = lead_times(later, lambda s: model.flags(s.features))
     early = sum(1 for h in histories if h.outcome is Outcome.ENDED_EARLY)
 
     print("Drop-out risk on simulated programmes (simulated data proves the pipeline,")
@@ -130,7 +149,8 @@ def main() -> None:
     assert held is not None
     print(
         f"  trained on cohorts 0-{last - 1}: decision {training.decision.value} "
-        f"(held-out within them: model AUC {held.model_auc:.3f}, rules {held.rules_auc:.3f}); "
+        f"(held-out within them: model AUC {held.model_auc:.3f}, the rules restated over "
+        f"the weekly features {held.rules_auc:.3f}); "
         f"threshold {model.threshold:.3f}, horizon {model.horizon_weeks} weeks"
     )
     print(f"  scored cohort {last}: {len(samples)} relationship-weeks, {sum(y)} positive")
@@ -140,8 +160,8 @@ def main() -> None:
         ("Brier score", brier_score_loss(y, rules_p), brier_score_loss(y, model_p)),
         (
             f"precision at k={args.caseload}",
-            precision_at_k(samples, rules_equivalent_score, args.caseload, args.seed),
-            precision_at_k(samples, model.probability, args.caseload, args.seed),
+            precision_at_k(samples, rules_p, args.caseload, args.seed),
+            precision_at_k(samples, model_p, args.caseload, args.seed),
         ),
         (
             "median lead time (days)",

@@ -39,6 +39,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from tandem_analytics.domain.risk_features import Outcome, RelationshipHistory, WeekRecord
+from tandem_analytics.domain.risk_rules import (
+    MemberActivity,
+    RelationshipSignals,
+    UnansweredMessage,
+)
 from tandem_contracts import Event
 from tandem_contracts.common import MentoringFormat, Role
 from tandem_contracts.matching import (
@@ -442,3 +447,72 @@ class _WeekFold:
             )
             for w in range(self.n)
         )
+
+
+def signals_at(relationship: SimulatedRelationship, week: int) -> RelationshipSignals:
+    """What the risk helper's rules read, at the end of ``week``, from the same events.
+
+    Every simulated pair agreed a two-day response time on its second day (so the
+    agreement rule stays quiet, as it would for pairs that did agree); planned windows
+    are not simulated, so that rule never fires either.
+    """
+    start = datetime.combine(relationship.started_on, time(0), tzinfo=UTC)
+    as_of = start + timedelta(days=(week + 1) * 7)
+    messages = [
+        e for e in relationship.events if isinstance(e, MessagePosted) and e.posted_at <= as_of
+    ]
+    messages.sort(key=lambda m: m.posted_at)
+    started = next(e for e in relationship.events if isinstance(e, RelationshipStarted))
+    members = {m.participant_id: _Seen() for m in started.members}
+    last_two_way: datetime | None = None
+    unanswered: list[UnansweredMessage] = []
+    last_by: dict[uuid.UUID | None, int] = {
+        m.sender_participant_id: i for i, m in enumerate(messages)
+    }
+    for i, message in enumerate(messages):
+        sender = message.sender_participant_id
+        assert sender is not None
+        members[sender].contact = message.posted_at
+        answered = any(j > i for who, j in last_by.items() if who != sender)
+        if not answered and not any(u.sender_id == sender for u in unanswered):
+            unanswered.append(UnansweredMessage(sender, message.posted_at))
+        if i and messages[i - 1].sender_participant_id != sender:
+            last_two_way = message.posted_at
+    starts = {
+        e.meeting_id: e.starts_at for e in relationship.events if isinstance(e, MeetingScheduled)
+    }
+    for event in relationship.events:
+        if not isinstance(event, MeetingAttendanceRecorded) or event.recorded_at > as_of:
+            continue
+        came = {a.participant_id for a in event.attended}
+        for pid, seen in members.items():
+            if event.outcome is AttendanceOutcome.HELD and pid in came:
+                seen.meeting = starts[event.meeting_id]
+            elif event.outcome is AttendanceOutcome.NO_SHOW and pid not in came:
+                seen.no_shows += 1
+        if event.outcome is AttendanceOutcome.HELD:
+            held = starts[event.meeting_id]
+            last_two_way = held if last_two_way is None else max(last_two_way, held)
+    return RelationshipSignals(
+        relationship_id=relationship.relationship_id,
+        programme_id=relationship.programme_id,
+        as_of=as_of,
+        started_at=start,
+        last_two_way_contact_at=last_two_way,
+        agreed_response_days=2.0,
+        agreement_accepted_at=start + timedelta(days=1),
+        unanswered=tuple(unanswered),
+        members=tuple(
+            MemberActivity(pid, seen.contact, seen.meeting, seen.no_shows)
+            for pid, seen in members.items()
+        ),
+    )
+
+
+@dataclass
+class _Seen:
+    """One member's activity so far, while :func:`signals_at` reads the events."""
+
+    contact: datetime | None = None
+    meeting: datetime | None = None
+    no_shows: int = 0
