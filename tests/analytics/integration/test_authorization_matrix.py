@@ -98,6 +98,14 @@ ROWS = [
     Row("GET", "/v1/programmes/{programme}/export.csv", MANAGERS),
     Row("GET", "/v1/me/manager-view", ANY_TOKEN, own_data=True),
     Row("GET", "/v1/organisations/{organisation}/rollup", ORGANISATION),
+    Row("GET", "/v1/programmes/{programme}/training-data", MANAGERS),
+    # A CSV import: the role first, then the JSON body this matrix sends is the wrong type.
+    Row(
+        "POST",
+        "/v1/programmes/{programme}/training-data",
+        (401, 403, 403, 415, 404, 404, 415, 404),
+        body={"not": "csv"},
+    ),
 ]
 
 

@@ -53,6 +53,7 @@ async def import_training_data(
     programme_id: UUID, request: Request, principal: CurrentPrincipal, ctx: Ctx
 ) -> TrainingImportReport:
     media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    use.may_import(principal, programme_id)  # the role before the body's type
     if media != "text/csv":
         raise UnsupportedMediaType("Send the file as text/csv.")
     return await use.import_csv(ctx, principal, programme_id, await request.body())

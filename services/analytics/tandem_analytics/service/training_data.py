@@ -49,6 +49,11 @@ async def import_csv(
     )
 
 
+def may_import(principal: Principal, programme_id: UUID) -> None:
+    """The role, checked before the body is looked at (a stranger learns nothing of it)."""
+    require_manager(principal, programme_id)
+
+
 async def model_status(ctx: Context, principal: Principal, programme_id: UUID) -> ModelPublic:
     require_manager(principal, programme_id)
     async with ctx.database.transaction() as session:
