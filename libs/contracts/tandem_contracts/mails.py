@@ -2,7 +2,7 @@
 renders it, and the placeholders its wording may use.
 
 Matching validates a programme's mail overrides (``mail_overrides``) against this
-list, messaging and meetings render the templates: no service imports another, so
+list, messaging, meetings and analytics render the templates: no service imports another, so
 the list both sides agree on lives here, like the events. Each service's catalog
 (``tandem_kit.i18n.MailCatalog``) refuses to load unless its templates are exactly
 the ones declared here for it, with exactly these placeholders.
@@ -112,6 +112,20 @@ _SPECS = (
         "meetings",
         frozenset({"name", "programme", "activity", "when", "where", "link"}),
         "A meeting starts soon (at the programme's reminder offsets), in the recipient's zone.",
+    ),
+    MailTemplateSpec(
+        "check-in-request",
+        "analytics",
+        frozenset({"name", "programme", "round", "questions", "link", "privacy"}),
+        "A check-in (pulse, midpoint review or final evaluation): one signed link per "
+        "answer in `questions`; `privacy` says what the manager sees.",
+    ),
+    MailTemplateSpec(
+        "outcome-request",
+        "analytics",
+        frozenset({"name", "programme", "stage", "options", "privacy"}),
+        "A mentee's employment status at closure and 3 and 6 months after: one signed link "
+        "per status in `options`.",
     ),
 )
 

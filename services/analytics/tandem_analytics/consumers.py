@@ -3,18 +3,32 @@
 Programmes, participants' contacts, withdrawals and erasures go to the kit's directory
 (matching's topic and the compacted contacts topic); every other event of matching,
 messaging and meetings is kept and folded into the read models
-(``service/readmodels.py``).
+(``service/readmodels.py``); relationships, their ends and participants' countries
+also reach check-ins (``service/check_in_relationships.py``), in the same transaction.
 """
 
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_analytics.service import erasure, match_weights, readmodels, risk_flags
+from tandem_analytics.service import (
+    check_in_relationships,
+    erasure,
+    match_weights,
+    readmodels,
+    risk_flags,
+)
 from tandem_analytics.service.context import Context
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_contracts import EVENT_TYPES, Event
-from tandem_contracts.matching import MatchProposed, ProgrammeCreated, RelationshipEnded
+from tandem_contracts.matching import (
+    MatchProposed,
+    ParticipantRegistered,
+    ParticipantUpdated,
+    ProgrammeCreated,
+    RelationshipEnded,
+    RelationshipStarted,
+)
 from tandem_kit.directory import Erasure, register_directory
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
@@ -30,6 +44,13 @@ async def consumed(event: Event, hc: HandlerContext) -> None:
         await match_weights.match_proposed(hc.session, event)
     elif isinstance(event, RelationshipEnded):
         await match_weights.relationship_ended(hc.session, event, hc.envelope.time)
+    # Check-ins keep their own copy of relationships and members, for scheduling.
+    if isinstance(event, RelationshipStarted):
+        await check_in_relationships.relationship_started(hc.session, event)
+    elif isinstance(event, RelationshipEnded):
+        await check_in_relationships.relationship_ended(hc.session, event, hc.envelope.time)
+    elif isinstance(event, ParticipantRegistered | ParticipantUpdated):
+        await check_in_relationships.profile_stated(hc.session, event)
 
 
 def build_handlers(runtime: Runtime[AnalyticsSettings]) -> Handlers:

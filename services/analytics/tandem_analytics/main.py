@@ -10,9 +10,12 @@ from fastapi import FastAPI
 from tandem_analytics import VERSION
 from tandem_analytics.api import (
     breakdowns,
+    check_in_plans,
+    check_ins,
     dashboard,
     exports,
     manager_view,
+    outcomes,
     relationship_stats,
     risk_flags,
     risk_thresholds,
@@ -22,7 +25,7 @@ from tandem_analytics.api import (
     training_data,
 )
 from tandem_analytics.consumers import build_handlers
-from tandem_analytics.service import programme_metrics, rebuild
+from tandem_analytics.service import check_in_workers, programme_metrics, rebuild
 from tandem_analytics.service.risk_flags import risk_evaluation
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_contracts.topics import service_topic
@@ -59,6 +62,10 @@ DEFINITION = ServiceDefinition(
         manager_view.router,
         rollup.router,
         training_data.router,
+        check_in_plans.router,
+        check_ins.router,
+        check_ins.link_router,
+        outcomes.router,
     ],
     settings=AnalyticsSettings,
     # Every topic but its own: matching's and the contacts topic (the kit's directory, and
@@ -79,6 +86,9 @@ DEFINITION = ServiceDefinition(
         ),
         # Drop-out risk: the rules over every active relationship, flags and their events.
         WorkerSpec("risk-evaluation", risk_evaluation, runs_in=RunsIn.RELAY),
+        # Due check-ins and outcome requests into the mail outbox, and its relay.
+        WorkerSpec("check-ins", check_in_workers.check_in_worker, runs_in=RunsIn.RELAY),
+        WorkerSpec("mail-relay", check_in_workers.mail_relay, runs_in=RunsIn.RELAY),
     ],
     openapi_tags=[
         {"name": "status", "description": "Whether the service is up, and its version."},
@@ -95,6 +105,17 @@ DEFINITION = ServiceDefinition(
             "name": "drop-out risk",
             "description": "Relationships at risk of ending early, with the reasons in plain "
             "words and what the manager could do; the programme's thresholds.",
+        },
+        {
+            "name": "check-ins",
+            "description": "Pulses, the midpoint review and the final evaluation: members "
+            "answer (1-5) by API or one-click link; managers see figures of groups of five "
+            "or more only.",
+        },
+        {
+            "name": "outcomes",
+            "description": "Each mentee's employment status at closure and 3 and 6 months "
+            "after; managers see it by country, small groups suppressed.",
         },
     ],
 )

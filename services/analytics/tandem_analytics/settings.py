@@ -41,3 +41,21 @@ class AnalyticsSettings(ServiceSettings):
     # The drop-out model's CSV import of finished relationships (one row per week: 5 MiB
     # is some 60,000 rows, a few thousand relationships).
     training_data_max_bytes: int = Field(default=5 * 1024 * 1024, ge=1024, le=16 * 1024 * 1024)
+    # --- check-ins and employment outcomes (service/check_ins.py, service/outcomes.py) ---
+    # How often the check-ins worker looks for due check-ins and outcome requests; a round
+    # whose date passed more than send_window_days ago is not sent any more (a plan set
+    # late does not mail every pulse it missed at once).
+    check_in_interval_seconds: float = Field(default=300.0, gt=0, le=24 * 3600)
+    check_in_send_window_days: int = Field(default=7, ge=1, le=60)
+    # One-click links in check-in and outcome mails live this long, and start with this
+    # URL: the analytics API as the public reaches it. Other links: the web app.
+    check_in_link_lifetime_days: int = Field(default=14, ge=1, le=90)
+    outcome_link_lifetime_days: int = Field(default=30, ge=1, le=180)
+    public_base_url: str = "http://127.0.0.1:8004"
+    web_base_url: str = "http://127.0.0.1:8080"
+    # The mail relay delivering the mail outbox (the kit's MailRelay).
+    mail_poll_interval_seconds: float = Field(default=1.0, gt=0, le=60)
+    mail_retry_backoff_seconds: float = Field(default=60.0, ge=0, le=3600)
+    mail_max_attempts: int = Field(default=8, ge=1, le=50)
+    mail_lease_seconds: float = Field(default=300.0, ge=1, le=3600)
+    # --- end of check-ins and outcomes ---

@@ -12,12 +12,14 @@ from sqlalchemy import (
     Column,
     Date,
     Float,
+    ForeignKey,
     Index,
     Integer,
     LargeBinary,
     MetaData,
     String,
     Table,
+    UniqueConstraint,
     Uuid,
 )
 
@@ -286,4 +288,108 @@ match_weight_suggestions = Table(
     Column("weights", JSON, nullable=False),  # {criterion: weight}
     Column("relationships_used", Integer, nullable=False),
     Column("suggested_at", UtcDateTime(), nullable=False),
+
+# --- check-ins and employment outcomes (revision 0006) ------------------------------
+# The kit's directory (above) says whom to mail, in which language. Relationships and
+# members as matching announced them,
+# for scheduling; participants' countries (profile facts) for outcomes by country.
+# Answers and outcome statuses are sealed under the programme's data key (wrapped by the
+# master key): the manager only ever gets figures computed from them.
+
+checkin_relationships = Table(
+    "checkin_relationships",
+    metadata,
+    Column("id", Uuid(), primary_key=True),  # matching's relationship id
+    Column("programme_id", Uuid(), nullable=False, index=True),
+    Column("starts_on", Date, nullable=True),  # None until relationship.started arrives
+    Column("agreed_end_date", Date, nullable=True),
+    Column("ended_on", Date, nullable=True),  # the date of relationship.ended's time
+    Column("outcome", String(12), nullable=True),  # completed | ended_early
+)
+
+checkin_members = Table(
+    "checkin_members",
+    metadata,
+    Column("relationship_id", Uuid(), primary_key=True),
+    Column("participant_id", Uuid(), primary_key=True),
+    Column("subject", String(SUBJECT_LENGTH), nullable=False, index=True),
+    Column("role", String(10), nullable=False),  # mentor | mentee
+)
+
+checkin_countries = Table(
+    "checkin_countries",
+    metadata,
+    Column("participant_id", Uuid(), primary_key=True),
+    Column("country", String(2), nullable=False),
+)
+
+check_in_plans = Table(
+    "check_in_plans",
+    metadata,
+    Column("programme_id", Uuid(), primary_key=True),
+    Column("plan", JSON, nullable=False),
+    Column("updated_at", UtcDateTime(), nullable=False),
+)
+
+check_in_keys = Table(
+    "check_in_keys",
+    metadata,
+    Column("programme_id", Uuid(), primary_key=True),
+    Column("wrapped_key_nonce", LargeBinary, nullable=False),
+    Column("wrapped_key_ciphertext", LargeBinary, nullable=False),
+)
+
+check_ins = Table(
+    "check_ins",
+    metadata,
+    Column("id", Uuid(), primary_key=True),
+    Column("programme_id", Uuid(), nullable=False),
+    Column("relationship_id", Uuid(), nullable=True),  # None once the member was erased
+    Column("participant_id", Uuid(), nullable=True),
+    Column("round_key", String(20), nullable=False),  # pulse-<n> | midpoint | final
+    Column("kind", String(10), nullable=False),
+    Column("questions", JSON, nullable=False),  # the question ids asked, in order
+    Column("due_on", Date, nullable=False),
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("answered_at", UtcDateTime(), nullable=True),
+    UniqueConstraint("relationship_id", "participant_id", "round_key", name="uq_check_ins"),
+    Index("ix_check_ins_programme", "programme_id", "round_key"),
+)
+
+check_in_answers = Table(
+    "check_in_answers",
+    metadata,
+    Column(
+        "check_in_id",
+        Uuid(),
+        ForeignKey("check_ins.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("question", String(60), primary_key=True),
+    Column("value", LargeBinary, nullable=False),  # sealed: nonce || ciphertext
+    Column("answered_at", UtcDateTime(), nullable=False),
+)
+
+check_in_link_nonces = Table(
+    "check_in_link_nonces",
+    metadata,
+    Column("nonce", String(32), primary_key=True),
+    Column("used_at", UtcDateTime(), nullable=False),
+    Column("expires_at", UtcDateTime(), nullable=False, index=True),  # dead after: deleted
+)
+
+outcomes = Table(
+    "outcomes",
+    metadata,
+    Column("id", Uuid(), primary_key=True),
+    Column("programme_id", Uuid(), nullable=False, index=True),
+    Column("relationship_id", Uuid(), nullable=True),  # None once the mentee was erased
+    Column("participant_id", Uuid(), nullable=True),
+    Column("stage", String(10), nullable=False),  # closure | month_3 | month_6
+    Column("due_on", Date, nullable=False),
+    Column("country", String(2), nullable=True),
+    Column("status", LargeBinary, nullable=True),  # sealed; None until answered
+    Column("recorded_at", UtcDateTime(), nullable=True),
+    Column("created_at", UtcDateTime(), nullable=False),
+    UniqueConstraint("relationship_id", "participant_id", "stage", name="uq_outcomes"),
 )
