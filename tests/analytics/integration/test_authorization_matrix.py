@@ -51,6 +51,17 @@ UNREADY: Statuses = (503,) * 8
 PROBE: Statuses = (401, 403, 403, 404, 404, 404, 404, 404)
 # An organisation's roll-up: its programmes' managers (their own programmes) and admins.
 ORGANISATION: Statuses = (401, 404, 404, 200, 404, 404, 200, 404)
+CHECK_IN_PLAN: dict[str, Any] = {
+    "pulse_every_weeks": 4,
+    "midpoint": True,
+    "final": True,
+    "own_questions": [],
+    "consent": "aggregate_only",
+}
+UNKNOWN: Statuses = (401, 404, 404, 404, 404, 404, 404, 404)
+MALFORMED_LINK: Statuses = (400,) * 8
+# a manager or admin of the programme is refused (403: outcomes are the mentee's own)
+OUTCOME: Statuses = (401, 409, 404, 403, 404, 404, 403, 404)
 # Who may see programme A's figures (its participant and relationship ids among them).
 INSIDE = {"manager", "admin"}
 
@@ -106,6 +117,26 @@ ROWS = [
         (401, 403, 403, 415, 404, 404, 415, 404),
         body={"not": "csv"},
     ),
+    Row("PUT", "/v1/programmes/{programme}/check-in-plan", MANAGERS, body=CHECK_IN_PLAN),
+    # after the PUT: before any plan is set, the GET says there is none (404)
+    Row("GET", "/v1/programmes/{programme}/check-in-plan", MANAGERS),
+    Row("GET", "/v1/programmes/{programme}/check-ins/summary", MANAGERS),
+    Row("GET", "/v1/programmes/{programme}/outcomes", MANAGERS),
+    Row("GET", "/v1/me/check-ins", ANY_TOKEN, own_data=True),
+    # Nobody's check-in: unknown to every caller (never a hint that it exists).
+    Row("POST", "/v1/check-ins/{check_in}/answers", UNKNOWN, body={"answers": {"progress": 3}}),
+    # A link's token is its credential: a bearer changes nothing; a malformed one is a 400.
+    Row("GET", "/v1/check-in-links/{link}", MALFORMED_LINK),
+    Row("POST", "/v1/check-in-links/{link}", MALFORMED_LINK),
+    # The pair has not ended: no outcome is due yet for its mentee (409); the mentor and
+    # strangers get a 404.
+    Row(
+        "PUT",
+        "/v1/me/outcomes/{relationship}",
+        OUTCOME,
+        body={"status": "employed"},
+        own_data=True,
+    ),
 ]
 
 
@@ -157,6 +188,8 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
             {
                 "programme": str(a.programme),
                 "organisation": str(organisation),
+                "check_in": str(uuid.uuid4()),
+                "link": "not-a-link",
                 "relationship": str(pair),
                 "other_relationship": str(other),
                 "flag_id": str(uuid.uuid4()),
@@ -178,9 +211,15 @@ async def _everything(app: RunningApp[AnalyticsSettings]) -> dict[str, list[Any]
 
 
 def _template(path: str) -> str:
-    for short, name in (("programme", "programme_id"), ("relationship", "relationship_id")):
+    for short, name in (
+        ("programme", "programme_id"),
+        ("relationship", "relationship_id"),
+        ("organisation", "organisation_id"),
+        ("check_in", "check_in_id"),
+        ("link", "token"),
+    ):
         path = path.replace("{" + short + "}", "{" + name + "}")
-    return path.replace("{organisation}", "{organisation_id}")
+    return path
 
 
 async def test_every_endpoint_and_every_caller(world: World) -> None:

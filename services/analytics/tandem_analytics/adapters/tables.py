@@ -288,6 +288,8 @@ match_weight_suggestions = Table(
     Column("weights", JSON, nullable=False),  # {criterion: weight}
     Column("relationships_used", Integer, nullable=False),
     Column("suggested_at", UtcDateTime(), nullable=False),
+)
+
 
 # --- check-ins and employment outcomes (revision 0006) ------------------------------
 # The kit's directory (above) says whom to mail, in which language. Relationships and
