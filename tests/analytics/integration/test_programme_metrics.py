@@ -4,6 +4,7 @@ and the freshness of what it consumed, by event time."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -33,7 +34,7 @@ from tandem_contracts.messaging import MessagePosted, SenderRole
 from tandem_kit.clock import ManualClock
 from tandem_kit.db.database import Database
 from tandem_kit.kafka import Handlers
-from tandem_kit.kafka.handlers import HandlerContext
+from tandem_kit.kafka.handlers import BatchContext, HandlerContext
 from tandem_kit.runtime import Runtime
 from tandem_kit.testing import isolated_settings, run_app
 from tests.analytics.integration.readmodels_history import START, History
@@ -162,13 +163,17 @@ async def test_freshness_is_the_age_of_the_newest_event_time_handled(tmp_path: P
             raise RuntimeError("handler failed")
         handled.append(event)
 
+    async def handle_many(events: Sequence[MessagePosted], bc: BatchContext) -> None:
+        handled.extend(events)
+
     def build(_runtime: Runtime[AnalyticsSettings]) -> Handlers:
-        return Handlers().on(MessagePosted, handle)
+        return Handlers().on(MessagePosted, handle).on_batch(MessagePosted, handle_many)
 
     settings = isolated_settings(AnalyticsSettings, tmp_path)
     runtime = Runtime.from_settings(settings)
     handlers = programme_metrics.with_freshness(build)(runtime)
     assert set(handlers) == {MessagePosted.event_type}
+    assert set(handlers.batches) == {MessagePosted.event_type}, "a batch handler was dropped"
     topic = MessagePosted.topic()
     key = (("topic", topic),)
     database = Database(settings.database_url)

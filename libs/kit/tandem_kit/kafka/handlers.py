@@ -108,6 +108,19 @@ class Handlers(Mapping[str, EventHandler]):
         self._batches[event_class.event_type] = cast(BatchHandler, handler)
         return self
 
+    def observed(self, after: Callable[[Event, Envelope], None]) -> Handlers:
+        """A copy whose every handler, one-by-one and batch, calls ``after`` for each event
+        it handled (in the inbox transaction, after the handler returned); tombstones
+        carry no event and are copied as they are. Kept here, beside the handler kinds,
+        so that a wrapper (a metric, a trace) cannot silently drop one kind."""
+        copy = Handlers()
+        for event_type, handler in self._by_type.items():
+            copy._by_type[event_type] = _after_each(handler, after)
+        for event_type, batch in self._batches.items():
+            copy._batches[event_type] = _after_batch(batch, after)
+        copy._tombstones = dict(self._tombstones)
+        return copy
+
     @property
     def batches(self) -> Mapping[str, BatchHandler]:
         return dict(self._batches)
@@ -124,3 +137,20 @@ class Handlers(Mapping[str, EventHandler]):
 
     def __len__(self) -> int:
         return len(self._by_type)
+
+
+def _after_each(handler: EventHandler, after: Callable[[Event, Envelope], None]) -> EventHandler:
+    async def handle(event: Event, hc: HandlerContext) -> None:
+        await handler(event, hc)
+        after(event, hc.envelope)
+
+    return handle
+
+
+def _after_batch(batch: BatchHandler, after: Callable[[Event, Envelope], None]) -> BatchHandler:
+    async def handle(events: Sequence[Event], bc: BatchContext) -> None:
+        await batch(events, bc)
+        for event, envelope in zip(events, bc.envelopes, strict=True):
+            after(event, envelope)
+
+    return handle

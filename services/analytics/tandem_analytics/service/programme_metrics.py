@@ -17,9 +17,8 @@ from tandem_analytics.adapters import programme_metrics as exported
 from tandem_analytics.domain.programme_metrics import ProgrammeFigures, bounded
 from tandem_analytics.service.context import Context
 from tandem_analytics.settings import AnalyticsSettings
-from tandem_contracts import EVENT_TYPES, Event
+from tandem_contracts import Envelope, Event
 from tandem_kit.kafka import Handlers
-from tandem_kit.kafka.handlers import EventHandler, HandlerContext
 from tandem_kit.runtime import Runtime
 from tandem_kit.workers import PeriodicWorker
 
@@ -68,35 +67,23 @@ def worker(
     return build
 
 
-def _noting(event_class: type[Event], handler: EventHandler) -> EventHandler:
-    topic = event_class.topic()
-
-    async def handle(event: Event, hc: HandlerContext) -> None:
-        await handler(event, hc)
-        at = hc.envelope.time
-        exported.note_consumed(topic, at if at.tzinfo else at.replace(tzinfo=UTC))
-
-    return handle
-
-
 def with_freshness(
     build: Callable[[Runtime[AnalyticsSettings]], Handlers],
 ) -> Callable[[Runtime[AnalyticsSettings]], Handlers]:
-    """``build``'s handlers, each noting its event's time for the freshness gauge.
+    """``build``'s handlers (one-by-one and batch), each noting its event's time for the
+    freshness gauge.
 
     The time is noted after the handler returned (the event is in the read models);
     a replayed or late event never makes analytics look fresher than its newest one.
-    Tombstone handlers are kept as they are (a tombstone carries no event time).
+    Tombstones carry no event time and note nothing.
     """
 
     def observed(runtime: Runtime[AnalyticsSettings]) -> Handlers:
-        handlers = build(runtime)
-        wrapped = Handlers()
-        for event_type, handler in handlers.items():
-            event_class = EVENT_TYPES[event_type]
-            wrapped.on(event_class, _noting(event_class, handler))
-        for event_type, tombstone in handlers.tombstones.items():
-            wrapped.on_tombstone(EVENT_TYPES[event_type], tombstone)
-        return wrapped
+        return build(runtime).observed(_note)
 
     return observed
+
+
+def _note(event: Event, envelope: Envelope) -> None:
+    at = envelope.time
+    exported.note_consumed(type(event).topic(), at if at.tzinfo else at.replace(tzinfo=UTC))
