@@ -7,10 +7,12 @@ fight over them.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,7 +22,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx2
+from aiokafka import TopicPartition
 from aiosmtpd.controller import Controller
+
+from tandem_kit.kafka.groups import start_group_at_end
+from tandem_kit.kafka.provision import default_topics
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES = ("matching", "messaging", "meetings", "analytics")
@@ -92,6 +98,13 @@ def service_environment(data: Path, ports: Ports) -> dict[str, str]:
                 f"{prefix}MASTER_KEY_FILE": str(data / f"{name}-master.key"),
             }
         )
+    # Each demo starts on fresh databases, so its services read only what happens from
+    # now on: consumer groups of its own (started at the topics' end in
+    # `running_services`), not the groups of an earlier demo or of the tests that share
+    # the broker, whose whole history a fresh group would otherwise replay.
+    run = uuid.uuid4().hex[:8]
+    for name in SERVICES:
+        env[f"TANDEM_{name.upper()}_KAFKA_CONSUMER_GROUP"] = f"tandem.{name}.demo-{run}"
     # Meetings: invitations leave within a fraction of a second, and their RSVP links
     # (and feed URLs) point at this demo's port; online meetings get Jitsi links (the
     # default provider, meet.jit.si) unless the caller's environment chose another.
@@ -116,6 +129,10 @@ def running_services(data: Path, ports: Ports) -> Iterator[dict[str, str]]:
         stdout=subprocess.DEVNULL,
         cwd=ROOT,
     )
+    partitions = [TopicPartition(t.name, p) for t in default_topics() for p in range(t.partitions)]
+    for name in SERVICES:
+        group = env[f"TANDEM_{name.upper()}_KAFKA_CONSUMER_GROUP"]
+        asyncio.run(start_group_at_end(KAFKA_BOOTSTRAP, group, partitions))
     logs = {name: (data / f"{name}.log").open("w") for name in SERVICES}
     processes = {
         name: subprocess.Popen(

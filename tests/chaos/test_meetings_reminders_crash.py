@@ -40,13 +40,14 @@ from typing import Any
 
 import httpx2
 import pytest
-from aiokafka import AIOKafkaConsumer, TopicPartition
+from aiokafka import TopicPartition
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from tandem_contracts.common import Contact, MentoringFormat, Role
 from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import Member, ProgrammeCreated, RelationshipStarted
+from tandem_kit.kafka.groups import start_group_at_end
 from tandem_kit.kafka.provision import default_topics, provision_topics
 from tandem_kit.mail import message_id_for
 from tandem_kit.testing import bearer, isolated_settings, run_app
@@ -138,24 +139,15 @@ class MeetingsProcess:
         if it had been running all along: ``seed`` delivered what it needs, and a fresh
         group would otherwise read the shared broker's whole history (every relationship
         the suite started), whose proposal mails would queue ahead of the reminders."""
-        specs = default_topics()
-        await provision_topics(bootstrap, specs)  # as `serve` does; exist ones stay
         partitions = [
             TopicPartition(spec.name, p)
-            for spec in specs
+            for spec in default_topics()
             if spec.name in DEFINITION.consumes
             for p in range(spec.partitions)
         ]
         assert {tp.topic for tp in partitions} == set(DEFINITION.consumes)
-        consumer = AIOKafkaConsumer(
-            bootstrap_servers=bootstrap, group_id=self.group, enable_auto_commit=False
-        )
-        await consumer.start()
-        try:
-            consumer.assign(partitions)
-            await consumer.commit(dict(await consumer.end_offsets(partitions)))
-        finally:
-            await consumer.stop()
+        await provision_topics(bootstrap, default_topics())  # as `serve` does
+        await start_group_at_end(bootstrap, self.group, partitions)
 
     async def kill(self) -> None:
         """SIGKILL: no shutdown, no release of anything it holds."""

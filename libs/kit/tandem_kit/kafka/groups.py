@@ -1,4 +1,5 @@
-"""Waiting for a consumer group's coordinator before the consumer joins its group.
+"""Consumer groups: waiting for a group's coordinator before the consumer joins its group,
+and starting a fresh group at the end of its topics.
 
 On a broker that has never had a consumer group, the offsets topic does not exist
 yet: the first FindCoordinator request creates it, and the broker answers
@@ -13,7 +14,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
 
+from aiokafka import AIOKafkaConsumer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
 from aiokafka.errors import (
     GroupCoordinatorNotAvailableError,
@@ -73,3 +76,26 @@ async def wait_for_coordinator(
             return coordinator
     finally:
         await admin.close()
+
+
+async def start_group_at_end(
+    bootstrap_servers: str, group_id: str, partitions: Sequence[TopicPartition]
+) -> dict[TopicPartition, int]:
+    """Commit ``group_id`` at the current end of each partition: a consumer of that group
+    then reads only what is produced from now on, as if it had been running all along.
+
+    For a service started on fresh databases beside a broker that already holds other
+    runs' history (the demo, a test's own process), which would otherwise replay all of
+    it (consumers of a group with no offsets start at the earliest record). Returns the
+    offsets committed."""
+    consumer = AIOKafkaConsumer(
+        bootstrap_servers=bootstrap_servers, group_id=group_id, enable_auto_commit=False
+    )
+    await consumer.start()
+    try:
+        consumer.assign(list(partitions))
+        ends: dict[TopicPartition, int] = await consumer.end_offsets(list(partitions))
+        await consumer.commit(ends)
+        return ends
+    finally:
+        await consumer.stop()
