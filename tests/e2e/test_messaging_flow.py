@@ -27,6 +27,7 @@ from tandem_kit import directory
 from tandem_kit.db.database import Database
 from tandem_kit.db.tables import inbox_table
 from tandem_kit.kafka import EventConsumer, create_producer
+from tandem_kit.kafka.groups import start_group_at_end
 from tandem_kit.outbox import OutboxRelay, add_event
 from tandem_messaging.adapters.tables import conversations
 from tandem_messaging.consumers import build_handlers
@@ -62,16 +63,13 @@ async def partitions_of(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPar
 
 async def start_group_at_the_end(bootstrap: str, group: str, topic: str) -> None:
     """A new group starts at the topic's current end, not at events of earlier runs."""
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False
-    )
+    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
     await consumer.start()
     try:
         partitions = await partitions_of(consumer, topic)
-        consumer.assign(partitions)
-        await consumer.commit(dict(await consumer.end_offsets(partitions)))
     finally:
         await consumer.stop()
+    await start_group_at_end(bootstrap, group, partitions)
 
 
 async def end_offsets(bootstrap: str, topic: str) -> dict[TopicPartition, int]:
