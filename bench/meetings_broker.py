@@ -1,9 +1,10 @@
 """``bench/meetings.py --part broker``: relationship.started through the real broker.
 
 The parent process starts (or finds) the local Kafka, publishes a programme and
-``2 × relationships`` participants (contacts with zones and cities on the contacts topic,
-profiles with weekday availability and a mentee's goals on matching's topic), lets the
-meetings app's own consumer take them in, then publishes ``relationships``
+``2 × relationships`` participants (``bench/meetings_broker_setup.py``), lets the meetings
+app's own consumer take them in (its production path: runs of contacts and of profiles in
+one transaction each, ``service/participants.py``; timed apart, not in the figure), then
+publishes ``relationships``
 ``relationship.started`` events (real topics, real CloudEvents envelopes). Two child
 processes then consume those same events with the kit's consumer loop as the service runs
 it (``run_consumers``): the meetings handlers (``planned``: relationship, plan, the
@@ -32,179 +33,36 @@ import tracemalloc
 import uuid
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from aiokafka import AIOKafkaConsumer, TopicPartition
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
-from tandem_contracts import Envelope, Event
-from tandem_contracts.base import EVENT_TYPES
-from tandem_contracts.common import AvailabilityWindow, Contact, MentoringFormat, Role
-from tandem_contracts.contacts import ParticipantContact
-from tandem_contracts.matching import (
-    Member,
-    ParticipantRegistered,
-    ProgrammeCreated,
-    RelationshipStarted,
+from bench.meetings_broker_setup import (
+    NOW,
+    commit_at,
+    end_offsets,
+    people,
+    programme_created,
+    publish,
+    starts,
 )
+from tandem_contracts import Event
+from tandem_contracts.base import EVENT_TYPES
+from tandem_contracts.matching import RelationshipStarted
 from tandem_kit.app import create_app as kit_create_app
 from tandem_kit.clock import ManualClock
 from tandem_kit.db.tables import inbox_table
-from tandem_kit.kafka import BatchContext, HandlerContext, Handlers, create_producer
-from tandem_kit.kafka.provision import default_topics
+from tandem_kit.kafka import BatchContext, HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
 from tandem_kit.testing import isolated_settings, run_app
 from tandem_meetings.adapters.tables import plan_proposals
 from tandem_meetings.main import DEFINITION, create_app
 from tandem_meetings.settings import MeetingsSettings
 
-NOW = datetime(2027, 3, 1, 8, 0, tzinfo=UTC)
-PLACES = (
-    ("Europe/Lisbon", "PT", "Lisbon", ("09:00", "12:00"), ("17:00", "20:00")),
-    ("America/New_York", "US", "New York", ("12:00", "15:00"), ("08:00", "10:00")),
-    ("Europe/Berlin", "DE", "Berlin", ("10:00", "13:00"), ("18:00", "21:00")),
-    ("Asia/Kolkata", "IN", "Pune", ("19:00", "22:00"), ("08:00", "09:30")),
-)
 NOW_CLOCK = ManualClock(NOW)
 STARTED = RelationshipStarted.event_type
-Offsets = dict[TopicPartition, int]
-
-
-# --- the events ------------------------------------------------------------------------------
-
-
-def _programme(programme: uuid.UUID) -> ProgrammeCreated:
-    return ProgrammeCreated(
-        programme_id=programme,
-        organisation_id=uuid.uuid4(),
-        name="Bench",
-        countries=["PT", "US", "DE", "IN"],
-        languages=["en"],
-        starts_on=date(2027, 1, 1),
-        ends_on=date(2027, 12, 31),
-        formats=[MentoringFormat.PAIR],
-        managers=[],
-        time_zone="Europe/Lisbon",
-    )
-
-
-def _people(programme: uuid.UUID, count: int) -> tuple[list[Event], list[Member]]:
-    events: list[Event] = []
-    members = []
-    for n in range(count):
-        zone, country, city, first, second = PLACES[n % len(PLACES)]
-        pid, role = uuid.uuid4(), Role.MENTOR if n % 2 == 0 else Role.MENTEE
-        subject = f"p{n}"
-        contact = Contact(
-            subject=subject, display_name=f"P {n}", email=f"{subject}@x.org", time_zone=zone
-        )
-        events.append(
-            ParticipantContact(
-                programme_id=programme, participant_id=pid, role=role, contact=contact, city=city
-            )
-        )
-        events.append(
-            ParticipantRegistered(
-                programme_id=programme,
-                participant_id=pid,
-                subject=subject,
-                role=role,
-                country=country,
-                languages=["en"],
-                availability=[
-                    AvailabilityWindow(weekday=d, start=a, end=b)
-                    for d in range(5)
-                    for a, b in (first, second)
-                ],
-                goals=["cv", "interviews"] if role is Role.MENTEE else [],
-            )
-        )
-        members.append(Member(participant_id=pid, subject=subject, role=role))
-    return events, members
-
-
-def _starts(programme: uuid.UUID, people: list[Member], count: int) -> list[Event]:
-    return [
-        RelationshipStarted(
-            programme_id=programme,
-            relationship_id=uuid.uuid4(),
-            format=MentoringFormat.PAIR,
-            # mentor n with mentee n+1 or n+3: same places and other places
-            members=[people[2 * i], people[(2 * i + 1 + 2 * (i % 2)) % len(people)]],
-            starts_on=date(2027, 3, 1),
-            agreed_end_date=date(2027, 8, 31),
-        )
-        for i in range(count)
-    ]
-
-
-# --- the broker ------------------------------------------------------------------------------
-
-
-async def publish(bootstrap: str, events: Sequence[Event]) -> float:
-    """Send ``events`` with the kit's producer, as the outbox relay does; seconds taken."""
-    producer = create_producer(bootstrap)
-    await producer.start()
-    began = time.perf_counter()
-    try:
-        pending = []
-        for event in events:
-            envelope = Envelope.wrap(event)
-            pending.append(
-                await producer.send(
-                    event.topic(),
-                    value=envelope.data,
-                    key=envelope.key.encode(),
-                    headers=envelope.kafka_headers(),
-                )
-            )
-            if len(pending) >= 5000:
-                await asyncio.gather(*pending)
-                pending.clear()
-        await asyncio.gather(*pending)
-    finally:
-        await producer.stop()
-    return time.perf_counter() - began
-
-
-def consumed_topics() -> list[str]:
-    return list(DEFINITION.consumes)
-
-
-async def end_offsets(bootstrap: str) -> Offsets:
-    # With a group: aiokafka's group-less consumer fails its own stop() (a cancelled task).
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap,
-        group_id="tandem.bench-probe",
-        enable_auto_commit=False,
-        isolation_level="read_committed",
-    )
-    await consumer.start()
-    try:
-        # as provisioned (tests/support/infra.py provisions default_topics())
-        counts = {spec.name: spec.partitions for spec in default_topics()}
-        partitions = [
-            TopicPartition(topic, p) for topic in consumed_topics() for p in range(counts[topic])
-        ]
-        return dict(await consumer.end_offsets(partitions))
-    finally:
-        await consumer.stop()
-
-
-async def commit_at(bootstrap: str, group: str, offsets: Offsets) -> None:
-    """Start ``group`` where ``offsets`` say: what earlier runs left in the topics is not read."""
-    consumer = AIOKafkaConsumer(
-        bootstrap_servers=bootstrap, group_id=group, enable_auto_commit=False
-    )
-    await consumer.start()
-    try:
-        consumer.assign(list(offsets))
-        await consumer.commit(offsets)
-    finally:
-        await consumer.stop()
 
 
 # --- one consuming process -------------------------------------------------------------------
@@ -340,12 +198,13 @@ def broker_figures(
         return asyncio.run(create_postgres_database(ensure_postgres()))
 
     programme = uuid.uuid4()
-    people_events, people = _people(programme, 2 * n)
-    starts = _starts(programme, people, n)
+    people_events, members = people(programme, 2 * n)
+    started = starts(programme, members, n)
     run = uuid.uuid4().hex[:8]
     with tempfile.TemporaryDirectory() as raw_folder, tempfile.TemporaryDirectory() as folder:
         before_people = asyncio.run(end_offsets(bootstrap))
-        people_seconds = asyncio.run(publish(bootstrap, [_programme(programme), *people_events]))
+        world = [programme_created(programme), *people_events]
+        people_seconds = asyncio.run(publish(bootstrap, world))
         before_starts = asyncio.run(end_offsets(bootstrap))
         planned_group = f"tandem.bench-planned-{run}"
         asyncio.run(commit_at(bootstrap, planned_group, before_people))
@@ -364,7 +223,7 @@ def broker_figures(
                 "traced": False,
             }
         )
-        starts_seconds = asyncio.run(publish(bootstrap, starts))
+        starts_seconds = asyncio.run(publish(bootstrap, started))
         raw_group = f"tandem.bench-raw-{run}"
         asyncio.run(commit_at(bootstrap, raw_group, before_starts))
         raw = _spawn(
@@ -396,6 +255,7 @@ def broker_figures(
         "published_people_s": people_seconds,
         "published_starts_s": starts_seconds,
         "people_consumed_s": setup["seconds_from_start"],
+        "setup": setup,
         "raw": raw,
         "planned": planned,
     }
@@ -410,7 +270,8 @@ def print_broker(f: dict[str, Any]) -> None:
     print(
         f"  published: {2 * n} participants (contacts + profiles) in "
         f"{f['published_people_s']:.1f} s, {n} starts in {f['published_starts_s']:.1f} s;"
-        f" people consumed in {f['people_consumed_s']:.1f} s (not timed)"
+        f" people consumed in {f['people_consumed_s']:.1f} s, CPU {f['setup']['cpu_seconds']:.1f} s"
+        " (not in the figures)"
     )
     for label, run, figure in (("raw (no-op handlers)", raw, raw_rate), ("planned", planned, rate)):
         print(

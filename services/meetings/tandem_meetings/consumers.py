@@ -1,7 +1,9 @@
 """Events meetings consumes, each mapped to its use case (run in the inbox's transaction).
 
 Programmes and participants go to the kit's directory (matching's topic and the
-compacted contacts topic); relationships to their own use cases (starts in batches too);
+compacted contacts topic); participants' runs (a roster import) and relationships' starts
+in batches too (``service/participants.py``, ``service/started_batches.py``); relationships
+to their own use cases;
 messaging's agreements to the plans.
 """
 
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import (
     ParticipantRegistered,
     ParticipantUpdated,
@@ -23,6 +26,7 @@ from tandem_kit.kafka import BatchContext, HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
 from tandem_meetings.service import (
     erasure,
+    participants,
     plan_instances,
     profiles,
     relationships,
@@ -54,6 +58,15 @@ def build_handlers(runtime: Runtime[MeetingsSettings]) -> Handlers:
         await profiles.profile_stated(hc.session, ctx, event)
         await plan_instances.member_known(ctx, hc.session, event.participant_id)
 
+    # Runs of profiles or contacts (a roster import): the same, one transaction per run.
+    async def profiles_stated(
+        events: Sequence[ParticipantRegistered | ParticipantUpdated], bc: BatchContext
+    ) -> None:
+        await participants.profiles_stated(ctx, bc.session, events)
+
+    async def contacts_stated(events: Sequence[ParticipantContact], bc: BatchContext) -> None:
+        await participants.contacts_stated(ctx, bc.session, events)
+
     # A contact (time zone, city) known: the member's plans follow.
     async def participant_known(session: AsyncSession, participant: Participant) -> None:
         await plan_instances.member_known(ctx, session, participant.participant_id)
@@ -76,6 +89,9 @@ def build_handlers(runtime: Runtime[MeetingsSettings]) -> Handlers:
         .on_batch(RelationshipStarted, relationships_started)
         .on(RelationshipEnded, relationship_ended)
         .on(ParticipantRegistered, profile_stated)
+        .on_batch(ParticipantRegistered, profiles_stated)
         .on(ParticipantUpdated, profile_stated)
+        .on_batch(ParticipantUpdated, profiles_stated)
+        .on_batch(ParticipantContact, contacts_stated)
         .on(AgreementAccepted, agreement_accepted)
     )

@@ -37,21 +37,38 @@ def _windows(stored: Iterable[Sequence[int]]) -> tuple[AvailabilityWindow, ...]:
 
 
 async def save_profile(session: AsyncSession, profile: Profile, now: datetime) -> None:
-    await upsert(
-        session,
-        profiles_table,
-        {
-            "participant_id": profile.participant_id,
-            "programme_id": profile.programme_id,
-            "role": profile.role,
-            "country": profile.country,
-            "modality": profile.modality.value,
-            "goals": list(profile.goals),
-            "availability": _stored(profile.availability),
-            "updated_at": now,
-        },
-        ["participant_id"],
+    await upsert(session, profiles_table, _profile_row(profile, now), ["participant_id"])
+
+
+async def save_profiles(session: AsyncSession, profiles: Sequence[Profile], now: datetime) -> None:
+    """:func:`save_profile` for many in one statement (the last of a participant's wins, as
+    one by one: PostgreSQL refuses one key twice in one ``ON CONFLICT DO UPDATE``)."""
+    latest = {profile.participant_id: profile for profile in profiles}
+    if not latest:
+        return
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(profiles_table).values([_profile_row(p, now) for p in latest.values()])
+    changes = {
+        column.name: statement.excluded[column.name]
+        for column in profiles_table.columns
+        if column.name != "participant_id"
+    }
+    await session.execute(
+        statement.on_conflict_do_update(index_elements=["participant_id"], set_=changes)
     )
+
+
+def _profile_row(profile: Profile, now: datetime) -> dict[str, Any]:
+    return {
+        "participant_id": profile.participant_id,
+        "programme_id": profile.programme_id,
+        "role": profile.role,
+        "country": profile.country,
+        "modality": profile.modality.value,
+        "goals": list(profile.goals),
+        "availability": _stored(profile.availability),
+        "updated_at": now,
+    }
 
 
 async def save_override(

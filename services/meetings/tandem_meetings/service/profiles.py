@@ -21,7 +21,7 @@ from tandem_meetings.domain.availability import Profile, matching_windows
 from tandem_meetings.service.context import Context
 
 
-def _profile_of(event: ParticipantProfileFacts) -> Profile:
+def profile_of(event: ParticipantProfileFacts) -> Profile:
     return Profile(
         participant_id=event.participant_id,
         programme_id=event.programme_id,
@@ -40,7 +40,7 @@ async def profile_stated(
     An erased participant stays erased (a late event brings nothing back)."""
     if await directory.is_erased(session, event.participant_id):
         return
-    await profiles_repo.save_profile(session, _profile_of(event), ctx.now())
+    await profiles_repo.save_profile(session, profile_of(event), ctx.now())
 
 
 async def profiles(
