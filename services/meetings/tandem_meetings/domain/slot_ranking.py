@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tandem_contracts.common import Role
 from tandem_meetings.domain.local_time import DAY, segments
@@ -64,41 +65,48 @@ def pain(local_minute: float, duration: float, band: tuple[float, float]) -> flo
     return (duration - inside) + drift / 4
 
 
+# A candidate while ranking: (missing, cost, start, attendees). Plain tuples sort in the
+# ranking's order by themselves (starts are unique), far cheaper than objects and a key.
+Candidate = tuple[int, float, int, tuple[int, ...]]
+
+
 def rank(query: SlotQuery, pieces: list[Piece]) -> list[Ranked]:
     """The ``query.limit`` best starts of ``pieces``, best first."""
     candidates = _scored(query, pieces)
-    candidates.sort(key=lambda c: (c.missing, c.cost, c.start))
-    chosen: list[Ranked] = []
+    candidates.sort()
+    chosen: list[Candidate] = []
     duration = query.duration_seconds
     while len(chosen) < query.limit:
         pick = _next(candidates, chosen, duration, DAY) or _next(candidates, chosen, duration, 0)
         if pick is None:
             break
         chosen.append(pick)
-    return chosen
+    return [Ranked(start, attendees, missing, cost) for missing, cost, start, attendees in chosen]
 
 
 def _next(
-    candidates: list[Ranked], chosen: list[Ranked], duration: int, apart: int
-) -> Ranked | None:
+    candidates: list[Candidate], chosen: list[Candidate], duration: int, apart: int
+) -> Candidate | None:
     """The best candidate at least ``apart`` seconds (and one meeting) from every chosen."""
+    if not chosen:
+        return candidates[0] if candidates else None  # simply the best and earliest
     gap = max(apart, duration)
-    best: Ranked | None = None
+    taken = [c[2] for c in chosen]
+    best: Candidate | None = None
     best_distance = -1
     for candidate in candidates:
-        if best is not None and (candidate.missing, candidate.cost) != (best.missing, best.cost):
+        if best is not None and (candidate[0], candidate[1]) != (best[0], best[1]):
             break  # sorted: the rest are worse
-        distance = min((abs(candidate.start - c.start) for c in chosen), default=0)
-        if chosen and distance < gap:
+        start = candidate[2]
+        distance = min(abs(start - t) for t in taken)
+        if distance < gap:
             continue
-        if best is None or distance > best_distance:
+        if distance > best_distance:
             best, best_distance = candidate, distance
-        if not chosen:
-            break  # the first pick is simply the best and earliest
     return best
 
 
-def _scored(query: SlotQuery, pieces: list[Piece]) -> list[Ranked]:
+def _scored(query: SlotQuery, pieces: list[Piece]) -> list[Candidate]:
     """Every start of ``pieces`` with its cost; the cost is computed once per
     (UTC time of day, every attendee's offset, attendees), not once per start."""
     if not pieces:
@@ -112,27 +120,36 @@ def _scored(query: SlotQuery, pieces: list[Piece]) -> list[Ranked]:
     cuts = sorted({-(-seg[0] // step) for segs in zone_segments for seg in segs[1:]})
     mentees = sum(1 for member in query.members if member.role is Role.MENTEE)
     counts_mentees = query.quorum.min_mentees is not None
-    cache: dict[tuple[int, tuple[int, ...], tuple[int, ...]], float] = {}
-    scored: list[Ranked] = []
+    # per (offsets, attendees): the cost by UTC second of the day
+    cache: dict[tuple[tuple[int, ...], tuple[int, ...]], dict[int, float]] = {}
+    scored: list[Candidate] = []
     for k0, k1, attendees in _split(pieces, cuts):
         offsets = tuple(_offset(zone_segments[i], k0 * step) for i in attendees)
         missing = 0
         if counts_mentees:
             present = sum(1 for i in attendees if query.members[i].role is Role.MENTEE)
             missing = mentees - present
-        for k in range(k0, k1):
-            start = k * step
-            key = (start % DAY, offsets, attendees)
-            cost = cache.get(key)
+        costs = cache.setdefault((offsets, attendees), {})
+        for start in range(k0 * step, k1 * step, step):
+            of_day = start % DAY
+            cost = costs.get(of_day)
             if cost is None:
-                pains = [
-                    pain(((start + offset) % DAY) / 60, duration_minutes, band)
-                    for offset in offsets
-                ] or [0.0]
-                cost = round(max(pains) + sum(pains) / len(pains), 6)
-                cache[key] = cost
-            scored.append(Ranked(start, attendees, missing, cost))
+                cost = costs[of_day] = _cost(of_day, offsets, duration_minutes, band)
+            scored.append((missing, cost, start, attendees))
     return scored
+
+
+# Memoised across searches too (pure): the kick-offs of a batch meet the same times of
+# day, offsets and band again and again, and ``pain`` is most of a small search's ranking.
+@lru_cache(maxsize=65_536)
+def _cost(
+    of_day: int, offsets: tuple[int, ...], duration_minutes: float, band: tuple[float, float]
+) -> float:
+    """``max(pain) + mean(pain)`` of a start ``of_day`` seconds after UTC midnight."""
+    pains = [pain(((of_day + offset) % DAY) / 60, duration_minutes, band) for offset in offsets]
+    if not pains:
+        return 0.0  # nobody attends: nothing hurts
+    return round(max(pains) + sum(pains) / len(pains), 6)
 
 
 def _split(pieces: list[Piece], cuts: list[int]) -> list[Piece]:

@@ -18,10 +18,16 @@ import math
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from tandem_contracts.common import Role
 from tandem_meetings.domain.local_time import Interval, intersect, merge, to_seconds, wall_to_utc
-from tandem_meetings.domain.slot_records import MeetingHours, MemberCalendar, SlotQuery
+from tandem_meetings.domain.slot_records import (
+    MeetingHours,
+    MemberCalendar,
+    SlotQuery,
+    WeeklyWindow,
+)
 
 # [k0, k1) grid indices, and the indices (in query.members) of who can come
 Piece = tuple[int, int, tuple[int, ...]]
@@ -33,12 +39,21 @@ def weekly_pattern(
     member: MemberCalendar, hours: MeetingHours | None
 ) -> tuple[tuple[Interval, ...], ...]:
     """Per weekday, the member's available minutes of the day (within ``hours`` if given)."""
+    return _pattern(member.availability, hours)
+
+
+# Memoised (pure, of hashable records): a batch of kick-offs asks the same few
+# availabilities over the same few windows again and again.
+@lru_cache(maxsize=4096)
+def _pattern(
+    availability: tuple[WeeklyWindow, ...], hours: MeetingHours | None
+) -> tuple[tuple[Interval, ...], ...]:
     allowed = list(hours.minute_intervals()) if hours is not None else [(0, 24 * 60)]
     pattern: list[tuple[Interval, ...]] = []
     for weekday in range(7):
         windows = [
             (window.start_minute, window.end_minute)
-            for window in member.availability
+            for window in availability
             if window.weekday == weekday
         ]
         pattern.append(tuple(intersect(merge(windows), allowed)))
@@ -57,8 +72,37 @@ def open_times(
     member: MemberCalendar, hours: MeetingHours | None, bounds: Interval
 ) -> list[Interval]:
     """When the member's clock reads inside their availability (and ``hours``)."""
+    return list(_open(member.time_zone, weekly_pattern(member, hours), bounds))
+
+
+@lru_cache(maxsize=4096)
+def _open(
+    zone_name: str, pattern: tuple[tuple[Interval, ...], ...], bounds: Interval
+) -> tuple[Interval, ...]:
     lo, hi = bounds
-    return wall_to_utc(member.time_zone, lo, hi, weekly_pattern(member, hours))
+    return tuple(wall_to_utc(zone_name, lo, hi, pattern))
+
+
+@lru_cache(maxsize=4096)
+def _open_bits(
+    zone_name: str,
+    pattern: tuple[tuple[Interval, ...], ...],
+    bounds: Interval,
+    step: int,
+    duration: int,
+) -> int:
+    """The starts whose meeting fits the open times (the bit set ``SearchSpace.of`` uses:
+    ``base`` and ``size`` follow from the bounds, the step and the duration)."""
+    base, size = _grid(bounds, step, duration)
+    times = _open(zone_name, pattern, bounds)
+    return to_bits([(-(-f0 // step), (f1 - duration) // step + 1) for f0, f1 in times], base, size)
+
+
+def _grid(bounds: Interval, step: int, duration: int) -> tuple[int, int]:
+    """``(base, size)``: the grid index of the window's first start, and how many starts."""
+    lo, hi = bounds
+    base = -(-lo // step)
+    return base, max((hi - duration) // step + 1 - base, 0)
 
 
 def to_bits(ranges: list[Interval], base: int, size: int) -> int:
@@ -96,13 +140,13 @@ class SearchSpace:
     @classmethod
     def of(cls, query: SlotQuery) -> SearchSpace:
         step, duration = query.step_seconds, query.duration_seconds
-        lo, hi = window_bounds(query, notice=False)
-        base = -(-lo // step)
-        size = max((hi - duration) // step + 1 - base, 0)
-        opened = tuple(open_times(m, query.meeting_hours, (lo, hi)) for m in query.members)
+        bounds = window_bounds(query, notice=False)
+        base, size = _grid(bounds, step, duration)
+        hours = query.meeting_hours
+        opened = tuple(open_times(m, hours, bounds) for m in query.members)
         open_starts = tuple(
-            to_bits([(-(-f0 // step), (f1 - duration) // step + 1) for f0, f1 in times], base, size)
-            for times in opened
+            _open_bits(m.time_zone, weekly_pattern(m, hours), bounds, step, duration)
+            for m in query.members
         )
         free_starts = tuple(
             bits & ~_busy_bits(member, query, base, size)
