@@ -13,6 +13,8 @@ setup: ## Python environment from the lock file, and Kafka's jars from Maven Cen
 	@# time, a second afterwards), so that no match run here waits for the compiler.
 	$(UV) run tandem-matching compile-engine
 	bash deploy/local/kafka.sh fetch
+	@# Keycloak, the OIDC provider of the sign-in tests (about 180 MB, once; then cached).
+	bash deploy/local/keycloak.sh fetch
 	@# The AsyncAPI parser (npm, pinned by its lock file) for tests/contract/test_asyncapi.py;
 	@# reinstalled only when the lock file changes. Without npm that test fails and says why.
 	@if ! command -v npm >/dev/null 2>&1; then echo "npm not found: docs/asyncapi.json cannot be validated"; \
