@@ -19,15 +19,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import subprocess
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import httpx2
 import pytest
 
+from tandem_analytics.main import DEFINITION as ANALYTICS
+from tandem_analytics.main import create_app as analytics_app
 from tandem_contracts import CONTACTS_TOPIC, service_topic
 from tandem_kit import directory
 from tandem_kit.auth import mint_token
@@ -43,15 +44,23 @@ from tandem_messaging.main import DEFINITION as MESSAGING
 from tandem_messaging.main import create_app as messaging_app
 from tandem_messaging.settings import MessagingSettings
 from tests.conftest import UrlFactory
+from tests.e2e.erasure_analytics import (
+    analytics_forgot_her,
+    analytics_knew_her,
+    analytics_settings,
+    her_ids,
+    raw_copies_of_her_id,
+    tables_holding,
+)
 from tests.e2e.erasure_meetings import (
     HerMeetingTexts,
     her_meetings_data,
     meetings_forgot_her,
     meetings_settings,
 )
+from tests.e2e.erasure_scan import files_under, postgres_data_directory, readable_copies
 from tests.e2e.test_messaging_flow import start_group_at_the_end
 from tests.messaging.harness import new_master_key
-from tests.support.infra import REPO_ROOT
 from tests.support.smtp import SmtpTestServer, smtp_test_server
 
 pytestmark = [pytest.mark.kafka]
@@ -97,44 +106,6 @@ class Her:
             forms[f"{label} utf-16-be"] = text.encode("utf-16-be")
             forms[f"{label} json"] = json.dumps(text).strip('"').encode()
         return forms
-
-
-def files_under(root: Path, *, only_databases: bool) -> Iterator[Path]:
-    for path in sorted(root.rglob("*")):
-        if not path.is_file():
-            continue
-        if only_databases and not any(
-            path.name.endswith(suffix) for suffix in (".db", ".db-wal", ".db-shm", ".db-journal")
-        ):
-            continue
-        yield path
-
-
-def readable_copies(root: Path, needles: dict[str, bytes], *, only_databases: bool) -> list[str]:
-    found: list[str] = []
-    for path in files_under(root, only_databases=only_databases):
-        try:
-            data = path.read_bytes()
-        except (FileNotFoundError, PermissionError):
-            continue  # a WAL segment recycled or a temporary file gone while we looked
-        for label, needle in needles.items():
-            if (count := data.count(needle)) > 0:
-                found.append(f"{path.relative_to(root)}: {count} x {label}")
-    return found
-
-
-def postgres_data_directory() -> Path:
-    base = REPO_ROOT / ".cache" / "postgres" / "data"
-    if base.is_dir():
-        return base
-    # postgres.sh's fallback: /var/tmp keyed by the cksum of the repository's path. Not
-    # the first tandem-postgres-* there: another checkout's cluster may be beside ours.
-    key = subprocess.run(
-        ["cksum"], input=str(REPO_ROOT).encode(), capture_output=True, check=True
-    ).stdout.split()[0]
-    found = Path("/var/tmp") / f"tandem-postgres-{key.decode()}" / "data"
-    assert found.is_dir(), f"the test cluster's data directory is not {found} (see postgres.sh)"
-    return found
 
 
 def bearer(auth: AuthSettings, subject: str, **roles: Any) -> dict[str, str]:
@@ -186,6 +157,7 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
     auth = AuthSettings(local_key_path=str(tmp_path / "signing-key.pem"))
     matching_url, messaging_url = await url_factory("matching"), await url_factory("messaging")
     meetings_url = await url_factory("meetings")
+    analytics_url = await url_factory("analytics")
     on_postgres = matching_url.startswith("postgresql")
     group = f"tandem.messaging.erasure-{uuid.uuid4().hex[:8]}"
     meetings_group = f"tandem.meetings.erasure-{uuid.uuid4().hex[:8]}"
@@ -193,6 +165,9 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
         await start_group_at_the_end(kafka_bootstrap, group, topic)
     for topic in (service_topic("matching"), CONTACTS_TOPIC, service_topic("messaging")):
         await start_group_at_the_end(kafka_bootstrap, meetings_group, topic)
+    analytics_group = f"tandem.analytics.erasure-{uuid.uuid4().hex[:8]}"
+    for topic in ANALYTICS.consumes:
+        await start_group_at_the_end(kafka_bootstrap, analytics_group, topic)
     common: dict[str, Any] = {
         "environment": "test",
         "auth": auth,
@@ -219,11 +194,13 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
         public_base_url="https://tandem.test",
     )
     meetings_config = meetings_settings(common, meetings_url, tmp_path, meetings_group)
+    analytics_config = analytics_settings(common, analytics_url, tmp_path, analytics_group)
     admin = bearer(auth, "admin-1", admin=True)
     async with (
         run_app(matching_app(matching_settings), matching_settings, definition=MATCHING) as m,
         run_app(messaging_app(messaging_settings), messaging_settings, definition=MESSAGING) as s,
         run_app(meetings_app(meetings_config), meetings_config, definition=MEETINGS) as t,
+        run_app(analytics_app(analytics_config), analytics_config, definition=ANALYTICS) as a,
     ):
         facts = await mentee_asks_and_is_accepted(m, auth, admin, her)
         pid, mentee_id, mentor = facts["pid"], facts["mentee_id"], facts["mentor"]
@@ -261,6 +238,7 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
         assert any(her.email in str(mail["To"]) for mail in smtp.unique())
         assert any(her.surname in mail.as_string() for mail in smtp.unique())
         planted = await her_meetings_data(t, as_her, as_mentor, pid, her.meetings)
+        await analytics_knew_her(a, mentee_id)
         # One more mail naming her waits in the outbox when she erases herself.
         await call(s.client, "POST", posts, as_her, 201, json={"body": "See you on Monday"})
 
@@ -284,6 +262,7 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
 
         await wait_until(meetings_erased_her, timeout=60)
         await meetings_forgot_her(t, as_her, as_mentor, planted, her.meetings)
+        await analytics_forgot_her(a, mentee_id)
 
         async def matching_outbox_sent() -> bool:
             return not await m.outbox()
@@ -298,6 +277,7 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
                 "matching.db",
                 "messaging.db",
                 "meetings.db",
+                "analytics.db",
             }
         control = {"programme name": her.programme.encode()}
         seen = readable_copies(root, control, only_databases=only_databases)
@@ -306,6 +286,17 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
             assert any(line.startswith("meetings.db") for line in seen), seen
         found = readable_copies(root, her.needles(), only_databases=only_databases)
         assert found == [], "the erased mentee is still readable in:\n" + "\n".join(found)
+        if not on_postgres:  # analytics keeps no id of hers either (matching keeps its own)
+            ids = her_ids(mentee_id, her.subject)
+            kept = [
+                line
+                for line in readable_copies(root, ids, only_databases=True)
+                if line.startswith("analytics.db")
+            ]
+            assert kept == [], "analytics still holds her ids in:\n" + "\n".join(kept)
+            assert tables_holding(root / "analytics.db", mentee_id) == []
+            # The erasure list's row and its index: no copy in a free page or the WAL.
+            assert raw_copies_of_her_id(root, mentee_id) == 2
 
 
 async def mentee_asks_and_is_accepted(
