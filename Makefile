@@ -32,7 +32,7 @@ lint: typecheck architecture
 	$(UV) run ruff format --check .
 
 typecheck:
-	$(UV) run mypy libs services tests bench tools demo
+	$(UV) run mypy libs services web tests bench tools demo
 
 architecture: ## No service imports another; libs never import a service; layers hold
 	$(UV) run python tools/check_architecture.py

@@ -2,7 +2,8 @@
 
 Imports (every ``import`` anywhere in a module, function-local ones included):
 
-- No service imports another service; ``libs/`` never imports a service.
+- No service imports another service; ``libs/`` never imports a service; the web app
+  (``web/``) imports no service either: it talks to them over their public HTTP APIs.
 - ``libs/contracts`` is pure: pydantic and the standard library, no I/O packages.
 - No relative imports, in ``libs/`` or ``services/``: ``from . import x`` is a breach.
   Forbidden rather than resolved, so that every import names the layer it reaches
@@ -191,7 +192,9 @@ def check_file(path: Path, services: list[str], root: Path = ROOT) -> Iterator[s
             yield f"{where}: relative import ({'.' * level}{module}); write the absolute module"
             continue
         package = top(module)
-        if package in service_packages and package != owner:
+        if package in service_packages and parts[0] == "web":
+            yield f"{where}: the web app imports a service ({module}); call its HTTP API"
+        elif package in service_packages and package != owner:
             yield f"{where}: imports another service ({module})"
         if parts[:2] == ("libs", "contracts") and package in IO_PACKAGES:
             yield f"{where}: contracts must stay pure, but imports {module}"
@@ -254,7 +257,7 @@ def breaches(root: Path = ROOT, allowed: Collection[str] = ALLOWED) -> list[str]
     found = list(check_shape(services, root))
     for name in services:
         found.extend(check_names(name, root))
-    for base in ("libs", "services"):
+    for base in ("libs", "services", "web"):
         for path in sorted((root / base).rglob("*.py")):
             if "migrations" in path.parts and "versions" in path.parts:
                 continue

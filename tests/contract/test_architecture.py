@@ -19,7 +19,7 @@ def test_the_repository_has_no_breaches() -> None:
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     """A copy of libs/ and services/ (sources only) to break on purpose."""
-    for part in ("libs", "services"):
+    for part in ("libs", "services", "web"):
         shutil.copytree(
             ROOT / part,
             tmp_path / part,
@@ -43,6 +43,11 @@ def _write(tree: Path, relative: str, source: str) -> None:
             "imports another service",
         ),
         ("libs/kit/tandem_kit/leak.py", "import tandem_matching\n", "imports another service"),
+        (
+            "web/tandem_web/api/leak.py",
+            "from tandem_meetings.domain import slots\n",
+            "the web app imports a service",
+        ),
         (
             "libs/contracts/tandem_contracts/leak.py",
             "import sqlalchemy\n",

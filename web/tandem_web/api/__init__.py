@@ -1,0 +1,1 @@
+"""Routes that render pages (thin: each asks a use case, then renders a template)."""
