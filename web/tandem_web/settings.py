@@ -7,6 +7,10 @@ from typing import Literal
 from pydantic import AnyHttpUrl, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from tandem_kit.settings import AuthSettings
+
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
 
 class WebSettings(BaseSettings):
     model_config = SettingsConfigDict(
@@ -24,6 +28,21 @@ class WebSettings(BaseSettings):
     # The embedded default's sign-in page that mints demo users' tokens with the local
     # key: for a laptop, never for a real programme.
     local_sign_in: bool = True
+    # The local key the local sign-in mints with (the services verify with the same).
+    auth: AuthSettings = AuthSettings()
+    # Sessions: the web app's only database, each session sealed under this key.
+    session_database: str = ".data/web/sessions.db"
+    session_key_file: str = ".data/web/session.key"
+    session_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    session_absolute_hours: int = Field(default=8, ge=1, le=7 * 24)
+    # Secure cookies everywhere but loopback (a laptop's plain http).
+    cookie_secure: bool | None = None
+
+    @property
+    def secure_cookies(self) -> bool:
+        if self.cookie_secure is not None:
+            return self.cookie_secure
+        return self.environment == "production" or self.http_host not in LOOPBACK
 
     @model_validator(mode="after")
     def _no_local_sign_in_in_production(self) -> WebSettings:
