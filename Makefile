@@ -20,6 +20,9 @@ setup: ## Python environment from the lock file, and Kafka's jars from Maven Cen
 	@if ! command -v npm >/dev/null 2>&1; then echo "npm not found: docs/asyncapi.json cannot be validated"; \
 	elif [ tools/asyncapi/package-lock.json -nt tools/asyncapi/node_modules/.package-lock.json ]; then \
 	  npm ci --prefix tools/asyncapi --ignore-scripts --no-audit --no-fund --loglevel=error; fi
+	@# axe-core (npm, pinned by its lock file), which the web app's browser tests inject.
+	@if command -v npm >/dev/null 2>&1 && [ tools/axe/package-lock.json -nt tools/axe/node_modules/.package-lock.json ]; then \
+	  npm ci --prefix tools/axe --ignore-scripts --no-audit --no-fund --loglevel=error; fi
 
 demo: setup ## The platform on the embedded default with a demo programme flowing through it
 	$(UV) run python -m demo

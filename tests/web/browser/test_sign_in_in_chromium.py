@@ -1,0 +1,157 @@
+"""The web app in a real browser: Debian's chromium, driven by Playwright through its
+``executable_path`` (Playwright's own browser download is never used). Keyboard only,
+a user signs in through the embedded default's page and out again; axe-core finds no
+WCAG 2.2 AA violation on any page on the way, and the browser reports no blocked
+script or style (the Content-Security-Policy allows no inline code)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator, Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx2
+import pytest
+from playwright.async_api import Browser, Page, async_playwright
+
+from tests.support.infra import REPO_ROOT
+from tests.support.smtp import free_port
+
+CHROMIUM = Path("/usr/bin/chromium")
+AXE = REPO_ROOT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
+# As root, without a sandbox; no background traffic (this machine's network is closed).
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE_SOURCE = AXE.read_text() if AXE.exists() else ""
+WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """``tandem-web serve`` on a free port (matching is not running: the admin alone is
+    offered)."""
+    folder = tmp_path_factory.mktemp("web")
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TANDEM_")}
+    env |= {
+        "TANDEM_WEB_ENVIRONMENT": "test",
+        "TANDEM_WEB_HTTP_PORT": str(port),
+        "TANDEM_WEB_MATCHING_URL": f"http://127.0.0.1:{free_port()}",
+        "TANDEM_WEB_AUTH__LOCAL_KEY_PATH": str(folder / "key.pem"),
+        "TANDEM_WEB_SESSION_DATABASE": str(folder / "sessions.db"),
+        "TANDEM_WEB_SESSION_KEY_FILE": str(folder / "session.key"),
+    }
+    binary = str(Path(sys.executable).with_name("tandem-web"))
+    with (
+        (folder / "web.log").open("wb") as log,
+        subprocess.Popen(
+            [binary, "serve"], env=env, stdout=log, stderr=subprocess.STDOUT
+        ) as served,
+    ):
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                httpx2.get(f"{url}/healthz", timeout=2)
+                break
+            except httpx2.HTTPError:
+                assert served.poll() is None, (folder / "web.log").read_text()
+                assert time.monotonic() < deadline, "tandem-web serve did not answer"
+                time.sleep(0.2)
+        try:
+            yield url
+        finally:
+            served.terminate()
+
+
+def parts_missing() -> str | None:
+    if not CHROMIUM.exists():
+        return "chromium is missing: install the Debian package `chromium` (.ci/run)"
+    if not AXE.exists():
+        return "axe-core is missing: run `make setup` (npm ci in tools/axe)"
+    return None
+
+
+@pytest.fixture(scope="module")
+async def browser() -> AsyncIterator[Browser]:
+    missing = parts_missing()
+    if missing:
+        pytest.fail(missing)
+    async with async_playwright() as playwright:
+        launched = await playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield launched
+        finally:
+            await launched.close()
+
+
+async def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """axe-core's WCAG 2.2 AA violations on the page as it stands (evaluated through the
+    DevTools protocol, which the page's CSP does not govern)."""
+    await page.evaluate(AXE_SOURCE)
+    result = await page.evaluate(
+        "async (tags) => (await axe.run(document, {runOnly: {type: 'tag', values: tags}}))"
+        ".violations.map(v => ({id: v.id, impact: v.impact, nodes: v.nodes.length}))",
+        WCAG_22_AA,
+    )
+    assert isinstance(result, list)
+    return result
+
+
+async def focus_and_press(page: Page, name: str, limit: int = 20) -> None:
+    """Tab until the element whose text is ``name`` has the focus, then Enter, and wait
+    for the page it leads to."""
+    for _ in range(limit):
+        await page.keyboard.press("Tab")
+        focused = await page.evaluate("document.activeElement && document.activeElement.innerText")
+        if focused and focused.strip() == name:
+            async with page.expect_navigation():
+                await page.keyboard.press("Enter")
+            return
+    raise AssertionError(f"{name!r} cannot be reached with the keyboard")
+
+
+async def test_keyboard_sign_in_and_out_with_no_accessibility_violation(
+    browser: Browser, web: str
+) -> None:
+    context = await browser.new_context(locale="el-GR", timezone_id="Europe/Athens")
+    page = await context.new_page()
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Refused" in m.text else None)
+    try:
+        await page.goto(web)
+        assert await page.title() == "Tandem"
+        assert await axe_violations(page) == [], "home"
+
+        await focus_and_press(page, "Sign in")
+        await page.wait_for_url(f"{web}/sign-in")
+        assert await axe_violations(page) == [], "sign-in"
+
+        await focus_and_press(page, "Administrator")
+        await page.wait_for_url(f"{web}/")
+        assert "Signed in as Administrator" in await page.inner_text("main")
+        assert await axe_violations(page) == [], "home, signed in"
+        cookies = {c["name"]: c for c in await context.cookies()}
+        assert cookies["tandem_session"]["httpOnly"] is True
+        assert cookies["tandem_session"]["sameSite"] == "Lax"
+        # Scripts in the page cannot read the session cookie.
+        assert "tandem_session" not in await page.evaluate("document.cookie")
+
+        await focus_and_press(page, "Sign out")
+        await page.wait_for_url(f"{web}/")
+        assert "Signed in as" not in await page.inner_text("main")
+    finally:
+        await context.close()
+    assert blocked == [], json.dumps(blocked)
