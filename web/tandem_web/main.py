@@ -3,20 +3,26 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 
 import uvicorn
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
+from starlette.requests import Request
+from starlette.responses import Response
 
 from tandem_kit.telemetry.logging import configure_logging
+from tandem_web.adapters.catalogs import load_interface_catalogs
 from tandem_web.adapters.sessions import SessionStore, load_or_create_key
-from tandem_web.api import pages, sign_in
+from tandem_web.api import language, pages, sign_in
+from tandem_web.api.language import LANGUAGE_COOKIE
+from tandem_web.domain.languages import choose
 from tandem_web.security import security_headers
 from tandem_web.service.sessions import Sessions
 from tandem_web.settings import WebSettings
-from tandem_web.templating import STATIC
+from tandem_web.templating import STATIC, current_translations
 
 
 def create_app(settings: WebSettings | None = None) -> FastAPI:
@@ -30,10 +36,26 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         idle=timedelta(minutes=settings.session_idle_minutes),
         absolute=timedelta(hours=settings.session_absolute_hours),
     )
+    catalogs = load_interface_catalogs()
+
+    async def in_the_readers_language(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        chosen = choose(
+            request.cookies.get(LANGUAGE_COOKIE), request.headers.get("accept-language")
+        )
+        request.state.language = chosen
+        current_translations.set(catalogs[chosen])
+        response = await call_next(request)
+        response.headers["Content-Language"] = chosen
+        return response
+
+    app.middleware("http")(in_the_readers_language)
     app.middleware("http")(security_headers)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
     app.include_router(sign_in.router)
+    app.include_router(language.router)
     return app
 
 

@@ -126,7 +126,7 @@ async def focus_and_press(page: Page, name: str, limit: int = 20) -> None:
 async def test_keyboard_sign_in_and_out_with_no_accessibility_violation(
     browser: Browser, web: str
 ) -> None:
-    context = await browser.new_context(locale="el-GR", timezone_id="Europe/Athens")
+    context = await browser.new_context(locale="en-GB", timezone_id="Europe/Athens")
     page = await context.new_page()
     blocked: list[str] = []
     page.on("console", lambda m: blocked.append(m.text) if "Refused" in m.text else None)

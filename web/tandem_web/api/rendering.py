@@ -8,6 +8,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from tandem_web.api.deps import CSRF_COOKIE, SESSION_COOKIE, csrf_token_for
+from tandem_web.domain.languages import names
 from tandem_web.domain.sessions import WebSession
 from tandem_web.settings import WebSettings
 from tandem_web.templating import templates
@@ -22,10 +23,16 @@ def page(
 ) -> HTMLResponse:
     settings: WebSettings = request.app.state.settings
     token = csrf_token_for(request, session)
-    response = templates.TemplateResponse(
+    response: HTMLResponse = templates.TemplateResponse(
         request,
         name,
-        {"session": session, "csrf_token": token, **context},
+        {
+            "session": session,
+            "csrf_token": token,
+            "language": request.state.language,
+            "languages": names(),
+            **context,
+        },
         status_code=status_code,
     )
     fresh = getattr(request.state, "new_csrf_cookie", None)
