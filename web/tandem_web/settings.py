@@ -35,6 +35,10 @@ class WebSettings(BaseSettings):
     session_key_file: str = ".data/web/session.key"
     session_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
     session_absolute_hours: int = Field(default=8, ge=1, le=7 * 24)
+    # Sign-in with the OIDC provider at auth.issuer (api/oidc_sign_in.py): the web app's
+    # client there (confidential: the secret never leaves this process). Unset: no OIDC.
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
     # Secure cookies everywhere but loopback (a laptop's plain http).
     cookie_secure: bool | None = None
 

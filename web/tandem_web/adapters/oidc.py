@@ -112,6 +112,12 @@ class OidcClient:
     async def aclose(self) -> None:
         await self._oauth.aclose()
 
+    async def __aenter__(self) -> OidcClient:
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        await self.aclose()
+
     async def metadata(self) -> ProviderMetadata:
         """The provider's discovery document, fetched once."""
         if self._metadata is None:
