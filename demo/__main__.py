@@ -44,6 +44,7 @@ from demo.processes import (
     running_services,
     start_kafka,
 )
+from demo.web import web_sign_in_users
 
 
 def _port(name: str, default: int) -> int:
@@ -59,7 +60,7 @@ def arguments() -> argparse.Namespace:
         "--data", type=Path, default=ROOT / ".data" / "demo", help="emptied, then filled"
     )
     defaults = Ports()
-    for name in ("matching", "messaging", "meetings", "analytics", "smtp"):
+    for name in ("matching", "messaging", "meetings", "analytics", "smtp", "web"):
         parser.add_argument(f"--{name}-port", type=int, default=_port(name, defaults.of(name)))
     return parser.parse_args()
 
@@ -72,6 +73,7 @@ def main() -> int:
         args.meetings_port,
         args.analytics_port,
         args.smtp_port,
+        args.web_port,
     )
     data: Path = args.data.resolve()
     shutil.rmtree(data, ignore_errors=True)  # a fresh programme each time
@@ -148,8 +150,14 @@ def main() -> int:
                 print(line)
             export = export_csv(urls["analytics"], manager, programme_id, data / "programme.csv")
             print(f"  CSV export ({export.rows} relationships): {export.path}")
+            web_users = web_sign_in_users(urls["web"])
             print(
-                f"\nOpenAPI: {', '.join(f'{u}/docs' for u in urls.values())}; "
+                f"10. the web app at {urls['web']}: its sign-in page offers {web_users} demo "
+                "users (managers, mentors and mentees of the programme)"
+            )
+            services_urls = [u for n, u in urls.items() if n != "web"]
+            print(
+                f"\nOpenAPI: {', '.join(f'{u}/docs' for u in services_urls)}; "
                 f"metrics at /metrics; logs and databases in {data}"
             )
             if not args.exit and sys.stdin.isatty():

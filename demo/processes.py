@@ -41,6 +41,7 @@ class Ports:
     meetings: int = 8003
     analytics: int = 8004
     smtp: int = 2525
+    web: int = 8005
 
     def of(self, service: str) -> int:
         port: int = getattr(self, service)
@@ -144,10 +145,20 @@ def running_services(data: Path, ports: Ports) -> Iterator[dict[str, str]]:
         )
         for name in SERVICES
     }
+    urls = {name: f"http://127.0.0.1:{ports.of(name)}" for name in SERVICES}
+    logs["web"] = (data / "web.log").open("w")
+    processes["web"] = subprocess.Popen(
+        [_command("web"), "serve"],
+        env=web_environment(data, ports, urls),
+        cwd=ROOT,
+        stdout=logs["web"],
+        stderr=subprocess.STDOUT,
+    )
     try:
-        urls = {name: f"http://127.0.0.1:{ports.of(name)}" for name in SERVICES}
         for name, url in urls.items():
             _wait_ready(name, url, processes[name], data / f"{name}.log")
+        urls["web"] = f"http://127.0.0.1:{ports.web}"
+        _wait_ready("web", urls["web"], processes["web"], data / "web.log", probe="/healthz")
         yield urls
     finally:
         for process in processes.values():
@@ -166,13 +177,29 @@ def _command(service: str) -> str:
     return str(Path(sys.executable).parent / f"tandem-{service}")
 
 
-def _wait_ready(name: str, url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+def web_environment(data: Path, ports: Ports, urls: dict[str, str]) -> dict[str, str]:
+    """The web app: the services' public URLs, and the demo's local key, whose tokens the
+    services verify (its sign-in page lists the demo programme's people)."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TANDEM_WEB_")}
+    env |= {f"TANDEM_WEB_{name.upper()}_URL": url for name, url in urls.items()}
+    env |= {
+        "TANDEM_WEB_HTTP_PORT": str(ports.web),
+        "TANDEM_WEB_AUTH__LOCAL_KEY_PATH": str(data / "keys" / "jwt-signing-key.pem"),
+        "TANDEM_WEB_SESSION_DATABASE": str(data / "web" / "sessions.db"),
+        "TANDEM_WEB_SESSION_KEY_FILE": str(data / "web" / "session.key"),
+    }
+    return env
+
+
+def _wait_ready(
+    name: str, url: str, process: subprocess.Popen[bytes], log: Path, probe: str = "/readyz"
+) -> None:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"{name} exited; see {log}:\n{log.read_text()[-3000:]}")
         try:
-            if httpx2.get(f"{url}/readyz", timeout=2).status_code == 200:
+            if httpx2.get(f"{url}{probe}", timeout=2).status_code == 200:
                 return
         except httpx2.HTTPError:
             pass

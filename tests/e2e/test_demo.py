@@ -63,7 +63,8 @@ def test_the_demo_runs_a_programme_through_every_service(
 ) -> None:
     data = tmp_path / "demo"
     ports = {
-        name: free_port() for name in ("matching", "messaging", "meetings", "analytics", "smtp")
+        name: free_port()
+        for name in ("matching", "messaging", "meetings", "analytics", "smtp", "web")
     }
     completed = subprocess.run(
         [
@@ -94,6 +95,10 @@ def test_the_demo_runs_a_programme_through_every_service(
     for name, port in ports.items():
         if name != "smtp":
             assert f"{name} http://127.0.0.1:{port}" in out  # the ports it was given
+    web = re.search(r"the web app at (\S+): its sign-in page offers (\d+) demo users", out)
+    assert web is not None, out[-3000:]
+    assert web.group(1) == f"http://127.0.0.1:{ports['web']}"
+    assert int(web.group(2)) >= 1 + 60 + 20  # the admin, every mentee and mentor, managers
     delivered = re.search(r"(\d+) e-mails delivered to the local SMTP catcher", out)
     assert delivered is not None
     assert int(delivered.group(1)) > 0
