@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 
 from tandem_contracts import Envelope, Event
+from tandem_kit.db.bulk import insert_many
 from tandem_kit.db.database import Database
 from tandem_kit.db.tables import inbox_table
 from tandem_kit.kafka.handlers import BatchContext, BatchHandler
@@ -47,8 +48,9 @@ async def handle_batch_in_inbox(
         if not fresh:
             return 0
         now = datetime.now(UTC)
-        await session.execute(
-            insert(inbox_table),
+        await insert_many(
+            session,
+            inbox_table,
             [
                 {
                     "consumer": consumer,

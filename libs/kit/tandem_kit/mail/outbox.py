@@ -28,6 +28,7 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit.db.bulk import insert_many
 from tandem_kit.db.database import vault_of
 from tandem_kit.db.tables import mail_names_table, mail_outbox_table
 from tandem_kit.mail.templates import RenderedMail
@@ -282,7 +283,7 @@ async def queue_rendered_many(session: AsyncSession, mails: Sequence[QueuedMail]
         return 0
     # A concurrent transaction queuing one of these keys makes this insert fail (the
     # unique message_id): the caller's transaction rolls back and its event comes again.
-    await session.execute(insert(t), fresh)
+    await insert_many(session, t, fresh)
     created = await session.execute(
         select(t.c.id, t.c.message_id).where(t.c.message_id.in_([r["message_id"] for r in fresh]))
     )
@@ -292,7 +293,7 @@ async def queue_rendered_many(session: AsyncSession, mails: Sequence[QueuedMail]
         for person in sorted(set(names[message_id]))
     ]
     if links:
-        await session.execute(insert(mail_names_table), links)
+        await insert_many(session, mail_names_table, links)
     return len(fresh)
 
 

@@ -19,6 +19,7 @@ from sqlalchemy import insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts import Envelope, Event
+from tandem_kit.db.bulk import insert_many
 from tandem_kit.db.database import vault_of
 from tandem_kit.db.tables import outbox_table
 from tandem_kit.telemetry.propagation import current_traceparent_headers, producer_span
@@ -95,5 +96,5 @@ async def add_events(
             )
         rows.append(row)
     if rows:
-        await session.execute(insert(outbox_table), rows)
+        await insert_many(session, outbox_table, rows)
     return len(rows)

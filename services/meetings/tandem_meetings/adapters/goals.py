@@ -7,12 +7,13 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.meetings import GoalState
 from tandem_kit.api import keyset
 from tandem_kit.crypto import Sealed
+from tandem_kit.db.bulk import insert_many
 from tandem_meetings.adapters.common import insert_unless_present
 from tandem_meetings.adapters.tables import goal_milestones, goals
 from tandem_meetings.domain.goals import Goal, Milestone
@@ -102,7 +103,7 @@ async def add_seeded_goals(session: AsyncSession, seeded: Sequence[Goal]) -> Non
     """Seeded goals whose tokens the caller found new, in one statement (a token seeded
     meanwhile fails it, and the caller's transaction with it)."""
     if seeded:
-        await session.execute(insert(goals), [{"id": g.id, **_goal_values(g)} for g in seeded])
+        await insert_many(session, goals, [{"id": g.id, **_goal_values(g)} for g in seeded])
 
 
 async def save_goal(session: AsyncSession, goal: Goal) -> None:

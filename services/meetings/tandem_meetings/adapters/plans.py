@@ -12,6 +12,7 @@ from uuid import UUID
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_kit.db.bulk import insert_many
 from tandem_meetings.adapters.common import insert_unless_present
 from tandem_meetings.adapters.tables import (
     meetings,
@@ -115,8 +116,9 @@ async def add_relationship_plans(
     """Plans of relationships new in this transaction, in one statement (one that has a
     plan already fails it: the batch is then handled start by start)."""
     if plans:
-        await session.execute(
-            insert(relationship_plans),
+        await insert_many(
+            session,
+            relationship_plans,
             [
                 {
                     "relationship_id": plan.relationship_id,
@@ -253,7 +255,7 @@ def _planned_row(activity: PlannedActivity) -> dict[str, Any]:
 async def add_planned(session: AsyncSession, activities: Sequence[PlannedActivity]) -> None:
     """All of them in one statement (a relationship's start writes a dozen at once)."""
     if activities:
-        await session.execute(insert(planned_activities), [_planned_row(a) for a in activities])
+        await insert_many(session, planned_activities, [_planned_row(a) for a in activities])
 
 
 async def planned_of(session: AsyncSession, relationship_id: UUID) -> list[PlannedActivity]:
@@ -310,8 +312,9 @@ async def scheduled_for(
 
 async def add_proposals(session: AsyncSession, proposals: Sequence[Proposal]) -> None:
     if proposals:
-        await session.execute(
-            insert(plan_proposals),
+        await insert_many(
+            session,
+            plan_proposals,
             [
                 {
                     "planned_activity_id": p.planned_activity_id,

@@ -6,11 +6,12 @@ from collections.abc import Sequence
 from typing import Any
 from uuid import UUID
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.common import MentoringFormat, Role
 from tandem_kit.crypto import Sealed
+from tandem_kit.db.bulk import insert_many
 from tandem_meetings.adapters.common import insert_unless_present
 from tandem_meetings.adapters.tables import relationship_members, relationships
 from tandem_meetings.domain.relationships import Member, Relationship, RelationshipStatus
@@ -93,9 +94,9 @@ async def add_new(
     """Relationships not stored yet (see :func:`known_ids`) and their members, in two
     statements; one stored meanwhile fails them, and the caller's transaction with them."""
     if started:
-        await session.execute(insert(relationships), [_relationship_values(r) for r in started])
+        await insert_many(session, relationships, [_relationship_values(r) for r in started])
     if members:
-        await session.execute(insert(relationship_members), [_member_values(m) for m in members])
+        await insert_many(session, relationship_members, [_member_values(m) for m in members])
 
 
 async def by_id(
