@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
 from string import Template
 from zoneinfo import ZoneInfo
@@ -154,6 +155,7 @@ class MailCatalog:
         self._catalogs = load_catalogs(directory, domain, messages)
         if _DEFAULT not in self._catalogs:
             raise CatalogError(f"{directory}: the {domain} catalog needs an {_DEFAULT!r} version")
+        self._words: dict[str, Words] = {}  # per language asked for: Locale.parse is dear
 
     def _check_contract(self, declared: Mapping[str, MailTemplateSpec]) -> None:
         if set(declared) != set(self.templates):
@@ -182,8 +184,13 @@ class MailCatalog:
 
     def words(self, language: str) -> Words:
         """The words in ``language``, or the nearest language the catalog has."""
-        code = self._negotiate([language], set(self._catalogs))
-        return Words(code, self._catalogs[code])
+        found = self._words.get(language)
+        if found is None:
+            code = self._negotiate([language], set(self._catalogs))
+            if len(self._words) >= 1024:  # tags are checked, but not few: keep it bounded
+                self._words.clear()
+            found = self._words[language] = Words(code, self._catalogs[code])
+        return found
 
     def render(
         self, template: str, language: str, wording: Wording = Wording(), /, **values: object
@@ -216,6 +223,12 @@ class MailCatalog:
 
     @staticmethod
     def _negotiate(preferred: Sequence[str], available: set[str]) -> str:
-        wanted = [normalise_language(code) for code in preferred if code]
-        found = negotiate_locale([*wanted, _DEFAULT], sorted(available), sep="-")
-        return found if found is not None else _DEFAULT
+        # every mail of a batch asks the same few questions (a Babel negotiation each)
+        return _negotiated(tuple(preferred), frozenset(available))
+
+
+@lru_cache(maxsize=4096)
+def _negotiated(preferred: tuple[str, ...], available: frozenset[str]) -> str:
+    wanted = [normalise_language(code) for code in preferred if code]
+    found = negotiate_locale([*wanted, _DEFAULT], sorted(available), sep="-")
+    return found if found is not None else _DEFAULT

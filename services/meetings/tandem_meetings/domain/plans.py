@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from tandem_meetings.domain.policies import InvalidPlan
@@ -271,6 +272,15 @@ def occurrences(
         for n, (a, b) in enumerate(series_days(days[0], days[1], every)):
             found.append(Occurrence(activity, n, span.midnight(a), span.midnight(b)))
     return sorted(found, key=lambda o: (o.window_start, o.activity.key, o.occurrence))
+
+
+@lru_cache(maxsize=1024)
+def remembered_occurrences(
+    activities: tuple[Activity, ...], span: RelationshipDays, cadence_days: int | None
+) -> tuple[Occurrence, ...]:
+    """:func:`occurrences`, remembered: a match run starts hundreds of relationships on the
+    same days in one programme, and each would work out the same windows (immutable)."""
+    return tuple(occurrences(activities, span, cadence_days=cadence_days))
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,8 +43,8 @@ from tandem_meetings.domain.plans import (
     RelationshipDays,
     first_to_propose,
     local_day,
-    occurrences,
     planned,
+    remembered_occurrences,
     replan_series,
 )
 from tandem_meetings.domain.policies import DEFAULT_POLICY, Policy
@@ -123,7 +123,7 @@ def plan_of(
             adaptation=why.value if why is not None else None,
             now=now,
         )
-        for o in occurrences(setting.activities, span, cadence_days=relationship.cadence_days)
+        for o in remembered_occurrences(setting.activities, span, relationship.cadence_days)
         for mode, why in [adapted_mode(o.activity.mode, adaptation)]
     ]
     return stored, plan
