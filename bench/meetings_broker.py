@@ -119,7 +119,8 @@ async def consume(job: dict[str, Any]) -> dict[str, Any]:
                 first = time.perf_counter()
             if found >= job["expect"]:
                 break
-            await asyncio.sleep(0.1)
+            # a count scans the inbox, on the consumer's own database: not too often
+            await asyncio.sleep(0.25)
         done = time.perf_counter()
         cpu = time.process_time() - cpu_began
         proposals = 0
