@@ -36,6 +36,11 @@ with_default = Table(
 )
 
 ATHENS = dt.timezone(dt.timedelta(hours=2))
+ZONES = (
+    ATHENS,
+    dt.timezone(dt.timedelta(hours=10, minutes=30)),
+    dt.timezone(-dt.timedelta(hours=3)),
+)
 
 
 def rows(n: int) -> list[dict[str, Any]]:
@@ -47,8 +52,11 @@ def rows(n: int) -> list[dict[str, Any]]:
             "name": None if i % 3 == 0 else f"Thing {i} ✓ «ü»",
             "count": i,
             "done": i % 2 == 0,
-            # an aware non-UTC time with microseconds and one without: both stored as UTC
-            "at": dt.datetime(2027, 3, 28, 1, 30, i % 60, 1234 * (i % 2), tzinfo=ATHENS),
+            # aware non-UTC times, with microseconds and without, across a day's and a
+            # year's end when made UTC: all stored as UTC
+            "at": dt.datetime(
+                2027 - 1000 * (i % 5 == 0), 1, 1, 1, 30, i % 60, 1234 * (i % 2), tzinfo=ZONES[i % 3]
+            ),
         }
         for i in range(n)
     ]
@@ -122,6 +130,15 @@ async def test_a_python_default_left_out_is_refused_not_skipped(engine: AsyncEng
             await session.scalar(with_default.select().with_only_columns(with_default.c.state))
             == "done"
         )
+
+
+async def test_a_naive_time_is_refused_and_nothing_stays(engine: AsyncEngine) -> None:
+    written = rows(3)
+    written[1]["at"] = dt.datetime(2027, 1, 1, 9)
+    with pytest.raises(ValueError, match="naive"):
+        async with AsyncSession(engine) as session, session.begin():
+            await insert_many(session, things, written)
+    assert await stored(engine) == []
 
 
 async def test_nothing_to_insert_touches_nothing(engine: AsyncEngine) -> None:
