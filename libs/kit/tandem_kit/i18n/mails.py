@@ -112,11 +112,11 @@ class Words:
         return self.fill(msg.context, str(source), values)
 
     def fill(self, name: str, source: str, values: Mapping[str, object]) -> str:
-        template = Template(source)
-        missing = [key for key in template.get_identifiers() if key not in values]
+        template, names = _template(source)
+        missing = [key for key in names if key not in values]
         if missing:
             raise MissingTemplateValueError(name, self.language, "text", missing)
-        return template.substitute({key: self.value(value) for key, value in values.items()})
+        return template.substitute({key: self.value(values[key]) for key in names})
 
     def value(self, value: object) -> str:
         if isinstance(value, int) and not isinstance(value, bool):
@@ -225,6 +225,13 @@ class MailCatalog:
     def _negotiate(preferred: Sequence[str], available: set[str]) -> str:
         # every mail of a batch asks the same few questions (a Babel negotiation each)
         return _negotiated(tuple(preferred), frozenset(available))
+
+
+@lru_cache(maxsize=4096)
+def _template(source: str) -> tuple[Template, tuple[str, ...]]:
+    """The template and its placeholders in order: the same few texts fill every mail."""
+    template = Template(source)
+    return template, tuple(template.get_identifiers())
 
 
 @lru_cache(maxsize=4096)
