@@ -59,8 +59,8 @@ from tests.e2e.erasure_meetings import (
     meetings_settings,
 )
 from tests.e2e.erasure_scan import files_under, postgres_data_directory, readable_copies
-from tests.e2e.test_messaging_flow import start_group_at_the_end
 from tests.messaging.harness import new_master_key
+from tests.support.groups import start_group_at_the_end
 from tests.support.smtp import SmtpTestServer, smtp_test_server
 
 pytestmark = [pytest.mark.kafka]

@@ -27,12 +27,12 @@ from tandem_kit import directory
 from tandem_kit.db.database import Database
 from tandem_kit.db.tables import inbox_table
 from tandem_kit.kafka import EventConsumer, create_producer
-from tandem_kit.kafka.groups import start_group_at_end
 from tandem_kit.outbox import OutboxRelay, add_event
 from tandem_messaging.adapters.tables import conversations
 from tandem_messaging.consumers import build_handlers
 from tests.kit.integration.harness import SimulatedCrash, migrated_database, wait_until
 from tests.messaging.harness import Harness, Person, Programme, running, settings_for
+from tests.support.groups import partitions_of, start_group_at_the_end
 
 pytestmark = [pytest.mark.kafka]
 MATCHING = service_topic("matching")
@@ -52,24 +52,6 @@ async def matching_outbox(tmp_path: Path) -> AsyncIterator[Database]:
     database = await migrated_database(f"sqlite+aiosqlite:///{tmp_path / 'matching.db'}")
     yield database
     await database.dispose()
-
-
-async def partitions_of(consumer: AIOKafkaConsumer, topic: str) -> list[TopicPartition]:
-    cluster = await consumer._client.fetch_all_metadata()  # no public call for another topic
-    partitions = [TopicPartition(topic, p) for p in cluster.partitions_for_topic(topic) or []]
-    assert partitions, f"{topic} is not provisioned"
-    return partitions
-
-
-async def start_group_at_the_end(bootstrap: str, group: str, topic: str) -> None:
-    """A new group starts at the topic's current end, not at events of earlier runs."""
-    consumer = AIOKafkaConsumer(bootstrap_servers=bootstrap)
-    await consumer.start()
-    try:
-        partitions = await partitions_of(consumer, topic)
-    finally:
-        await consumer.stop()
-    await start_group_at_end(bootstrap, group, partitions)
 
 
 async def end_offsets(bootstrap: str, topic: str) -> dict[TopicPartition, int]:

@@ -27,11 +27,11 @@ from tandem_analytics.settings import AnalyticsSettings
 from tandem_contracts import service_topic
 from tandem_kit.telemetry.tracing import install_span_processor, uninstall_span_processor
 from tandem_kit.testing import RunningApp, isolated_settings, run_app
-from tests.e2e.test_messaging_flow import start_group_at_the_end
 from tests.kit.integration.harness import wait_until
 from tests.meetings.integration.meetings_world import open_world
 from tests.messaging.conftest import build_world
 from tests.messaging.harness import running, settings_for
+from tests.support.groups import start_group_at_the_end
 
 pytestmark = [pytest.mark.kafka]
 

@@ -21,9 +21,9 @@ from tandem_kit import directory
 from tandem_kit.kafka import create_producer
 from tandem_kit.testing import wait_until
 from tandem_meetings.adapters.tables import meeting_attendees
-from tests.e2e.test_messaging_flow import start_group_at_the_end
 from tests.meetings.integration.invitation_mail import deliver_mails, parsed
 from tests.meetings.integration.meetings_world import World, open_world
+from tests.support.groups import start_group_at_the_end
 from tests.support.smtp import SmtpTestServer, smtp_test_server
 
 pytestmark = [pytest.mark.kafka]
