@@ -1,8 +1,9 @@
 # syntax=docker/dockerfile:1
-# One image for every Tandem service; the command picks the service and the part:
+# One image for every Tandem service and the web app; the command picks which part:
 #   tandem-matching migrate | serve | api | relay | consume | provision-topics
 #   tandem-messaging migrate | serve | …
 #   tandem-meetings migrate | serve | …
+#   tandem-web serve
 # Settings come from the environment (TANDEM_<SERVICE>_*, OTEL_*), see .env.example.
 
 FROM python:3.11-slim AS build
@@ -19,9 +20,11 @@ COPY pyproject.toml uv.lock ./
 RUN --mount=type=cache,target=/root/.cache/uv \
     uv sync --frozen --no-dev --no-install-workspace
 
-# Then the workspace members (libs and services) themselves.
+# Then the workspace members (libs, services and the web app) themselves: every member
+# the root pyproject.toml names must be here, or `uv sync --frozen` refuses the workspace.
 COPY libs ./libs
 COPY services ./services
+COPY web ./web
 RUN --mount=type=cache,target=/root/.cache/uv \
     uv sync --frozen --no-dev
 
@@ -54,5 +57,5 @@ ENV PATH="/app/.venv/bin:$PATH" \
 USER tandem
 RUN tandem-matching compile-engine
 # Defaults; compose and Kubernetes override both the command and the ports.
-EXPOSE 8001 8002 8003 8004
+EXPOSE 8001 8002 8003 8004 8080
 CMD ["tandem-matching", "serve"]

@@ -105,3 +105,23 @@ def test_tandem_web_serve_starts_and_production_with_local_sign_in_does_not() ->
             assert answer.headers["x-frame-options"] == "DENY"
         finally:
             served.terminate()
+
+
+async def test_ready_while_its_sessions_can_be_read_and_not_once_they_cannot(
+    tmp_path: Path,
+) -> None:
+    database = tmp_path / "sessions.db"
+    settings = WebSettings(
+        environment="test",
+        session_database=str(database),
+        session_key_file=str(tmp_path / "session.key"),
+    )
+    transport = httpx2.ASGITransport(app=create_app(settings))
+    async with httpx2.AsyncClient(transport=transport, base_url="http://web.test") as client:
+        assert (await client.get("/readyz")).json() == {"status": "ready"}
+        database.write_bytes(b"not a database, as after a volume went wrong" * 100)
+        broken = await client.get("/readyz")
+        alive = await client.get("/healthz")
+    assert broken.status_code == 503
+    assert broken.json() == {"status": "unavailable", "failing": ["sessions"]}
+    assert alive.status_code == 200  # alive: a restart would not bring the file back

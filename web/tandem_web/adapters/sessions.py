@@ -117,6 +117,20 @@ class SessionStore:
 
         await asyncio.to_thread(remove)
 
+    async def readable(self) -> bool:
+        """False when the sessions cannot be read (a lost volume, a corrupt or foreign
+        file): then nobody can sign in or stay signed in."""
+
+        def query() -> bool:
+            try:
+                with self._connect() as connection:
+                    connection.execute("SELECT count(*) FROM web_sessions WHERE 0").fetchone()
+            except sqlite3.Error:
+                return False
+            return True
+
+        return await asyncio.to_thread(query)
+
     async def purge_expired(self, now: datetime | None = None) -> int:
         moment = (now or datetime.now(UTC)).timestamp()
 

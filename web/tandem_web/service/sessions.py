@@ -58,6 +58,9 @@ class Sessions:
         await self.store.save(key, seen, seen.expires_at(self.idle, self.absolute))
         return seen
 
+    async def ready(self) -> bool:
+        return await self.store.readable()
+
     async def close(self, session_id: str | None) -> None:
         if session_id:
             await self.store.delete(session_key(session_id))
