@@ -24,6 +24,7 @@ from tandem_matching.adapters import mentee_choice as request_repo
 from tandem_matching.adapters import participants as repo
 from tandem_matching.adapters import proposals as proposal_repo
 from tandem_matching.adapters import relationships as relationship_repo
+from tandem_matching.adapters import rematching as rematch_repo
 from tandem_matching.domain.participants import Participant, ParticipantStatus
 from tandem_matching.schemas.privacy import ErasureReceipt, MentorRequestRecord, ParticipantExport
 from tandem_matching.schemas.relationships import RelationshipPublic
@@ -62,6 +63,7 @@ async def erase(
         await request_repo.forget_personal(session, participant_id)
         await relationship_repo.forget_explanations(session, participant_id)
         await proposal_repo.forget_explanations(session, participant_id)
+        await rematch_repo.delete_of(session, participant_id)
         await repo.erase(session, participant_id, at)
         await add_event(session, events.participant_erased(row, subject))
         # Removes her contact from the compacted contacts topic (README, "Privacy").
