@@ -223,6 +223,12 @@ async def test_an_erased_mentee_s_offers_go_with_her(any_db_api: Api) -> None:
     api = any_db_api
     pid = await api.programme(policy=CHOICE)
     rel, offer, _ = await ended_with_offer(api, pid)
+    exported = await api.call(
+        "GET",
+        f"/v1/programmes/{pid}/participants/{rel['mentee_id']}/export",
+        api.tokens.mentee(pid, "amira"),
+    )
+    assert exported["rematching_offers"] == [offer]
     await api.call(
         "POST",
         f"/v1/programmes/{pid}/participants/{rel['mentee_id']}/erasure",

@@ -87,6 +87,16 @@ async def list_page(
     return [_offer(r) for r in (await session.execute(query)).mappings()]
 
 
+async def of_mentee(session: AsyncSession, mentee_id: UUID) -> list[RematchOffer]:
+    """Every offer made to a mentee, oldest first (her data export)."""
+    query = (
+        select(rematch_offers)
+        .where(rematch_offers.c.mentee_id == mentee_id)
+        .order_by(rematch_offers.c.created_at, rematch_offers.c.id)
+    )
+    return [_offer(r) for r in (await session.execute(query)).mappings()]
+
+
 async def save_answer(session: AsyncSession, offer: RematchOffer) -> bool:
     """Store an answer while the offer is still open (False if another request answered)."""
     result = await session.execute(
