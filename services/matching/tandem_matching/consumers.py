@@ -1,8 +1,9 @@
 """Events the matching service consumes.
 
 ``analytics.matching.weights.suggested``: the latest suggestion is kept per programme and
-shown to its managers beside the current weights. ``analytics.relationship.at_risk``
-(offer re-matching for an at-risk relationship) comes next.
+shown to its managers beside the current weights. ``analytics.relationship.at_risk`` is
+not acted on here: a flagged relationship still runs (messaging tells its manager), and
+re-matching is offered when it actually ends early (:mod:`tandem_matching.service.rematching`).
 """
 
 from __future__ import annotations

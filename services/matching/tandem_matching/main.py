@@ -22,6 +22,7 @@ from tandem_matching.api import (
     privacy,
     programmes,
     relationships,
+    rematching,
     suggested_weights,
 )
 from tandem_matching.consumers import build_handlers
@@ -65,7 +66,10 @@ TAGS = [
     {"name": "imports", "description": "Bulk registration from CSV or JSON."},
     {"name": "match-runs", "description": "Match runs, their draft proposals and review."},
     {"name": "mentee-choice", "description": "Suggestions and mentor requests."},
-    {"name": "relationships", "description": "The relationship life cycle."},
+    {
+        "name": "relationships",
+        "description": "The relationship life cycle and re-matching after an early end.",
+    },
 ]
 
 
@@ -86,10 +90,11 @@ def definition(solver: Solver = engine.solve) -> ServiceDefinition[MatchingSetti
             match_runs.router,
             mentee_choice.router,
             relationships.router,
+            rematching.router,
             suggested_weights.router,
         ],
         settings=MatchingSettings,
-        # analytics' suggested weights (analytics.relationship.at_risk comes next)
+        # analytics' suggested weights (at-risk flags: see consumers.py)
         consumes=(service_topic("analytics"),),
         handlers=build_handlers,
         # In every part of the process, as before: a queued run must not wait for `serve`.

@@ -52,6 +52,16 @@ async def test_a_group_is_proposed_published_and_started(api_with_runs: Api) -> 
         ] == "proposed"
     started = await api.call("POST", url, api.tokens.mentor(pid, "coach"))
     assert started["status"] == "active"
+    # One mentee leaves: the group ends early and every mentee who stays (not the one
+    # leaving) is offered re-matching.
+    await api.call(
+        "POST",
+        f"/v1/programmes/{pid}/participants/{mentees[0]['id']}/withdraw",
+        api.tokens.mentee(pid, "g0"),
+    )
+    offers = (await api.call("GET", f"/v1/programmes/{pid}/rematching-offers", manager))["items"]
+    assert sorted(o["mentee_id"] for o in offers) == sorted(m["id"] for m in mentees[1:])
+    assert {(o["relationship_id"], o["status"]) for o in offers} == {(relationship["id"], "open")}
 
 
 async def test_moving_out_of_a_group_and_into_a_full_group(api_with_runs: Api) -> None:

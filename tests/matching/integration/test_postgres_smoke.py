@@ -74,6 +74,13 @@ async def test_smoke(any_db_api: Api) -> None:
         api.tokens.mentee(pid, "amira"),
         json={"reason": "no_time"},
     )
+    # Back in the pool once she accepts the re-matching offer the early end made her.
+    [offer] = (await api.call("GET", f"/v1/programmes/{pid}/rematching-offers", manager))["items"]
+    await api.call(
+        "POST",
+        f"/v1/programmes/{pid}/rematching-offers/{offer['id']}/accept",
+        api.tokens.mentee(pid, "amira"),
+    )
     run = await api.call("POST", f"/v1/programmes/{pid}/match-runs", manager, 202)
     run = await api.wait_for_run(pid, run["id"])
     assert run["status"] == "draft"

@@ -112,6 +112,7 @@ async def test_export_holds_profile_relationships_and_requests(api: Api) -> None
     assert [r["id"] for r in export["relationships"]] == [rel["id"]]
     assert len(export["mentor_requests"]) == 1
     assert export["proposals"] == []
+    assert export["rematching_offers"] == []
     assert (await api.call("GET", url, api.tokens.admin()))["participant"]["id"] == rel["mentee_id"]
     assert_problem(await api.client.get(url, headers=api.tokens.manager(pid)), 403)
     assert_problem(await api.client.get(url, headers=api.tokens.mentor(pid, "jonas")), 404)

@@ -116,7 +116,22 @@ async def test_end_early_by_each_party(api: Api, ender: str) -> None:
         409,
         "relationship_not_active",
     )
-    # The mentee waits again and is not offered the same mentor.
+    # The mentee is offered re-matching (test_rematching_api), waits again once she
+    # accepts, and is not offered the same mentor.
+    mentee = await api.call(
+        "GET", f"/v1/programmes/{pid}/participants/{rel['mentee_id']}", api.tokens.manager(pid)
+    )
+    assert mentee["waiting"] is False
+    [offer] = (
+        await api.call(
+            "GET", f"/v1/programmes/{pid}/rematching-offers", api.tokens.mentee(pid, "amira")
+        )
+    )["items"]
+    await api.call(
+        "POST",
+        f"/v1/programmes/{pid}/rematching-offers/{offer['id']}/accept",
+        api.tokens.mentee(pid, "amira"),
+    )
     mentee = await api.call(
         "GET", f"/v1/programmes/{pid}/participants/{rel['mentee_id']}", api.tokens.manager(pid)
     )

@@ -13,12 +13,13 @@ from collections.abc import Sequence
 from dataclasses import fields
 from uuid import UUID
 
-from sqlalchemy import ColumnElement, RowMapping, exists, func, insert, select, update
+from sqlalchemy import ColumnElement, RowMapping, exists, func, insert, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_kit import privacy
 from tandem_kit.api import keyset
 from tandem_kit.privacy import vault_of
+from tandem_matching.adapters.rematching import held_out
 from tandem_matching.adapters.tables import (
     mentor_requests,
     participants,
@@ -104,6 +105,12 @@ def _in_open_relationship() -> ColumnElement[bool]:
     )
 
 
+def _occupied() -> ColumnElement[bool]:
+    """Not waiting for a match: in an open relationship, or held out by a re-matching offer
+    (:func:`tandem_matching.adapters.rematching.held_out`)."""
+    return or_(_in_open_relationship(), held_out())
+
+
 async def insert_many(session: AsyncSession, rows: Sequence[Participant]) -> None:
     """One executemany for any number of rows (bulk imports)."""
     if rows:
@@ -174,17 +181,12 @@ async def save(session: AsyncSession, participant: Participant) -> None:
 
 
 async def busy_ids(session: AsyncSession, participant_ids: Sequence[UUID]) -> set[UUID]:
-    """Which of these participants are in a proposed or active relationship."""
+    """Which of these participants do not wait: in a proposed or active relationship, or
+    held out by an unanswered or declined re-matching offer."""
     if not participant_ids:
         return set()
     rows = await session.scalars(
-        select(relationship_members.c.participant_id)
-        .distinct()
-        .join(relationships, relationships.c.id == relationship_members.c.relationship_id)
-        .where(
-            relationship_members.c.participant_id.in_(list(participant_ids)),
-            relationships.c.status.in_(OPEN_STATUSES),
-        )
+        select(participants.c.id).where(participants.c.id.in_(list(participant_ids)), _occupied())
     )
     return set(rows)
 
@@ -223,7 +225,7 @@ async def list_page(
 async def active_standings(session: AsyncSession, programme_id: UUID) -> list[Standing]:
     """Every active participant with what occupies them (see :class:`Standing`).
 
-    A mentee's load is 1 when they are in an open relationship (they do not wait);
+    A mentee is busy when in an open relationship or held out by a re-matching offer;
     a mentor's is the number of mentees in their open relationships.
     """
     mentee_load = (
@@ -238,9 +240,7 @@ async def active_standings(session: AsyncSession, programme_id: UUID) -> list[St
         .scalar_subquery()
     )
     query = (
-        select(
-            participants, mentee_load.label("mentor_load"), _in_open_relationship().label("busy")
-        )
+        select(participants, mentee_load.label("mentor_load"), _occupied().label("busy"))
         .where(
             participants.c.programme_id == programme_id,
             participants.c.status == ParticipantStatus.ACTIVE,

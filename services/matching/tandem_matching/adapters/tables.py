@@ -247,3 +247,20 @@ suggested_weights = Table(
     Column("outcome", String(32), nullable=False),
     Column("received_at", UtcDateTime(), nullable=False),  # the event's own time
 )
+
+# Re-matching offers to the mentees of a relationship that ended early (revision 0003):
+# one per (relationship, mentee); the mentee's latest decides whether they wait again.
+rematch_offers = Table(
+    "rematch_offers",
+    metadata,
+    uuid_pk(),
+    uuid_ref("programme_id", "programmes.id"),
+    uuid_ref("relationship_id", "relationships.id"),
+    uuid_ref("mentee_id", "participants.id"),
+    Column("status", String(10), nullable=False),  # open | accepted | declined
+    Column("created_at", UtcDateTime(), nullable=False),
+    Column("answered_at", UtcDateTime(), nullable=True),
+    UniqueConstraint("relationship_id", "mentee_id", name="uq_rematch_offers_relationship"),
+    Index("ix_rematch_offers_page", "programme_id", "created_at", "id"),
+    Index("ix_rematch_offers_mentee", "mentee_id", "created_at"),
+)

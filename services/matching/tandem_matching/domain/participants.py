@@ -62,7 +62,8 @@ class Participant:
 @dataclass(frozen=True, slots=True)
 class Standing:
     """An active participant with what occupies them: ``busy`` when in a proposed or active
-    relationship; ``mentees`` held in a mentor's open relationships."""
+    relationship (a mentee also while a re-matching offer holds them out); ``mentees`` held
+    in a mentor's open relationships."""
 
     participant: Participant
     busy: bool

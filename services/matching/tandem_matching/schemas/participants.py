@@ -224,7 +224,10 @@ class ParticipantPublic(BaseModel):
     capacity: int | None
     linkedin_url: str | None
     linkedin_consent: bool
-    waiting: bool = Field(description="Active and in no proposed or active relationship.")
+    waiting: bool = Field(
+        description="Active, in no proposed or active relationship, and not held out by an "
+        "open or declined re-matching offer: a match run or a mentor request may match them."
+    )
     created_at: dt.datetime
     updated_at: dt.datetime
     withdrawn_at: dt.datetime | None

@@ -12,6 +12,7 @@ from tandem_matching.domain.mentee_choice import RequestStatus
 from tandem_matching.domain.proposals import Proposal, ProposalMember
 from tandem_matching.schemas.participants import ParticipantPublic
 from tandem_matching.schemas.relationships import RelationshipPublic
+from tandem_matching.schemas.rematching import RematchOfferPublic
 
 
 class ErasureReceipt(BaseModel):
@@ -62,6 +63,7 @@ class ParticipantExport(BaseModel):
     relationships: list[RelationshipPublic]
     proposals: list[ProposalRecord]
     mentor_requests: list[MentorRequestRecord]
+    rematching_offers: list[RematchOfferPublic]
 
     @staticmethod
     def proposal(proposal: Proposal, members: Sequence[ProposalMember]) -> ProposalRecord:

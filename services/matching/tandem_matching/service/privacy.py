@@ -24,9 +24,11 @@ from tandem_matching.adapters import mentee_choice as request_repo
 from tandem_matching.adapters import participants as repo
 from tandem_matching.adapters import proposals as proposal_repo
 from tandem_matching.adapters import relationships as relationship_repo
+from tandem_matching.adapters import rematching as rematch_repo
 from tandem_matching.domain.participants import Participant, ParticipantStatus
 from tandem_matching.schemas.privacy import ErasureReceipt, MentorRequestRecord, ParticipantExport
 from tandem_matching.schemas.relationships import RelationshipPublic
+from tandem_matching.schemas.rematching import RematchOfferPublic
 from tandem_matching.service import events
 from tandem_matching.service.access import Caller, caller_in
 from tandem_matching.service.context import Context
@@ -62,6 +64,7 @@ async def erase(
         await request_repo.forget_personal(session, participant_id)
         await relationship_repo.forget_explanations(session, participant_id)
         await proposal_repo.forget_explanations(session, participant_id)
+        await rematch_repo.delete_of(session, participant_id)
         await repo.erase(session, participant_id, at)
         await add_event(session, events.participant_erased(row, subject))
         # Removes her contact from the compacted contacts topic (README, "Privacy").
@@ -81,6 +84,7 @@ async def export(
         proposals = await proposal_repo.of_participant(session, participant_id)
         proposal_members = await proposal_repo.members_of(session, [p.id for p in proposals])
         requests = await request_repo.of_participant(session, participant_id)
+        offers = await rematch_repo.of_mentee(session, participant_id)
     return ParticipantExport(
         exported_at=ctx.now(),
         participant=public(row, participant_id in busy),
@@ -89,4 +93,5 @@ async def export(
         mentor_requests=[
             MentorRequestRecord.model_validate(r, from_attributes=True) for r in requests
         ],
+        rematching_offers=[RematchOfferPublic.of(o) for o in offers],
     )

@@ -3,7 +3,8 @@
 Accepting and declining are each member's own act. A relationship starts when
 every member accepted; one decline declines it, and its mentees wait again (the
 declined mentor is not proposed to them again). Ending early is open to the
-members and the programme's managers; completion at the programme's end is the
+members and the programme's managers, and offers its mentees re-matching
+(:mod:`tandem_matching.service.rematching`); completion at the programme's end is the
 worker's (:func:`complete_due`), with ``ended_by`` system.
 """
 
@@ -34,7 +35,7 @@ from tandem_matching.domain.relationships import (
     TransitionRefused,
 )
 from tandem_matching.schemas.relationships import RelationshipEnd, RelationshipPublic
-from tandem_matching.service import events
+from tandem_matching.service import events, rematching
 from tandem_matching.service.access import Caller, caller_in
 from tandem_matching.service.context import Context
 from tandem_matching.service.ids import new_id
@@ -159,6 +160,9 @@ async def end_early(
             raise _refused(refusal) from refusal
         await repo.save(session, ended)
         await add_event(session, events.relationship_ended(ended))
+        await rematching.offer_after_early_end(
+            session, ended, members, leaving=None, at=ended.updated_at
+        )
     return RelationshipPublic.of(ended, members)
 
 
@@ -179,6 +183,11 @@ async def close_open_relationships(
         await repo.save(session, after)
         if after.status is RelationshipStatus.ENDED_EARLY:
             await add_event(session, events.relationship_ended(after))
+            # The others stay in the programme: they are offered re-matching.
+            members = (await repo.members_of(session, [found.id]))[found.id]
+            await rematching.offer_after_early_end(
+                session, after, members, leaving=participant_id, at=at
+            )
         closed += 1
     return closed
 
