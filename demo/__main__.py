@@ -5,7 +5,9 @@
 Starts the real local Kafka broker, both services (`tandem-<name> serve`, SQLite files
 under .data/demo/) and a mail catcher; creates a four-country programme, imports
 its participants, runs whole-pool matching, publishes and accepts the proposals,
-and shows conversations opening in messaging and messages and mails flowing. In a
+and shows conversations opening in messaging and messages and mails flowing, kick-offs
+scheduled, then analytics' dashboard, the relationships flagged at risk (on the demo's
+time scale, `processes.RISK_DAY_SECONDS`) with their reasons, and a CSV export. In a
 terminal it then keeps the platform up until Ctrl-C; `--exit` stops after the flow.
 """
 

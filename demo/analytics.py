@@ -101,14 +101,22 @@ def set_risk_thresholds(analytics: Api, manager: str, programme_id: str) -> floa
 
 
 def wait_for_risk_flags(
-    analytics: Api, manager: str, programme_id: str, timeout: float = 180
+    analytics: Api, manager: str, programme_id: str, settle: float = 3, timeout: float = 180
 ) -> list[dict[str, Any]]:
-    """The programme's open flags once there is one (the evaluation runs every second on
-    the demo's scale; the first flags come two demo days after the relationships start)."""
+    """The programme's open flags once they stop growing for ``settle`` seconds. The
+    evaluation runs every second on the demo's scale: its first flags are the
+    relationships that started first, two demo days ago; those accepted a little later
+    follow tick by tick."""
     deadline = time.monotonic() + timeout
+    flags: list[dict[str, Any]] = []
+    steady_since = time.monotonic()
     while True:
-        flags = list(analytics.pages(f"/v1/programmes/{programme_id}/risk-flags", manager))
-        if flags or time.monotonic() > deadline:
+        found = list(analytics.pages(f"/v1/programmes/{programme_id}/risk-flags", manager))
+        if len(found) != len(flags):
+            flags, steady_since = found, time.monotonic()
+        elif flags and time.monotonic() - steady_since >= settle:
+            return flags
+        if time.monotonic() > deadline:
             return flags
         time.sleep(1)
 
