@@ -5,7 +5,9 @@
 Starts the real local Kafka broker, both services (`tandem-<name> serve`, SQLite files
 under .data/demo/) and a mail catcher; creates a four-country programme, imports
 its participants, runs whole-pool matching, publishes and accepts the proposals,
-and shows conversations opening in messaging and messages and mails flowing. In a
+and shows conversations opening in messaging and messages and mails flowing, kick-offs
+scheduled, then analytics' dashboard, the relationships flagged at risk (on the demo's
+time scale, `processes.RISK_DAY_SECONDS`) with their reasons, and a CSV export. In a
 terminal it then keeps the platform up until Ctrl-C; `--exit` stops after the flow.
 """
 
@@ -19,9 +21,18 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from demo.analytics import dashboard_lines, export_csv, wait_for_dashboard
+from demo.analytics import (
+    dashboard_lines,
+    export_csv,
+    risk_lines,
+    set_risk_thresholds,
+    wait_for_at_risk_mail,
+    wait_for_dashboard,
+    wait_for_risk_flags,
+)
 from demo.client import Api, Tokens
 from demo.flow import (
+    MANAGER_EMAIL,
     accept_all,
     converse,
     create_programme,
@@ -91,6 +102,12 @@ def main() -> int:
             programme_id = create_programme(matching, tokens)
             manager = tokens.manager(programme_id)
             print(f"3. programme {programme_id}: DE FR ES PT, 5 languages, pairs and groups")
+            analytics = Api(urls["analytics"])
+            day = set_risk_thresholds(analytics, manager, programme_id)
+            print(
+                "  drop-out risk: the manager flags a relationship after 2 days without "
+                f"two-way contact (on the demo's time scale a day lasts {day:g} s)"
+            )
             import_people(matching, manager, programme_id, population(args.mentees, args.mentors))
             print("4. whole-pool matching")
             run_matching(matching, manager, programme_id)
@@ -144,12 +161,27 @@ def main() -> int:
                     f"{feed.events} meeting(s); saved as {data / 'feed.ics'}"
                 )
             print("9. analytics: the manager's programme dashboard, from the events alone")
-            analytics = Api(urls["analytics"])
             dashboard = wait_for_dashboard(analytics, manager, programme_id, len(active))
             for line in dashboard_lines(dashboard):
                 print(line)
+            flags = wait_for_risk_flags(analytics, manager, programme_id)
+            members = {
+                r["id"]: " & ".join(
+                    f"{subjects[m['participant_id']][0]} ({m['role']})" for m in r["members"]
+                )
+                for r in active
+            }
+            print(f"  at risk: {len(flags)} of {len(active)} relationships, with the reasons:")
+            for line in risk_lines(flags, members):
+                print(line)
             export = export_csv(urls["analytics"], manager, programme_id, data / "programme.csv")
             print(f"  CSV export ({export.rows} relationships): {export.path}")
+            alert = wait_for_at_risk_mail(mails.messages, MANAGER_EMAIL) if flags else None
+            print(
+                f"  the manager's at-risk mail arrived: “{alert['Subject']}” (to {alert['To']})"
+                if alert is not None
+                else "  the manager's at-risk mail has not arrived (yet)"
+            )
             web_users = web_sign_in_users(urls["web"])
             print(
                 f"10. the web app at {urls['web']}: its sign-in page offers {web_users} demo "

@@ -1,15 +1,21 @@
-"""The demo's analytics part: the manager's programme dashboard and a CSV export.
+"""The demo's analytics part: the manager's dashboard, the at-risk relationships with
+their reasons, and a CSV export.
 
 Analytics builds its figures from the events the other services published during the
 demo (relationships started, messages posted, kick-offs scheduled), so the demo waits
 until the dashboard counts every relationship the flow started, then prints it and saves
 the programme's CSV export beside the demo's databases.
+
+Drop-out risk runs on the demo's time scale (`processes.RISK_DAY_SECONDS`: a threshold's
+day lasts half a minute), so the demo programme's "2 days without two-way contact" flags
+its silent relationships a minute after they started, and messaging mails the manager why.
 """
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from email.message import Message
 from pathlib import Path
 from typing import Any
 
@@ -64,6 +70,80 @@ def dashboard_lines(dashboard: dict[str, Any]) -> list[str]:
         f"  isolated participants (no contact for {dashboard['isolation_days']} days, or "
         f"never posted): {len(dashboard['isolated_participants'])}",
     ]
+
+
+# The demo programme's drop-out risk thresholds, in the demo's days (half a minute each):
+# a relationship whose members have not written to each other for two days is flagged
+# (two, so that every figure reads "2 days" or more); the rules a demo does not reach in
+# its few minutes (no-shows, missed plan windows, agreements, isolation) are off, and so
+# is "unanswered", which would flag the few pairs that talked for the mentor's last word.
+RISK_THRESHOLDS: dict[str, Any] = {
+    "no_contact_days": 2.0,
+    "unanswered_factor": None,
+    "default_response_days": 1.0,
+    "missed_windows": None,
+    "window_grace_days": 0,
+    "no_shows": None,
+    "agreement_days": None,
+    "isolation_days": None,
+    "nudge_members": False,
+}
+AT_RISK_SUBJECT = "A mentoring relationship may need you"
+
+
+def set_risk_thresholds(analytics: Api, manager: str, programme_id: str) -> float:
+    """The manager sets the programme's thresholds; how long a day of them lasts here."""
+    saved = analytics.call(
+        "PUT", f"/v1/programmes/{programme_id}/risk-thresholds", manager, json=RISK_THRESHOLDS
+    )
+    seconds: float = saved["day_seconds"]
+    return seconds
+
+
+def wait_for_risk_flags(
+    analytics: Api, manager: str, programme_id: str, settle: float = 3, timeout: float = 180
+) -> list[dict[str, Any]]:
+    """The programme's open flags once they stop growing for ``settle`` seconds. The
+    evaluation runs every second on the demo's scale: its first flags are the
+    relationships that started first, two demo days ago; those accepted a little later
+    follow tick by tick."""
+    deadline = time.monotonic() + timeout
+    flags: list[dict[str, Any]] = []
+    steady_since = time.monotonic()
+    while True:
+        found = list(analytics.pages(f"/v1/programmes/{programme_id}/risk-flags", manager))
+        if len(found) != len(flags):
+            flags, steady_since = found, time.monotonic()
+        elif flags and time.monotonic() - steady_since >= settle:
+            return flags
+        if time.monotonic() > deadline:
+            return flags
+        time.sleep(1)
+
+
+def risk_lines(flags: list[dict[str, Any]], names: dict[str, str], shown: int = 3) -> list[str]:
+    """A few flagged relationships, their members and each reason with its action, in
+    the manager's words (the flags' own texts)."""
+    lines = []
+    for flag in flags[:shown]:
+        lines.append(f"  - {names.get(flag['relationship_id'], flag['relationship_id'])}:")
+        for reason in flag["reasons"]:
+            lines.append(f"      {reason['text']} {reason['action_text']}")
+    if len(flags) > shown:
+        lines.append(f"  … and {len(flags) - shown} more")
+    return lines
+
+
+def wait_for_at_risk_mail(mails: list[Message], to: str, timeout: float = 30) -> Message | None:
+    """Messaging's mail to the manager about a flag, once the catcher has it."""
+    deadline = time.monotonic() + timeout
+    while True:
+        for mail in list(mails):
+            if to in str(mail["To"]) and str(mail["Subject"]).startswith(AT_RISK_SUBJECT):
+                return mail
+        if time.monotonic() > deadline:
+            return None
+        time.sleep(0.5)
 
 
 def export_csv(base_url: str, manager: str, programme_id: str, target: Path) -> Export:

@@ -10,6 +10,8 @@ from typing import Any
 from demo.client import Api, Tokens
 from demo.population import COUNTRIES, Person, population
 
+MANAGER_EMAIL = "manager@example.org"  # where messaging mails the programme's flags
+
 
 def create_programme(matching: Api, tokens: Tokens) -> str:
     admin = tokens.admin()
@@ -35,7 +37,7 @@ def create_programme(matching: Api, tokens: Tokens) -> str:
                 {
                     "subject": "demo-manager",
                     "display_name": "Maria Manager",
-                    "email": "manager@example.org",
+                    "email": MANAGER_EMAIL,
                     "preferred_language": "en",
                     "time_zone": "Europe/Brussels",
                 }
@@ -169,6 +171,7 @@ def participant_subjects(
 
 
 __all__ = [
+    "MANAGER_EMAIL",
     "accept_all",
     "converse",
     "create_programme",

@@ -30,6 +30,9 @@ from tandem_kit.kafka.provision import default_topics
 
 ROOT = Path(__file__).resolve().parents[1]
 SERVICES = ("matching", "messaging", "meetings", "analytics")
+# The demo time scale: a day of the risk thresholds lasts half a minute, so the demo
+# programme's "2 days without two-way contact" flags a minute after a relationship starts.
+RISK_DAY_SECONDS = 30
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,10 @@ def service_environment(data: Path, ports: Ports) -> dict[str, str]:
     run = uuid.uuid4().hex[:8]
     for name in SERVICES:
         env[f"TANDEM_{name.upper()}_KAFKA_CONSUMER_GROUP"] = f"tandem.{name}.demo-{run}"
+    # Analytics runs drop-out risk on the demo time scale (a threshold's day lasts
+    # RISK_DAY_SECONDS), so that a flag appears, and messaging's mail to the manager
+    # leaves, while the demo runs.
+    env["TANDEM_ANALYTICS_RISK_DEMO_DAY_SECONDS"] = str(RISK_DAY_SECONDS)
     # Meetings: invitations leave within a fraction of a second, and their RSVP links
     # (and feed URLs) point at this demo's port; online meetings get Jitsi links (the
     # default provider, meet.jit.si) unless the caller's environment chose another.

@@ -197,3 +197,35 @@ def test_the_demo_runs_a_programme_through_every_service(
     csv_bytes = (data / "programme.csv").read_bytes()
     assert csv_bytes.startswith(b"\xef\xbb\xbf")  # a BOM, so spreadsheets read UTF-8
     assert csv_bytes.count(b"\r\n") == int(active.group(1)) + 1
+
+    # Drop-out risk on the demo's time scale (a threshold's day lasts 30 s): the programme's
+    # silent relationships are flagged while the demo runs, each printed with its members
+    # and its reasons in plain words, and messaging mails the manager why.
+    assert "on the demo's time scale a day lasts 30 s" in out
+    at_risk = re.search(r"\n  at risk: (\d+) of (\d+) relationships, with the reasons:\n", out)
+    assert at_risk is not None, out[-3000:]
+    assert 1 <= int(at_risk.group(1)) <= int(at_risk.group(2)) == int(active.group(1))
+    risk_part = out[at_risk.end() :].split("  CSV export")[0]
+    flagged = re.findall(
+        r"^  - (demo-\S+ \((?:mentor|mentee)\)(?: & demo-\S+ \(\w+\))+):$", risk_part, re.M
+    )
+    assert len(flagged) == min(3, int(at_risk.group(1))), risk_part
+    figures = re.findall(
+        r"^      No two-way contact for (\d+(?:\.\d)?) days \(the programme flags at 2\)\. "
+        r"Get in touch with the members\.$",
+        risk_part,
+        re.M,
+    )
+    assert figures, risk_part
+    assert all(float(figure) >= 2 for figure in figures), risk_part
+    assert "the manager's at-risk mail arrived: “A mentoring relationship may need you: " in out
+    alerts = [
+        m
+        for m in mails
+        if "manager@example.org" in str(m["To"])
+        and str(m["Subject"]).startswith("A mentoring relationship may need you")
+    ]
+    assert alerts, out[-2000:]
+    body = alerts[0].get_body(("plain",))
+    assert isinstance(body, EmailMessage)
+    assert "- Days without two-way contact: " in body.get_content()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from tandem_analytics.domain.risk_rules import SECONDS_PER_DAY
 from tandem_kit.settings import ServiceSettings
 
 
@@ -34,9 +35,13 @@ class AnalyticsSettings(ServiceSettings):
     # when they never posted): the dashboard's default until the programme sets its own.
     isolation_days: int = Field(default=21, ge=1, le=365)
 
-    # Drop-out risk: how often the rules look at every active relationship (a demo with
-    # thresholds of minutes sets a few seconds).
+    # Drop-out risk: how often the rules look at every active relationship.
     risk_evaluation_interval_seconds: float = Field(default=300.0, gt=0, le=24 * 3600)
+    # The demo time scale: unset, a threshold's day is a real day. Only a demo or test
+    # deployment sets how many seconds one lasts instead (60: "1 day without two-way
+    # contact" flags a minute after the start, and the flags' figures count these days);
+    # the evaluation interval then shrinks by the same scale (risk_evaluation_seconds).
+    risk_demo_day_seconds: float | None = Field(default=None, ge=1, le=86_400)
 
     # The drop-out model's CSV import of finished relationships (one row per week: 5 MiB
     # is some 60,000 rows, a few thousand relationships).
@@ -59,3 +64,16 @@ class AnalyticsSettings(ServiceSettings):
     mail_max_attempts: int = Field(default=8, ge=1, le=50)
     mail_lease_seconds: float = Field(default=300.0, ge=1, le=3600)
     # --- end of check-ins and outcomes ---
+
+    @property
+    def risk_day_seconds(self) -> float:
+        """How long a day of the risk thresholds lasts (86,400 s but on a demo scale)."""
+        return self.risk_demo_day_seconds or SECONDS_PER_DAY
+
+    @property
+    def risk_evaluation_seconds(self) -> float:
+        """The evaluation's interval on the thresholds' time scale: as often per demo day
+        as per real day, so a demo's flag appears within a demo day, but at most once a
+        second (each tick reads every active relationship)."""
+        scaled = self.risk_evaluation_interval_seconds * self.risk_day_seconds / SECONDS_PER_DAY
+        return max(scaled, min(1.0, self.risk_evaluation_interval_seconds))

@@ -48,7 +48,8 @@ class World:
 
     async def evaluate(self, signals: RelationshipSignals) -> int:
         async with self.running.runtime.database.transaction() as session:
-            return await risk_flags.evaluate_signals(session, [signals])
+            day = self.running.runtime.settings.risk_day_seconds
+            return await risk_flags.evaluate_signals(session, [signals], day_seconds=day)
 
     async def flags(self, **params: Any) -> list[dict[str, Any]]:
         path = f"/v1/programmes/{self.programme}/risk-flags"

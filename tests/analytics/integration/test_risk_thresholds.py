@@ -16,9 +16,9 @@ from tandem_kit.clock import ManualClock
 from tandem_kit.testing import assert_problem, isolated_settings, run_app
 
 DEMO: dict[str, Any] = {
-    "no_contact_days": 0.002,  # about three minutes
+    "no_contact_days": 3.0,  # three minutes on the demo's time scale
     "unanswered_factor": 2.0,
-    "default_response_days": 0.001,
+    "default_response_days": 0.04,  # the least: just under an hour
     "missed_windows": None,
     "window_grace_days": 0,
     "no_shows": 2,
@@ -29,7 +29,9 @@ DEMO: dict[str, Any] = {
 
 
 async def test_defaults_then_a_demo_programme_sets_minutes(tmp_path: Path) -> None:
-    settings = isolated_settings(AnalyticsSettings, tmp_path, service_name="analytics")
+    settings = isolated_settings(
+        AnalyticsSettings, tmp_path, service_name="analytics", risk_demo_day_seconds=60
+    )
     clock = ManualClock(datetime(2026, 3, 1, 9, 30, tzinfo=UTC))
     programme, other = uuid4(), uuid4()
     app = create_app(settings, clock=clock)
@@ -46,7 +48,12 @@ async def test_defaults_then_a_demo_programme_sets_minutes(tmp_path: Path) -> No
         assert response.status_code == 200, response.text
         clock.advance(minutes=1)
         got = (await running.client.get(path, headers=manager)).json()
-        assert got == {**DEMO, "default": False, "updated_at": "2026-03-01T09:30:00Z"}
+        assert got == {
+            **DEMO,
+            "default": False,
+            "updated_at": "2026-03-01T09:30:00Z",
+            "day_seconds": 60.0,
+        }
 
         # Another manager's programme keeps its defaults.
         other_path = f"/v1/programmes/{other}/risk-thresholds"
@@ -77,6 +84,8 @@ async def test_roles_and_bad_input_change_nothing(tmp_path: Path) -> None:
         assert_problem(await running.client.put(path, json=DEMO, headers=stranger), 404)
         for bad in (
             {**DEMO, "no_contact_days": 0},  # zero days would flag every relationship at once
+            {**DEMO, "no_contact_days": 0.002},  # minutes are a demo's time scale, not a figure
+            {**DEMO, "default_response_days": 0.039},
             {**DEMO, "no_shows": 0},
             {**DEMO, "no_shows": 1.5},
             {**DEMO, "nudge_members": "yes"},

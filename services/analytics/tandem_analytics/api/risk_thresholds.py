@@ -21,7 +21,8 @@ router = APIRouter(prefix="/v1/programmes/{programme_id}/risk-thresholds", tags=
     "two-way contact, a message unanswered past twice the agreed response time (2 days "
     "before one is agreed), one planned activity's window passed without a meeting, two "
     "no-shows of one member, no agreement 14 days after the start, a member without contact "
-    "or meeting for 21 days. Durations are fractional days (0.002 is about three minutes).",
+    "or meeting for 21 days. Durations are fractional days (0.5 is twelve hours); "
+    "`day_seconds` says how long a day lasts here (shorter only on a demo's time scale).",
     responses=problems(403, 404),
 )
 async def get_risk_thresholds(
@@ -34,7 +35,8 @@ async def get_risk_thresholds(
     "",
     summary="Set the programme's drop-out risk thresholds (its managers)",
     description="Replaces the whole set; the next evaluation uses it. Durations are "
-    "fractional days, down to seconds, so that a demo programme can flag within minutes.",
+    "fractional days from 0.04 (just under an hour): a smaller one is a 422. A demo "
+    "deployment's time scale makes each day shorter, never the figures smaller.",
     responses=problems(403, 404),
 )
 async def set_risk_thresholds(

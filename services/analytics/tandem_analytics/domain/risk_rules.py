@@ -1,8 +1,10 @@
 """The drop-out risk rules: pure functions from a relationship's signals to reasons.
 
-Every duration threshold is in **fractional days** (``0.5`` is twelve hours, ``0.002``
-about three minutes, so a demo programme can see a flag within minutes); the unanswered
-rule's threshold is a multiple of the agreed response time, and counts are counts. A
+Every duration threshold is in **fractional days** (``0.5`` is twelve hours); the
+unanswered rule's threshold is a multiple of the agreed response time, and counts are
+counts. A day lasts ``day_seconds`` (86,400): a demo's time scale makes it a minute, so
+that "1 day without two-way contact" flags while the demo runs and every figure (days,
+and the unanswered rule's hours) counts the demo's days, not a misleading fraction. A
 rule fires when its figure *reaches* its threshold (``>=``), so "14 days without
 two-way contact" fires on the fourteenth day. A threshold of ``None`` switches that
 rule off for the programme.
@@ -79,21 +81,25 @@ class RelationshipSignals:
     no_shows: int = 0
 
 
-def days_between(earlier: datetime, later: datetime) -> float:
-    return (later - earlier).total_seconds() / SECONDS_PER_DAY
+def days_between(earlier: datetime, later: datetime, day_seconds: float = SECONDS_PER_DAY) -> float:
+    return (later - earlier).total_seconds() / day_seconds
 
 
-def no_two_way_contact(s: RelationshipSignals, t: RiskThresholds) -> list[RiskReason]:
+def no_two_way_contact(
+    s: RelationshipSignals, t: RiskThresholds, day: float = SECONDS_PER_DAY
+) -> list[RiskReason]:
     if t.no_contact_days is None:
         return []
     since = s.last_two_way_contact_at or s.started_at
-    days = days_between(since, s.as_of)
+    days = days_between(since, s.as_of, day)
     if days < t.no_contact_days:
         return []
     return [_reason(RiskReasonCode.NO_TWO_WAY_CONTACT, days, t.no_contact_days)]
 
 
-def message_unanswered(s: RelationshipSignals, t: RiskThresholds) -> list[RiskReason]:
+def message_unanswered(
+    s: RelationshipSignals, t: RiskThresholds, day: float = SECONDS_PER_DAY
+) -> list[RiskReason]:
     """In hours: the age of each member's oldest unanswered message against the limit."""
     if t.unanswered_factor is None:
         return []
@@ -105,7 +111,7 @@ def message_unanswered(s: RelationshipSignals, t: RiskThresholds) -> list[RiskRe
         oldest[message.sender_id] = min(known, message.posted_at) if known else message.posted_at
     reasons = []
     for sender, posted_at in sorted(oldest.items(), key=lambda item: item[1]):
-        hours = days_between(posted_at, s.as_of) * 24
+        hours = days_between(posted_at, s.as_of, day) * 24
         if hours >= limit_hours:
             reasons.append(
                 _reason(RiskReasonCode.MESSAGE_UNANSWERED, hours, limit_hours, participant=sender)
@@ -113,18 +119,22 @@ def message_unanswered(s: RelationshipSignals, t: RiskThresholds) -> list[RiskRe
     return reasons
 
 
-def activity_window_missed(s: RelationshipSignals, t: RiskThresholds) -> list[RiskReason]:
+def activity_window_missed(
+    s: RelationshipSignals, t: RiskThresholds, day: float = SECONDS_PER_DAY
+) -> list[RiskReason]:
     if t.missed_windows is None:
         return []
     passed = sum(
-        1 for end in s.missed_window_ends if days_between(end, s.as_of) >= t.window_grace_days
+        1 for end in s.missed_window_ends if days_between(end, s.as_of, day) >= t.window_grace_days
     )
     if passed == 0 or passed < t.missed_windows:
         return []
     return [_reason(RiskReasonCode.ACTIVITY_WINDOW_MISSED, passed, t.missed_windows)]
 
 
-def repeated_no_shows(s: RelationshipSignals, t: RiskThresholds) -> list[RiskReason]:
+def repeated_no_shows(
+    s: RelationshipSignals, t: RiskThresholds, day: float = SECONDS_PER_DAY
+) -> list[RiskReason]:
     if t.no_shows is None:
         return []
     if not any(m.no_shows for m in s.members):
@@ -140,23 +150,27 @@ def repeated_no_shows(s: RelationshipSignals, t: RiskThresholds) -> list[RiskRea
     ]
 
 
-def agreement_not_accepted(s: RelationshipSignals, t: RiskThresholds) -> list[RiskReason]:
+def agreement_not_accepted(
+    s: RelationshipSignals, t: RiskThresholds, day: float = SECONDS_PER_DAY
+) -> list[RiskReason]:
     if t.agreement_days is None or s.agreement_accepted_at is not None:
         return []
-    days = days_between(s.started_at, s.as_of)
+    days = days_between(s.started_at, s.as_of, day)
     if days < t.agreement_days:
         return []
     return [_reason(RiskReasonCode.AGREEMENT_NOT_ACCEPTED, days, t.agreement_days)]
 
 
-def participant_isolated(s: RelationshipSignals, t: RiskThresholds) -> list[RiskReason]:
+def participant_isolated(
+    s: RelationshipSignals, t: RiskThresholds, day: float = SECONDS_PER_DAY
+) -> list[RiskReason]:
     """A member with neither contact nor a meeting for N days (since the start if never)."""
     if t.isolation_days is None:
         return []
     reasons = []
     for member in _by_id(s.members):
         known = [at for at in (member.last_contact_at, member.last_meeting_at) if at is not None]
-        days = days_between(max(known, default=s.started_at), s.as_of)
+        days = days_between(max(known, default=s.started_at), s.as_of, day)
         if days >= t.isolation_days:
             reasons.append(
                 _reason(
@@ -188,9 +202,15 @@ ACTIONS = {
 }
 
 
-def evaluate(signals: RelationshipSignals, thresholds: RiskThresholds) -> tuple[RiskReason, ...]:
-    """Every reason the rules find, in the rules' order, at most the contract's twelve."""
-    reasons = [reason for rule in RULES for reason in rule(signals, thresholds)]
+def evaluate(
+    signals: RelationshipSignals,
+    thresholds: RiskThresholds,
+    *,
+    day_seconds: float = SECONDS_PER_DAY,
+) -> tuple[RiskReason, ...]:
+    """Every reason the rules find, in the rules' order, at most the contract's twelve;
+    ``day_seconds`` is the thresholds' day (a demo's time scale shortens it)."""
+    reasons = [reason for rule in RULES for reason in rule(signals, thresholds, day_seconds)]
     return tuple(reasons[:MAX_REASONS])
 
 

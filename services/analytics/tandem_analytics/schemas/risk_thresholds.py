@@ -10,8 +10,11 @@ from pydantic import BaseModel, Field
 from tandem_analytics.domain.risk_rules import RiskThresholds
 from tandem_kit.api.strict import RequestModel
 
-# Fractional days down to about nine seconds, so that a demo can use minutes; a year at most.
-_DAYS = {"gt": 0, "le": 366}
+# Durations are fractional days from just under an hour (0.04) to a year: a smaller
+# figure is a 422, so that no manager flags a whole programme within minutes by a slip of
+# the decimal point. A demo gets minutes from the deployment's time scale instead
+# (TANDEM_ANALYTICS_RISK_DEMO_DAY_SECONDS makes each of these days shorter).
+_LEAST_DAYS = 0.04
 _OFF = " `null` switches the rule off."
 
 
@@ -19,7 +22,7 @@ class RiskThresholdsIn(RequestModel):
     """Every field: PUT replaces the whole set (send the defaults back to keep them)."""
 
     no_contact_days: float | None = Field(
-        ge=0.0001, le=366, description="Days without two-way contact that flag." + _OFF
+        ge=_LEAST_DAYS, le=366, description="Days without two-way contact that flag." + _OFF
     )
     unanswered_factor: float | None = Field(
         ge=0.1,
@@ -28,7 +31,7 @@ class RiskThresholdsIn(RequestModel):
         "time." + _OFF,
     )
     default_response_days: float = Field(
-        ge=0.0001, le=366, description="The response time, in days, before one is agreed."
+        ge=_LEAST_DAYS, le=366, description="The response time, in days, before one is agreed."
     )
     missed_windows: int | None = Field(
         ge=1, le=50, description="Planned activities whose window passed without a meeting." + _OFF
@@ -38,10 +41,14 @@ class RiskThresholdsIn(RequestModel):
     )
     no_shows: int | None = Field(ge=1, le=50, description="No-shows of one member." + _OFF)
     agreement_days: float | None = Field(
-        ge=0.0001, le=366, description="Days from the start without an accepted agreement." + _OFF
+        ge=_LEAST_DAYS,
+        le=366,
+        description="Days from the start without an accepted agreement." + _OFF,
     )
     isolation_days: float | None = Field(
-        ge=0.0001, le=366, description="Days a member has had no contact and no meeting." + _OFF
+        ge=_LEAST_DAYS,
+        le=366,
+        description="Days a member has had no contact and no meeting." + _OFF,
     )
     nudge_members: bool = Field(
         description="Besides the managers, gently nudge the members of a flagged relationship."
@@ -63,7 +70,18 @@ class RiskThresholdsPublic(BaseModel):
     nudge_members: bool
     default: bool = Field(description="The defaults: no manager has set thresholds yet.")
     updated_at: datetime | None = None
+    day_seconds: float = Field(
+        description="How long a day of these thresholds lasts, in seconds: 86400, except "
+        "on a demo or test deployment whose time scale shortens it (60: a day is a minute)."
+    )
 
     @classmethod
-    def of(cls, thresholds: RiskThresholds, updated_at: datetime | None) -> RiskThresholdsPublic:
-        return cls(**asdict(thresholds), default=updated_at is None, updated_at=updated_at)
+    def of(
+        cls, thresholds: RiskThresholds, updated_at: datetime | None, *, day_seconds: float
+    ) -> RiskThresholdsPublic:
+        return cls(
+            **asdict(thresholds),
+            default=updated_at is None,
+            updated_at=updated_at,
+            day_seconds=day_seconds,
+        )

@@ -39,10 +39,13 @@ from tandem_kit.workers import PeriodicWorker
 PAGE = 200
 
 
-async def evaluate_signals(session: AsyncSession, signals: Sequence[RelationshipSignals]) -> int:
-    """Apply the rules to each relationship's signals; how many flags were raised or
-    cleared (a flag whose figures moved is updated too, but that is no news: the worker
-    sleeps after a tick that only followed figures)."""
+async def evaluate_signals(
+    session: AsyncSession, signals: Sequence[RelationshipSignals], *, day_seconds: float
+) -> int:
+    """Apply the rules to each relationship's signals (a threshold's day lasting
+    ``day_seconds``); how many flags were raised or cleared (a flag whose figures moved is
+    updated too, but that is no news: the worker sleeps after a tick that only followed
+    figures)."""
     ids = [s.relationship_id for s in signals]
     thresholds = await thresholds_repo.thresholds_for(session, {s.programme_id for s in signals})
     open_flags = await repo.open_flags(session, ids)
@@ -50,7 +53,7 @@ async def evaluate_signals(session: AsyncSession, signals: Sequence[Relationship
     changed = 0
     for s in signals:
         t = thresholds[s.programme_id]
-        reasons = evaluate(s, t)
+        reasons = evaluate(s, t, day_seconds=day_seconds)
         current = open_flags.get(s.relationship_id)
         step = decide(current, held.get(s.relationship_id), reasons)
         if step is Step.RAISE:
@@ -85,7 +88,9 @@ async def evaluation_tick(ctx: Context, now: datetime) -> int:
     while True:
         async with ctx.database.transaction() as session:
             signals = await risk_signals.active_signals(session, now, after=after, limit=PAGE)
-            changed += await evaluate_signals(session, signals)
+            changed += await evaluate_signals(
+                session, signals, day_seconds=ctx.settings.risk_day_seconds
+            )
         if len(signals) < PAGE:
             return changed
         after = signals[-1].relationship_id
@@ -95,7 +100,7 @@ def risk_evaluation(runtime: Runtime[AnalyticsSettings]) -> PeriodicWorker:
     ctx = Context.of(runtime)
     return PeriodicWorker(
         "risk-evaluation",
-        runtime.settings.risk_evaluation_interval_seconds,
+        runtime.settings.risk_evaluation_seconds,
         lambda now: evaluation_tick(ctx, now),
         clock=ctx.clock,
     )

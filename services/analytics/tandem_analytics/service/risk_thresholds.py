@@ -26,7 +26,9 @@ async def get_thresholds(
     require_manager(principal, programme_id)
     async with ctx.database.transaction() as session:
         thresholds, updated_at = await repo.thresholds_of(session, programme_id)
-    return RiskThresholdsPublic.of(thresholds, updated_at)
+    return RiskThresholdsPublic.of(
+        thresholds, updated_at, day_seconds=ctx.settings.risk_day_seconds
+    )
 
 
 async def set_thresholds(
@@ -37,4 +39,4 @@ async def set_thresholds(
     thresholds = body.to_record()
     async with ctx.database.transaction() as session:
         await repo.save(session, programme_id, thresholds, now)
-    return RiskThresholdsPublic.of(thresholds, now)
+    return RiskThresholdsPublic.of(thresholds, now, day_seconds=ctx.settings.risk_day_seconds)
