@@ -110,6 +110,8 @@ def print_e2e(f: dict[str, Any]) -> None:
         f"end to end: {f['messages']} messages posted to messaging at {f['rate']:.0f} /s "
         f"(took {f['posting_s']:.1f} s) until analytics counts them ({_load()}):"
     )
+    if f["failed"]:
+        print(f"  {f['failed']} posts failed (not 201): messaging did not keep up")
     if not took:
         print("  none counted")
         return

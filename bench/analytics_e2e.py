@@ -130,7 +130,8 @@ async def e2e_figures(bootstrap: str, rate: float, seconds: float) -> dict[str, 
                         json={"body": f"Message {n} of the bench."},
                         headers=headers,
                     )
-                    response.raise_for_status()
+                    if response.status_code != 201:  # counted as failed, not timed
+                        return f"failed: {response.status_code}", sent
                     return str(response.json()["id"]), sent
 
                 warm = [await post(n) for n in range(WARM_UP)]
@@ -145,7 +146,8 @@ async def e2e_figures(bootstrap: str, rate: float, seconds: float) -> dict[str, 
                     # the n-th post at its slot of the schedule, whatever the last one took
                     await asyncio.sleep(max(0.0, began + n / rate - time.perf_counter()))
                     tasks.append(asyncio.create_task(post(WARM_UP + n)))
-                posted = await asyncio.gather(*tasks)
+                answered = await asyncio.gather(*tasks)
+                posted = [(m, sent) for m, sent in answered if not m.startswith("failed")]
                 posting_s = time.perf_counter() - began
                 everything = await _until(lambda: all(m in counted for m, _ in posted), LATE_S)
         if child.returncode is None and not everything:
@@ -157,6 +159,7 @@ async def e2e_figures(bootstrap: str, rate: float, seconds: float) -> dict[str, 
         "rate": rate,
         "messages": total,
         "posting_s": posting_s,
+        "failed": total - len(posted),
         "counted": len(latencies),
         "latencies_ms": latencies,
     }
