@@ -80,7 +80,7 @@ def print_backlog(f: dict[str, Any]) -> None:
         for base in ("aiokafka", "noop"):
             if base in rates:
                 print(
-                    f"  analytics / {labels[base]:18} {rates['analytics'] / rates[base]:8.2f}"
+                    f"  analytics / {labels[base]:18} {rates['analytics'] / rates[base]:8.4f}"
                     + ("   (target: >= 0.50)" if base == "aiokafka" else "")
                 )
         if "dashboard" in f["analytics"]:
