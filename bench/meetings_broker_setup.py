@@ -12,12 +12,12 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime
 
 from aiokafka import AIOKafkaConsumer, TopicPartition
 
-from tandem_contracts import Envelope, Event
+from tandem_contracts import EVENT_TYPES, Envelope, Event
 from tandem_contracts.common import AvailabilityWindow, Contact, MentoringFormat, Role
 from tandem_contracts.contacts import ParticipantContact
 from tandem_contracts.matching import (
@@ -111,18 +111,19 @@ def starts(programme: uuid.UUID, people: list[Member], count: int) -> list[Event
 # --- the broker ------------------------------------------------------------------------------
 
 
-async def publish(bootstrap: str, events: Sequence[Event]) -> float:
-    """Send ``events`` with the kit's producer, as the outbox relay does; seconds taken."""
+async def publish(bootstrap: str, events: Iterable[Event | Envelope]) -> float:
+    """Send ``events`` with the kit's producer, as the outbox relay does; seconds taken.
+    An envelope goes as it is (analytics' bench gives each event its own time)."""
     producer = create_producer(bootstrap)
     await producer.start()
     began = time.perf_counter()
     try:
         pending = []
         for event in events:
-            envelope = Envelope.wrap(event)
+            envelope = event if isinstance(event, Envelope) else Envelope.wrap(event)
             pending.append(
                 await producer.send(
-                    event.topic(),
+                    EVENT_TYPES[envelope.type].topic(),
                     value=envelope.data,
                     key=envelope.key.encode(),
                     headers=envelope.kafka_headers(),
@@ -141,7 +142,7 @@ def consumed_topics() -> list[str]:
     return list(DEFINITION.consumes)
 
 
-async def end_offsets(bootstrap: str) -> Offsets:
+async def end_offsets(bootstrap: str, topics: Sequence[str] | None = None) -> Offsets:
     # With a group: aiokafka's group-less consumer fails its own stop() (a cancelled task).
     consumer = AIOKafkaConsumer(
         bootstrap_servers=bootstrap,
@@ -154,7 +155,9 @@ async def end_offsets(bootstrap: str) -> Offsets:
         # as provisioned (tests/support/infra.py provisions default_topics())
         counts = {spec.name: spec.partitions for spec in default_topics()}
         partitions = [
-            TopicPartition(topic, p) for topic in consumed_topics() for p in range(counts[topic])
+            TopicPartition(topic, p)
+            for topic in (topics or consumed_topics())
+            for p in range(counts[topic])
         ]
         return dict(await consumer.end_offsets(partitions))
     finally:
