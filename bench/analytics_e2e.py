@@ -73,9 +73,9 @@ async def _until(done: Callable[[], bool], seconds: float) -> bool:
 
 
 async def e2e_figures(bootstrap: str, rate: float, seconds: float) -> dict[str, Any]:
-    from tests.e2e.test_messaging_flow import start_group_at_the_end
     from tests.messaging.conftest import build_world
     from tests.messaging.harness import running, settings_for
+    from tests.support.groups import start_group_at_the_end
 
     total = round(rate * seconds)
     group = f"tandem.bench-analytics-e2e-{uuid.uuid4().hex[:8]}"

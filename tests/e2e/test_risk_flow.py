@@ -28,12 +28,12 @@ from tandem_analytics.settings import AnalyticsSettings
 from tandem_kit.clock import ManualClock
 from tandem_kit.testing import RunningApp, isolated_settings, run_app, wait_until
 from tandem_messaging.main import DEFINITION as MESSAGING
-from tests.e2e.test_messaging_flow import start_group_at_the_end
 from tests.matching.integration.helpers import Api, mentor_body, running_app
 from tests.matching.integration.helpers import settings_for as matching_settings
 from tests.matching.integration.test_relationships_api import CHOICE, start_pair
 from tests.messaging.harness import Harness, running
 from tests.messaging.harness import settings_for as messaging_settings
+from tests.support.groups import start_group_at_the_end
 from tests.support.smtp import SmtpTestServer, smtp_test_server
 
 pytestmark = [pytest.mark.kafka]
