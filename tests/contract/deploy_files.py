@@ -118,12 +118,16 @@ def tandem_service_of(name: str, service: Mapping[str, Any]) -> str | None:
     return prefixes.pop().lower() if prefixes else None
 
 
+WEB_APP = "web"  # TANDEM_WEB_*: no database, broker or metrics; test_deploy_web.py
+
+
 def tandem_containers() -> dict[str, str]:
-    """Compose service name -> Tandem service, for every container with Tandem settings."""
+    """Compose service name -> Tandem service, for every container with a service's
+    settings (the web app's are checked on their own)."""
     found = {}
     for name, service in services().items():
         tandem = tandem_service_of(name, service)
-        if tandem is not None:
+        if tandem is not None and tandem != WEB_APP:
             found[name] = tandem
     return found
 

@@ -15,6 +15,7 @@ import yaml
 from tests.contract.deploy_files import (
     K8S_DIR,
     ROOT,
+    SETTINGS_CLASSES,
     load_settings,
     settings_class,
     settings_variables,
@@ -42,7 +43,12 @@ def test_k8s_manifests_wire_settings_ports_and_probes(monkeypatch: pytest.Monkey
         for d in yaml.safe_load_all((K8S_DIR / "secrets.example.yaml").read_text())
         if d
     }
-    deployments = [d for d in documents if d["kind"] == "Deployment"]
+    # The four services; the web app (no metrics, no migrations) has test_deploy_web.py.
+    deployments = [
+        d
+        for d in documents
+        if d["kind"] == "Deployment" and d["metadata"]["name"] in SETTINGS_CLASSES
+    ]
     assert {d["metadata"]["name"] for d in deployments} >= {
         "matching",
         "messaging",
@@ -108,7 +114,12 @@ def test_every_service_is_scraped_by_a_prometheus_operator_monitor() -> None:
         and d["apiVersion"] == "monitoring.coreos.com/v1"
     ]
     k8s_services = [d for d in documents if d["kind"] == "Service"]
-    deployments = [d for d in documents if d["kind"] == "Deployment"]
+    # The four services; the web app (no metrics, no migrations) has test_deploy_web.py.
+    deployments = [
+        d
+        for d in documents
+        if d["kind"] == "Deployment" and d["metadata"]["name"] in SETTINGS_CLASSES
+    ]
     assert deployments
     for deployment in deployments:
         name = deployment["metadata"]["name"]
