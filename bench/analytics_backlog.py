@@ -23,9 +23,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import subprocess
-import sys
 import tempfile
 import time
 import uuid
@@ -38,6 +35,7 @@ from aiokafka import AIOKafkaConsumer
 
 from bench.analytics_dashboard import time_reads
 from bench.analytics_world import NOW, mixed
+from bench.child_process import spawn
 from bench.meetings_broker import _inbox_count, _own_peak_rss_mib
 from bench.meetings_broker_setup import commit_at, end_offsets, publish
 from tandem_analytics.main import DEFINITION, create_app
@@ -145,16 +143,7 @@ def backlog_child(job_json: str) -> None:
 
 
 def _spawn(job: dict[str, Any]) -> dict[str, Any]:
-    bench = Path(__file__).resolve().parent / "analytics.py"
-    done = subprocess.run(
-        [sys.executable, str(bench), "--part", "backlog-child", "--job", json.dumps(job)],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-    )
-    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
+    return spawn("analytics.py", "backlog-child", job)
 
 
 def backlog_figures(

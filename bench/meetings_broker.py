@@ -23,10 +23,7 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import resource
-import subprocess
-import sys
 import tempfile
 import time
 import tracemalloc
@@ -39,6 +36,7 @@ from typing import Any
 from fastapi import FastAPI
 from sqlalchemy import func, select
 
+from bench.child_process import spawn
 from bench.meetings_broker_setup import (
     NOW,
     commit_at,
@@ -170,16 +168,7 @@ def child_main(job_json: str) -> None:
 
 
 def _spawn(job: dict[str, Any]) -> dict[str, Any]:
-    bench = Path(__file__).resolve().parent / "meetings.py"
-    done = subprocess.run(
-        [sys.executable, str(bench), "--part", "broker-child", "--job", json.dumps(job)],
-        check=True,
-        capture_output=True,
-        text=True,
-        env=os.environ.copy(),
-    )
-    figures: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return figures
+    return spawn("meetings.py", "broker-child", job)
 
 
 # --- the parent ------------------------------------------------------------------------------
