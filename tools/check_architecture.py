@@ -29,7 +29,9 @@ the modules in ``NOT_FEATURES`` are plumbing, not features. Then:
   (its request and response bodies);
 - every ``schemas/X.py`` has an ``api/X.py`` (no schema module outside a feature);
 - every ``adapters/X.py`` has a ``service/X.py`` (repositories are named after the
-  use cases they serve).
+  use cases they serve); ``adapters/X_tables.py`` holds feature X's tables when they
+  live beside ``tables.py`` (on the one metadata of ``adapters/metadata.py``), so it
+  too needs a ``service/X.py``.
 
 ``service/`` and ``domain/`` may hold modules of no feature (workers, access rules,
 engines, consumers' use cases).
@@ -86,7 +88,7 @@ REQUIRED_MIGRATIONS = ("env.py", "script.py.mako", "versions")
 NOT_FEATURES = {
     "api": {"__init__.py", "deps.py"},
     "schemas": {"__init__.py", "common.py"},
-    "adapters": {"__init__.py", "tables.py", "common.py"},
+    "adapters": {"__init__.py", "tables.py", "metadata.py", "common.py"},
 }
 NAMING = "a feature's files share its name across layers"
 ONE_PLACE = "outside service/events.py (one place per service)"
@@ -237,8 +239,11 @@ def check_names(name: str, root: Path = ROOT) -> Iterator[str]:
     rules = (("api", "service"), ("api", "schemas"), ("schemas", "api"), ("adapters", "service"))
     for layer, partner in rules:
         for module in layers[layer]:
-            if not (package / partner / module).exists():
-                yield f"{where}/{layer}/{module}: no {partner}/{module} ({NAMING})"
+            feature = module
+            if layer == "adapters" and module.endswith("_tables.py"):
+                feature = module.removesuffix("_tables.py") + ".py"
+            if not (package / partner / feature).exists():
+                yield f"{where}/{layer}/{module}: no {partner}/{feature} ({NAMING})"
 
 
 def check_shape(services: list[str], root: Path = ROOT) -> Iterator[str]:

@@ -17,6 +17,7 @@ from tandem_analytics.api import (
     manager_view,
     outcomes,
     relationship_stats,
+    reports,
     risk_flags,
     risk_thresholds,
     rollup,
@@ -26,6 +27,7 @@ from tandem_analytics.api import (
 )
 from tandem_analytics.consumers import build_handlers
 from tandem_analytics.service import check_in_workers, programme_metrics, rebuild
+from tandem_analytics.service.reports import report_worker
 from tandem_analytics.service.risk_flags import risk_evaluation
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_contracts.topics import service_topic
@@ -55,6 +57,7 @@ DEFINITION = ServiceDefinition(
         risk_thresholds.router,
         risk_flags.router,
         dashboard.router,
+        reports.router,
         relationship_stats.router,
         breakdowns.router,
         survival.router,
@@ -88,6 +91,8 @@ DEFINITION = ServiceDefinition(
         WorkerSpec("risk-evaluation", risk_evaluation, runs_in=RunsIn.RELAY),
         # Due check-ins and outcome requests into the mail outbox, and its relay.
         WorkerSpec("check-ins", check_in_workers.check_in_worker, runs_in=RunsIn.RELAY),
+        # Weekly programme reports, each announced by programme.report.ready.
+        WorkerSpec("programme-reports", report_worker, runs_in=RunsIn.RELAY),
         WorkerSpec("mail-relay", check_in_workers.mail_relay, runs_in=RunsIn.RELAY),
     ],
     openapi_tags=[

@@ -51,6 +51,9 @@ class AnalyticsSettings(ServiceSettings):
     # whose date passed more than send_window_days ago is not sent any more (a plan set
     # late does not mail every pulse it missed at once).
     check_in_interval_seconds: float = Field(default=300.0, gt=0, le=24 * 3600)
+    # How often the reports worker looks for a week that ended without its report (a
+    # report is made once per programme and ISO week, UTC; the event says it is ready).
+    report_interval_seconds: float = Field(default=900.0, gt=0, le=24 * 3600)
     check_in_send_window_days: int = Field(default=7, ge=1, le=60)
     # One-click links in check-in and outcome mails live this long, and start with this
     # URL: the analytics API as the public reaches it. Other links: the web app.

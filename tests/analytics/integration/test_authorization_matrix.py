@@ -102,6 +102,9 @@ ROWS = [
         body={"reason": "On holiday"},
     ),
     Row("GET", "/v1/programmes/{programme}/dashboard", MANAGERS),
+    Row("GET", "/v1/programmes/{programme}/reports", MANAGERS),
+    # No report of that id in programme A: the managers learn so, the members are refused.
+    Row("GET", "/v1/programmes/{programme}/reports/{report_id}", PROBE),
     Row("GET", "/v1/programmes/{programme}/relationships/{relationship}/statistics", MANAGERS),
     Row("GET", "/v1/programmes/{programme}/relationships/{other_relationship}/statistics", PROBE),
     Row("GET", "/v1/programmes/{programme}/breakdowns", MANAGERS),
@@ -193,6 +196,7 @@ async def world(tmp_path: Path) -> AsyncIterator[World]:
                 "relationship": str(pair),
                 "other_relationship": str(other),
                 "flag_id": str(uuid.uuid4()),
+                "report_id": str(uuid.uuid4()),
             },
         )
 

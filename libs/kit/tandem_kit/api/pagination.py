@@ -27,7 +27,7 @@ T = TypeVar("T")
 R = TypeVar("R")
 S = TypeVar("S", bound=Select[Any])
 
-CursorValue = str | int | float | dt.datetime | uuid.UUID
+CursorValue = str | int | float | dt.datetime | dt.date | uuid.UUID
 CursorKey = tuple[CursorValue, ...]
 
 
@@ -55,7 +55,7 @@ def _invalid() -> BadRequest:
 
 
 def _plain(value: CursorValue) -> str | int | float:
-    if isinstance(value, dt.datetime):
+    if isinstance(value, dt.date):  # a datetime too
         return value.isoformat()
     if isinstance(value, uuid.UUID):
         return str(value)
@@ -132,6 +132,8 @@ def _typed(column: ColumnElement[Any], value: str | int | float) -> object:
             if moment.tzinfo is None:
                 raise ValueError("naive")
             return moment
+        if kind is dt.date:
+            return dt.date.fromisoformat(str(value))
         if kind is uuid.UUID:
             return uuid.UUID(str(value))
         if kind is int:

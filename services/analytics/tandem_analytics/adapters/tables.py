@@ -1,7 +1,9 @@
 """The service's tables (the kit's outbox and inbox live on the kit's own metadata).
 
 Ids are ``Uuid`` columns; each table added here gets its Alembic revision. One section
-per feature, each under a heading naming its feature and revision.
+per feature, each under a heading naming its feature and revision. Newer features keep
+their tables in a module of their own on the same ``metadata`` (``adapters/metadata.py``),
+imported here, so that importing this module registers every table.
 """
 
 from __future__ import annotations
@@ -16,19 +18,15 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
-    MetaData,
     String,
     Table,
     UniqueConstraint,
     Uuid,
 )
 
+from tandem_analytics.adapters.metadata import metadata as metadata
+from tandem_analytics.adapters.reports_tables import programme_reports as programme_reports
 from tandem_kit.db.types import SUBJECT_LENGTH, UtcDateTime
-from tandem_kit.directory import add_directory_tables
-
-metadata = MetaData()
-add_directory_tables(metadata)
-
 
 # --- drop-out risk: thresholds and flags (revision risk) ---------------------------
 # A programme's thresholds (a row only once a manager sets them; the defaults before),
@@ -293,8 +291,8 @@ match_weight_suggestions = Table(
 
 # --- check-ins and employment outcomes (revision 0006) ------------------------------
 # The kit's directory (above) says whom to mail, in which language. Relationships and
-# members as matching announced them,
-# for scheduling; participants' countries (profile facts) for outcomes by country.
+# members as matching announced them, for scheduling; participants' countries (profile
+# facts) for outcomes by country.
 # Answers and outcome statuses are sealed under the programme's data key (wrapped by the
 # master key): the manager only ever gets figures computed from them.
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from uuid import UUID
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_analytics.adapters import dashboard as repo
 from tandem_analytics.domain.dashboard import Dashboard, expected_meetings, is_isolated
@@ -14,17 +17,19 @@ from tandem_kit.auth import Principal
 
 async def dashboard(ctx: Context, principal: Principal, programme_id: UUID) -> Dashboard:
     require_manager(principal, programme_id)
-    now, days = ctx.now(), ctx.settings.isolation_days
     async with ctx.database.transaction() as session:
-        started, active, completed, ended_early = await repo.relationship_counts(
-            session, programme_id
-        )
-        weeks = await repo.messages_per_week(session, programme_id)
-        modes = await repo.meetings_by_mode(session, programme_id)
-        seconds = await repo.response_seconds(session, programme_id)
-        answered, in_time = await repo.response_adherence(session, programme_id)
-        cadences = await repo.cadences(session, programme_id)
-        activity = await repo.participant_activity(session, programme_id)
+        return await figures(session, programme_id, ctx.now(), ctx.settings.isolation_days)
+
+
+async def figures(session: AsyncSession, programme_id: UUID, now: datetime, days: int) -> Dashboard:
+    """The dashboard at ``now`` in the caller's transaction (the weekly report's too)."""
+    started, active, completed, ended_early = await repo.relationship_counts(session, programme_id)
+    weeks = await repo.messages_per_week(session, programme_id)
+    modes = await repo.meetings_by_mode(session, programme_id)
+    seconds = await repo.response_seconds(session, programme_id)
+    answered, in_time = await repo.response_adherence(session, programme_id)
+    cadences = await repo.cadences(session, programme_id)
+    activity = await repo.participant_activity(session, programme_id)
     expected = [(expected_meetings(s, e, c, now), held) for s, e, c, held in cadences]
     asked = sum(n for n, _ in expected)
     hours = [s / 3600 for s in seconds]

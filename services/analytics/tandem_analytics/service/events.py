@@ -11,11 +11,13 @@ from datetime import datetime
 from uuid import UUID
 
 from tandem_analytics.domain.match_weights import SuggestedWeights
+from tandem_analytics.domain.reports import Report
 from tandem_analytics.domain.risk_flags import RiskFlag
 from tandem_contracts.analytics import (
     ClearedBy,
     CriterionWeight,
     MatchingWeightsSuggested,
+    ProgrammeReportReady,
     RelationshipAtRisk,
     RelationshipRiskCleared,
 )
@@ -59,4 +61,14 @@ def matching_weights_suggested(
         weights=[CriterionWeight(criterion=c, suggested=w) for c, w in suggested.weights],
         relationships_used=suggested.relationships_used,
         outcome="completion",
+    )
+
+
+# --- weekly reports -------------------------------------------------------------------
+def programme_report_ready(report: Report) -> ProgrammeReportReady:
+    return ProgrammeReportReady(
+        programme_id=report.programme_id,
+        report_id=report.id,
+        period_start=report.week.start,
+        period_end=report.week.end,
     )
