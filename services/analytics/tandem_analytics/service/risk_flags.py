@@ -22,7 +22,7 @@ from tandem_analytics.adapters import risk_thresholds as thresholds_repo
 from tandem_analytics.domain.risk_flags import RiskFlag, Step, decide, event_id, flag_id
 from tandem_analytics.domain.risk_rules import RelationshipSignals, evaluate
 from tandem_analytics.schemas.risk_flags import DismissalIn, RiskFlagPage, RiskFlagPublic
-from tandem_analytics.service import events
+from tandem_analytics.service import events, risk_model_scoring
 from tandem_analytics.service.context import Context
 from tandem_analytics.service.risk_signals import caller_language
 from tandem_analytics.service.risk_thresholds import require_manager
@@ -43,17 +43,23 @@ async def evaluate_signals(
     session: AsyncSession, signals: Sequence[RelationshipSignals], *, day_seconds: float
 ) -> int:
     """Apply the rules to each relationship's signals (a threshold's day lasting
-    ``day_seconds``); how many flags were raised or cleared (a flag whose figures moved is
-    updated too, but that is no news: the worker sleeps after a tick that only followed
-    figures)."""
+    ``day_seconds``), or the learned model where the programme's training chose it; how
+    many flags were raised or cleared (a flag whose figures moved is updated too, but that
+    is no news: the worker sleeps after a tick that only followed figures)."""
     ids = [s.relationship_id for s in signals]
     thresholds = await thresholds_repo.thresholds_for(session, {s.programme_id for s in signals})
     open_flags = await repo.open_flags(session, ids)
     held = await repo.held_flags(session, ids)
+    as_of = max((s.as_of for s in signals), default=None)
+    modelled = await risk_model_scoring.scores(session, signals, as_of) if as_of else {}
     changed = 0
     for s in signals:
         t = thresholds[s.programme_id]
-        reasons = evaluate(s, t, day_seconds=day_seconds)
+        model = modelled.get(s.relationship_id)
+        if model is not None:
+            source, reasons, score = RiskSource.MODEL, model.reasons, model.probability
+        else:
+            source, reasons, score = RiskSource.RULES, evaluate(s, t, day_seconds=day_seconds), None
         current = open_flags.get(s.relationship_id)
         step = decide(current, held.get(s.relationship_id), reasons)
         if step is Step.RAISE:
@@ -61,14 +67,14 @@ async def evaluate_signals(
                 id=flag_id(s.relationship_id, s.as_of),
                 relationship_id=s.relationship_id,
                 programme_id=s.programme_id,
-                source=RiskSource.RULES,
+                source=source,
                 reasons=reasons,
                 raised_at=s.as_of,
             )
             if not await repo.insert(session, flag):
                 continue
             await repo.release(session, s.relationship_id)
-            event = events.relationship_at_risk(flag, nudge_members=t.nudge_members)
+            event = events.relationship_at_risk(flag, nudge_members=t.nudge_members, score=score)
             await add_event(session, event, event_id=event_id(flag.id, "at_risk"))
         elif step is Step.UPDATE:
             assert current is not None
