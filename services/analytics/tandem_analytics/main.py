@@ -10,6 +10,7 @@ from fastapi import FastAPI
 from tandem_analytics import VERSION
 from tandem_analytics.api import (
     breakdowns,
+    check_in_answers,
     check_in_plans,
     check_ins,
     dashboard,
@@ -67,6 +68,7 @@ DEFINITION = ServiceDefinition(
         training_data.router,
         check_in_plans.router,
         check_ins.router,
+        check_in_answers.router,
         check_ins.link_router,
         outcomes.router,
     ],

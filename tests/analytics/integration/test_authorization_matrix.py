@@ -60,6 +60,8 @@ CHECK_IN_PLAN: dict[str, Any] = {
 }
 UNKNOWN: Statuses = (401, 404, 404, 404, 404, 404, 404, 404)
 MALFORMED_LINK: Statuses = (400,) * 8
+# Named answers: programme A's consent is aggregate-only, so its managers are refused too.
+NAMED_ONLY: Statuses = (401, 403, 403, 403, 404, 404, 403, 404)
 # a manager or admin of the programme is refused (403: outcomes are the mentee's own)
 OUTCOME: Statuses = (401, 409, 404, 403, 404, 404, 403, 404)
 # Who may see programme A's figures (its participant and relationship ids among them).
@@ -124,6 +126,7 @@ ROWS = [
     # after the PUT: before any plan is set, the GET says there is none (404)
     Row("GET", "/v1/programmes/{programme}/check-in-plan", MANAGERS),
     Row("GET", "/v1/programmes/{programme}/check-ins/summary", MANAGERS),
+    Row("GET", "/v1/programmes/{programme}/check-ins/answers", NAMED_ONLY),
     Row("GET", "/v1/programmes/{programme}/outcomes", MANAGERS),
     Row("GET", "/v1/me/check-ins", ANY_TOKEN, own_data=True),
     # Nobody's check-in: unknown to every caller (never a hint that it exists).

@@ -20,3 +20,6 @@ class ParticipantView:
     last_meeting_at: datetime | None
     ever_posted: bool
     relationships: tuple[RelationshipStats, ...]  # each exactly as the manager reads it
+    # The programme's check-in consent is named: its managers see this member's answers
+    # (check-ins/answers); otherwise only figures of groups of five or more.
+    check_in_answers_named: bool = False

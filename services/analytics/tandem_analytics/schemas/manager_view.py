@@ -22,6 +22,10 @@ class ParticipantViewPublic(BaseModel):
     relationships: list[RelationshipStatsPublic] = Field(
         description="Each of your relationships exactly as the manager's statistics show it."
     )
+    check_in_answers_named: bool = Field(
+        description="The programme's consent lets its managers see your check-in answers "
+        "with your name (else they see only figures of groups of five or more)."
+    )
 
     @classmethod
     def from_record(cls, v: ParticipantView) -> ParticipantViewPublic:
@@ -34,6 +38,7 @@ class ParticipantViewPublic(BaseModel):
             last_meeting_at=v.last_meeting_at,
             ever_posted=v.ever_posted,
             relationships=[RelationshipStatsPublic.from_record(s) for s in v.relationships],
+            check_in_answers_named=v.check_in_answers_named,
         )
 
 

@@ -8,7 +8,9 @@ survival, the export's per-relationship lines) are these same figures, grouped.
 
 from __future__ import annotations
 
+from tandem_analytics.adapters import check_in_plans as plan_repo
 from tandem_analytics.adapters import manager_view as repo
+from tandem_analytics.domain.check_in_plans import Consent
 from tandem_analytics.domain.dashboard import is_isolated
 from tandem_analytics.domain.manager_view import ParticipantView
 from tandem_analytics.service import relationship_stats
@@ -28,6 +30,7 @@ async def manager_view(ctx: Context, principal: Principal) -> list[ParticipantVi
                 found = await relationship_stats.read(session, programme_id, relationship_id)
                 if found is not None:
                     stats.append(found)
+            plan = await plan_repo.of_programme(session, programme_id)
             views.append(
                 ParticipantView(
                     participant_id=participant_id,
@@ -38,6 +41,7 @@ async def manager_view(ctx: Context, principal: Principal) -> list[ParticipantVi
                     last_meeting_at=meeting,
                     ever_posted=posted is not None,
                     relationships=tuple(stats),
+                    check_in_answers_named=plan is not None and plan.consent is Consent.NAMED,
                 )
             )
     return views
