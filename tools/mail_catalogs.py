@@ -2,7 +2,8 @@
 bring every language's ``<domain>.po`` in line with it (Babel, like ``pybabel update``).
 
 The English source is the service's ``domain/mail_texts.py`` (``TEMPLATES``: template
-id -> (subject, text); ``WORDS``: msgctxt -> text; a tuple is a (singular, plural)).
+id -> (subject, text); ``WORDS`` and, if any, ``SHARED_WORDS``: msgctxt -> text; a tuple
+is a (singular, plural)).
 Each ``.po`` keeps its translations of entries whose msgid did not change; a changed
 or new entry is written untranslated, so the service's catalog refuses to load until a
 translator fills it in (``tandem_kit.i18n`` loads strictly). ``Plural-Forms`` is always
@@ -42,7 +43,9 @@ def sources(domain: str) -> dict[str, Source]:
     found: dict[str, Source] = {}
     for name, (subject, text) in texts.TEMPLATES.items():
         found |= {f"{name}.subject": subject, f"{name}.text": text}
-    return found | dict(texts.WORDS)
+    # A service's other words in the same domain (analytics' risk reasons): without
+    # them an update would drop their entries from every catalog.
+    return found | dict(texts.WORDS) | dict(getattr(texts, "SHARED_WORDS", {}))
 
 
 def _catalog(domain: str, language: str | None) -> Catalog:

@@ -31,6 +31,7 @@ from tandem_contracts.matching import (
     ProgrammeCreated,
     RelationshipEnded,
     RelationshipStarted,
+    RematchOffered,
 )
 from tandem_kit.db.tables import outbox_table
 from tandem_kit.kafka import EventConsumer, HandlerContext, Handlers, TopicSpec, provision_topics
@@ -182,7 +183,7 @@ async def test_events_arrive_in_order_and_apply_exactly_once(
         await wait_until(outbox_drained, timeout=60)
 
     pid = facts["pid"]
-    expected = 1 + 4 + 2 + 2 + 1
+    expected = 1 + 4 + 2 + 2 + 1 + 1
     records, raw = await read_programme_events(kafka_bootstrap, start, pid, expected)
     types = Counter(r[3] for r in records)
     assert types == {
@@ -191,6 +192,7 @@ async def test_events_arrive_in_order_and_apply_exactly_once(
         "tandem.match.proposed.v1": 2,
         "tandem.relationship.started.v1": 2,
         "tandem.relationship.ended.v1": 1,
+        "tandem.rematch.offered.v1": 1,  # the ended relationship's mentee
     }, types
 
     for _, _, key, event_type, payload in records:
@@ -201,7 +203,7 @@ async def test_events_arrive_in_order_and_apply_exactly_once(
         in_order = [r[3] for r in sorted(mine, key=lambda r: r[1])]
         wanted = ["tandem.match.proposed.v1", "tandem.relationship.started.v1"]
         if rel_id == facts["ended"]:
-            wanted.append("tandem.relationship.ended.v1")
+            wanted += ["tandem.relationship.ended.v1", "tandem.rematch.offered.v1"]
         assert in_order == wanted, in_order
     started = [r[4] for r in records if r[3] == "tandem.relationship.started.v1"]
     for event in started:
@@ -244,6 +246,7 @@ async def deliver_twice_and_consume_once(
         MatchProposed,
         RelationshipStarted,
         RelationshipEnded,
+        RematchOffered,
     ):
         handlers.on(event_class, record_effect)
     consumer = EventConsumer(

@@ -6,9 +6,10 @@ group; nothing is handed from one to another but Kafka events). Matching's event
 (programme, contacts, relationship.started) reach analytics and messaging; analytics'
 no-contact rule, with a one-day threshold set through its API and its clock two days
 on, raises ``relationship.at_risk``; messaging mails the programme's named manager over
-real SMTP; the manager ends the relationship early through matching's API; the mentee
-finds her re-matching offer, accepts it, and the next match run proposes her again,
-with another mentor.
+real SMTP; the manager ends the relationship early through matching's API; matching's
+``rematch.offered`` reaches messaging, which mails the mentee (in German, her language)
+the offer's link and how to answer it; she finds her offer, accepts it, and the next
+match run proposes her again, with another mentor.
 """
 
 from __future__ import annotations
@@ -200,6 +201,25 @@ async def test_an_at_risk_relationship_ends_in_a_rematching_offer(
     assert offer["status"] == "open"
     person = f"/v1/programmes/{pid}/participants/{rel['mentee_id']}"
     assert (await matching.call("GET", person, manager))["waiting"] is False
+
+    # Matching's rematch.offered reached messaging through the broker: she is told.
+    def offer_mails() -> list[EmailMessage]:
+        return [
+            m
+            for m in smtp.unique()
+            if str(m["Subject"]).endswith("Möchten Sie eine neue Mentorin oder einen neuen Mentor?")
+        ]
+
+    async def offer_mailed() -> bool:
+        return bool(offer_mails())
+
+    await wait_until(offer_mailed, timeout=90)
+    [told] = offer_mails()
+    assert told["To"] == "self@example.org"  # helpers.mentee_body's address
+    assert told["Content-Language"] == "de"
+    told_text = text_of(told)
+    assert "Hallo Mentee self," in told_text
+    assert f"/programmes/{pid}/rematching-offers/{offer['id']}" in told_text
 
     # A new mentor joins; she accepts and the next run proposes her again, to him.
     kim = await matching.call(

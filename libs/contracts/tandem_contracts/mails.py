@@ -78,6 +78,13 @@ _SPECS = (
         "(never the reasons).",
     ),
     MailTemplateSpec(
+        "rematch-offered",
+        "messaging",
+        frozenset({"name", "programme", "link"}),
+        "A mentee whose relationship ended early is offered a new match: how to accept or "
+        "decline it.",
+    ),
+    MailTemplateSpec(
         "meeting-proposals",
         "meetings",
         frozenset({"name", "programme", "activity", "options", "link"}),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import ClassVar
 from uuid import UUID
@@ -182,3 +182,15 @@ class RelationshipEnded(MatchingEvent):
     outcome: str = Field(pattern="^(completed|ended_early)$")
     ended_by: EndedBy
     reason: EndReason
+
+
+class RematchOffered(MatchingEvent):
+    """A mentee whose relationship ended early is offered a new match (messaging tells her;
+    she accepts or declines through matching's API). Ids and facts only."""
+
+    event_type: ClassVar = "tandem.rematch.offered.v1"
+
+    relationship_id: UUID = Field(description="The relationship that ended early.")
+    offer_id: UUID = Field(description="GET/POST /v1/programmes/{pid}/rematching-offers/{id}")
+    mentee_id: UUID
+    offered_at: datetime

@@ -1,16 +1,23 @@
 """Events messaging consumes, each mapped to its use case (run in the inbox's transaction):
-matching's and the contacts topic (the kit's directory), analytics' risk flags."""
+matching's and the contacts topic (the kit's directory, re-matching offers), analytics'
+risk flags."""
 
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_contracts.analytics import RelationshipAtRisk
-from tandem_contracts.matching import RelationshipEnded, RelationshipStarted
+from tandem_contracts.matching import RelationshipEnded, RelationshipStarted, RematchOffered
 from tandem_kit.directory import Erasure, Participant, Programme, register_directory
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
-from tandem_messaging.service import at_risk, participants, programmes, relationships
+from tandem_messaging.service import (
+    at_risk,
+    participants,
+    programmes,
+    relationships,
+    rematching,
+)
 from tandem_messaging.service.context import Context
 from tandem_messaging.settings import MessagingSettings
 
@@ -37,6 +44,10 @@ def build_handlers(runtime: Runtime[MessagingSettings]) -> Handlers:
     async def relationship_at_risk(event: RelationshipAtRisk, hc: HandlerContext) -> None:
         await at_risk.relationship_at_risk(hc.session, ctx, event)
 
+    # matching offered a mentee a new match: she is told how to answer.
+    async def rematch_offered(event: RematchOffered, hc: HandlerContext) -> None:
+        await rematching.rematch_offered(hc.session, ctx, event)
+
     # Programmes and participants go to the kit's directory; the hooks do messaging's part.
     directory = register_directory(
         Handlers(),
@@ -49,4 +60,5 @@ def build_handlers(runtime: Runtime[MessagingSettings]) -> Handlers:
         directory.on(RelationshipStarted, relationship_started)
         .on(RelationshipEnded, relationship_ended)
         .on(RelationshipAtRisk, relationship_at_risk)
+        .on(RematchOffered, rematch_offered)
     )

@@ -73,7 +73,7 @@ async def test_a_demo_day_is_a_minute(url_factory: UrlFactory, tmp_path: Path) -
         flags = f"/v1/programmes/{h.programme}/risk-flags"
         [flag] = (await app.client.get(flags, headers=manager)).json()["items"]
         assert flag["reasons"][0]["text"] == (
-            "No two-way contact for 2.5 days (the programme flags at 2)."
+            "No two-way contact for 2 days (the programme flags at 2)."
         )
 
         # Five minutes of a real day are as few seconds of a demo day: a tick a second.

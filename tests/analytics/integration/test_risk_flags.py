@@ -106,7 +106,7 @@ async def test_raised_once_then_cleared_when_contact_resumes(tmp_path: Path) -> 
         assert flag["id"] == str(event.flag_id)
         assert flag["reasons"][0]["value"] == 2.5
         assert flag["reasons"][0]["text"] == (
-            "No two-way contact for 2.5 days (the programme flags at 1)."
+            "No two-way contact for 2 days (the programme flags at 1)."
         )
         assert flag["reasons"][0]["action_text"] == "Get in touch with the members."
 
@@ -114,7 +114,7 @@ async def test_raised_once_then_cleared_when_contact_resumes(tmp_path: Path) -> 
         path = f"/v1/programmes/{w.programme}/risk-flags"
         french = (await w.running.client.get(path, headers=headers)).json()["items"][0]
         assert french["language"] == "fr"
-        assert french["reasons"][0]["text"].startswith("Aucun échange réciproque depuis 2,5 jours")
+        assert french["reasons"][0]["text"].startswith("Aucun échange réciproque depuis 2 jours")
 
         talking = replace(
             silent(w, relationship, 3), last_two_way_contact_at=START + timedelta(days=2.8)

@@ -200,8 +200,9 @@ async def test_relationship_events_are_keyed_by_relationship(api: Api) -> None:
         "tandem.match.proposed.v1",
         "tandem.relationship.started.v1",
         "tandem.relationship.ended.v1",
+        "tandem.rematch.offered.v1",  # the mentee stays: she is offered a new match
     ]
-    proposed, started, ended = (e["data"] for e in events)
+    proposed, started, ended, offered = (e["data"] for e in events)
     assert proposed["match_run_id"] is None
     assert proposed["mentor_id"] == rel["mentor_id"]
     assert proposed["mentee_ids"] == [rel["mentee_id"]]
@@ -230,6 +231,14 @@ async def test_relationship_events_are_keyed_by_relationship(api: Api) -> None:
         "ended_by": "mentor",
         "reason": "poor_fit",
     }
+    assert set(offered) == {
+        "programme_id",
+        "relationship_id",
+        "offer_id",
+        "mentee_id",
+        "offered_at",
+    }
+    assert offered["mentee_id"] == rel["mentee_id"]
 
 
 async def test_the_facts_meetings_plan_with_follow_every_change(api: Api) -> None:

@@ -135,7 +135,8 @@ async def test_withdrawal_ends_active_relationships(api: Api) -> None:
     assert ended["status"] == "ended_early"
     assert ended["ended_by"] == "mentor"
     assert ended["end_reason"] == "participant_withdrew"
-    assert (await _outbox_types(api))[-2:] == [
+    assert (await _outbox_types(api))[-3:] == [
         "tandem.relationship.ended.v1",
+        "tandem.rematch.offered.v1",  # the mentee stays: she is offered a new match
         "tandem.participant.withdrawn.v1",
     ]

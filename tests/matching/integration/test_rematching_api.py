@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 
+from tandem_contracts.matching import RelationshipEnded, RematchOffered
 from tandem_kit.clock import ManualClock
-from tandem_kit.testing import assert_problem
+from tandem_kit.testing import assert_problem, outbox_events
 from tandem_matching.adapters import programmes as programme_repo
 from tandem_matching.adapters import relationships as relationship_repo
 from tandem_matching.service.rematching import offer_after_early_end
@@ -187,6 +188,32 @@ async def test_one_offer_per_relationship_and_mentee(any_db_api: Api, clock: Man
     assert [o["id"] for o in managed["items"]] == [offer["id"]]
 
 
+async def test_each_offer_is_published_once_with_the_ending(
+    any_db_api: Api, clock: ManualClock
+) -> None:
+    """rematch.offered in the ending's transaction (messaging tells the mentee), ids only;
+    making the offer again publishes nothing."""
+    api = any_db_api
+    pid = await api.programme(policy=CHOICE)
+    rel, offer, _ = await ended_with_offer(api, pid)
+    [event] = await outbox_events(api.database, RematchOffered)
+    assert event.programme_id == _uuid(pid)
+    assert (str(event.relationship_id), str(event.offer_id), str(event.mentee_id)) == (
+        rel["id"],
+        offer["id"],
+        rel["mentee_id"],
+    )
+    assert event.offered_at == dt.datetime.fromisoformat(offer["created_at"])
+    [ended] = await outbox_events(api.database, RelationshipEnded)
+    assert ended.relationship_id == event.relationship_id
+    async with api.database.transaction() as session:
+        found = await relationship_repo.get(session, _uuid(pid), _uuid(rel["id"]))
+        assert found is not None
+        members = (await relationship_repo.members_of(session, [found.id]))[found.id]
+        await offer_after_early_end(session, found, members, leaving=None, at=clock())
+    assert len(await outbox_events(api.database, RematchOffered)) == 1
+
+
 async def test_a_leaving_mentor_leaves_the_mentee_an_offer(any_db_api: Api) -> None:
     api = any_db_api
     pid = await api.programme(policy=CHOICE)
@@ -203,6 +230,8 @@ async def test_a_leaving_mentor_leaves_the_mentee_an_offer(any_db_api: Api) -> N
     )["items"]
     assert offer["relationship_id"] == rel["id"]
     assert offer["status"] == "open"
+    [event] = await outbox_events(api.database, RematchOffered)
+    assert str(event.offer_id) == offer["id"]
 
 
 async def test_after_the_programme_end_an_offer_can_only_be_declined(

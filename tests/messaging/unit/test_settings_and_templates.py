@@ -128,3 +128,20 @@ def test_every_catalog_is_complete_with_the_english_placeholders() -> None:
             for form in forms:
                 assert set(Template(form).get_identifiers()) == expected, (language, context, form)
     assert MAILS.languages == CATALOG_LANGUAGES
+
+
+def test_the_at_risk_mail_s_figures_follow_a_label_so_need_no_plural() -> None:
+    """The manager's at-risk mail words each figure as "label: $value" (analytics' own
+    reason texts count "$count days" with plural forms): in every language the figure
+    closes its line, so "1" never meets a plural noun ("1 days")."""
+    for language in sorted(CATALOG_LANGUAGES):
+        entries = _entries(LOCALE / language / "LC_MESSAGES" / "messaging.po")
+        for context, entry in entries.items():
+            if not (context or "").startswith("risk.reason."):
+                continue
+            for form in _forms(entry):
+                assert "$value" not in form or form.rstrip().endswith(": $value"), (
+                    language,
+                    context,
+                    form,
+                )

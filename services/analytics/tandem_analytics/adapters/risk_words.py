@@ -21,7 +21,12 @@ from tandem_kit.i18n import Msg, Words, load_catalogs
 LOCALE = Path(tandem_analytics.__file__).parent / "locale"
 DEFAULT = "en"
 
-REASON_MSGS = {code: Msg(f"reason.{code.value}", text) for code, text in texts.REASONS.items()}
+
+def _msg(context: str, source: texts.Text) -> Msg:
+    return Msg(context, source) if isinstance(source, str) else Msg(context, *source)
+
+
+REASON_MSGS = {code: _msg(f"reason.{code.value}", text) for code, text in texts.REASONS.items()}
 ACTION_MSGS = {
     action: Msg(f"action.{action.value}", text) for action, text in texts.ACTIONS.items()
 }
@@ -34,11 +39,13 @@ class ReasonWords:
     words: Words
 
     def reason(self, reason: RiskReason) -> str:
-        values = {
-            "value": self._number(reason.value),
-            "threshold": self._number(reason.threshold),
-        }
-        return self.words.text(REASON_MSGS[reason.code], **values)
+        msg = REASON_MSGS[reason.code]
+        values: dict[str, object] = {"threshold": self._number(reason.threshold)}
+        if msg.plural is None:
+            values["value"] = self._number(reason.value)
+        else:  # an int: the Words write it the locale's way and pick its plural form
+            values["count"] = texts.whole_units(reason.value)
+        return self.words.text(msg, **values)
 
     def action(self, reason: RiskReason) -> str:
         return self.words.text(ACTION_MSGS[reason.action])

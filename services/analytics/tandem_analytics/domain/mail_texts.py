@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Final
 
+from tandem_analytics.domain.risk_words import ACTIONS, REASONS
+
 Text = str | tuple[str, str]
 
 CHECK_IN: Final = "check-in-request"
@@ -54,4 +56,11 @@ WORDS: Final[dict[str, Text]] = {
     "people, never your own answers.",
     "privacy.named": "As the programme's consent text says, your manager may see your "
     "answers with your name.",
+}
+
+# The risk reasons and actions (domain/risk_words.py) share the analytics catalogs, so
+# tools/mail_catalogs.py writes their entries too (msgctxt as adapters/risk_words.py).
+SHARED_WORDS: Final[dict[str, Text]] = {
+    **{f"reason.{code.value}": text for code, text in REASONS.items()},
+    **{f"action.{action.value}": text for action, text in ACTIONS.items()},
 }

@@ -19,6 +19,7 @@ from tandem_contracts.matching import (
     ProgrammeUpdated,
     RelationshipEnded,
     RelationshipStarted,
+    RematchOffered,
 )
 from tandem_contracts.matching import Member as EventMember
 from tandem_kit import privacy
@@ -26,6 +27,7 @@ from tandem_matching.domain.participants import Participant
 from tandem_matching.domain.profiles import FormatsOffered, Modality
 from tandem_matching.domain.programmes import Manager, Programme
 from tandem_matching.domain.relationships import Member, Relationship
+from tandem_matching.domain.rematching import RematchOffer
 
 
 def programme_created(programme: Programme, managers: Sequence[Manager]) -> ProgrammeCreated:
@@ -225,4 +227,15 @@ def relationship_ended(rel: Relationship) -> RelationshipEnded:
         outcome=rel.status.value,
         ended_by=rel.ended_by,
         reason=rel.end_reason,
+    )
+
+
+def rematch_offered(offer: RematchOffer) -> RematchOffered:
+    """An offer just made: messaging mails the mentee how to answer it."""
+    return RematchOffered(
+        programme_id=offer.programme_id,
+        relationship_id=offer.relationship_id,
+        offer_id=offer.id,
+        mentee_id=offer.mentee_id,
+        offered_at=offer.created_at,
     )

@@ -5,8 +5,10 @@ or the system when a member leaves), to every mentee of it except one who is lea
 the (relationship, mentee) key makes it once only. Until the mentee accepts, the pool
 leaves them out (:func:`tandem_matching.adapters.rematching.held_out`): no run, mentor
 request or review edit can place them, so they are never in another open relationship
-with an offer still to answer. An analytics at-risk flag alone makes no offer: the
-relationship still runs, and whether it ends is its members' and manager's call.
+with an offer still to answer. Each offer made publishes ``rematch.offered`` in the same
+transaction, so messaging mails the mentee how to answer it. An analytics at-risk flag
+alone makes no offer: the relationship still runs, and whether it ends is its members'
+and manager's call.
 """
 
 from __future__ import annotations
@@ -21,11 +23,13 @@ from tandem_contracts.common import Role
 from tandem_kit.api import Page, next_cursor
 from tandem_kit.auth import Principal
 from tandem_kit.errors import Conflict, Forbidden, NotFound
+from tandem_kit.outbox import add_events
 from tandem_matching.adapters import rematching as repo
 from tandem_matching.domain import rematching as offers
 from tandem_matching.domain.relationships import Member, Relationship
 from tandem_matching.domain.rematching import AnswerRefused, OfferStatus, RematchOffer
 from tandem_matching.schemas.rematching import RematchOfferPublic
+from tandem_matching.service import events
 from tandem_matching.service.access import Caller, caller_in
 from tandem_matching.service.context import Context
 from tandem_matching.service.ids import new_id
@@ -39,7 +43,7 @@ async def offer_after_early_end(
     leaving: UUID | None,
     at: dt.datetime,
 ) -> list[RematchOffer]:
-    """In the ending's transaction: an open offer to each mentee who stays."""
+    """In the ending's transaction: an open offer to each mentee who stays, and its event."""
     made = [
         RematchOffer(
             id=new_id(),
@@ -53,7 +57,9 @@ async def offer_after_early_end(
         for m in members
         if m.role is Role.MENTEE and m.participant_id != leaving
     ]
-    return await repo.add_new(session, made)
+    fresh = await repo.add_new(session, made)
+    await add_events(session, [events.rematch_offered(offer) for offer in fresh])
+    return fresh
 
 
 def _not_found(offer_id: UUID) -> NotFound:

@@ -300,6 +300,27 @@ async def relationship_nudge(
     )
 
 
+async def rematch_offered(
+    session: AsyncSession,
+    to: Contact,
+    *,
+    programme: str,
+    wording: Wording,
+    link: str,
+    key: str,
+    names: Sequence[str],
+) -> bool:
+    return await _queue(
+        session,
+        texts.REMATCH_OFFERED,
+        to,
+        wording,
+        key,
+        names,
+        lambda _words: {"programme": programme, "link": link},
+    )
+
+
 async def forget_mails_to(session: AsyncSession, email: str) -> None:
     """Erasure: every mail to the address goes, sent or not (it holds their name)."""
     await forget_recipient(session, email)

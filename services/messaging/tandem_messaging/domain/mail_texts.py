@@ -25,6 +25,7 @@ AGREEMENT_PENDING: Final = "agreement-pending"
 MANAGER_DIGEST: Final = "manager-digest"
 AT_RISK: Final = "relationship-at-risk"
 NUDGE: Final = "relationship-nudge"
+REMATCH_OFFERED: Final = "rematch-offered"
 
 # template id -> (subject, text)
 TEMPLATES: Final[dict[str, tuple[Text, Text]]] = {
@@ -84,6 +85,15 @@ TEMPLATES: Final[dict[str, tuple[Text, Text]]] = {
         "Hello $name,\n\nit has been a little quiet in your mentoring relationship in "
         "$programme. A short message or a meeting soon can make a real difference, and "
         "your programme manager is glad to help.\n\nYour conversation on Tandem:\n$link\n",
+    ),
+    # matching's rematch.offered, to the mentee: the offer waits for her answer, and until
+    # she accepts no match run places her, so the mail says both ways and what nothing means.
+    REMATCH_OFFERED: (
+        "$programme: would you like a new mentor?",
+        "Hello $name,\n\nyour mentoring relationship in $programme has ended early. If you "
+        "wish, the programme will match you with a new mentor.\n\nOpen the offer on Tandem "
+        "to accept it (you take part in the next matching) or to decline it:\n$link\n\n"
+        "Until you accept, you will not be matched again.\n",
     ),
 }
 
