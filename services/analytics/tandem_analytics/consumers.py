@@ -2,55 +2,33 @@
 
 Programmes, participants' contacts, withdrawals and erasures go to the kit's directory
 (matching's topic and the compacted contacts topic); every other event of matching,
-messaging and meetings is kept and folded into the read models
-(``service/readmodels.py``); relationships, their ends and participants' countries
-also reach check-ins (``service/check_in_relationships.py``), in the same transaction.
+messaging and meetings is kept and folded (``service/folds.py``: the read models, the
+match weights' facts, check-ins' copy of relationships and countries), in the same
+transaction.
 """
 
 from __future__ import annotations
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_analytics.service import (
-    check_in_relationships,
-    erasure,
-    match_weights,
-    readmodels,
-    risk_flags,
-)
+from tandem_analytics.service import erasure, folds, match_weights, readmodels, risk_flags
 from tandem_analytics.service.context import Context
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_contracts import EVENT_TYPES, Event
-from tandem_contracts.matching import (
-    MatchProposed,
-    ParticipantRegistered,
-    ParticipantUpdated,
-    ProgrammeCreated,
-    RelationshipEnded,
-    RelationshipStarted,
-)
+from tandem_contracts.matching import ProgrammeCreated, RelationshipEnded
 from tandem_kit.directory import Erasure, register_directory
 from tandem_kit.kafka import HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
 
 
 async def consumed(event: Event, hc: HandlerContext) -> None:
-    await readmodels.consume(hc.session, hc.envelope, event)
+    # What the event derives (replayed by a rebuild), then what only the live consumer
+    # does: an end clears its open flag at the end's event time and fits the match
+    # weights again (their outbox events are news once, never replayed).
+    await folds.fold(hc.session, hc.envelope, event)
     if isinstance(event, RelationshipEnded):
-        # Its flag clears at the end's event time (the envelope's: the event has no other).
         await risk_flags.relationship_ended(hc.session, event.relationship_id, hc.envelope.time)
-    # learned match weights: a proposal's criterion scores, then its outcome
-    if isinstance(event, MatchProposed):
-        await match_weights.match_proposed(hc.session, event)
-    elif isinstance(event, RelationshipEnded):
-        await match_weights.relationship_ended(hc.session, event, hc.envelope.time)
-    # Check-ins keep their own copy of relationships and members, for scheduling.
-    if isinstance(event, RelationshipStarted):
-        await check_in_relationships.relationship_started(hc.session, event)
-    elif isinstance(event, RelationshipEnded):
-        await check_in_relationships.relationship_ended(hc.session, event, hc.envelope.time)
-    elif isinstance(event, ParticipantRegistered | ParticipantUpdated):
-        await check_in_relationships.profile_stated(hc.session, event)
+        await match_weights.suggest_after_end(hc.session, event.programme_id, hc.envelope.time)
 
 
 def build_handlers(runtime: Runtime[AnalyticsSettings]) -> Handlers:

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from tandem_analytics.adapters import check_in_relationships as repo
 from tandem_analytics.domain.check_in_relationships import Member
+from tandem_analytics.domain.readmodels import ERASED
 from tandem_contracts.matching import (
     ParticipantRegistered,
     ParticipantUpdated,
@@ -24,7 +25,9 @@ async def relationship_started(session: AsyncSession, event: RelationshipStarted
     members = [
         Member(m.participant_id, m.subject, m.role.value)
         for m in event.members
-        if m.participant_id not in erased  # an erasure that overtook the start
+        # an erasure that overtook the start, or one the stored event already carries
+        # (a rebuild replays the store, where an erased member is the nil UUID)
+        if m.participant_id not in erased and m.participant_id != ERASED
     ]
     await repo.started(
         session,
@@ -47,6 +50,6 @@ async def relationship_ended(
 async def profile_stated(
     session: AsyncSession, event: ParticipantRegistered | ParticipantUpdated
 ) -> None:
-    if await directory.is_erased(session, event.participant_id):
+    if event.participant_id == ERASED or await directory.is_erased(session, event.participant_id):
         return
     await repo.country_stated(session, event.participant_id, event.country)

@@ -32,14 +32,15 @@ async def match_proposed(session: AsyncSession, event: MatchProposed) -> None:
         )
 
 
-async def relationship_ended(session: AsyncSession, event: RelationshipEnded, at: datetime) -> None:
-    """``at``: the event's own time (the envelope's), never the arrival."""
+async def outcome_recorded(session: AsyncSession, event: RelationshipEnded) -> None:
+    """The end's outcome beside the scores (a fact of the event: a rebuild replays it)."""
     completed = event.outcome == "completed"
     await repo.set_outcome(session, event.relationship_id, event.programme_id, completed)
-    await _suggest(session, event.programme_id, at)
 
 
-async def _suggest(session: AsyncSession, programme_id: UUID, at: datetime) -> None:
+async def suggest_after_end(session: AsyncSession, programme_id: UUID, at: datetime) -> None:
+    """Fit again and publish if the weights moved (live only: a rebuild copies the last
+    suggestion instead of publishing it again). ``at``: the end event's own time."""
     finished = await repo.finished_of(session, programme_id)
     suggested = await asyncio.to_thread(suggest, finished)
     if suggested is None:

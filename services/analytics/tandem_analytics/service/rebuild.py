@@ -4,9 +4,12 @@ consumed, with the same read models as the live one.
 Where the events come from: the live database's ``consumed_events`` (every service-topic
 event analytics handled, ids and facts, erased people already rewritten), not the
 topics, whose retention may have dropped the early months. The directory (programmes
-and the latest contacts) is copied as it stands. Each stored event then goes through
-the very use case the consumer runs, in event-time order, each in its own inbox
-transaction in the fresh database, which thereby gets its own store and inbox too.
+and the latest contacts) and analytics' own state (thresholds, flags, training data and
+models, weight suggestions, check-in plans, check-ins and answers with their keys,
+outcomes, reports) are copied as they stand. Each stored event then goes through what
+the consumer derives from it (``service/folds.py``), in event-time order, each in its
+own inbox transaction in the fresh database, which thereby gets its own store and inbox
+too. Nothing is published from the fresh database: its outbox starts empty.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tandem_analytics.adapters import rebuild as repo
-from tandem_analytics.service import event_store, readmodels
+from tandem_analytics.service import event_store, folds
 from tandem_analytics.settings import AnalyticsSettings
 from tandem_contracts import Envelope, Event, parse_event
 from tandem_kit.db.database import Database
@@ -33,7 +36,7 @@ class NotFresh(RuntimeError):
 class Rebuilt:
     events: int
     stored_bytes: int  # the JSON of the source store (row overhead comes on top)
-    copied_rows: int  # directory and vault rows carried over
+    copied_rows: int  # directory, vault and own-state rows carried over
     seconds: float
 
     @property
@@ -69,7 +72,7 @@ async def rebuild(source: Database, target: Database, consumer: str) -> Rebuilt:
             async def handle(
                 hc: HandlerContext, envelope: Envelope = envelope, event: Event = event
             ) -> None:
-                await readmodels.consume(hc.session, envelope, event)
+                await folds.fold(hc.session, envelope, event)
 
             await handle_in_inbox(target, consumer, handle, envelope)
             events += 1
@@ -92,6 +95,6 @@ async def command(settings: AnalyticsSettings, migrations: Path) -> Rebuilt:
     print(
         f"rebuilt {done.events} events into {settings.rebuild_database_url} in "
         f"{done.seconds:.1f} s; the store holds {done.stored_bytes} bytes of JSON "
-        f"({done.bytes_per_event:.0f} bytes per event); {done.copied_rows} directory rows copied"
+        f"({done.bytes_per_event:.0f} bytes per event); {done.copied_rows} rows of the directory and of analytics' own state copied"
     )
     return done
