@@ -3,7 +3,8 @@ processes on the real Kafka broker (the demo's launcher), a programme set up thr
 their public APIs as its people would (matching's run, both members accepting, the mentor
 scheduling a meeting and writing), and the web app (``tandem-web serve``) driven over
 HTTP as a browser without JavaScript would: the mentee's "what next" with her mentor's
-name and the meeting in her profile's zone (Europe/Athens), and a home whose meetings
+name and the meeting in her profile's zone (Europe/Athens), a message posted through the
+form that messaging then returns, the manager's "private" page, and a home whose meetings
 service is down saying so in that section only."""
 
 from __future__ import annotations
@@ -206,6 +207,46 @@ def test_the_mentee_sees_her_mentor_and_the_meeting_in_her_own_zone(platform: Pl
     assert f"{athens:%H}:00" in german_meeting
     assert "15:00" not in german_meeting
     assert "Griechenland" in german.text
+
+
+def test_the_mentee_posts_through_the_form_and_messaging_returns_it(platform: Platform) -> None:
+    path = f"/conversations/{platform.conversation_id}"
+    body = f"Yes please! Here is my CV draft ({uuid.uuid4().hex[:6]})."
+    with signed_in(platform.urls["web"], platform.mentee) as browser:
+        page = browser.get(path)
+        assert page.status_code == 200, page.text
+        assert "Bruno Costa" in page.text
+        assert "Welcome, Amara! Shall we start with your CV?" in page.text
+        key = re.search(r'name="idempotency_key" value="([^"]+)"', page.text)
+        assert key is not None
+        form = {"csrf_token": form_token(page.text), "idempotency_key": key.group(1), "body": body}
+        # Without the form's CSRF token: refused, nothing posted.
+        forged = browser.post(f"{path}/messages", data={**form, "csrf_token": "forged"})
+        assert forged.status_code == 403
+        posted = browser.post(f"{path}/messages", data=form)
+        assert posted.status_code == 303
+        assert posted.headers["location"] == f"{path}#latest"
+        # The same form sent twice (a double click, a retry) posts once.
+        assert browser.post(f"{path}/messages", data=form).status_code == 303
+        shown = browser.get(path)
+    assert body in shown.text
+    assert "<strong>You</strong>" in shown.text
+    token = platform.tokens.participant(platform.mentee, "mentee", platform.programme_id)
+    messages = list(
+        Api(platform.urls["messaging"]).pages(
+            f"/v1/conversations/{platform.conversation_id}/messages", token
+        )
+    )
+    assert [m["body"] for m in messages].count(body) == 1
+    assert "forged" not in [m["body"] for m in messages]
+
+
+def test_a_manager_opening_the_conversation_is_told_it_is_private(platform: Platform) -> None:
+    with signed_in(platform.urls["web"], "demo-manager") as browser:
+        page = browser.get(f"/conversations/{platform.conversation_id}")
+    assert page.status_code == 403
+    assert "This conversation is private" in page.text
+    assert "Welcome, Amara!" not in page.text
 
 
 async def test_a_home_whose_meetings_service_is_down_says_so_in_that_section(
