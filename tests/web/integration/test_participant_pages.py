@@ -1,10 +1,10 @@
-"""The participant pages against the real platform (``tests/web/conftest.py``: the four
+"""The participant pages against the real platform (``tests/web/platform.py``: the four
 services as their own processes on the real Kafka broker, a programme set up through
 their public APIs), the web app (``tandem-web serve``) driven over HTTP as a browser
-without JavaScript would: the mentee's "what next" with her mentor's
-name and the meeting in her profile's zone (Europe/Athens), a message posted through the
-form that messaging then returns, the manager's "private" page, and a home whose meetings
-service is down saying so in that section only."""
+without JavaScript would: the mentee's "what next" with her mentor's name and the
+meeting in her profile's zone (Europe/Athens), a message posted through the form that
+messaging then returns, the manager's "private" page, and a home whose meetings service
+is down saying so in that section only."""
 
 from __future__ import annotations
 
