@@ -43,6 +43,7 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "get_conversation",
         "list_messages",
         "post_message",
+        "mark_read",
         "get_agreement",
     ),
     "meetings": ("list_meetings",),

@@ -8,7 +8,11 @@ import uuid
 from tandem_web.adapters.service_calls import TIMEOUT, Refused, expect, reaching
 from tandem_web.clients.messaging import AuthenticatedClient
 from tandem_web.clients.messaging.api.agreements import get_agreement
-from tandem_web.clients.messaging.api.conversations import get_conversation, list_conversations
+from tandem_web.clients.messaging.api.conversations import (
+    get_conversation,
+    list_conversations,
+    mark_read,
+)
 from tandem_web.clients.messaging.api.messages import list_messages, post_message
 from tandem_web.clients.messaging.models import (
     AgreementPublic,
@@ -17,6 +21,8 @@ from tandem_web.clients.messaging.models import (
     MessagePublic,
     PageConversationPublic,
     PageMessagePublic,
+    ReadStatePublic,
+    ReadStateUpdate,
 )
 from tandem_web.clients.messaging.types import UNSET
 from tandem_web.domain.participants import Agreement, Conversation, Message, others_than
@@ -81,7 +87,7 @@ def _message(item: MessagePublic, me: set[uuid.UUID]) -> Message:
 async def messages(
     url: str, token: str, conversation_id: uuid.UUID, me: set[uuid.UUID]
 ) -> tuple[Conversation, list[Message]]:
-    """The conversation and its messages, oldest first (its latest MAX_MESSAGES)."""
+    """The conversation and its latest MAX_MESSAGES messages, oldest first."""
     found: list[Message] = []
     cursor: str | None = None
     async with reaching(SERVICE), _client(url, token) as client:
@@ -96,7 +102,19 @@ async def messages(
             cursor = page.next_cursor if isinstance(page.next_cursor, str) else None
             if not cursor:
                 break
-    return _conversation(head, me), found[-MAX_MESSAGES:]
+    # Messaging pages newest first; the page reads oldest first, down to the latest.
+    return _conversation(head, me), found[:MAX_MESSAGES][::-1]
+
+
+async def read_up_to(
+    url: str, token: str, conversation_id: uuid.UUID, message_id: uuid.UUID
+) -> None:
+    """Everything up to ``message_id`` counts as read by the viewer (never moves back)."""
+    async with reaching(SERVICE), _client(url, token) as client:
+        answer = await mark_read.asyncio_detailed(
+            conversation_id, client=client, body=ReadStateUpdate(up_to_message_id=message_id)
+        )
+        expect(SERVICE, answer.status_code, answer.parsed, ReadStatePublic)
 
 
 async def post(

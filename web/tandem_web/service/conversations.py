@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import uuid
 
 from tandem_web.adapters import messaging_api
@@ -38,6 +39,13 @@ async def conversation_page(
         return ConversationPage(refusal(refused.status), zone)
     except ServiceUnavailable:
         return ConversationPage(Shown.UNAVAILABLE, zone)
+    if conversation.unread and messages:
+        # Shown is read. A failure here costs the page nothing: the count stays as it was
+        # and the next visit marks it again.
+        with contextlib.suppress(Refused, ServiceUnavailable):
+            await messaging_api.read_up_to(
+                str(settings.messaging_url), session.access_token, conversation_id, messages[-1].id
+            )
     return ConversationPage(Shown.SHOWN, zone, conversation, tuple(messages))
 
 

@@ -14,6 +14,8 @@ from tandem_web.clients.messaging.models.party_public import PartyPublic
 from tandem_web.clients.messaging.models.person import Person
 from tandem_web.clients.messaging.models.problem_details import ProblemDetails
 from tandem_web.clients.messaging.models.problem_details_errors_type_0_item import ProblemDetailsErrorsType0Item
+from tandem_web.clients.messaging.models.read_state_public import ReadStatePublic
+from tandem_web.clients.messaging.models.read_state_update import ReadStateUpdate
 from tandem_web.clients.messaging.models.text_format import TextFormat
 
 __all__ = (
@@ -31,5 +33,7 @@ __all__ = (
     "Person",
     "ProblemDetails",
     "ProblemDetailsErrorsType0Item",
+    "ReadStatePublic",
+    "ReadStateUpdate",
     "TextFormat",
 )
