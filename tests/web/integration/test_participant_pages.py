@@ -83,6 +83,10 @@ def test_the_mentee_sees_her_mentor_and_the_meeting_in_her_own_zone(platform: Pl
     assert f"{unread} unread message" in section(english.text, "messages")
     # She has not answered the invitation yet.
     assert "Invitations waiting for your answer" in meeting
+    # Messaging drafted the communication agreement when the relationship started.
+    assert "The agreement with Bruno Costa is waiting for your acceptance." in section(
+        english.text, "agreements"
+    )
     # de: 24-hour clock and German words, the same instant.
     german_meeting = section(german.text, "meetings")
     assert f"{athens:%H}:00" in german_meeting
