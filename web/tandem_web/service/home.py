@@ -69,12 +69,11 @@ async def _each(calls: list[Awaitable[T]]) -> list[T]:
     """Every call's answer; one refused (an ended relationship no longer shown) is skipped."""
     found: list[T] = []
     for result in await asyncio.gather(*calls, return_exceptions=True):
-        if isinstance(result, ServiceUnavailable):
-            raise result
-        if isinstance(result, BaseException) and not isinstance(result, Refused):
-            raise result
-        if not isinstance(result, BaseException):
-            found.append(result)
+        if isinstance(result, Refused):
+            continue
+        if isinstance(result, BaseException):
+            raise result  # ServiceUnavailable blanks the section; anything else is a bug
+        found.append(result)
     return found
 
 
@@ -96,8 +95,12 @@ async def participant_home(
         )
         return [r for rs in found for r in rs]
 
+    async def relationships_section() -> Section[list[Relationship]]:
+        # Matching down: its profiles did not answer, so neither would its relationships.
+        return Section.down() if profiles.unavailable else await section(relationships)
+
     relationships_part, conversations_part = await asyncio.gather(
-        section(relationships) if not profiles.unavailable else _down_relationships(),
+        relationships_section(),
         section(lambda: messaging_api.my_conversations(str(settings.messaging_url), token, me)),
     )
     ids = started_relationships(relationships_part.value or [], conversations_part.value or [])
@@ -122,7 +125,3 @@ async def participant_home(
         names=names_of(relationships_part.value or [], conversations_part.value or []),
         now=now,
     )
-
-
-async def _down_relationships() -> Section[list[Relationship]]:
-    return Section.down()
