@@ -3,7 +3,11 @@
 Imports (every ``import`` anywhere in a module, function-local ones included):
 
 - No service imports another service; ``libs/`` never imports a service; the web app
-  (``web/``) imports no service either: it talks to them over their public HTTP APIs.
+  (``web/``) imports no service either: it talks to them over their public HTTP APIs,
+  through the clients generated from their documents (``tandem_web.clients``,
+  ``tools/web_clients.py``), which only its ``adapters/`` import (a router or a use case
+  calling a service directly would bypass the one place that turns a service's failure
+  into a section that says so).
 - ``libs/contracts`` is pure: pydantic and the standard library, no I/O packages.
 - No relative imports, in ``libs/`` or ``services/``: ``from . import x`` is a breach.
   Forbidden rather than resolved, so that every import names the layer it reaches
@@ -188,7 +192,8 @@ def check_file(path: Path, services: list[str], root: Path = ROOT) -> Iterator[s
     service_packages = {f"tandem_{name}" for name in services}
     owner = f"tandem_{parts[1]}" if parts[0] == "services" else None
     layer = parts[3] if parts[0] == "services" and len(parts) > 4 else None
-    for line, module, level in imports_of(path, service_packages):
+    web_layer = parts[2] if parts[:2] == ("web", "tandem_web") and len(parts) > 3 else None
+    for line, module, level in imports_of(path, {*service_packages, "tandem_web"}):
         where = f"{rel}:{line}"
         if level > 0:
             yield f"{where}: relative import ({'.' * level}{module}); write the absolute module"
@@ -196,6 +201,12 @@ def check_file(path: Path, services: list[str], root: Path = ROOT) -> Iterator[s
         package = top(module)
         if package in service_packages and parts[0] == "web":
             yield f"{where}: the web app imports a service ({module}); call its HTTP API"
+        if (
+            parts[0] == "web"
+            and (module == "tandem_web.clients" or module.startswith("tandem_web.clients."))
+            and web_layer not in {"adapters", "clients"}
+        ):
+            yield f"{where}: only the web app's adapters/ call the service clients ({module})"
         elif package in service_packages and package != owner:
             yield f"{where}: imports another service ({module})"
         if parts[:2] == ("libs", "contracts") and package in IO_PACKAGES:

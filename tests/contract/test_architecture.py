@@ -49,6 +49,16 @@ def _write(tree: Path, relative: str, source: str) -> None:
             "the web app imports a service",
         ),
         (
+            "web/tandem_web/api/leak.py",
+            "from tandem_web.clients.messaging.api.messages import post_message\n",
+            "only the web app's adapters/ call the service clients",
+        ),
+        (
+            "web/tandem_web/service/leak.py",
+            "from tandem_web import clients\n",
+            "only the web app's adapters/ call the service clients",
+        ),
+        (
             "libs/contracts/tandem_contracts/leak.py",
             "import sqlalchemy\n",
             "contracts must stay pure",

@@ -10,6 +10,8 @@ import jinja2
 from babel.support import NullTranslations
 from fastapi.templating import Jinja2Templates
 
+from tandem_web.domain.local_times import local_time, zone_name
+
 PACKAGE = Path(__file__).resolve().parent
 STATIC = PACKAGE / "static"
 _environment = jinja2.Environment(
@@ -17,6 +19,8 @@ _environment = jinja2.Environment(
     autoescape=jinja2.select_autoescape(default=True),
     extensions=["jinja2.ext.i18n"],
 )
+# Times in the reader's zone and language (CLDR): {{ local_time(moment, zone, language) }}.
+_environment.globals.update(local_time=local_time, zone_name=zone_name)
 templates = Jinja2Templates(env=_environment)
 current_translations: ContextVar[NullTranslations | None] = ContextVar(
     "current_translations", default=None

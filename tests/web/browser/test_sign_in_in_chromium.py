@@ -2,7 +2,8 @@
 ``executable_path`` (Playwright's own browser download is never used). Keyboard only,
 a user signs in through the embedded default's page and out again; axe-core finds no
 WCAG 2.2 AA violation on any page on the way, and the browser reports no blocked
-script or style (the Content-Security-Policy allows no inline code)."""
+script or style (the Content-Security-Policy allows no inline code). On the real platform,
+a mentee's "what next" and conversation pages, the same way."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from playwright.async_api import Browser, Page, async_playwright
 
 from tests.support.infra import REPO_ROOT
 from tests.support.smtp import free_port
+from tests.web.platform import Platform
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO_ROOT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -152,6 +154,55 @@ async def test_keyboard_sign_in_and_out_with_no_accessibility_violation(
         await focus_and_press(page, "Sign out")
         await page.wait_for_url(f"{web}/")
         assert "Signed in as" not in await page.inner_text("main")
+    finally:
+        await context.close()
+    assert blocked == [], json.dumps(blocked)
+
+
+async def focus(page: Page, selector: str, limit: int = 40) -> None:
+    """Tab until the element matching ``selector`` has the focus (keyboard only)."""
+    for _ in range(limit):
+        await page.keyboard.press("Tab")
+        if await page.evaluate(f"document.activeElement.matches({json.dumps(selector)})"):
+            return
+    raise AssertionError(f"{selector} cannot be reached with the keyboard")
+
+
+@pytest.mark.kafka
+@pytest.mark.slow
+async def test_the_mentees_pages_by_keyboard_with_no_accessibility_violation(
+    browser: Browser, platform: Platform
+) -> None:
+    """On the real platform (``tests/web/platform.py``): the mentee signs in, reads "what
+    next", opens her conversation, writes and sends a message, keyboard only; axe-core
+    finds no WCAG 2.2 AA violation on either page, and no script or style is blocked."""
+    web = platform.urls["web"]
+    context = await browser.new_context(locale="en-GB", timezone_id="Europe/Athens")
+    page = await context.new_page()
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Refused" in m.text else None)
+    try:
+        await page.goto(f"{web}/sign-in")
+        await focus_and_press(page, "Amara Okafor", limit=40)
+        await page.wait_for_url(f"{web}/")
+        main = await page.inner_text("main")
+        assert "What next" in main
+        assert "Bruno Costa" in main
+        assert await axe_violations(page) == [], "what next"
+        # static/timezone.js told the server the browser's zone (the profile's wins).
+        cookies = {c["name"]: c["value"] for c in await context.cookies()}
+        assert cookies.get("tandem_tz") == "Europe%2FAthens"
+
+        await focus_and_press(page, "Conversation with Bruno Costa", limit=40)
+        assert "Welcome, Amara!" in await page.inner_text("main")
+        assert await axe_violations(page) == [], "conversation"
+        await focus(page, "textarea#body")
+        await page.keyboard.type("Sent from the keyboard, without a mouse.")
+        await focus(page, "main button[type=submit]")
+        async with page.expect_navigation():
+            await page.keyboard.press("Enter")
+        assert "Sent from the keyboard, without a mouse." in await page.inner_text("main")
+        assert await axe_violations(page) == [], "conversation, after posting"
     finally:
         await context.close()
     assert blocked == [], json.dumps(blocked)

@@ -20,6 +20,8 @@ from tandem_web.settings import WebSettings
 
 SESSION_COOKIE = "tandem_session"
 CSRF_COOKIE = "tandem_csrf"
+# The browser's time zone (static/timezone.js sets it): a fallback for a profile without one.
+TIME_ZONE_COOKIE = "tandem_tz"
 
 
 def settings_of(request: Request) -> WebSettings:

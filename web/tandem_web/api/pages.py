@@ -1,20 +1,29 @@
-"""The pages anyone may see before signing in."""
+"""The home page: what anyone sees before signing in, and a mentee's or mentor's "what
+next" once they have."""
 
 from __future__ import annotations
+
+from datetime import UTC, datetime
+from urllib.parse import unquote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
-from tandem_web.api.deps import CurrentSession
+from tandem_web.api.deps import TIME_ZONE_COOKIE, CurrentSession, Settings
 from tandem_web.api.rendering import page
+from tandem_web.service.home import grants, participant_home
 from tandem_web.service.sessions import Sessions
 
 router = APIRouter()
 
 
 @router.get("/", response_class=HTMLResponse)
-async def home(request: Request, session: CurrentSession) -> HTMLResponse:
-    return page(request, "home.html", session, title="Tandem")
+async def home(request: Request, settings: Settings, session: CurrentSession) -> HTMLResponse:
+    if session is None or not grants(session).participant:
+        return page(request, "home.html", session, title="Tandem")
+    browser_zone = unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
+    found = await participant_home(settings, session, browser_zone, datetime.now(UTC))
+    return page(request, "participant_home.html", session, title="What next", home=found)
 
 
 @router.get("/healthz")
