@@ -95,6 +95,7 @@ async def command(settings: AnalyticsSettings, migrations: Path) -> Rebuilt:
     print(
         f"rebuilt {done.events} events into {settings.rebuild_database_url} in "
         f"{done.seconds:.1f} s; the store holds {done.stored_bytes} bytes of JSON "
-        f"({done.bytes_per_event:.0f} bytes per event); {done.copied_rows} rows of the directory and of analytics' own state copied"
+        f"({done.bytes_per_event:.0f} bytes per event); {done.copied_rows} rows of the "
+        "directory and of analytics' own state copied"
     )
     return done
