@@ -79,8 +79,9 @@ def test_errors_are_problem_details_only(document: Any) -> None:
 
 def test_what_the_kit_answers_is_documented(document: Any) -> None:
     """The guard's 401/413/422, the 400 of a body that is not JSON, the 503 of missing keys,
-    the Idempotency-Key's 400 and 409 (found by the fuzz test: a body-less or CSV POST
-    answered an undocumented 400 ``idempotency_key_invalid``)."""
+    the Idempotency-Key's 400 and 409, a page cursor's 400 (found by the fuzz test: a
+    body-less or CSV POST answered an undocumented 400 ``idempotency_key_invalid``, a list
+    an undocumented 400 ``invalid_cursor``)."""
     _, spec = document
     missing = []
     for method, path, op in operations(spec):
@@ -96,6 +97,8 @@ def test_what_the_kit_answers_is_documented(document: Any) -> None:
         if any(p["name"] == IDEMPOTENCY_KEY for p in op.get("parameters", [])):
             # the key's own refusals: invalid (400), its first request still running (409)
             wanted |= {"400", "409"}
+        if any(p["in"] == "query" and p["name"] == "cursor" for p in op.get("parameters", [])):
+            wanted.add("400")  # a cursor this API did not issue (`invalid_cursor`)
         if absent := wanted - set(op["responses"]):
             missing.append(f"{method} {path}: {sorted(absent)}")
     assert not missing, "\n".join(missing)
