@@ -18,12 +18,14 @@ none, a forged one, an expired one). Path ids are drawn from the world the test 
 Hypothesis runs in a worker thread (its test function is synchronous) while the app
 stays on the test's event loop; each example's request is handed to that loop. The run
 is derandomized (the same examples on every run and machine) and bounded by
-``max_examples`` per operation and generation mode, so CI time stays fixed.
+``max_examples`` per operation, so CI time stays fixed; ``TANDEM_FUZZ_EXAMPLES=200``
+fuzzes deeper on a developer's machine (the same checks, more cases).
 """
 
 from __future__ import annotations
 
 import asyncio
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -66,7 +68,7 @@ class Target:
     known_ids: Mapping[str, str]  # path parameter name -> an id of the test's world
     # "METHOD /path" -> why it is not fuzzed (e.g. /readyz is 503 with Kafka unreachable)
     excluded: Mapping[str, str] = field(default_factory=dict)
-    max_examples: int = 8  # per operation
+    max_examples: int = int(os.environ.get("TANDEM_FUZZ_EXAMPLES", "8"))  # per operation
 
 
 @dataclass
