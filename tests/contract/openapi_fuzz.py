@@ -68,6 +68,8 @@ class Target:
     known_ids: Mapping[str, str]  # path parameter name -> an id of the test's world
     # "METHOD /path" -> why it is not fuzzed (e.g. /readyz is 503 with Kafka unreachable)
     excluded: Mapping[str, str] = field(default_factory=dict)
+    # Callers without a valid token: every operation that needs one answers them a 401.
+    unauthenticated: frozenset[str] = frozenset()
     max_examples: int = int(os.environ.get("TANDEM_FUZZ_EXAMPLES", "8"))  # per operation
 
 
@@ -191,6 +193,8 @@ class Fuzzer:
         self.report.saw(label, caller, response.status_code)
         where = f"{label} as {caller}: {response.status_code} {response.text[:300]}"
         case.validate_response(response, checks=CHECKS)
+        if caller in self.target.unauthenticated and case.operation.definition.raw.get("security"):
+            assert response.status_code == 401, f"{where}: not refused as unauthenticated"
         if response.status_code >= 400:
             kind = response.headers.get("content-type", "")
             assert kind.startswith(PROBLEM_JSON), f"{where}: an error as {kind!r}"

@@ -34,6 +34,10 @@ from tests.messaging.harness import running, settings_for
 EXCLUDED = {"GET /readyz": "Kafka is unreachable in these tests: a 503 by design"}
 
 
+# The callers of ``outsiders`` that hold no valid token.
+UNAUTHENTICATED = frozenset({"anonymous", "forged_admin", "expired_admin", "garbage"})
+
+
 def outsiders(settings: ServiceSettings, tmp: Path) -> dict[str, dict[str, str]]:
     """Callers every service must refuse or treat as strangers, whatever it holds."""
 
@@ -91,7 +95,15 @@ async def test_fuzz_analytics(tmp_path: Path) -> None:
         }
         await fuzzed(
             "analytics",
-            Target(app.client, app.runtime.database, app.app.openapi(), callers, known, EXCLUDED),
+            Target(
+                app.client,
+                app.runtime.database,
+                app.app.openapi(),
+                callers,
+                known,
+                EXCLUDED,
+                UNAUTHENTICATED,
+            ),
         )
 
 
@@ -123,7 +135,15 @@ async def test_fuzz_matching(tmp_path: Path) -> None:
         assert other["id"]
         await fuzzed(
             "matching",
-            Target(app.client, app.runtime.database, app.app.openapi(), callers, known, EXCLUDED),
+            Target(
+                app.client,
+                app.runtime.database,
+                app.app.openapi(),
+                callers,
+                known,
+                EXCLUDED,
+                UNAUTHENTICATED,
+            ),
         )
 
 
@@ -155,7 +175,15 @@ async def test_fuzz_messaging(tmp_path: Path) -> None:
         }
         await fuzzed(
             "messaging",
-            Target(h.client, h.runtime.database, h.app.openapi(), callers, known, EXCLUDED),
+            Target(
+                h.client,
+                h.runtime.database,
+                h.app.openapi(),
+                callers,
+                known,
+                EXCLUDED,
+                UNAUTHENTICATED,
+            ),
         )
 
 
@@ -184,5 +212,13 @@ async def test_fuzz_meetings(tmp_path: Path) -> None:
         app = w.app
         await fuzzed(
             "meetings",
-            Target(app.client, app.runtime.database, app.app.openapi(), callers, known, EXCLUDED),
+            Target(
+                app.client,
+                app.runtime.database,
+                app.app.openapi(),
+                callers,
+                known,
+                EXCLUDED,
+                UNAUTHENTICATED,
+            ),
         )
