@@ -226,3 +226,29 @@ async def test_a_body_where_an_operation_takes_none_is_422_on_every_endpoint(
                 422,
                 "unexpected_body",
             )
+
+
+@pytest.mark.parametrize("service", sorted(SERVICES))
+async def test_bodyless_writes_refuse_an_anonymous_caller_first(
+    service: str, tmp_path: Path
+) -> None:
+    """A write sent without a body and without a token is a 401 before anything else looks
+    at it: an invalid Idempotency-Key on such a POST was a 400 to an anonymous caller
+    (found by the fuzz test)."""
+    headers = {"idempotency-key": "k" * 256}
+    async with started(SERVICES[service], tmp_path) as (app, asgi, _settings):
+        secured = [
+            (method.upper(), re.sub(r"\{[^}]+\}", lambda _: str(uuid.uuid4()), template))
+            for template, operations in app.openapi()["paths"].items()
+            for method, operation in operations.items()
+            if method.upper() in {"POST", "PUT", "PATCH", "DELETE"} and operation.get("security")
+        ]
+        assert len(secured) >= MIN_BODY_OPERATIONS[service]
+        for method, path in secured:
+            status, problem, _reads = await call_raw(asgi, method, path, headers, b"")
+            assert (method, path, status, problem.get("code")) == (
+                method,
+                path,
+                401,
+                "missing_token",
+            )

@@ -65,3 +65,18 @@ async def test_messaging_refuses_look_alikes(tmp_path: Path) -> None:
             headers=headers,
         )
         assert _locs(assert_problem(lock, 422, "validation_error")) == [["body", "locked"]]
+
+
+async def test_an_unknown_query_parameter_without_a_valid_token_is_a_401(tmp_path: Path) -> None:
+    """Authentication first: a caller without a valid token learns nothing of a route's
+    parameters (the query check answered such a caller a 422 naming them; found by the
+    fuzz test, which sent anonymous requests with generated query strings)."""
+    settings = isolated_settings(MatchingSettings, tmp_path, completion_enabled=False)
+    async with run_app(matching_app(settings), settings) as running:
+        path, query = "/v1/programmes", {"stauts": "withdrawn"}
+        assert_problem(await running.client.get(path, params=query), 401)
+        forged = {"Authorization": "Bearer not.a.token"}
+        assert_problem(await running.client.get(path, params=query, headers=forged), 401)
+        known = running.bearer("root", admin=True)
+        refused = await running.client.get(path, params=query, headers=known)
+        assert _locs(assert_problem(refused, 422, "validation_error")) == [["query", "stauts"]]

@@ -20,7 +20,8 @@ pure ASGI middleware in front of the routes. For a request that carries a body i
 
 Limits: ``max_body_bytes`` (settings) for every route, or the route's own
 ``openapi_extra={"x-body-limit": bytes}`` — which also tells clients in the OpenAPI
-document. Requests without a body (GET, most DELETEs) pass straight through.
+document. A write without a body is only authenticated (step 1); reads (GET, HEAD)
+pass straight through.
 """
 
 from __future__ import annotations
@@ -191,18 +192,20 @@ class RequestGuard:
             return
         headers = dict(scope["headers"])
         declared = headers.get(b"content-length")
-        if declared == b"0" or (declared is None and b"transfer-encoding" not in headers):
-            await self.app(scope, receive, send)
-            return
         policy = self._policy(scope)
         if policy is None:  # no such route: let the router answer 404/405
             await self.app(scope, receive, send)
             return
         if policy.needs_principal:
+            # Body or none: a caller without a valid token learns nothing else (a body-less
+            # POST's invalid Idempotency-Key was a 400 to an anonymous caller).
             refusal = await self._authenticate(scope, headers)
             if refusal is not None:
                 await refusal(scope, receive, send)
                 return
+        if declared == b"0" or (declared is None and b"transfer-encoding" not in headers):
+            await self.app(scope, receive, send)
+            return
         if declared is not None and (not declared.isdigit() or int(declared) > policy.body_limit):
             await _too_large(policy.body_limit)(scope, receive, send)
             return

@@ -9,7 +9,10 @@
 - **What the kit itself answers** is documented on every operation it applies to:
   the request guard's 401 (no valid token), 413 (body over the route's limit) and
   422 (JSON nested too deep, or a body sent to an operation that takes none), the
-  400 of a body that is not JSON, and the 503 of a token whose keys cannot be fetched.
+  400 of a body that is not JSON, the 503 of a token whose keys cannot be fetched,
+  and on every operation taking an ``Idempotency-Key`` the key's own 400 (invalid)
+  and 409 (its first request still running), whether or not the body is JSON,
+  and on every paginated list the 400 of a cursor the API did not issue.
 
 A generated client that meets an undocumented status has no type for it; so every
 status the kit can answer is in the document, and a test generates a client from
@@ -28,12 +31,16 @@ from starlette.routing import BaseRoute
 from tandem_kit.api.problems import PROBLEM_SCHEMA_REF, STANDARD_DESCRIPTIONS
 from tandem_kit.errors import PROBLEM_JSON
 from tandem_kit.guard import BODY_LIMIT_EXTRA
+from tandem_kit.idempotency import HEADER as IDEMPOTENCY_KEY
 
 _BODY_METHODS = frozenset({"post", "put", "patch", "delete"})
 _FASTAPI_VALIDATION_SCHEMAS = ("HTTPValidationError", "ValidationError")
 
 MALFORMED_JSON = "the body is not valid JSON (`malformed_json`)"
 KEYS_UNAVAILABLE = "the identity provider's signing keys cannot be fetched (`auth_unavailable`)"
+INVALID_CURSOR = "the cursor is not one this API issued (`invalid_cursor`)"
+KEY_INVALID = "the Idempotency-Key is empty or over 255 characters (`idempotency_key_invalid`)"
+KEY_IN_FLIGHT = "a request with this Idempotency-Key is still running (`idempotency_key_in_flight`)"
 
 
 def operation_id(route: APIRoute) -> str:
@@ -70,6 +77,12 @@ def _takes_json(operation: Mapping[str, Any]) -> bool:
     return any(kind == "application/json" or kind.endswith("+json") for kind in content)
 
 
+def _has_parameter(operation: Mapping[str, Any], where: str, name: str) -> bool:
+    return any(
+        p.get("name") == name and p.get("in") == where for p in operation.get("parameters", [])
+    )
+
+
 def _add(responses: dict[str, Any], status: int, description: str) -> None:
     """Document ``status``; where the service documents it for its own reason, add the kit's.
 
@@ -100,6 +113,12 @@ def finish_document(document: dict[str, Any], *, default_body_limit: int) -> Non
                     _add(responses, 413, f"the body is over this endpoint's {limit} bytes")
             if _takes_json(operation):
                 _add(responses, 400, MALFORMED_JSON)
+            if _has_parameter(operation, "query", "cursor"):
+                _add(responses, 400, INVALID_CURSOR)  # a list forgot it (found by fuzzing)
+            if _has_parameter(operation, "header", IDEMPOTENCY_KEY):
+                # A CSV or body-less POST answered these undocumented (found by fuzzing).
+                _add(responses, 400, KEY_INVALID)
+                _add(responses, 409, KEY_IN_FLIGHT)
             for status, response in responses.items():
                 if status[:1] in ("4", "5"):  # FastAPI's default 422 says application/json
                     response["content"] = _problem("")["content"]

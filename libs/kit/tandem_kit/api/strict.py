@@ -23,6 +23,10 @@ from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler
 from pydantic_core import CoreSchema
 from starlette.routing import BaseRoute
 
+from tandem_kit.auth.dependencies import PRINCIPAL_SCOPE_KEY, get_principal, get_token_verifier
+from tandem_kit.auth.principal import Principal
+from tandem_kit.auth.tokens import AuthError
+
 _SCALARS = frozenset({"bool", "int", "float"})
 
 
@@ -67,9 +71,14 @@ class _Query:
 
     names: frozenset[str] = frozenset()
     booleans: frozenset[str] = frozenset()
+    needs_principal: bool = False  # the route depends on the kit's bearer principal
 
     def __or__(self, other: _Query) -> _Query:
-        return _Query(self.names | other.names, self.booleans | other.booleans)
+        return _Query(
+            self.names | other.names,
+            self.booleans | other.booleans,
+            self.needs_principal or other.needs_principal,
+        )
 
 
 class QueryNames:
@@ -136,13 +145,30 @@ class QueryNames:
             if value.lower() not in ("true", "false")
         ]
         if errors:
+            if accepted.needs_principal:
+                # This app-wide dependency runs before the route's own: without this, a
+                # caller with no valid token got a 422 naming the route's parameters.
+                await _authenticate(request)
             raise RequestValidationError(errors)
+
+
+async def _authenticate(request: Request) -> None:
+    """Raise the kit's 401 (or 503) unless the request carries a valid bearer token; the
+    verified principal is kept in the scope, as the guard does, for the route's own."""
+    if isinstance(request.scope.get(PRINCIPAL_SCOPE_KEY), Principal):
+        return
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise AuthError.missing_token()
+    request.scope[PRINCIPAL_SCOPE_KEY] = await get_token_verifier(request).verify(token.strip())
 
 
 def _query_of(dependant: Dependant) -> _Query:
     names: set[str] = set()
     booleans: set[str] = set()
+    needs_principal = False
     for current in _walk(dependant):
+        needs_principal = needs_principal or current.call is get_principal
         for field in current.query_params:
             model = _model_of(field.field_info.annotation)
             fields = (
@@ -154,7 +180,7 @@ def _query_of(dependant: Dependant) -> _Query:
                 names.add(name)
                 if _is_boolean(annotation):
                     booleans.add(name)
-    return _Query(frozenset(names), frozenset(booleans))
+    return _Query(frozenset(names), frozenset(booleans), needs_principal)
 
 
 def _is_boolean(annotation: Any) -> bool:

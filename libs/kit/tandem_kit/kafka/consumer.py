@@ -28,7 +28,7 @@ from datetime import UTC, datetime
 from typing import TypeAlias
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
-from aiokafka.errors import CommitFailedError
+from aiokafka.errors import CommitFailedError, MessageSizeTooLargeError
 from sqlalchemy import exc as sa_exc
 
 from tandem_contracts import (
@@ -336,11 +336,20 @@ class EventConsumer:
         ]
         if omit_value:
             headers.append(("dlq_value_omitted", b"true"))
-        delivery = await self._dead_letters.send(
-            dlq_topic(self.name),
-            value=None if omit_value else record.value,
-            key=record.key,
-            headers=headers,
-        )
+        topic = dlq_topic(self.name)
+        value = None if omit_value else record.value
+        try:
+            delivery = await self._dead_letters.send(
+                topic, value=value, key=record.key, headers=headers
+            )
+        except MessageSizeTooLargeError:
+            # A value as large as the broker takes, plus the dead letter's headers, is over
+            # the producer's limit: this record failed for ever and its partition stopped.
+            # Where it was (the headers) is what the dead letter must keep; the value is
+            # still in the original topic until its retention.
+            headers.append(("dlq_value_omitted", b"too large"))
+            delivery = await self._dead_letters.send(
+                topic, value=None, key=record.key, headers=headers
+            )
         await delivery  # the offset moves on only once the dead letter is safe
         EVENTS_DEAD_LETTERED.labels(service=self.name, topic=record.topic, type=event_type).inc()

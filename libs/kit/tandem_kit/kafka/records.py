@@ -54,6 +54,11 @@ def decode_record(
         if envelope.type not in accepted:
             return envelope, None
         return envelope, Tombstone(envelope.type, envelope.key)
+    if envelope.type not in EVENT_TYPES:
+        # No contract of this version declares it (forged, mistyped, or from a newer
+        # producer): dead-lettered, so that it can be seen and replayed, never skipped in
+        # silence. A declared type without a handler here is another consumer's business.
+        raise PoisonEvent(f"unknown event type {envelope.type!r}: no contract declares it")
     if envelope.type not in handled:
         return envelope, None
     try:
