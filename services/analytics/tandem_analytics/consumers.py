@@ -5,9 +5,13 @@ Programmes, participants' contacts, withdrawals and erasures go to the kit's dir
 messaging and meetings is kept and folded into the read models
 (``service/readmodels.py``); relationships, their ends and participants' countries
 also reach check-ins (``service/check_in_relationships.py``), in the same transaction.
+Runs of messages, forum posts, agreements, meetings and goals have a batch handler
+(``service/readmodel_batches.py``) that leaves what the one-by-one handler leaves.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -15,6 +19,7 @@ from tandem_analytics.service import (
     check_in_relationships,
     erasure,
     match_weights,
+    readmodel_batches,
     readmodels,
     risk_flags,
 )
@@ -30,7 +35,7 @@ from tandem_contracts.matching import (
     RelationshipStarted,
 )
 from tandem_kit.directory import Erasure, register_directory
-from tandem_kit.kafka import HandlerContext, Handlers
+from tandem_kit.kafka import BatchContext, HandlerContext, Handlers
 from tandem_kit.runtime import Runtime
 
 
@@ -51,6 +56,12 @@ async def consumed(event: Event, hc: HandlerContext) -> None:
         await check_in_relationships.relationship_ended(hc.session, event, hc.envelope.time)
     elif isinstance(event, ParticipantRegistered | ParticipantUpdated):
         await check_in_relationships.profile_stated(hc.session, event)
+
+
+async def consumed_together(events: Sequence[Event], bc: BatchContext) -> None:
+    """What ``consumed`` does for each of a run's events; only for the types whose handler
+    does nothing else (``readmodel_batches.BATCHED``)."""
+    await readmodel_batches.consume_many(bc.session, bc.envelopes, events)
 
 
 def build_handlers(runtime: Runtime[AnalyticsSettings]) -> Handlers:
@@ -76,4 +87,7 @@ def build_handlers(runtime: Runtime[AnalyticsSettings]) -> Handlers:
         handlers = handlers.on_tombstone(EVENT_TYPES[record], tombstone)
     for event_class in readmodels.CONSUMED:
         handlers = handlers.on(event_class, consumed)
+    # Runs of these types fold in one transaction with a few statements for the run.
+    for event_class in readmodel_batches.BATCHED:
+        handlers = handlers.on_batch(event_class, consumed_together)
     return handlers
