@@ -25,7 +25,7 @@ from tandem_analytics.service import (
 )
 from tandem_analytics.service.context import Context
 from tandem_analytics.settings import AnalyticsSettings
-from tandem_contracts import EVENT_TYPES, Event
+from tandem_contracts import EVENT_TYPES, Envelope, Event
 from tandem_contracts.matching import (
     MatchProposed,
     ParticipantRegistered,
@@ -41,27 +41,36 @@ from tandem_kit.runtime import Runtime
 
 async def consumed(event: Event, hc: HandlerContext) -> None:
     await readmodels.consume(hc.session, hc.envelope, event)
+    await _beside_read_models(hc.session, hc.envelope, event)
+
+
+async def _beside_read_models(session: AsyncSession, envelope: Envelope, event: Event) -> None:
+    """What an event does besides the read models (the event as it came, unscrubbed)."""
     if isinstance(event, RelationshipEnded):
         # Its flag clears at the end's event time (the envelope's: the event has no other).
-        await risk_flags.relationship_ended(hc.session, event.relationship_id, hc.envelope.time)
+        await risk_flags.relationship_ended(session, event.relationship_id, envelope.time)
     # learned match weights: a proposal's criterion scores, then its outcome
     if isinstance(event, MatchProposed):
-        await match_weights.match_proposed(hc.session, event)
+        await match_weights.match_proposed(session, event)
     elif isinstance(event, RelationshipEnded):
-        await match_weights.relationship_ended(hc.session, event, hc.envelope.time)
+        await match_weights.relationship_ended(session, event, envelope.time)
     # Check-ins keep their own copy of relationships and members, for scheduling.
     if isinstance(event, RelationshipStarted):
-        await check_in_relationships.relationship_started(hc.session, event)
+        await check_in_relationships.relationship_started(session, event)
     elif isinstance(event, RelationshipEnded):
-        await check_in_relationships.relationship_ended(hc.session, event, hc.envelope.time)
+        await check_in_relationships.relationship_ended(session, event, envelope.time)
     elif isinstance(event, ParticipantRegistered | ParticipantUpdated):
-        await check_in_relationships.profile_stated(hc.session, event)
+        await check_in_relationships.profile_stated(session, event)
 
 
 async def consumed_together(events: Sequence[Event], bc: BatchContext) -> None:
-    """What ``consumed`` does for each of a run's events; only for the types whose handler
-    does nothing else (``readmodel_batches.BATCHED``)."""
+    """What ``consumed`` does for each of a run's events: the read models for the run, then
+    each event's other effects. Only for ``readmodel_batches.BATCHED``, whose other
+    effects (check-ins' copy) read neither the read models nor the event store, so that
+    doing them after the run's read models leaves what doing them in turn leaves."""
     await readmodel_batches.consume_many(bc.session, bc.envelopes, events)
+    for event, envelope in zip(events, bc.envelopes, strict=True):
+        await _beside_read_models(bc.session, envelope, event)
 
 
 def build_handlers(runtime: Runtime[AnalyticsSettings]) -> Handlers:

@@ -1,8 +1,9 @@
 """A run of events handed to analytics' batch handlers (``Handlers.on_batch``, in one
 transaction, as the consumer hands consecutive records of a partition) leaves exactly
-the read models and the event store of the same events delivered one by one, in the
-same order: on SQLite and on PostgreSQL, for a seeded programme with late messages, an
-erasure and redeliveries, and for hypothesis' histories cut into random runs."""
+the read models, check-ins' copy of relationships and the event store of the same events
+delivered one by one, in the same order: on SQLite and on PostgreSQL, for a seeded
+programme with late messages, an erasure and redeliveries, and for hypothesis' histories
+cut into random runs."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from tandem_contracts import Envelope
 from tandem_contracts.messaging import MessagePosted
 from tandem_kit.testing import RunningApp, isolated_settings, run_app
 from tests.analytics.integration.readmodels_history import (
+    READ_MODELS,
     History,
     dump,
     forget_everything,
@@ -33,6 +35,8 @@ from tests.analytics.integration.readmodels_history import (
 from tests.conftest import UrlFactory
 
 BATCHED_TYPES = {event_class.event_type for event_class in BATCHED}
+# The read models, and check-ins' copy of relationships that starts and profiles also write.
+TABLES = [*READ_MODELS, "checkin_relationships", "checkin_members", "checkin_countries"]
 
 
 @pytest.fixture
@@ -50,7 +54,7 @@ async def _one_by_one(app: RunningApp[AnalyticsSettings], delivery: list[Envelop
     await forget_everything(database)
     for envelope in delivery:
         await app.deliver(envelope)
-    return await dump(database), await stored_events(database)
+    return await dump(database, TABLES), await stored_events(database)
 
 
 async def _in_runs(
@@ -63,7 +67,7 @@ async def _in_runs(
         if end > start:
             await app.deliver_together(delivery[start:end])
             start = end
-    return await dump(database), await stored_events(database)
+    return await dump(database, TABLES), await stored_events(database)
 
 
 def _longest_batched_run(delivery: list[Envelope]) -> int:

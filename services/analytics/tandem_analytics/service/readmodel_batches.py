@@ -5,9 +5,9 @@ for each of them in turn.
 Read once for the run: which people it names are erased, which event ids the store
 has; written once: the store's new rows. Then each event is applied as alone, except
 messages, the bulk of any programme's events, which ``message_batches`` folds with a
-handful of statements for the run. Only types whose handler does nothing but
-``readmodels.consume`` are batched (``BATCHED``): the others also reach check-ins, risk
-flags or match weights, event by event.
+handful of statements for the run. Batched (``BATCHED``) are the types whose other
+effects (``consumers.py``) do not read what the run writes: ends and match proposals
+reach risk flags and match weights, which read the read models, event by event.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from tandem_analytics.domain.readmodels import ERASED, digest, people_in, scrub
 from tandem_analytics.service import event_store, message_batches
 from tandem_analytics.service.readmodels import APPLY
 from tandem_contracts import Envelope, Event, parse_event
+from tandem_contracts.matching import ParticipantRegistered, ParticipantUpdated, RelationshipStarted
 from tandem_contracts.meetings import (
     GoalProgressed,
     MeetingAttendanceRecorded,
@@ -42,6 +43,9 @@ BATCHED: tuple[type[Event], ...] = (
     MeetingCancelled,
     MeetingAttendanceRecorded,
     GoalProgressed,
+    RelationshipStarted,
+    ParticipantRegistered,
+    ParticipantUpdated,
 )
 
 
