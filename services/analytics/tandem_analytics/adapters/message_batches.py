@@ -17,8 +17,7 @@ from uuid import UUID
 from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from tandem_analytics.adapters.bulk import insert_absent_many
-from tandem_analytics.adapters.readmodels import earliest, latest
+from tandem_analytics.adapters.readmodels import earliest, insert_absent_many, latest
 from tandem_analytics.adapters.tables import (
     rm_members,
     rm_message_weeks,
