@@ -1,11 +1,12 @@
 """The idempotent event consumer every service uses.
 
-For each record: parse the CloudEvent, open one database transaction, write the
-inbox row (consumer, event id) and run the handler in it, commit; only then
-commit the Kafka offset. A record delivered again finds its inbox row and is
-skipped, so a crash between the database commit and the offset commit is
-harmless. A handler that keeps failing is retried with backoff a bounded number
-of times, then its record goes to the dead-letter topic and the loop goes on.
+For each record: parse the CloudEvent, write the inbox row (consumer, event id) and
+run the handler in one database transaction, commit; only then commit the Kafka
+offset (several records may share that transaction: see the last paragraph). A
+record delivered again finds its inbox row and is skipped, so a crash between the
+database commit and the offset commit is harmless. A handler that keeps failing is
+retried with backoff a bounded number of times, then its record goes to the
+dead-letter topic and the loop goes on.
 A record with no value (a tombstone) is read only on a compacted topic, for a type
 with a tombstone handler (``Handlers.on_tombstone``); anywhere else it is a dead
 letter like any record that is not a CloudEvent. A dead letter of a compacted topic
@@ -138,7 +139,8 @@ class EventConsumer:
         )
 
     def stop(self) -> None:
-        """Finish the record in hand, commit its offset, then leave the group."""
+        """Finish the records in hand (at most one poll's), commit their offset, then leave
+        the group."""
         self._stopping.set()
 
     async def run(self) -> None:
