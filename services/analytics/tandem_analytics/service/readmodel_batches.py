@@ -5,7 +5,8 @@ for each of them in turn.
 Read once for the run: which people it names are erased, which event ids the store
 has; written once: the store's new rows. Then each event is applied as alone, except
 messages, the bulk of any programme's events, which ``message_batches`` folds with a
-handful of statements for the run. Batched (``BATCHED``) are the types whose other
+handful of statements for the run, and profile facts, each of whose statements runs
+once for the run (``executemany``). Batched (``BATCHED``) are the types whose other
 effects (``consumers.py``) do not read what the run writes: ends and match proposals
 reach risk flags and match weights, which read the read models, event by event.
 """
@@ -19,6 +20,8 @@ from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from tandem_analytics.adapters import readmodel_batches as repo
+from tandem_analytics.adapters.readmodel_batches import ProfileFacts
 from tandem_analytics.domain.readmodels import ERASED, digest, people_in, scrub
 from tandem_analytics.service import event_store, message_batches
 from tandem_analytics.service.readmodels import APPLY
@@ -69,5 +72,36 @@ async def consume_many(
     if len(posted) == len(fresh):
         await message_batches.messages_posted(session, posted)
         return
-    for envelope, event, data, _ in fresh:  # a run is of one type: not messages here
+    profiles = [
+        (envelope, event, data)
+        for envelope, event, data, _ in fresh
+        if isinstance(event, ParticipantRegistered | ParticipantUpdated)
+    ]
+    if len(profiles) == len(fresh):
+        await _profiles(session, profiles)
+        return
+    for envelope, event, data, _ in fresh:  # a run is of one type: not these two here
         await APPLY[envelope.type](session, envelope, event, digest(data))
+
+
+async def _profiles(
+    session: AsyncSession,
+    stated: Sequence[tuple[Envelope, ParticipantRegistered | ParticipantUpdated, Any]],
+) -> None:
+    """What ``readmodels._profile`` does for each (facts at the envelope's time)."""
+    await repo.profiles_stated(
+        session,
+        [
+            ProfileFacts(
+                event.participant_id,
+                event.programme_id,
+                event.role.value,
+                event.country,
+                event.modality.value,
+                envelope.time,
+                digest(data),
+            )
+            for envelope, event, data in stated
+            if event.participant_id != ERASED
+        ],
+    )
