@@ -10,9 +10,10 @@ started at the topics' offsets from before the publish:
   records: the raw rate the issue's target is a share of;
 - ``noop``: the kit's consumer loop as the service runs it (``run_consumers``) with
   analytics' handler set made no-ops: the envelope, the inbox row and the offsets alone;
-- ``analytics``: analytics' own consumer and production handlers (analytics does not
-  batch: one inbox transaction per event), which then also times the dashboard on the
-  read models it filled (``bench/analytics_dashboard.py``'s ``time_reads``).
+- ``analytics``: analytics' own consumer and production handlers (batch handlers for
+  its high-volume types, one transaction per poll's records of a partition), which
+  then also times the dashboard on the read models it filled
+  (``bench/analytics_dashboard.py``'s ``time_reads``).
 
 The kit's children poll their inbox until every event's row is there (the effect commits
 with it); each reports its rate from the first stored event to the last, its CPU time and

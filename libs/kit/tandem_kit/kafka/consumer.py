@@ -1,11 +1,12 @@
 """The idempotent event consumer every service uses.
 
-For each record: parse the CloudEvent, open one database transaction, write the
-inbox row (consumer, event id) and run the handler in it, commit; only then
-commit the Kafka offset. A record delivered again finds its inbox row and is
-skipped, so a crash between the database commit and the offset commit is
-harmless. A handler that keeps failing is retried with backoff a bounded number
-of times, then its record goes to the dead-letter topic and the loop goes on.
+For each record: parse the CloudEvent, write the inbox row (consumer, event id) and
+run the handler in one database transaction, commit; only then commit the Kafka
+offset (several records may share that transaction: see the last paragraph). A
+record delivered again finds its inbox row and is skipped, so a crash between the
+database commit and the offset commit is harmless. A handler that keeps failing is
+retried with backoff a bounded number of times, then its record goes to the
+dead-letter topic and the loop goes on.
 A record with no value (a tombstone) is read only on a compacted topic, for a type
 with a tombstone handler (``Handlers.on_tombstone``); anywhere else it is a dead
 letter like any record that is not a CloudEvent. A dead letter of a compacted topic
@@ -13,10 +14,14 @@ keeps its headers and key but not its value: those values are contact details, a
 the dead-letter topic would keep them for its retention after the person's erasure.
 An unreachable database is different: that record waits (no dead letter) until
 the database is back, because the event itself is fine.
-Consecutive records of a partition whose type has a batch handler (``Handlers.on_batch``)
-are handled together in one transaction (:mod:`tandem_kit.kafka.batches`), up to
-``batch_size`` at a time; a batch that fails is handled again record by record, so that
-only a poison record goes to the dead letters. The order within a partition is kept.
+Consecutive decodable records of a partition (up to ``batch_size``, what one poll
+brings) are handled together in one transaction (:mod:`tandem_kit.kafka.batches`): one
+inbox read, one insert and one commit for all of them, each event still in its own
+CONSUMER span; consecutive ones whose type has a batch handler (``Handlers.on_batch``)
+are handed to it at once. If the transaction fails, nothing of it was kept and its
+records are handled again as before (a batch alone, then record by record, each with
+its own retries), so that only a poison record goes to the dead letters. A record alone
+takes the one-by-one path directly. The order within a partition is kept.
 """
 
 from __future__ import annotations
@@ -24,11 +29,13 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
-from datetime import UTC, datetime
+from contextlib import AbstractContextManager
+from functools import partial
 from typing import TypeAlias
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, ConsumerRecord, TopicPartition
-from aiokafka.errors import CommitFailedError, MessageSizeTooLargeError
+from aiokafka.errors import CommitFailedError
+from opentelemetry.trace import Span
 from sqlalchemy import exc as sa_exc
 
 from tandem_contracts import (
@@ -36,10 +43,10 @@ from tandem_contracts import (
     Event,
     compacted_topics,
     consumer_group,
-    dlq_topic,
 )
 from tandem_kit.db.database import Database
-from tandem_kit.kafka.batches import handle_batch_in_inbox
+from tandem_kit.kafka.batches import BatchStep, OneStep, Step, handle_run_in_inbox
+from tandem_kit.kafka.dead_letters import dead_letter
 from tandem_kit.kafka.groups import wait_for_coordinator
 from tandem_kit.kafka.handlers import (
     BatchHandler,
@@ -75,6 +82,7 @@ _TRANSIENT = (sa_exc.OperationalError, sa_exc.InterfaceError, ConnectionError, T
 AfterCommitHook = Callable[[Envelope], Awaitable[None]]
 Record: TypeAlias = "ConsumerRecord[bytes, bytes]"
 Decoded: TypeAlias = tuple[Envelope, Event | Tombstone | None]
+Item: TypeAlias = "tuple[Record, Decoded | PoisonEvent]"
 
 
 class EventConsumer:
@@ -131,7 +139,8 @@ class EventConsumer:
         )
 
     def stop(self) -> None:
-        """Finish the record in hand, commit its offset, then leave the group."""
+        """Finish the records in hand (at most one poll's), commit their offset, then leave
+        the group."""
         self._stopping.set()
 
     async def run(self) -> None:
@@ -183,13 +192,9 @@ class EventConsumer:
 
     async def _consume_partition(self, partition: TopicPartition, records: list[Record]) -> None:
         next_offset = None
-        for run in self._runs(records):
-            record, decoded = run[0]
-            if isinstance(decoded, tuple) and self._batched(decoded):
-                await self._process_batch(run)
-            else:
-                await self._process(record, decoded)
-            next_offset = run[-1][0].offset + 1
+        for segment in self._segments(records):
+            await self._process_segment(segment)
+            next_offset = segment[-1][0].offset + 1
             if self._stopping.is_set():
                 break
         if next_offset is None:
@@ -206,19 +211,35 @@ class EventConsumer:
         event = decoded[1]
         return isinstance(event, Event) and event.event_type in self._batches
 
-    def _runs(self, records: list[Record]) -> list[list[tuple[Record, Decoded | PoisonEvent]]]:
-        """The records in order, consecutive ones of one batched type together, every
-        other record alone."""
-        runs: list[list[tuple[Record, Decoded | PoisonEvent]]] = []
-        previous: str | None = None
+    def _segments(self, records: list[Record]) -> list[list[Item]]:
+        """The records in order: consecutive decodable ones together (handled in one
+        transaction), a poison record alone (it goes to the dead letters)."""
+        segments: list[list[Item]] = []
+        open_segment = False
         for record in records:
             decoded: Decoded | PoisonEvent
             try:
                 decoded = self._decode(record)
             except PoisonEvent as poison:
                 decoded = poison
-            batched = isinstance(decoded, tuple) and self._batched(decoded)
-            event_type = decoded[0].type if isinstance(decoded, tuple) and batched else None
+            decodable = not isinstance(decoded, PoisonEvent)
+            if decodable and open_segment:
+                segments[-1].append((record, decoded))
+            else:
+                segments.append([(record, decoded)])
+            open_segment = decodable
+        return segments
+
+    def _runs(self, segment: list[Item]) -> list[list[Item]]:
+        """A segment's handled records in order, consecutive ones of one batched type
+        together, every other record alone (a type not handled is skipped, as alone)."""
+        runs: list[list[Item]] = []
+        previous: str | None = None
+        for record, decoded in segment:
+            if not isinstance(decoded, tuple) or decoded[1] is None:
+                continue
+            batched = self._batched(decoded)
+            event_type = decoded[0].type if batched else None
             if batched and event_type == previous:
                 runs[-1].append((record, decoded))
             else:
@@ -226,43 +247,82 @@ class EventConsumer:
             previous = event_type
         return runs
 
-    async def _process_batch(self, run: list[tuple[Record, Decoded | PoisonEvent]]) -> None:
+    async def _process_segment(self, segment: list[Item]) -> None:
+        if isinstance(segment[0][1], PoisonEvent):
+            await self._process(*segment[0])
+            return
+        runs = self._runs(segment)
+        if len(runs) == 1 and not self._is_batch(runs[0]):
+            await self._process(*runs[0][0])  # alone, it is retried as it always was
+        elif runs:
+            await self._process_together(runs)
+
+    def _is_batch(self, run: list[Item]) -> bool:
+        decoded = run[0][1]
+        return isinstance(decoded, tuple) and self._batched(decoded)
+
+    async def _process_run(self, run: list[Item]) -> None:
+        if self._is_batch(run):
+            await self._process_together([run])
+        else:
+            await self._process(*run[0])
+
+    def _step(self, run: list[Item]) -> Step:
         decoded = [(record, d) for record, d in run if isinstance(d, tuple)]
-        envelopes = [envelope for _, (envelope, _) in decoded]
-        events = [event for _, (_, event) in decoded if isinstance(event, Event)]
-        first, (envelope, _) = decoded[0]
-        handle = self._batches[envelope.type]
+        first, (envelope, event) = decoded[0]
+        span = partial(self._span, first, envelope)
+        if isinstance(event, Event) and event.event_type in self._batches:
+            events = [e for _, (_, e) in decoded if isinstance(e, Event)]
+            envelopes = [envelope for _, (envelope, _) in decoded]
+            return BatchStep(self._batches[envelope.type], envelopes, events, span)
+        assert event is not None  # _runs keeps only the handled records
+        return OneStep(envelope, bind(self._handlers, self._tombstones, event), span)
+
+    async def _process_together(self, runs: list[list[Item]]) -> None:
+        """Several runs in one transaction; if it fails, each run as alone."""
+        steps = [self._step(run) for run in runs]
         while True:
             try:
-                # One span for the run, in the first record's trace: the handler is one call.
-                with consumer_span(
-                    first.topic,
-                    envelope.type,
-                    str(envelope.id),
-                    first.headers,
-                    key=envelope.key,
-                    partition=first.partition,
-                    offset=first.offset,
-                    consumer_group=self.group_id,
-                ):
-                    await handle_batch_in_inbox(self._db, self.name, handle, envelopes, events)
+                await handle_run_in_inbox(self._db, self.name, steps)
                 break
             except _TRANSIENT as error:
-                log.warning("database unavailable, waiting to handle a batch: %s", error)
+                log.warning("database unavailable, waiting to handle %d runs: %s", len(runs), error)
                 await asyncio.sleep(min(5.0, self._backoff * 10))
             except Exception as error:
-                # Nothing of the batch was kept: one by one, a poison event fails alone.
-                log.warning(
-                    "a batch of %d %s failed (%s); one by one", len(run), envelope.type, error
-                )
-                for record, d in run:
-                    await self._process(record, d)
+                # Nothing was kept: run by run, then one by one, a poison event fails alone.
+                if len(runs) > 1:
+                    log.warning("%d runs together failed (%s); run by run", len(runs), error)
+                    for run in runs:
+                        await self._process_run(run)
+                    return
+                log.warning("a batch of %d failed (%s); one by one", len(runs[0]), error)
+                for record, decoded in runs[0]:
+                    await self._process(record, decoded)
                 return
-        for record, (envelope, _) in decoded:
-            labels = {"service": self.name, "topic": record.topic, "type": envelope.type}
+        for run in runs:
+            await self._consumed(run)
+
+    async def _consumed(self, run: list[Item]) -> None:
+        for record, decoded in run:
+            if not isinstance(decoded, tuple):
+                continue
+            labels = {"service": self.name, "topic": record.topic, "type": decoded[0].type}
             EVENTS_CONSUMED.labels(**labels).inc()
             if self._after_commit is not None:
-                await self._after_commit(envelope)
+                await self._after_commit(decoded[0])
+
+    def _span(self, record: Record, envelope: Envelope) -> AbstractContextManager[Span]:
+        """The record's CONSUMER span, in the trace its headers carry."""
+        return consumer_span(
+            record.topic,
+            envelope.type,
+            str(envelope.id),
+            record.headers,
+            key=envelope.key,
+            partition=record.partition,
+            offset=record.offset,
+            consumer_group=self.group_id,
+        )
 
     async def _process(self, record: Record, decoded: Decoded | PoisonEvent | None = None) -> None:
         try:
@@ -281,16 +341,7 @@ class EventConsumer:
         attempt = 0
         while True:
             try:
-                with consumer_span(
-                    record.topic,
-                    envelope.type,
-                    str(envelope.id),
-                    record.headers,
-                    key=envelope.key,
-                    partition=record.partition,
-                    offset=record.offset,
-                    consumer_group=self.group_id,
-                ):
+                with self._span(record, envelope):
                     await handle_in_inbox(self._db, self.name, handle, envelope)
                 break
             except _TRANSIENT as error:
@@ -319,37 +370,6 @@ class EventConsumer:
         )
 
     async def _dead_letter(self, record: Record, event_type: str, error: BaseException) -> None:
-        # A compacted topic's value is a person's contact: the copy would outlive her
-        # erasure by the dead-letter retention, so only where it was is kept.
         omit_value = record.topic in self._compacted
-        error_text = f"{type(error).__name__}: {error}"
-        if omit_value:  # an error's message may quote the record (pydantic's do)
-            error_text = f"{type(error).__name__} (message omitted: the record is personal)"
-        headers = [
-            *record.headers,
-            ("dlq_original_topic", record.topic.encode()),
-            ("dlq_original_partition", str(record.partition).encode()),
-            ("dlq_original_offset", str(record.offset).encode()),
-            ("dlq_consumer", self.name.encode()),
-            ("dlq_error", error_text[:2000].encode()),
-            ("dlq_failed_at", datetime.now(UTC).isoformat().encode()),
-        ]
-        if omit_value:
-            headers.append(("dlq_value_omitted", b"true"))
-        topic = dlq_topic(self.name)
-        value = None if omit_value else record.value
-        try:
-            delivery = await self._dead_letters.send(
-                topic, value=value, key=record.key, headers=headers
-            )
-        except MessageSizeTooLargeError:
-            # A value as large as the broker takes, plus the dead letter's headers, is over
-            # the producer's limit: this record failed for ever and its partition stopped.
-            # Where it was (the headers) is what the dead letter must keep; the value is
-            # still in the original topic until its retention.
-            headers.append(("dlq_value_omitted", b"too large"))
-            delivery = await self._dead_letters.send(
-                topic, value=None, key=record.key, headers=headers
-            )
-        await delivery  # the offset moves on only once the dead letter is safe
+        await dead_letter(self._dead_letters, self.name, record, error, omit_value=omit_value)
         EVENTS_DEAD_LETTERED.labels(service=self.name, topic=record.topic, type=event_type).inc()

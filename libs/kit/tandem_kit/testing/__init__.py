@@ -15,7 +15,7 @@ Needs the ``testing`` extra (``tandem-kit[testing]``: httpx, asgi-lifespan).
 
 from tandem_kit.testing.app import RunningApp, isolated_settings, run_app
 from tandem_kit.testing.checks import assert_problem, wait_until
-from tandem_kit.testing.events import deliver, record_of
+from tandem_kit.testing.events import deliver, deliver_together, record_of
 from tandem_kit.testing.outbox import (
     OutboxEvent,
     outbox_events,
@@ -32,6 +32,7 @@ __all__ = [
     "bearer",
     "database_with_vault",
     "deliver",
+    "deliver_together",
     "isolated_settings",
     "outbox_events",
     "outbox_position",

@@ -10,7 +10,7 @@ read on the app's own database.
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,7 +28,7 @@ from tandem_kit.auth import ensure_local_key
 from tandem_kit.kafka.handlers import EventHandler
 from tandem_kit.runtime import Runtime
 from tandem_kit.settings import ServiceSettings
-from tandem_kit.testing.events import deliver
+from tandem_kit.testing.events import deliver, deliver_together
 from tandem_kit.testing.outbox import (
     OutboxEvent,
     outbox_events,
@@ -116,6 +116,13 @@ class RunningApp(Generic[S]):
         return await deliver(
             self.runtime.database, self.consumer, self.handlers, event, event_id=event_id
         )
+
+    async def deliver_together(self, events: Sequence[Event | Envelope]) -> int:
+        """Hand ``events`` to the app's consumer path as consecutive records of one
+        partition (one transaction, batch handlers given their runs); how many were new."""
+        if self.consumer is None:
+            raise RuntimeError("run_app(..., definition=...) names the consumer to deliver to")
+        return await deliver_together(self.runtime.database, self.consumer, self.handlers, events)
 
     @overload
     async def outbox(self, event_class: type[E], *, after: int = 0) -> list[E]: ...

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from datetime import datetime
 from uuid import UUID
 
@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_analytics.adapters.readmodels import insert_absent
 from tandem_analytics.adapters.tables import consumed_event_people, consumed_events
 from tandem_analytics.domain.event_store import StoredEvent
+from tandem_kit.db.bulk import insert_many
 
 
 async def append(session: AsyncSession, stored: StoredEvent, people: Iterable[UUID]) -> bool:
@@ -37,6 +38,42 @@ async def append(session: AsyncSession, stored: StoredEvent, people: Iterable[UU
                 {"participant_id": person, "event_id": stored.event_id},
                 ["participant_id", "event_id"],
             )
+    return new
+
+
+async def append_many(
+    session: AsyncSession, stored: Sequence[tuple[StoredEvent, Iterable[UUID]]]
+) -> list[bool]:
+    """:func:`append` for a run, in order: whether each event is new (an id already
+    stored, or earlier in the run, is not)."""
+    ids = [event.event_id for event, _ in stored]
+    seen = set(
+        await session.scalars(
+            select(consumed_events.c.event_id).where(consumed_events.c.event_id.in_(ids))
+        )
+    )
+    new: list[bool] = []
+    events: list[dict[str, object]] = []
+    people: dict[tuple[UUID, UUID], None] = {}  # ordered and without duplicates
+    for event, named in stored:
+        new.append(event.event_id not in seen)
+        if event.event_id in seen:
+            continue
+        seen.add(event.event_id)
+        events.append(
+            {
+                "event_id": event.event_id,
+                "event_type": event.event_type,
+                "source": event.source,
+                "key": event.key,
+                "time": event.time,
+                "data": event.data,
+            }
+        )
+        people.update(dict.fromkeys((person, event.event_id) for person in named))
+    await insert_many(session, consumed_events, events)
+    rows = [{"participant_id": person, "event_id": event_id} for person, event_id in people]
+    await insert_many(session, consumed_event_people, rows)
     return new
 
 

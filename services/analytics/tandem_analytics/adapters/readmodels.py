@@ -41,6 +41,20 @@ async def insert_absent(
     return bool(getattr(result, "rowcount", 0))
 
 
+async def insert_absent_many(
+    session: AsyncSession, table: Table, rows: Sequence[Mapping[str, Any]], keys: Sequence[str]
+) -> None:
+    """:func:`insert_absent` for many rows in one ``executemany``, in order (the first row of
+    a key wins, as one by one). All rows name the same columns."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    await session.execute(
+        insert(table).on_conflict_do_nothing(index_elements=list(keys)), [dict(r) for r in rows]
+    )
+
+
 def latest(column: Any, value: object) -> ColumnElement[Any]:
     """The later of the column and ``value`` (SQL, so concurrent updates both hold)."""
     return case((or_(column.is_(None), column < value), value), else_=column)

@@ -10,7 +10,7 @@ named them, and a token subject beside it ``erased:``.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Iterable, Sequence
 from uuid import UUID
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -33,6 +33,22 @@ async def keep(
         envelope.id, envelope.type, envelope.source, envelope.key, envelope.time, _encode(data)
     )
     return await repo.append(session, stored, people)
+
+
+async def keep_many(
+    session: AsyncSession, kept: Sequence[tuple[Envelope, object, Iterable[UUID]]]
+) -> list[bool]:
+    """:func:`keep` for a run of (envelope, data, people), in order: which were new."""
+    return await repo.append_many(
+        session,
+        [
+            (
+                StoredEvent(e.id, e.type, e.source, e.key, e.time, _encode(data)),
+                people,
+            )
+            for e, data, people in kept
+        ],
+    )
 
 
 async def forget(session: AsyncSession, participant_id: UUID) -> None:
