@@ -72,7 +72,9 @@ async def test_effect_happens_once_when_consumer_dies_after_db_commit(
     first = note_consumer(sink, kafka_bootstrap, topic, name, producer, after_commit=die_on_fifth)
     with pytest.raises(SimulatedCrash):
         await first.run()
-    assert len(await received_counts(sink)) == 5
+    # The records of one poll commit in one inbox transaction, so the crash after the
+    # fifth's commit may find later ones of its poll committed too; none of the offsets is.
+    assert len(await received_counts(sink)) >= 5
 
     redelivered: list[Envelope] = []
 
