@@ -37,7 +37,15 @@ GENERATOR = BIN / "openapi-python-client"
 
 # operationIds per service: add one here when the web app starts calling it.
 OPERATIONS: Mapping[str, tuple[str, ...]] = {
-    "matching": ("list_participants", "list_relationships"),
+    "matching": (
+        "list_participants",
+        "list_relationships",
+        "list_programmes",
+        "list_rematching_offers",
+        "get_rematching_offer",
+        "accept_rematching_offer",
+        "decline_rematching_offer",
+    ),
     "messaging": (
         "list_conversations",
         "get_conversation",
@@ -47,11 +55,14 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "get_agreement",
     ),
     "meetings": ("list_meetings",),
+    "analytics": ("list_risk_flags", "dismiss_risk_flag", "get_dashboard"),
 }
 
 
 def live_documents(folder: Path) -> dict[str, dict[str, Any]]:
     """Each service's document from its app (built, never started)."""
+    from tandem_analytics.main import create_app as analytics_app
+    from tandem_analytics.settings import AnalyticsSettings
     from tandem_kit.testing import isolated_settings
     from tandem_matching.main import create_app as matching_app
     from tandem_matching.settings import MatchingSettings
@@ -64,6 +75,7 @@ def live_documents(folder: Path) -> dict[str, dict[str, Any]]:
         "matching": matching_app(isolated_settings(MatchingSettings, folder)).openapi(),
         "messaging": messaging_app(isolated_settings(MessagingSettings, folder)).openapi(),
         "meetings": meetings_app(isolated_settings(MeetingsSettings, folder)).openapi(),
+        "analytics": analytics_app(isolated_settings(AnalyticsSettings, folder)).openapi(),
     }
 
 

@@ -16,6 +16,7 @@ from typing import TypeVar
 
 import httpx
 
+from tandem_web.clients.analytics.errors import UnexpectedStatus as AnalyticsUnexpected
 from tandem_web.clients.matching.errors import UnexpectedStatus as MatchingUnexpected
 from tandem_web.clients.meetings.errors import UnexpectedStatus as MeetingsUnexpected
 from tandem_web.clients.messaging.errors import UnexpectedStatus as MessagingUnexpected
@@ -58,7 +59,13 @@ async def reaching(service: str) -> AsyncIterator[None]:
     """Transport failures and undeclared statuses of the calls inside, as unavailability."""
     try:
         yield
-    except (httpx.HTTPError, MatchingUnexpected, MeetingsUnexpected, MessagingUnexpected) as exc:
+    except (
+        httpx.HTTPError,
+        AnalyticsUnexpected,
+        MatchingUnexpected,
+        MeetingsUnexpected,
+        MessagingUnexpected,
+    ) as exc:
         raise ServiceUnavailable(service, type(exc).__name__) from exc
     except (KeyError, TypeError, ValueError) as exc:  # a body the client could not read
         raise ServiceUnavailable(service, f"unreadable answer ({exc})") from exc
