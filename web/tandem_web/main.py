@@ -16,7 +16,14 @@ from starlette.responses import Response
 from tandem_kit.telemetry.logging import configure_logging
 from tandem_web.adapters.catalogs import load_interface_catalogs
 from tandem_web.adapters.sessions import SessionStore, load_or_create_key
-from tandem_web.api import conversations, language, oidc_sign_in, pages, sign_in
+from tandem_web.api import (
+    conversations,
+    language,
+    oidc_sign_in,
+    pages,
+    rematching,
+    sign_in,
+)
 from tandem_web.api.language import LANGUAGE_COOKIE
 from tandem_web.domain.languages import choose
 from tandem_web.security import security_headers
@@ -58,6 +65,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(language.router)
     app.include_router(oidc_sign_in.router)
     app.include_router(conversations.router)
+    app.include_router(rematching.router)
     return app
 
 

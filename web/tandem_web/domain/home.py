@@ -17,6 +17,7 @@ from tandem_web.domain.participants import (
     next_meeting,
     rsvps_waiting,
 )
+from tandem_web.domain.rematching import Offer
 
 # Relationships whose members have something to do together (a proposed one waits for
 # acceptance in matching; a declined one is over before it began).
@@ -30,6 +31,8 @@ class ParticipantHome:
     conversations: Section[list[Conversation]]
     meetings: Section[list[Meeting]]
     agreements: Section[list[Agreement]]
+    # A mentee's re-matching offers waiting for her answer (a relationship ended early).
+    offers: Section[list[Offer]]
     # relationship id -> the other members' names, from whichever service knew them
     names: Mapping[uuid.UUID, tuple[str, ...]]
     now: datetime

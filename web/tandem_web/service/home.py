@@ -26,6 +26,7 @@ from tandem_web.domain.participants import (
     grants_of,
     viewer_zone,
 )
+from tandem_web.domain.rematching import Offer
 from tandem_web.domain.sessions import WebSession
 from tandem_web.settings import WebSettings
 
@@ -115,13 +116,25 @@ async def participant_home(
         found = await _each([messaging_api.agreement(url, token, r, me) for r in ids])
         return [a for a in found if a is not None]
 
-    meetings_part, agreements_part = await asyncio.gather(section(meetings), section(agreements))
+    async def offers() -> list[Offer]:
+        url = str(settings.matching_url)
+        mentee_of = [p.programme_id for p in mine if p.role == "mentee"]
+        found = await _each([matching_api.open_offers(url, token, p) for p in mentee_of])
+        return [o for os in found for o in os]
+
+    async def offers_section() -> Section[list[Offer]]:
+        return Section.down() if profiles.unavailable else await section(offers)
+
+    meetings_part, agreements_part, offers_part = await asyncio.gather(
+        section(meetings), section(agreements), offers_section()
+    )
     return ParticipantHome(
         zone=viewer_zone(mine, browser_zone, ZONES),
         relationships=relationships_part,
         conversations=conversations_part,
         meetings=meetings_part,
         agreements=agreements_part,
+        offers=offers_part,
         names=names_of(relationships_part.value or [], conversations_part.value or []),
         now=now,
     )

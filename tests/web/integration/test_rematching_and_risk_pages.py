@@ -1,0 +1,142 @@
+"""The re-matching offer and the manager's risk pages against the real platform
+(``tests/web/platform.py``), the web app driven over HTTP as a browser without
+JavaScript would.
+
+Two more pairs join the shared programme through matching's public API (an import, a
+match run, both members accepting): the first is ended early by the manager, which makes
+its mentee a re-matching offer (as in ``tests/e2e/test_risk_flow.py``); the second never
+writes, and with the programme's no-contact threshold at its least analytics flags it
+(the platform runs drop-out risk on the demo time scale). The mentee answers her offer
+through the page's form and matching reports it accepted; another mentee opening it is
+told it is not hers; the manager reads the flag's reasons in German and English and
+dismisses it through the page's form, and analytics then lists it cleared."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+
+from demo.client import Api
+from demo.flow import accept_all, import_people, run_matching
+from tests.web.integration.test_participant_pages import section, signed_in
+from tests.web.platform import Platform, form_token, row
+
+pytestmark = [pytest.mark.kafka, pytest.mark.slow]
+THRESHOLDS: dict[str, Any] = {
+    "no_contact_days": 0.04,  # the least analytics takes: about a second on the demo scale
+    "unanswered_factor": None,
+    "default_response_days": 1.0,
+    "missed_windows": None,
+    "window_grace_days": 0,
+    "no_shows": None,
+    "agreement_days": None,
+    "isolation_days": None,
+    "nudge_members": False,
+}
+
+
+@dataclass(frozen=True)
+class Pairs:
+    ended_mentee: str
+    offer_id: str
+    quiet_relationship: str
+
+
+@pytest.fixture(scope="module")
+def pairs(platform: Platform) -> Pairs:
+    matching, analytics = Api(platform.urls["matching"]), Api(platform.urls["analytics"])
+    pid = platform.programme_id
+    manager = platform.tokens.manager(pid)
+    analytics.call("PUT", f"/v1/programmes/{pid}/risk-thresholds", manager, json=THRESHOLDS)
+    run = uuid.uuid4().hex[:6]
+    evening, afternoon = ("17:00", "21:00"), ("12:00", "16:00")
+    people = [
+        row(f"chidi-{run}", "mentee", "Chidi Eze", "Europe/Athens", evening),
+        row(f"dara-{run}", "mentee", "Dara Novak", "Europe/Athens", evening),
+        row(f"elena-{run}", "mentor", "Elena Silva", "America/Sao_Paulo", afternoon),
+        row(f"filipe-{run}", "mentor", "Filipe Rocha", "America/Sao_Paulo", afternoon),
+    ]
+    import_people(matching, manager, pid, people)
+    run_matching(matching, manager, pid)
+    subjects = {
+        p["id"]: (p["subject"], p["role"])
+        for p in matching.pages(f"/v1/programmes/{pid}/participants", manager)
+    }
+    accept_all(matching, platform.tokens, manager, pid, subjects)
+    mine = {
+        subjects[m["participant_id"]][0]: r
+        for r in matching.pages(f"/v1/programmes/{pid}/relationships", manager, status="active")
+        for m in r["members"]
+        if subjects[m["participant_id"]][0].endswith(run)
+    }
+    ended, quiet = mine[f"chidi-{run}"], mine[f"dara-{run}"]
+    matching.call(
+        "POST",
+        f"/v1/programmes/{pid}/relationships/{ended['id']}/end",
+        manager,
+        json={"reason": "poor_fit"},
+    )
+    chidi = platform.tokens.participant(f"chidi-{run}", "mentee", pid)
+    [offer] = matching.pages(f"/v1/programmes/{pid}/rematching-offers", chidi)
+    assert offer["status"] == "open"
+    return Pairs(f"chidi-{run}", offer["id"], quiet["id"])
+
+
+def text_of(html: str) -> str:
+    return re.sub(r"[ \t\n]+", " ", re.sub(r"<[^>]+>", " ", html))
+
+
+def test_the_mentee_accepts_her_offer_through_the_page(platform: Platform, pairs: Pairs) -> None:
+    pid = platform.programme_id
+    path = f"/programmes/{pid}/rematching-offers/{pairs.offer_id}"
+    with signed_in(platform.urls["web"], pairs.ended_mentee) as browser:
+        home = browser.get("/")
+        assert path in home.text
+        assert "You have been offered re-matching" in section(home.text, "offers")
+        page = browser.get(path)
+        assert page.status_code == 200, page.text
+        assert "Would you like a new mentor?" in page.text
+        assert "This offer is waiting for your answer." in page.text
+        german = browser.get(path, headers={"Accept-Language": "de"})
+        assert "Möchten Sie eine neue Mentorin oder einen neuen Mentor?" in german.text
+        token = form_token(page.text)
+        forged = browser.post(f"{path}/accept", data={"csrf_token": "forged"})
+        assert forged.status_code == 403
+        accepted = browser.post(f"{path}/accept", data={"csrf_token": token})
+        assert accepted.status_code == 303, accepted.text
+        assert accepted.headers["location"] == path
+        shown = browser.get(path)
+        assert "You accepted this offer on" in text_of(shown.text)
+        assert "/accept" not in shown.text  # no form for an answered offer
+        # Answered once: declining now is refused, in words, never a 500.
+        again = browser.post(f"{path}/decline", data={"csrf_token": token})
+        assert again.status_code == 409, again.text
+        assert "this offer had already been answered" in again.text
+        home_after = browser.get("/")
+        assert path not in home_after.text
+    chidi = platform.tokens.participant(pairs.ended_mentee, "mentee", pid)
+    offer = Api(platform.urls["matching"]).call(
+        "GET", f"/v1/programmes/{pid}/rematching-offers/{pairs.offer_id}", chidi
+    )
+    assert offer["status"] == "accepted"
+
+
+def test_another_mentee_is_told_the_offer_is_not_hers(platform: Platform, pairs: Pairs) -> None:
+    path = f"/programmes/{platform.programme_id}/rematching-offers/{pairs.offer_id}"
+    with signed_in(platform.urls["web"], platform.mentee) as browser:
+        page = browser.get(path)
+        refused = browser.post(f"{path}/decline", data={"csrf_token": form_token(page.text)})
+    assert page.status_code == 404
+    assert "There is no such re-matching offer, or it is not yours." in page.text
+    assert "/decline" not in page.text
+    assert refused.status_code == 404
+    assert "Offer not found" in refused.text
+    chidi = platform.tokens.participant(pairs.ended_mentee, "mentee", platform.programme_id)
+    offer = Api(platform.urls["matching"]).call(
+        "GET", f"/v1/programmes/{platform.programme_id}/rematching-offers/{pairs.offer_id}", chidi
+    )
+    assert offer["status"] in ("open", "accepted")  # whatever the test before did, not declined
