@@ -22,6 +22,7 @@ from tandem_web.api import (
     oidc_sign_in,
     pages,
     rematching,
+    risk,
     sign_in,
 )
 from tandem_web.api.language import LANGUAGE_COOKIE
@@ -66,6 +67,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(oidc_sign_in.router)
     app.include_router(conversations.router)
     app.include_router(rematching.router)
+    app.include_router(risk.router)
     return app
 
 

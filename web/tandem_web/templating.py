@@ -10,6 +10,7 @@ import jinja2
 from babel.support import NullTranslations
 from fastapi.templating import Jinja2Templates
 
+from tandem_web.domain.figures import day, number, share
 from tandem_web.domain.local_times import local_time, zone_name
 
 PACKAGE = Path(__file__).resolve().parent
@@ -21,6 +22,8 @@ _environment = jinja2.Environment(
 )
 # Times in the reader's zone and language (CLDR): {{ local_time(moment, zone, language) }}.
 _environment.globals.update(local_time=local_time, zone_name=zone_name)
+# Figures likewise: {{ share(0.125, language) }}, {{ number(3.5, language) }}, {{ day(d, ...) }}.
+_environment.globals.update(share=share, number=number, day=day)
 templates = Jinja2Templates(env=_environment)
 current_translations: ContextVar[NullTranslations | None] = ContextVar(
     "current_translations", default=None

@@ -23,7 +23,7 @@ import pytest
 from demo.client import Api
 from demo.flow import accept_all, import_people, run_matching
 from tests.web.integration.test_participant_pages import section, signed_in
-from tests.web.platform import Platform, form_token, row
+from tests.web.platform import Platform, form_token, row, wait_for
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]
 THRESHOLDS: dict[str, Any] = {
@@ -140,3 +140,72 @@ def test_another_mentee_is_told_the_offer_is_not_hers(platform: Platform, pairs:
         "GET", f"/v1/programmes/{platform.programme_id}/rematching-offers/{pairs.offer_id}", chidi
     )
     assert offer["status"] in ("open", "accepted")  # whatever the test before did, not declined
+
+
+def test_the_manager_reads_a_flag_in_her_language_and_dismisses_it(
+    platform: Platform, pairs: Pairs
+) -> None:
+    pid = platform.programme_id
+    analytics = Api(platform.urls["analytics"])
+    manager = platform.tokens.manager(pid)
+
+    def flag_of_the_quiet_pair() -> Any:
+        return next(
+            (
+                f
+                for f in analytics.pages(f"/v1/programmes/{pid}/risk-flags", manager)
+                if f["relationship_id"] == pairs.quiet_relationship
+            ),
+            None,
+        )
+
+    flag = wait_for("analytics' flag of the quiet pair", flag_of_the_quiet_pair)
+    with signed_in(platform.urls["web"], "demo-manager") as browser:
+        home = browser.get("/")
+        assert home.status_code == 200, home.text
+        assert f"/programmes/{pid}/risk" in home.text
+        english = browser.get(f"/programmes/{pid}/risk")
+        german = browser.get(f"/programmes/{pid}/risk", headers={"Accept-Language": "de"})
+        assert english.status_code == 200, english.text
+        flags = section(english.text, "flags")
+        assert "No two-way contact for" in flags
+        assert "Dara Novak" in flags  # matching names the relationship's members
+        assert "kein Austausch in beide Richtungen" in section(german.text, "flags")
+        assert "Offene Markierungen" in german.text
+        figures = section(english.text, "figures")
+        assert "Active relationships" in figures
+        assert "Messages per week" in figures
+        assert "Meetings by mode" in figures
+        # Figures and flags only: never a word the members wrote.
+        assert "Welcome, Amara!" not in english.text
+        action = f"/programmes/{pid}/risk-flags/{flag['id']}/dismissal"
+        assert action in english.text
+        reason = "Both on holiday until the 20th"
+        forged = browser.post(action, data={"csrf_token": "forged", "reason": reason})
+        assert forged.status_code == 403
+        dismissed = browser.post(
+            action, data={"csrf_token": form_token(english.text), "reason": reason}
+        )
+        assert dismissed.status_code == 303, dismissed.text
+        assert dismissed.headers["location"] == f"/programmes/{pid}/risk"
+        after = browser.get(f"/programmes/{pid}/risk")
+        assert action not in after.text
+        # Dismissed once: a second form for it is refused in words, never a 500.
+        again = browser.post(action, data={"csrf_token": form_token(after.text), "reason": reason})
+        assert again.status_code == 409, again.text
+        assert "it had already been cleared" in again.text
+    cleared = [
+        f
+        for f in analytics.pages(f"/v1/programmes/{pid}/risk-flags", manager, open="false")
+        if f["id"] == flag["id"]
+    ]
+    assert [(f["cleared_by"], f["dismissal_reason"]) for f in cleared] == [
+        ("manager_dismissed", reason)
+    ]
+
+
+def test_a_mentee_opening_the_risk_page_is_refused(platform: Platform) -> None:
+    with signed_in(platform.urls["web"], platform.mentee) as browser:
+        page = browser.get(f"/programmes/{platform.programme_id}/risk")
+    assert page.status_code == 403, page.text
+    assert "This programme is not yours to manage" in page.text

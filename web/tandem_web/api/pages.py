@@ -1,5 +1,5 @@
-"""The home page: what anyone sees before signing in, and a mentee's or mentor's "what
-next" once they have."""
+"""The home page: what anyone sees before signing in, a mentee's or mentor's "what next"
+once they have, and a manager's programmes."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from tandem_web.api.deps import TIME_ZONE_COOKIE, CurrentSession, Settings
 from tandem_web.api.rendering import page
 from tandem_web.service.home import grants, participant_home
+from tandem_web.service.risk import managed_programmes
 from tandem_web.service.sessions import Sessions
 
 router = APIRouter()
@@ -19,8 +20,21 @@ router = APIRouter()
 
 @router.get("/", response_class=HTMLResponse)
 async def home(request: Request, settings: Settings, session: CurrentSession) -> HTMLResponse:
-    if session is None or not grants(session).participant:
+    if session is None:
         return page(request, "home.html", session, title="Tandem")
+    granted = grants(session)
+    if not granted.participant:
+        if not granted.manager:
+            return page(request, "home.html", session, title="Tandem")
+        programmes, unnamed = await managed_programmes(settings, session)
+        return page(
+            request,
+            "manager_home.html",
+            session,
+            title="Your programmes",
+            programmes=programmes,
+            unnamed=unnamed,
+        )
     browser_zone = unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
     found = await participant_home(settings, session, browser_zone, datetime.now(UTC))
     return page(request, "participant_home.html", session, title="What next", home=found)

@@ -1,0 +1,23 @@
+"""Figures as each reader reads them: CLDR's numbers, shares and dates (Babel)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
+
+
+def share(value: float, language: str) -> str:
+    """A share of one, e.g. en "12.5%", de "12,5 %", fr "12,5 %"."""
+    return format_percent(value, "#,##0.#%", locale=language)
+
+
+def number(value: float, language: str) -> str:
+    """A figure to one decimal, e.g. en "1,234.5", de "1.234,5"."""
+    return format_decimal(value, "#,##0.#", locale=language)
+
+
+def day(value: date, language: str) -> str:
+    """A date in the language's medium length, e.g. en "Dec 7, 2026", de "07.12.2026"."""
+    return format_date(value, "medium", locale=language)
