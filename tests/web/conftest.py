@@ -1,7 +1,8 @@
-"""The web app's tests' fixtures: the shared platform (``tests/web/platform.py``)."""
+"""The web app's tests' fixtures: the shared platform (``tests/web/platform.py``) and its
+two more pairs."""
 
 from __future__ import annotations
 
-from tests.web.platform import platform
+from tests.web.platform import pairs, platform
 
-__all__ = ["platform"]
+__all__ = ["pairs", "platform"]

@@ -3,6 +3,9 @@ real Kafka broker (the demo's launcher) and ``tandem-web serve`` beside them, wi
 programme set up through the services' public APIs as its people would: matching's run,
 both members accepting, the mentor writing first and scheduling an online meeting.
 
+``pairs`` adds two more pairs to its programme (one ended early with a re-matching
+offer, one flagged at risk) for the offer and risk pages' tests.
+
 Session-scoped: the integration and the browser tests share one start (two minutes on
 two shared cores)."""
 
@@ -148,6 +151,83 @@ def platform(kafka_bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> 
             )
     finally:
         mails.stop()
+
+
+THRESHOLDS: dict[str, Any] = {
+    "no_contact_days": 0.04,  # the least analytics takes: about a second on the demo scale
+    "unanswered_factor": None,
+    "default_response_days": 1.0,
+    "missed_windows": None,
+    "window_grace_days": 0,
+    "no_shows": None,
+    "agreement_days": None,
+    "isolation_days": None,
+    "nudge_members": False,
+}
+
+
+@dataclass(frozen=True)
+class Pairs:
+    ended_mentee: str
+    offer_id: str
+    quiet_relationship: str
+    flag_id: str  # analytics' open flag of the quiet pair
+
+
+@pytest.fixture(scope="session")
+def pairs(platform: Platform) -> Pairs:
+    """Two more pairs in the shared programme, through matching's public API (an import,
+    a match run, both members accepting): the first ended early by the manager, which
+    makes its mentee a re-matching offer (as in ``tests/e2e/test_risk_flow.py``); the
+    second never writes, and with the programme's no-contact threshold at its least
+    analytics flags it (the platform runs drop-out risk on the demo time scale)."""
+    matching, analytics = Api(platform.urls["matching"]), Api(platform.urls["analytics"])
+    pid = platform.programme_id
+    manager = platform.tokens.manager(pid)
+    analytics.call("PUT", f"/v1/programmes/{pid}/risk-thresholds", manager, json=THRESHOLDS)
+    run = uuid.uuid4().hex[:6]
+    evening, afternoon = ("17:00", "21:00"), ("12:00", "16:00")
+    people = [
+        row(f"chidi-{run}", "mentee", "Chidi Eze", "Europe/Athens", evening),
+        row(f"dara-{run}", "mentee", "Dara Novak", "Europe/Athens", evening),
+        row(f"elena-{run}", "mentor", "Elena Silva", "America/Sao_Paulo", afternoon),
+        row(f"filipe-{run}", "mentor", "Filipe Rocha", "America/Sao_Paulo", afternoon),
+    ]
+    import_people(matching, manager, pid, people)
+    run_matching(matching, manager, pid)
+    subjects = {
+        p["id"]: (p["subject"], p["role"])
+        for p in matching.pages(f"/v1/programmes/{pid}/participants", manager)
+    }
+    accept_all(matching, platform.tokens, manager, pid, subjects)
+    mine = {
+        subjects[m["participant_id"]][0]: r
+        for r in matching.pages(f"/v1/programmes/{pid}/relationships", manager, status="active")
+        for m in r["members"]
+        if subjects[m["participant_id"]][0].endswith(run)
+    }
+    ended, quiet = mine[f"chidi-{run}"], mine[f"dara-{run}"]
+    matching.call(
+        "POST",
+        f"/v1/programmes/{pid}/relationships/{ended['id']}/end",
+        manager,
+        json={"reason": "poor_fit"},
+    )
+    chidi = platform.tokens.participant(f"chidi-{run}", "mentee", pid)
+    [offer] = matching.pages(f"/v1/programmes/{pid}/rematching-offers", chidi)
+    assert offer["status"] == "open"
+    flag = wait_for(
+        "analytics' flag of the quiet pair",
+        lambda: next(
+            (
+                f
+                for f in analytics.pages(f"/v1/programmes/{pid}/risk-flags", manager)
+                if f["relationship_id"] == quiet["id"]
+            ),
+            None,
+        ),
+    )
+    return Pairs(f"chidi-{run}", offer["id"], quiet["id"], flag["id"])
 
 
 def form_token(html: str) -> str:

@@ -3,7 +3,8 @@
 a user signs in through the embedded default's page and out again; axe-core finds no
 WCAG 2.2 AA violation on any page on the way, and the browser reports no blocked
 script or style (the Content-Security-Policy allows no inline code). On the real platform,
-a mentee's "what next" and conversation pages, the same way."""
+a mentee's "what next" and conversation pages, the same way; a re-matching offer's page,
+and a manager's programmes and relationships at risk."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ from playwright.async_api import Browser, Page, async_playwright
 
 from tests.support.infra import REPO_ROOT
 from tests.support.smtp import free_port
-from tests.web.platform import Platform
+from tests.web.platform import Pairs, Platform
 
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO_ROOT / "tools" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
@@ -203,6 +204,50 @@ async def test_the_mentees_pages_by_keyboard_with_no_accessibility_violation(
             await page.keyboard.press("Enter")
         assert "Sent from the keyboard, without a mouse." in await page.inner_text("main")
         assert await axe_violations(page) == [], "conversation, after posting"
+    finally:
+        await context.close()
+    assert blocked == [], json.dumps(blocked)
+
+
+@pytest.mark.kafka
+@pytest.mark.slow
+async def test_the_offer_and_risk_pages_by_keyboard_with_no_accessibility_violation(
+    browser: Browser, platform: Platform, pairs: Pairs
+) -> None:
+    """The mentee whose relationship ended early follows her home's link to her offer;
+    the manager her programme's link to its relationships at risk, keyboard only; no
+    WCAG 2.2 AA violation, nothing blocked. Nothing is answered or dismissed here (the
+    integration tests do that)."""
+    web = platform.urls["web"]
+    context = await browser.new_context(locale="en-GB", timezone_id="Europe/Athens")
+    page = await context.new_page()
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Refused" in m.text else None)
+    try:
+        await page.goto(f"{web}/sign-in")
+        await focus_and_press(page, "Chidi Eze", limit=60)
+        await page.wait_for_url(f"{web}/")
+        assert await axe_violations(page) == [], "what next, with an offer"
+        await focus_and_press(page, "You have been offered re-matching: please answer.", 40)
+        await page.wait_for_url(f"**/rematching-offers/{pairs.offer_id}")
+        main = await page.inner_text("main")
+        assert "Would you like a new mentor?" in main or "accepted this offer" in main
+        assert await axe_violations(page) == [], "re-matching offer"
+        await focus_and_press(page, "Sign out", limit=40)
+
+        await page.goto(f"{web}/sign-in")
+        await focus_and_press(page, "Maria Manager", limit=60)
+        await page.wait_for_url(f"{web}/")
+        assert "Your programmes" in await page.inner_text("main")
+        assert await axe_violations(page) == [], "manager's home"
+        await focus(page, f"a[href='/programmes/{platform.programme_id}/risk']")
+        async with page.expect_navigation():
+            await page.keyboard.press("Enter")
+        main = await page.inner_text("main")
+        assert "Relationships at risk" in main
+        assert "Messages per week" in main
+        assert await axe_violations(page) == [], "relationships at risk"
+        await focus(page, "main input[name=reason]")  # a dismissal's reason, by keyboard
     finally:
         await context.close()
     assert blocked == [], json.dumps(blocked)

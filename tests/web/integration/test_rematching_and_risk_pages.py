@@ -1,12 +1,7 @@
 """The re-matching offer and the manager's risk pages against the real platform
-(``tests/web/platform.py``), the web app driven over HTTP as a browser without
-JavaScript would.
-
-Two more pairs join the shared programme through matching's public API (an import, a
-match run, both members accepting): the first is ended early by the manager, which makes
-its mentee a re-matching offer (as in ``tests/e2e/test_risk_flow.py``); the second never
-writes, and with the programme's no-contact threshold at its least analytics flags it
-(the platform runs drop-out risk on the demo time scale). The mentee answers her offer
+(``tests/web/platform.py``, with its two more pairs: one ended early, whose mentee has a
+re-matching offer, one flagged by analytics), the web app driven over HTTP as a browser
+without JavaScript would. The mentee answers her offer
 through the page's form and matching reports it accepted; another mentee opening it is
 told it is not hers; the manager reads the flag's reasons in German and English and
 dismisses it through the page's form, and analytics then lists it cleared."""
@@ -14,76 +9,14 @@ dismisses it through the page's form, and analytics then lists it cleared."""
 from __future__ import annotations
 
 import re
-import uuid
-from dataclasses import dataclass
-from typing import Any
 
 import pytest
 
 from demo.client import Api
-from demo.flow import accept_all, import_people, run_matching
 from tests.web.integration.test_participant_pages import section, signed_in
-from tests.web.platform import Platform, form_token, row, wait_for
+from tests.web.platform import Pairs, Platform, form_token
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]
-THRESHOLDS: dict[str, Any] = {
-    "no_contact_days": 0.04,  # the least analytics takes: about a second on the demo scale
-    "unanswered_factor": None,
-    "default_response_days": 1.0,
-    "missed_windows": None,
-    "window_grace_days": 0,
-    "no_shows": None,
-    "agreement_days": None,
-    "isolation_days": None,
-    "nudge_members": False,
-}
-
-
-@dataclass(frozen=True)
-class Pairs:
-    ended_mentee: str
-    offer_id: str
-    quiet_relationship: str
-
-
-@pytest.fixture(scope="module")
-def pairs(platform: Platform) -> Pairs:
-    matching, analytics = Api(platform.urls["matching"]), Api(platform.urls["analytics"])
-    pid = platform.programme_id
-    manager = platform.tokens.manager(pid)
-    analytics.call("PUT", f"/v1/programmes/{pid}/risk-thresholds", manager, json=THRESHOLDS)
-    run = uuid.uuid4().hex[:6]
-    evening, afternoon = ("17:00", "21:00"), ("12:00", "16:00")
-    people = [
-        row(f"chidi-{run}", "mentee", "Chidi Eze", "Europe/Athens", evening),
-        row(f"dara-{run}", "mentee", "Dara Novak", "Europe/Athens", evening),
-        row(f"elena-{run}", "mentor", "Elena Silva", "America/Sao_Paulo", afternoon),
-        row(f"filipe-{run}", "mentor", "Filipe Rocha", "America/Sao_Paulo", afternoon),
-    ]
-    import_people(matching, manager, pid, people)
-    run_matching(matching, manager, pid)
-    subjects = {
-        p["id"]: (p["subject"], p["role"])
-        for p in matching.pages(f"/v1/programmes/{pid}/participants", manager)
-    }
-    accept_all(matching, platform.tokens, manager, pid, subjects)
-    mine = {
-        subjects[m["participant_id"]][0]: r
-        for r in matching.pages(f"/v1/programmes/{pid}/relationships", manager, status="active")
-        for m in r["members"]
-        if subjects[m["participant_id"]][0].endswith(run)
-    }
-    ended, quiet = mine[f"chidi-{run}"], mine[f"dara-{run}"]
-    matching.call(
-        "POST",
-        f"/v1/programmes/{pid}/relationships/{ended['id']}/end",
-        manager,
-        json={"reason": "poor_fit"},
-    )
-    chidi = platform.tokens.participant(f"chidi-{run}", "mentee", pid)
-    [offer] = matching.pages(f"/v1/programmes/{pid}/rematching-offers", chidi)
-    assert offer["status"] == "open"
-    return Pairs(f"chidi-{run}", offer["id"], quiet["id"])
 
 
 def text_of(html: str) -> str:
@@ -148,18 +81,6 @@ def test_the_manager_reads_a_flag_in_her_language_and_dismisses_it(
     pid = platform.programme_id
     analytics = Api(platform.urls["analytics"])
     manager = platform.tokens.manager(pid)
-
-    def flag_of_the_quiet_pair() -> Any:
-        return next(
-            (
-                f
-                for f in analytics.pages(f"/v1/programmes/{pid}/risk-flags", manager)
-                if f["relationship_id"] == pairs.quiet_relationship
-            ),
-            None,
-        )
-
-    flag = wait_for("analytics' flag of the quiet pair", flag_of_the_quiet_pair)
     with signed_in(platform.urls["web"], "demo-manager") as browser:
         home = browser.get("/")
         assert home.status_code == 200, home.text
@@ -178,7 +99,7 @@ def test_the_manager_reads_a_flag_in_her_language_and_dismisses_it(
         assert "Meetings by mode" in figures
         # Figures and flags only: never a word the members wrote.
         assert "Welcome, Amara!" not in english.text
-        action = f"/programmes/{pid}/risk-flags/{flag['id']}/dismissal"
+        action = f"/programmes/{pid}/risk-flags/{pairs.flag_id}/dismissal"
         assert action in english.text
         reason = "Both on holiday until the 20th"
         forged = browser.post(action, data={"csrf_token": "forged", "reason": reason})
@@ -197,7 +118,7 @@ def test_the_manager_reads_a_flag_in_her_language_and_dismisses_it(
     cleared = [
         f
         for f in analytics.pages(f"/v1/programmes/{pid}/risk-flags", manager, open="false")
-        if f["id"] == flag["id"]
+        if f["id"] == pairs.flag_id
     ]
     assert [(f["cleared_by"], f["dismissal_reason"]) for f in cleared] == [
         ("manager_dismissed", reason)
