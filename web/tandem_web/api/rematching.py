@@ -23,15 +23,19 @@ def _browser_zone(request: Request) -> str | None:
 
 
 def _render(
-    request: Request, session: WebSession, found: OfferPage, status: int | None = None
+    request: Request, session: WebSession, found: OfferPage, error: OfferShown | None = None
 ) -> HTMLResponse:
+    """The offer page; with ``error``, the offer as it now is and why an answer was not
+    taken (the error's status)."""
+    status = OfferPage(error, found.zone).status if error else found.status
     return page(
         request,
         "rematching_offer.html",
         session,
-        status_code=status or found.status,
+        status_code=status,
         title="A new mentor?",
         found=found,
+        error=error,
     )
 
 
@@ -65,16 +69,7 @@ async def _answer(
     except NotAnswered as refused:
         found = await offer_page(settings, session, programme_id, offer_id, _browser_zone(request))
         if found.shown is OfferShown.SHOWN:
-            # The offer as it now is, and why the answer was not taken.
-            return page(
-                request,
-                "rematching_offer.html",
-                session,
-                status_code=OfferPage(refused.shown, found.zone).status,
-                title="A new mentor?",
-                found=found,
-                error=refused.shown,
-            )
+            return _render(request, session, found, refused.shown)
         return _render(request, session, OfferPage(refused.shown, found.zone))
     return see_other(f"/programmes/{programme_id}/rematching-offers/{offer_id}")
 
