@@ -9,8 +9,9 @@ from babel.numbers import format_decimal, format_percent
 
 
 def share(value: float, language: str) -> str:
-    """A share of one, e.g. en "12.5%", de "12,5 %", fr "12,5 %"."""
-    return format_percent(value, "#,##0.#%", locale=language)
+    """A share of one to a tenth of a percent, in the language's own percent pattern,
+    e.g. en "12.5%", de "12,5 %" (a no-break space)."""
+    return format_percent(round(value, 3), locale=language, decimal_quantization=False)
 
 
 def number(value: float, language: str) -> str:
