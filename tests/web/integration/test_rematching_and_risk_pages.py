@@ -66,6 +66,11 @@ def test_another_mentee_is_told_the_offer_is_not_hers(platform: Platform, pairs:
     assert page.status_code == 404
     assert "There is no such re-matching offer, or it is not yours." in page.text
     assert "/decline" not in page.text
+    # Matching shows the programme's manager every offer; only its mentee may answer.
+    with signed_in(platform.urls["web"], "demo-manager") as browser:
+        managers = browser.get(path)
+    assert managers.status_code == 404
+    assert "/accept" not in managers.text
     assert refused.status_code == 404
     assert "Offer not found" in refused.text
     chidi = platform.tokens.participant(pairs.ended_mentee, "mentee", platform.programme_id)

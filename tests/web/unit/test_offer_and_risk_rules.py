@@ -4,10 +4,10 @@ the page, and figures in the reader's words (CLDR)."""
 from __future__ import annotations
 
 import uuid
-from datetime import date
+from datetime import UTC, date, datetime
 
 from tandem_web.domain.figures import day, number, share
-from tandem_web.domain.rematching import OfferPage, OfferShown, answer_refusal
+from tandem_web.domain.rematching import Offer, OfferPage, OfferShown, answer_refusal, shown_to
 from tandem_web.domain.risk import RiskPage, RiskShown, risk_refusal
 
 
@@ -18,6 +18,17 @@ def test_an_answer_refused_is_said_in_the_pages_words() -> None:
     assert answer_refusal(403, "not_your_offer") is OfferShown.MISSING
     assert OfferPage(OfferShown.MISSING, "UTC").status == 404
     assert OfferPage(OfferShown.ANSWERED, "UTC").status == 409
+
+
+def test_only_its_mentee_is_shown_an_offer() -> None:
+    mentee = uuid.uuid4()
+    offer = Offer(uuid.uuid4(), uuid.uuid4(), uuid.uuid4(), mentee, "open", datetime.now(UTC), None)
+    assert shown_to(offer, {mentee}) is OfferShown.SHOWN
+    # A manager (matching shows her the programme's offers) has no participant there.
+    assert shown_to(offer, set()) is OfferShown.MISSING
+    assert shown_to(offer, {uuid.uuid4()}) is OfferShown.MISSING
+    # Matching did not say who the viewer is: it showed the offer, so it is shown.
+    assert shown_to(offer, None) is OfferShown.SHOWN
 
 
 def test_the_risk_page_refused_is_a_403_or_a_404() -> None:

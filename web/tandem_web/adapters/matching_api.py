@@ -91,6 +91,7 @@ def _offer(item: RematchOfferPublic) -> Offer:
         item.id,
         item.programme_id,
         item.relationship_id,
+        item.mentee_id,
         str(item.status),
         item.created_at,
         item.answered_at,

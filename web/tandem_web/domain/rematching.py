@@ -16,6 +16,7 @@ class Offer:
     id: uuid.UUID
     programme_id: uuid.UUID
     relationship_id: uuid.UUID
+    mentee_id: uuid.UUID
     status: str
     created_at: datetime
     answered_at: datetime | None
@@ -40,6 +41,13 @@ STATUS = {
     OfferShown.ENDED: 409,
     OfferShown.UNAVAILABLE: 503,
 }
+
+
+def shown_to(offer: Offer, me: set[uuid.UUID] | None) -> OfferShown:
+    """Whether the viewer is the offer's mentee (``me``: their participants; None when
+    matching did not say). Matching shows a manager every offer of the programme too,
+    but only its mentee may answer: anyone else is told it is not theirs."""
+    return OfferShown.SHOWN if me is None or offer.mentee_id in me else OfferShown.MISSING
 
 
 def answer_refusal(status: int, code: str | None) -> OfferShown:

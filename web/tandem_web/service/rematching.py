@@ -7,7 +7,7 @@ import uuid
 from tandem_web.adapters import matching_api
 from tandem_web.adapters.service_calls import Refused, ServiceUnavailable
 from tandem_web.domain.participants import viewer_zone
-from tandem_web.domain.rematching import OfferPage, OfferShown, answer_refusal
+from tandem_web.domain.rematching import OfferPage, OfferShown, answer_refusal, shown_to
 from tandem_web.domain.sessions import WebSession
 from tandem_web.service.home import ZONES, my_profiles
 from tandem_web.settings import WebSettings
@@ -28,8 +28,10 @@ async def offer_page(
     offer_id: uuid.UUID,
     browser_zone: str | None,
 ) -> OfferPage:
-    profiles = (await my_profiles(settings, session)).value or []
+    mine = await my_profiles(settings, session)
+    profiles = mine.value or []
     zone = viewer_zone(profiles, browser_zone, ZONES)
+    me = None if mine.unavailable else {p.participant_id for p in profiles}
     try:
         found = await matching_api.offer(
             str(settings.matching_url), session.access_token, programme_id, offer_id
@@ -39,7 +41,8 @@ async def offer_page(
         return OfferPage(OfferShown.MISSING, zone)
     except ServiceUnavailable:
         return OfferPage(OfferShown.UNAVAILABLE, zone)
-    return OfferPage(OfferShown.SHOWN, zone, found)
+    shown = shown_to(found, me)
+    return OfferPage(shown, zone, found if shown is OfferShown.SHOWN else None)
 
 
 async def answer_offer(
