@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Annotated
 from uuid import UUID
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, StringConstraints
 
 from tandem_analytics.domain.risk_flags import RiskFlag
 from tandem_analytics.domain.risk_words import ReasonWording
@@ -20,7 +21,8 @@ from tandem_kit.api.strict import RequestModel
 
 
 class DismissalIn(RequestModel):
-    reason: str = Field(
+    # Stripped: a reason of spaces alone is no reason (422), and the note is kept trimmed.
+    reason: Annotated[str, StringConstraints(strip_whitespace=True)] = Field(
         min_length=1,
         max_length=500,
         description="Why the flag needs no action (the managers' own note, e.g. "
