@@ -34,7 +34,6 @@ import math
 import random
 import statistics
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -338,7 +337,7 @@ def history_of(
     planned_mode: dict[uuid.UUID, MeetingMode] = {}
     meeting_day: dict[uuid.UUID, float] = {}
     previous: tuple[SenderRole, datetime] | None = None
-    for event in sorted(_timed(relationship.events), key=lambda item: item[0]):
+    for event in sorted(timed_events(relationship), key=lambda item: item[0]):
         at, payload = event
         week = int((at - start).total_seconds() // (7 * 86400))
         if isinstance(payload, MessagePosted):
@@ -373,15 +372,23 @@ def history_of(
     )
 
 
-def _timed(events: Sequence[Event]) -> list[tuple[datetime, Event]]:
+def timed_events(relationship: SimulatedRelationship) -> list[tuple[datetime, Event]]:
+    """Each event with the time it happens at (what its envelope carries when delivered):
+    the start at midnight (UTC) of its day, from which the weeks count; a meeting's
+    schedule two days ahead; the end at noon of its day."""
+    start = datetime.combine(relationship.started_on, time(0), tzinfo=UTC)
     out: list[tuple[datetime, Event]] = []
-    for event in events:
-        if isinstance(event, MessagePosted):
+    for event in relationship.events:
+        if isinstance(event, RelationshipStarted):
+            out.append((start, event))
+        elif isinstance(event, MessagePosted):
             out.append((event.posted_at, event))
         elif isinstance(event, MeetingScheduled):
             out.append((event.starts_at - timedelta(days=2), event))
         elif isinstance(event, MeetingAttendanceRecorded):
             out.append((event.recorded_at, event))
+        elif isinstance(event, RelationshipEnded):
+            out.append((datetime.combine(relationship.ended_on, time(12), tzinfo=UTC), event))
     return out
 
 

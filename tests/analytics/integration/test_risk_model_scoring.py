@@ -21,17 +21,15 @@ from tandem_analytics.service import risk_model_store
 from tandem_analytics.service.context import Context
 from tandem_analytics.service.risk_flags import evaluation_tick
 from tandem_analytics.settings import AnalyticsSettings
-from tandem_contracts import Envelope, Event
+from tandem_contracts import Envelope
 from tandem_contracts.analytics import RelationshipAtRisk, RiskReasonCode, RiskSource
-from tandem_contracts.matching import RelationshipEnded, RelationshipStarted
-from tandem_contracts.meetings import MeetingAttendanceRecorded, MeetingScheduled
-from tandem_contracts.messaging import MessagePosted
 from tandem_kit.clock import ManualClock
 from tandem_kit.testing import isolated_settings, run_app
 from tests.support.risk_simulation import (
     SimulatedRelationship,
     history_of,
     simulate_programme,
+    timed_events,
 )
 
 RULE_CODES = {
@@ -48,22 +46,8 @@ def _start(r: SimulatedRelationship) -> datetime:
     return datetime.combine(r.started_on, time(0), tzinfo=UTC)
 
 
-def _event_time(r: SimulatedRelationship, event: Event) -> datetime:
-    if isinstance(event, RelationshipStarted):
-        return _start(r)
-    if isinstance(event, MessagePosted):
-        return event.posted_at
-    if isinstance(event, MeetingScheduled):
-        return event.starts_at - timedelta(days=2)
-    if isinstance(event, MeetingAttendanceRecorded):
-        return event.recorded_at
-    assert isinstance(event, RelationshipEnded)
-    return datetime.combine(r.ended_on, time(12), tzinfo=UTC)
-
-
 def _envelopes(r: SimulatedRelationship, before: datetime) -> Iterator[Envelope]:
-    for event in r.events:
-        at = _event_time(r, event)
+    for at, event in timed_events(r):
         if at < before:
             yield Envelope.wrap(event).model_copy(update={"time": at})
 

@@ -279,8 +279,9 @@ async def relationship_at_risk(
     )
 
 
-async def relationship_nudge(
+async def programme_link_mail(
     session: AsyncSession,
+    template: str,
     to: Contact,
     *,
     programme: str,
@@ -289,30 +290,11 @@ async def relationship_nudge(
     key: str,
     names: Sequence[str],
 ) -> bool:
+    """A mail whose only fields are the programme's name and one link (the members'
+    nudge, the mentee's re-matching offer)."""
     return await _queue(
         session,
-        texts.NUDGE,
-        to,
-        wording,
-        key,
-        names,
-        lambda _words: {"programme": programme, "link": link},
-    )
-
-
-async def rematch_offered(
-    session: AsyncSession,
-    to: Contact,
-    *,
-    programme: str,
-    wording: Wording,
-    link: str,
-    key: str,
-    names: Sequence[str],
-) -> bool:
-    return await _queue(
-        session,
-        texts.REMATCH_OFFERED,
+        template,
         to,
         wording,
         key,

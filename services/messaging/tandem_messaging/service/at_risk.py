@@ -19,6 +19,7 @@ from tandem_contracts.analytics import RelationshipAtRisk
 from tandem_kit import directory, privacy
 from tandem_messaging.adapters import conversations
 from tandem_messaging.adapters import notifications as mail
+from tandem_messaging.domain import mail_texts as texts
 from tandem_messaging.service.context import Context
 from tandem_messaging.service.notifications import programme_wording
 
@@ -66,8 +67,9 @@ async def relationship_at_risk(
         found = known.get(member.participant_id)
         if found is None or found.withdrawn:
             continue
-        queued += await mail.relationship_nudge(
+        queued += await mail.programme_link_mail(
             session,
+            texts.NUDGE,
             found.contact,
             programme=programme,
             wording=wording,

@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from tandem_contracts.matching import RematchOffered
 from tandem_kit import directory, privacy
 from tandem_messaging.adapters import notifications as mail
+from tandem_messaging.domain import mail_texts as texts
 from tandem_messaging.service.context import Context
 from tandem_messaging.service.notifications import programme_wording
 
@@ -29,8 +30,9 @@ async def rematch_offered(session: AsyncSession, ctx: Context, event: RematchOff
         return False
     programme, wording = await programme_wording(session, event.programme_id)
     path = OFFER_PATH.format(programme_id=event.programme_id, offer_id=event.offer_id)
-    return await mail.rematch_offered(
+    return await mail.programme_link_mail(
         session,
+        texts.REMATCH_OFFERED,
         mentee.contact,
         programme=programme,
         wording=wording,
