@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from starlette.responses import Response
 
 from tandem_kit.telemetry.logging import configure_logging
 from tandem_web.adapters.catalogs import load_interface_catalogs
+from tandem_web.adapters.service_calls import close_pools
 from tandem_web.adapters.sessions import SessionStore, load_or_create_key
 from tandem_web.api import (
     conversations,
@@ -33,9 +35,17 @@ from tandem_web.settings import WebSettings
 from tandem_web.templating import STATIC, current_translations
 
 
+@asynccontextmanager
+async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+    yield
+    await close_pools()  # the services' connections, shared by every page's calls
+
+
 def create_app(settings: WebSettings | None = None) -> FastAPI:
     settings = settings or WebSettings()
-    app = FastAPI(title="Tandem web", docs_url=None, redoc_url=None, openapi_url=None)
+    app = FastAPI(
+        title="Tandem web", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan
+    )
     app.state.settings = settings
     app.state.sessions = Sessions(
         SessionStore(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from tandem_web.adapters.service_calls import TIMEOUT, expect, reaching
+from tandem_web.adapters.service_calls import authenticated, expect, reaching
 from tandem_web.clients.analytics import AuthenticatedClient
 from tandem_web.clients.analytics.api.drop_out_risk import dismiss_risk_flag, list_risk_flags
 from tandem_web.clients.analytics.api.statistics import get_dashboard
@@ -23,9 +23,7 @@ MAX_PAGES = 10
 
 
 def _client(url: str, token: str) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-    )
+    return authenticated(AuthenticatedClient, url, token)
 
 
 def _flag(item: RiskFlagPublic) -> RiskFlag:

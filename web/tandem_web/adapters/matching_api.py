@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from tandem_web.adapters.service_calls import TIMEOUT, expect, reaching
+from tandem_web.adapters.service_calls import authenticated, expect, reaching
 from tandem_web.clients.matching import AuthenticatedClient
 from tandem_web.clients.matching.api.participants import list_participants
 from tandem_web.clients.matching.api.programmes import list_programmes
@@ -33,9 +33,7 @@ MAX_PAGES = 10  # a participant has a handful of relationships; this bounds a ru
 
 
 def _client(url: str, token: str) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-    )
+    return authenticated(AuthenticatedClient, url, token)
 
 
 async def my_profile(url: str, token: str, programme_id: uuid.UUID) -> Profile | None:

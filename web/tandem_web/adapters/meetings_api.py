@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from tandem_web.adapters.service_calls import TIMEOUT, expect, reaching
+from tandem_web.adapters.service_calls import authenticated, expect, reaching
 from tandem_web.clients.meetings import AuthenticatedClient
 from tandem_web.clients.meetings.api.meetings import list_meetings
 from tandem_web.clients.meetings.models import MeetingPublic, MeetingStatus, PageMeetingPublic
@@ -36,9 +36,7 @@ async def meetings_of(
     cursor: str | None = None
     async with (
         reaching(SERVICE),
-        AuthenticatedClient(
-            base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-        ) as client,
+        authenticated(AuthenticatedClient, url, token) as client,
     ):
         for _ in range(MAX_PAGES):
             answer = await list_meetings.asyncio_detailed(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import uuid
 
-from tandem_web.adapters.service_calls import TIMEOUT, Refused, expect, reaching
+from tandem_web.adapters.service_calls import Refused, authenticated, expect, reaching
 from tandem_web.clients.messaging import AuthenticatedClient
 from tandem_web.clients.messaging.api.agreements import get_agreement
 from tandem_web.clients.messaging.api.conversations import (
@@ -34,9 +34,7 @@ MAX_MESSAGES = 1000
 
 
 def _client(url: str, token: str) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-    )
+    return authenticated(AuthenticatedClient, url, token)
 
 
 def _conversation(item: ConversationPublic, me: set[uuid.UUID]) -> Conversation:

@@ -10,7 +10,9 @@ words.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import weakref
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import TypeVar
 
@@ -22,8 +24,12 @@ from tandem_web.clients.meetings.errors import UnexpectedStatus as MeetingsUnexp
 from tandem_web.clients.messaging.errors import UnexpectedStatus as MessagingUnexpected
 
 T = TypeVar("T")
+ClientT = TypeVar("ClientT")
 REFUSALS = frozenset({403, 404, 409, 410, 413})
 TIMEOUT = httpx.Timeout(5.0)  # a page waits this long for a service, then says it is down
+# Idle connections are dropped before the services' own keep-alive (uvicorn's 5 s) can
+# close them under a request; a refused connection is tried once more.
+LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepalive_expiry=4.0)
 
 
 class ServiceUnavailable(Exception):
@@ -41,6 +47,54 @@ class Refused(Exception):
         self.service = service
         self.status = status
         self.code = code
+
+
+class _Lent(httpx.AsyncBaseTransport):
+    """The event loop's connection pool, lent to one call's client. Each call has a client
+    of its own (it carries the session's token), and closing it leaves the pool open: a
+    client with a pool of its own costs a TLS context (tens of milliseconds of CPU) and a
+    new connection per call, which a page of ten calls felt."""
+
+    def __init__(self, pool: httpx.AsyncHTTPTransport) -> None:
+        self._pool = pool
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self._pool.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        """The pool outlives the client; ``close_pools`` closes it at shutdown."""
+
+
+_POOLS: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, httpx.AsyncHTTPTransport] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _lent_pool() -> _Lent:
+    loop = asyncio.get_running_loop()  # a pool's connections belong to one event loop
+    pool = _POOLS.get(loop)
+    if pool is None:
+        pool = _POOLS[loop] = httpx.AsyncHTTPTransport(limits=LIMITS, retries=1)
+    return _Lent(pool)
+
+
+async def close_pools() -> None:
+    """Close this event loop's pool (the app's shutdown)."""
+    pool = _POOLS.pop(asyncio.get_running_loop(), None)
+    if pool is not None:
+        await pool.aclose()
+
+
+def authenticated(kind: Callable[..., ClientT], url: str, token: str) -> ClientT:
+    """A generated client (``kind``: a service's ``AuthenticatedClient``) for one call
+    with the session's token, on the shared pool; an undeclared status raises."""
+    return kind(
+        base_url=url,
+        token=token,
+        timeout=TIMEOUT,
+        raise_on_unexpected_status=True,
+        httpx_args={"transport": _lent_pool()},
+    )
 
 
 def expect(service: str, status: int, parsed: object, wanted: type[T], ok: int = 200) -> T:
