@@ -7,7 +7,9 @@ in a message that names her, and is accepted; messaging hears of it through Kafk
 her contact, the conversation, introductions, mails about new messages — some sent
 over SMTP, one still queued. Meetings hears of her too: she sets her availability, gives
 a private calendar feed URL, meets her mentor face to face, writes a note and adds a goal
-(``tests/e2e/erasure_meetings.py``). Then she erases herself. Once every service has done
+(``tests/e2e/erasure_meetings.py``). Her manager ends the relationship early, so that
+matching offers her re-matching and messaging queues the offer's mail to her. Then she
+erases herself. Once every service has done
 its part, every byte of every database file of the three services is searched for her
 name, address and city, and for her feed URL, note and goal: on SQLite the ``.db``,
 ``-wal``, ``-shm`` and ``-journal`` files; on PostgreSQL the whole data directory of the
@@ -26,12 +28,14 @@ from typing import Any
 
 import httpx2
 import pytest
+from sqlalchemy import func, select
 
 from tandem_analytics.main import DEFINITION as ANALYTICS
 from tandem_analytics.main import create_app as analytics_app
 from tandem_contracts import CONTACTS_TOPIC, service_topic
 from tandem_kit import directory
 from tandem_kit.auth import mint_token
+from tandem_kit.db.tables import mail_outbox_table
 from tandem_kit.mail import MailRelay
 from tandem_kit.settings import AuthSettings
 from tandem_kit.testing import RunningApp, run_app, wait_until
@@ -241,6 +245,7 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
         await analytics_knew_her(a, mentee_id)
         # One more mail naming her waits in the outbox when she erases herself.
         await call(s.client, "POST", posts, as_her, 201, json={"body": "See you on Monday"})
+        offer_id = await ended_early_with_an_offer(m, s, auth, pid, as_her)
 
         receipt = await call(
             m.client,
@@ -268,6 +273,12 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
             return not await m.outbox()
 
         await wait_until(matching_outbox_sent, timeout=60)
+        # Her re-matching offer is matching's to keep under her id (matching keeps its own
+        # record of her, pseudonymised); its answer is refused now that she is erased.
+        refused = await m.client.post(
+            f"/v1/programmes/{pid}/rematching-offers/{offer_id}/accept", headers=as_her
+        )
+        assert refused.status_code in (403, 404, 409, 410), refused.text
 
         if on_postgres:
             root, only_databases = postgres_data_directory(), False
@@ -297,6 +308,46 @@ async def test_an_erased_mentee_is_readable_in_no_database_file(
             assert tables_holding(root / "analytics.db", mentee_id) == []
             # The erasure list's row and its index: no copy in a free page or the WAL.
             assert raw_copies_of_her_id(root, mentee_id) == 2
+
+
+async def ended_early_with_an_offer(
+    m: RunningApp[MatchingSettings],
+    s: RunningApp[MessagingSettings],
+    auth: AuthSettings,
+    pid: str,
+    as_her: dict[str, str],
+) -> str:
+    """The manager ends her relationship early: matching offers her re-matching, and
+    messaging queues the ``rematch-offered`` mail to her address (left unsent, so that
+    the erasure finds it in the outbox). The offer's id."""
+    as_manager = bearer(auth, "manager-1", manager=[pid])
+    [relationship] = (
+        await call(m.client, "GET", f"/v1/programmes/{pid}/relationships", as_manager)
+    )["items"]
+    await call(
+        m.client,
+        "POST",
+        f"/v1/programmes/{pid}/relationships/{relationship['id']}/end",
+        as_manager,
+        json={"reason": "poor_fit"},
+    )
+    [offer] = (await call(m.client, "GET", f"/v1/programmes/{pid}/rematching-offers", as_her))[
+        "items"
+    ]
+    assert offer["status"] == "open", offer
+
+    async def offer_mail_queued() -> bool:
+        outbox = mail_outbox_table.c
+        async with s.runtime.database.transaction() as session:
+            queued = await session.scalar(
+                select(func.count()).where(
+                    outbox.template == "rematch-offered", outbox.sent_at.is_(None)
+                )
+            )
+        return bool(queued)
+
+    await wait_until(offer_mail_queued, timeout=60)
+    return str(offer["id"])
 
 
 async def mentee_asks_and_is_accepted(
