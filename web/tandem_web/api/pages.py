@@ -1,5 +1,5 @@
 """The home page: what anyone sees before signing in, a mentee's or mentor's "what next"
-once they have, and a manager's programmes."""
+once they have, and a manager's programmes (below "what next" for someone who is both)."""
 
 from __future__ import annotations
 
@@ -37,7 +37,19 @@ async def home(request: Request, settings: Settings, session: CurrentSession) ->
         )
     browser_zone = unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
     found = await participant_home(settings, session, browser_zone, datetime.now(UTC))
-    return page(request, "participant_home.html", session, title="What next", home=found)
+    # A participant of one programme may manage another: both are on their home.
+    programmes, unnamed = (
+        await managed_programmes(settings, session) if granted.manager else ([], False)
+    )
+    return page(
+        request,
+        "participant_home.html",
+        session,
+        title="What next",
+        home=found,
+        programmes=programmes,
+        unnamed=unnamed,
+    )
 
 
 @router.get("/healthz")
