@@ -304,6 +304,9 @@ async def test_sign_out_sends_the_id_token_to_the_providers_logout(
         sessions: Sessions = app.state.sessions
         session = await sessions.current(session_id, datetime.now(UTC))
         assert session is not None
+        # The sign-out form's redirects lead to Keycloak: the policy lets them.
+        csp = (await browser.get("/")).headers["content-security-policy"]
+        assert f"form-action 'self' {keycloak.base_url};" in csp
         out = await browser.post("/sign-out", data={"csrf_token": session.csrf_token})
         assert out.status_code == 303
         location = urlsplit(out.headers["location"])
