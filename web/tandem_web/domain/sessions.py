@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -82,6 +83,29 @@ class DemoUser:
     manager: tuple[str, ...] = ()
     mentor: tuple[str, ...] = ()
     mentee: tuple[str, ...] = ()
+
+
+def merged(users: Iterable[DemoUser]) -> list[DemoUser]:
+    """One entry per subject with all of its grants, in order of first appearance:
+    someone may be a participant in one programme and manage another (the sign-in took
+    the last entry of a subject, and its grants alone)."""
+    by_subject: dict[str, DemoUser] = {}
+    for user in users:
+        seen = by_subject.get(user.subject)
+        by_subject[user.subject] = (
+            user
+            if seen is None
+            else DemoUser(
+                seen.subject,
+                seen.display_name,
+                f"{seen.label}; {user.label}",
+                admin=seen.admin or user.admin,
+                manager=seen.manager + user.manager,
+                mentor=seen.mentor + user.mentor,
+                mentee=seen.mentee + user.mentee,
+            )
+        )
+    return list(by_subject.values())
 
 
 def new_session_id() -> str:
