@@ -136,6 +136,11 @@ async def test_keyboard_sign_in_through_keycloak_and_out_of_it(
         assert "Signed in as" not in await page.inner_text("main")
         assert "tandem_session" not in {c["name"] for c in await context.cookies(web)}
 
+        # The page a session that ended early leads to (a refused renewal, a 401).
+        await page.goto(f"{web}/signed-out")
+        assert "Please sign in again" in await page.inner_text("main")
+        assert await axe_violations(page) == [], "signed out"
+
         # Keycloak's session ended with Tandem's: it asks for the password again.
         await focus_and_press(page, "Sign in")
         await log_in_at_keycloak(page, keycloak, user)
