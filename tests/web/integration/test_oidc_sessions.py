@@ -117,16 +117,18 @@ def web_app(keycloak: Keycloak, short_lived: tuple[str, str], tmp_path: Path) ->
     """The web app signing in with the short-lived client, calling matching at ``url``
     (the other services are not running: their sections say so)."""
 
+    def nowhere() -> str:
+        return f"http://127.0.0.1:{free_port()}"
+
     def build(url: str) -> FastAPI:
-        down = {
-            f"{name}_url": f"http://127.0.0.1:{free_port()}"
-            for name in ("messaging", "meetings", "analytics")
-        }
         return create_app(
             WebSettings(
                 environment="test",
                 local_sign_in=False,
                 matching_url=url,
+                messaging_url=nowhere(),
+                meetings_url=nowhere(),
+                analytics_url=nowhere(),
                 auth=AuthSettings(
                     issuer=keycloak.issuer, audience="tandem", jwks_url=keycloak.jwks_url
                 ),
@@ -134,7 +136,6 @@ def web_app(keycloak: Keycloak, short_lived: tuple[str, str], tmp_path: Path) ->
                 oidc_client_secret=short_lived[1],
                 session_database=str(tmp_path / "sessions.db"),
                 session_key_file=str(tmp_path / "session.key"),
-                **down,
             )
         )
 
