@@ -16,7 +16,7 @@ from starlette.responses import Response
 
 from tandem_kit.telemetry.logging import configure_logging
 from tandem_web.adapters.catalogs import load_interface_catalogs
-from tandem_web.adapters.service_calls import close_pools
+from tandem_web.adapters.service_calls import Unauthenticated, close_pools
 from tandem_web.adapters.sessions import SessionStore, load_or_create_key
 from tandem_web.api import (
     conversations,
@@ -25,12 +25,13 @@ from tandem_web.api import (
     pages,
     rematching,
     risk,
+    sessions,
     sign_in,
 )
 from tandem_web.api.language import LANGUAGE_COOKIE
 from tandem_web.domain.languages import choose
 from tandem_web.security import security_headers
-from tandem_web.service.sessions import Sessions
+from tandem_web.service.sessions import SessionEnded, Sessions
 from tandem_web.settings import WebSettings
 from tandem_web.templating import STATIC, current_translations
 
@@ -78,6 +79,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(conversations.router)
     app.include_router(rematching.router)
     app.include_router(risk.router)
+    app.include_router(sessions.router)
+    app.add_exception_handler(SessionEnded, sessions.session_ended)
+    app.add_exception_handler(Unauthenticated, sessions.session_ended)
     return app
 
 

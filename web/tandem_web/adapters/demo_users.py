@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx2
 
-from tandem_web.domain.sessions import DemoUser
+from tandem_web.domain.sessions import DemoUser, merged
 
 ADMIN = DemoUser(subject="admin", display_name="Administrator", label="admin", admin=True)
 
@@ -28,7 +28,8 @@ async def _pages(client: httpx2.AsyncClient, path: str, headers: dict[str, str])
 
 
 async def demo_users(client: httpx2.AsyncClient, admin_token: str) -> list[DemoUser]:
-    """The admin, every programme's managers, and its mentors and mentees with a subject."""
+    """The admin, every programme's managers, and its mentors and mentees with a subject;
+    one entry per subject, with its grants in every programme."""
     headers = {"Authorization": f"Bearer {admin_token}"}
     users = [ADMIN]
     for programme in await _pages(client, "/v1/programmes", headers):
@@ -50,4 +51,4 @@ async def demo_users(client: httpx2.AsyncClient, admin_token: str) -> list[DemoU
                     mentee=(pid,) if role == "mentee" else (),
                 )
             )
-    return users
+    return merged(users)

@@ -5,7 +5,9 @@ A page must never be a 500 because a service is down, slow, or answers something
 document does not declare: every such case is :class:`ServiceUnavailable` naming the
 service, and the page shows that section as unavailable. A refusal the document does
 declare (403, 404, 409, 410, 413) is :class:`Refused`, which a page renders in its own
-words.
+words. A 401 is neither: the service does not take the session's token (expired,
+revoked, another issuer's), so :class:`Unauthenticated` ends the session and the person
+signs in again.
 """
 
 from __future__ import annotations
@@ -35,6 +37,14 @@ LIMITS = httpx.Limits(max_connections=100, max_keepalive_connections=20, keepali
 class ServiceUnavailable(Exception):
     def __init__(self, service: str, why: str) -> None:
         super().__init__(f"{service}: {why}")
+        self.service = service
+
+
+class Unauthenticated(Exception):
+    """The service refused the session's token (401)."""
+
+    def __init__(self, service: str) -> None:
+        super().__init__(f"{service} refused the session's token")
         self.service = service
 
 
@@ -99,9 +109,12 @@ def authenticated(kind: Callable[..., ClientT], url: str, token: str) -> ClientT
 
 def expect(service: str, status: int, parsed: object, wanted: type[T], ok: int = 200) -> T:
     """The answer's body when its status is ``ok`` and its body of the wanted type; a
-    declared refusal raises :class:`Refused`, anything else :class:`ServiceUnavailable`."""
+    declared refusal raises :class:`Refused`, a 401 :class:`Unauthenticated`, anything
+    else :class:`ServiceUnavailable`."""
     if status == ok and isinstance(parsed, wanted):
         return parsed
+    if status == 401:
+        raise Unauthenticated(service)
     if status in REFUSALS:
         code = getattr(parsed, "code", None)
         raise Refused(service, status, code if isinstance(code, str) else None)
@@ -114,12 +127,15 @@ async def reaching(service: str) -> AsyncIterator[None]:
     try:
         yield
     except (
-        httpx.HTTPError,
         AnalyticsUnexpected,
         MatchingUnexpected,
         MeetingsUnexpected,
         MessagingUnexpected,
     ) as exc:
+        if exc.status_code == 401:  # an operation that does not declare it
+            raise Unauthenticated(service) from exc
+        raise ServiceUnavailable(service, type(exc).__name__) from exc
+    except httpx.HTTPError as exc:
         raise ServiceUnavailable(service, type(exc).__name__) from exc
     except (KeyError, TypeError, ValueError) as exc:  # a body the client could not read
         raise ServiceUnavailable(service, f"unreadable answer ({exc})") from exc

@@ -50,6 +50,9 @@ def _encode(session: WebSession) -> bytes:
             "created_at": session.created_at.isoformat(),
             "last_seen_at": session.last_seen_at.isoformat(),
             "token_expires_at": session.token_expires_at.isoformat(),
+            "id_token": session.id_token,
+            "refresh_token": session.refresh_token,
+            "refresh_at": session.refresh_at.isoformat() if session.refresh_at else None,
         }
     ).encode()
 
@@ -64,6 +67,10 @@ def _decode(raw: bytes) -> WebSession:
         created_at=datetime.fromisoformat(data["created_at"]),
         last_seen_at=datetime.fromisoformat(data["last_seen_at"]),
         token_expires_at=datetime.fromisoformat(data["token_expires_at"]),
+        # Sessions sealed before these fields existed have none of them.
+        id_token=data.get("id_token"),
+        refresh_token=data.get("refresh_token"),
+        refresh_at=datetime.fromisoformat(data["refresh_at"]) if data.get("refresh_at") else None,
     )
 
 

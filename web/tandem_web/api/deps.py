@@ -15,7 +15,7 @@ from typing import Annotated
 from fastapi import Depends, Form, HTTPException, Request
 
 from tandem_web.domain.sessions import WebSession, new_csrf_token, same_token
-from tandem_web.service.sessions import Sessions
+from tandem_web.service.sessions import Sessions, refresher
 from tandem_web.settings import WebSettings
 
 SESSION_COOKIE = "tandem_session"
@@ -35,9 +35,15 @@ def sessions_of(request: Request) -> Sessions:
 
 
 async def current_session(
-    request: Request, sessions: Annotated[Sessions, Depends(sessions_of)]
+    request: Request,
+    sessions: Annotated[Sessions, Depends(sessions_of)],
+    settings: Annotated[WebSettings, Depends(settings_of)],
 ) -> WebSession | None:
-    return await sessions.current(request.cookies.get(SESSION_COOKIE), datetime.now(UTC))
+    """The request's session, its access token renewed first when about to expire (a
+    refusal raises SessionEnded, which ``api/sessions.py`` turns into a sign-in)."""
+    return await sessions.current(
+        request.cookies.get(SESSION_COOKIE), datetime.now(UTC), refresher(settings)
+    )
 
 
 def csrf_token_for(request: Request, session: WebSession | None) -> str:

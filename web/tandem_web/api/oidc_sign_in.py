@@ -6,8 +6,11 @@ browser cannot read or alter it), and a redirect to the provider. ``GET /oidc/ca
 finishes it (``tandem_web.adapters.oidc`` checks state, issuer, the code exchange and
 the ID token) and opens a server-side session holding the access token; the pending
 cookie is deleted then, and the provider takes each code once, so a callback cannot be
-replayed. ``POST /sign-out/oidc``
-closes the session and sends the browser to the provider's logout.
+replayed. The session keeps the ID token (for the logout) and the refresh token (to renew
+the access token, ``service/sessions.py``), sealed server-side like the access token.
+``POST /sign-out`` (``api/sign_in.py``; ``/sign-out/oidc`` too) closes the session and
+sends the browser to the provider's logout with the ID token as ``id_token_hint``, which
+ends the person's session there as well.
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ from fastapi.responses import RedirectResponse
 from tandem_kit.crypto.envelope import ContentUnreadable, Sealed, seal, unseal
 from tandem_web.adapters.oidc import AuthorizationRequest, OidcClient, OidcError
 from tandem_web.adapters.sessions import load_or_create_key
-from tandem_web.api.deps import SESSION_COOKIE, CheckedForm, SessionsDep, Settings
+from tandem_web.api.deps import CheckedForm, SessionsDep, Settings
 from tandem_web.api.rendering import see_other, with_session_cookie
+from tandem_web.api.sign_in import signed_out
+from tandem_web.service.sessions import oidc_client
 from tandem_web.settings import WebSettings
 
 router = APIRouter()
@@ -40,7 +45,7 @@ _AAD = b"tandem-web/oidc-pending/"
 def _client(settings: WebSettings) -> OidcClient:
     if not settings.oidc_client_id:
         raise HTTPException(404)
-    return OidcClient(settings.auth.issuer, settings.oidc_client_id, settings.oidc_client_secret)
+    return oidc_client(settings)
 
 
 def _key(settings: WebSettings) -> bytes:
@@ -102,7 +107,12 @@ async def finish_sign_in(
     claims = tokens.id_claims
     name = str(claims.get("name") or claims.get("preferred_username") or tokens.subject)
     session_id, _ = await sessions.open(
-        tokens.subject, name, tokens.access_token, datetime.now(UTC)
+        tokens.subject,
+        name,
+        tokens.access_token,
+        datetime.now(UTC),
+        id_token=tokens.id_token,
+        refresh_token=tokens.refresh_token,
     )
     response = with_session_cookie(see_other("/"), session_id, settings)
     response.delete_cookie(PENDING_COOKIE, path="/oidc")
@@ -111,16 +121,6 @@ async def finish_sign_in(
 
 @router.post("/sign-out/oidc")
 async def sign_out(
-    request: Request, settings: Settings, sessions: SessionsDep, _form: CheckedForm
+    request: Request, settings: Settings, sessions: SessionsDep, form: CheckedForm
 ) -> RedirectResponse:
-    await sessions.close(request.cookies.get(SESSION_COOKIE))
-    home = str(request.url_for("oidc_callback")).removesuffix("/oidc/callback") + "/"
-    async with _client(settings) as oidc:
-        try:
-            # No ID token is kept in the session: the provider asks the person to confirm.
-            logout = await oidc.logout_url(None, home)
-        except OidcError:
-            logout = None
-    response = see_other(logout or "/")
-    response.delete_cookie(SESSION_COOKIE)
-    return response
+    return await signed_out(request, settings, sessions, form)

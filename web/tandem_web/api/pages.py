@@ -1,8 +1,9 @@
 """The home page: what anyone sees before signing in, a mentee's or mentor's "what next"
-once they have, and a manager's programmes."""
+once they have, and a manager's programmes (below "what next" for someone who is both)."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime
 from urllib.parse import unquote
 
@@ -11,6 +12,7 @@ from fastapi.responses import HTMLResponse, JSONResponse
 
 from tandem_web.api.deps import TIME_ZONE_COOKIE, CurrentSession, Settings
 from tandem_web.api.rendering import page
+from tandem_web.domain.risk import ManagedProgramme
 from tandem_web.service.home import grants, participant_home
 from tandem_web.service.risk import managed_programmes
 from tandem_web.service.sessions import Sessions
@@ -36,8 +38,23 @@ async def home(request: Request, settings: Settings, session: CurrentSession) ->
             unnamed=unnamed,
         )
     browser_zone = unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
-    found = await participant_home(settings, session, browser_zone, datetime.now(UTC))
-    return page(request, "participant_home.html", session, title="What next", home=found)
+
+    async def managed() -> tuple[list[ManagedProgramme], bool]:
+        # A participant of one programme may manage another: both are on their home.
+        return await managed_programmes(settings, session) if granted.manager else ([], False)
+
+    found, (programmes, unnamed) = await asyncio.gather(
+        participant_home(settings, session, browser_zone, datetime.now(UTC)), managed()
+    )
+    return page(
+        request,
+        "participant_home.html",
+        session,
+        title="What next",
+        home=found,
+        programmes=programmes,
+        unnamed=unnamed,
+    )
 
 
 @router.get("/healthz")
