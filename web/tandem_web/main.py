@@ -17,10 +17,13 @@ from tandem_kit.telemetry.logging import configure_logging
 from tandem_web.adapters.catalogs import load_interface_catalogs
 from tandem_web.adapters.sessions import SessionStore, load_or_create_key
 from tandem_web.api import (
+    availability,
     conversations,
     language,
     oidc_sign_in,
     pages,
+    privacy,
+    profile,
     rematching,
     risk,
     sign_in,
@@ -68,6 +71,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(conversations.router)
     app.include_router(rematching.router)
     app.include_router(risk.router)
+    app.include_router(profile.router)
+    app.include_router(availability.router)
+    app.include_router(privacy.router)
     return app
 
 
