@@ -55,7 +55,7 @@ def value_of(html: str, name: str) -> str:
 
 
 def selected(html: str, name: str) -> str:
-    found = re.search(rf'<select id="{name}" name="{name}".*?</select>', html, re.S)
+    found = re.search(rf'<select id="{name}" name="[^"]+".*?</select>', html, re.S)
     assert found is not None, html
     option = re.search(r'<option value="([^"]*)"[^>]*selected', found.group(0))
     assert option is not None, found.group(0)

@@ -107,6 +107,8 @@ class PrivacyPage:
     meetings: Section[list[MeetingFigures]]
     analytics: Section[list[AnalyticsProgramme]]
     preferences: Section[Preferences]
+    # matching did not say which programmes the viewer is in (none can be shown)
+    matching_down: bool = False
 
 
 def hours(seconds: float | None) -> float | None:

@@ -102,6 +102,7 @@ async def privacy_page(
         meetings=meetings_part,
         analytics=analytics_part,
         preferences=preferences_part,
+        matching_down=profiles.unavailable,
     )
 
 
