@@ -5,6 +5,7 @@ typed times, and each service's manager-view lines side by side per relationship
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 
 from tandem_web.domain.availability import Row, clock, errors_by_row, rows_of, windows_of
 from tandem_web.domain.privacy import (
@@ -71,7 +72,10 @@ def test_typed_rows_become_meetings_windows() -> None:
     assert origin == [1]
     assert set(errors) == {2}  # no such weekday
     # meetings' item for its window 0 is the form's row 1 (the blank row was skipped)
-    items = [{"loc": ["body", "windows", 0, "start"], "msg": "bad"}, {"msg": "all"}]
+    items: list[Mapping[str, object]] = [
+        {"loc": ["body", "windows", 0, "start"], "msg": "bad"},
+        {"msg": "all"},
+    ]
     assert errors_by_row(items, origin, "x") == {1: "bad", -1: "all"}
 
 
