@@ -45,6 +45,10 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "get_rematching_offer",
         "accept_rematching_offer",
         "decline_rematching_offer",
+        "get_participant",
+        "update_participant",
+        "export",
+        "erase",
     ),
     "messaging": (
         "list_conversations",
@@ -53,9 +57,20 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "post_message",
         "mark_read",
         "get_agreement",
+        "manager_view",
+        "export_mine",
+        "get_preferences",
+        "set_preferences",
     ),
-    "meetings": ("list_meetings",),
-    "analytics": ("list_risk_flags", "dismiss_risk_flag", "get_dashboard"),
+    "meetings": (
+        "list_meetings",
+        "get_my_availability",
+        "set_my_availability",
+        "reset_my_availability",
+        "get_manager_view",
+        "export_mine",
+    ),
+    "analytics": ("list_risk_flags", "dismiss_risk_flag", "get_dashboard", "get_manager_view"),
 }
 
 

@@ -19,10 +19,13 @@ from tandem_web.adapters.catalogs import load_interface_catalogs
 from tandem_web.adapters.service_calls import Unauthenticated, close_pools
 from tandem_web.adapters.sessions import SessionStore, load_or_create_key
 from tandem_web.api import (
+    availability,
     conversations,
     language,
     oidc_sign_in,
     pages,
+    privacy,
+    profile,
     rematching,
     risk,
     sessions,
@@ -82,6 +85,9 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(sessions.router)
     app.add_exception_handler(SessionEnded, sessions.session_ended)
     app.add_exception_handler(Unauthenticated, sessions.session_ended)
+    app.include_router(profile.router)
+    app.include_router(availability.router)
+    app.include_router(privacy.router)
     return app
 
 

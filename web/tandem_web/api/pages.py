@@ -54,6 +54,7 @@ async def home(request: Request, settings: Settings, session: CurrentSession) ->
         home=found,
         programmes=programmes,
         unnamed=unnamed,
+        participant_programmes=granted.participant,  # the profile and availability links
     )
 
 

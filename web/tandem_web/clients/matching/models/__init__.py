@@ -5,6 +5,7 @@ from tandem_web.clients.matching.models.criterion import Criterion
 from tandem_web.clients.matching.models.criterion_line import CriterionLine
 from tandem_web.clients.matching.models.end_reason import EndReason
 from tandem_web.clients.matching.models.ended_by import EndedBy
+from tandem_web.clients.matching.models.erasure_receipt import ErasureReceipt
 from tandem_web.clients.matching.models.format_preference import FormatPreference
 from tandem_web.clients.matching.models.formats_offered import FormatsOffered
 from tandem_web.clients.matching.models.group_size import GroupSize
@@ -17,6 +18,7 @@ from tandem_web.clients.matching.models.matching_policy import MatchingPolicy
 from tandem_web.clients.matching.models.matching_policy_weights import MatchingPolicyWeights
 from tandem_web.clients.matching.models.member_public import MemberPublic
 from tandem_web.clients.matching.models.member_response import MemberResponse
+from tandem_web.clients.matching.models.mentor_request_record import MentorRequestRecord
 from tandem_web.clients.matching.models.mentoring_format import MentoringFormat
 from tandem_web.clients.matching.models.modality import Modality
 from tandem_web.clients.matching.models.offer_status import OfferStatus
@@ -24,18 +26,22 @@ from tandem_web.clients.matching.models.page_participant_public import PageParti
 from tandem_web.clients.matching.models.page_programme_public import PageProgrammePublic
 from tandem_web.clients.matching.models.page_relationship_public import PageRelationshipPublic
 from tandem_web.clients.matching.models.page_rematch_offer_public import PageRematchOfferPublic
+from tandem_web.clients.matching.models.participant_export import ParticipantExport
 from tandem_web.clients.matching.models.participant_public import ParticipantPublic
 from tandem_web.clients.matching.models.participant_public_role import ParticipantPublicRole
 from tandem_web.clients.matching.models.participant_public_status import ParticipantPublicStatus
+from tandem_web.clients.matching.models.participant_update import ParticipantUpdate
 from tandem_web.clients.matching.models.problem_details import ProblemDetails
 from tandem_web.clients.matching.models.problem_details_errors_type_0_item import ProblemDetailsErrorsType0Item
 from tandem_web.clients.matching.models.programme_public import ProgrammePublic
 from tandem_web.clients.matching.models.programme_public_mail_overrides import ProgrammePublicMailOverrides
 from tandem_web.clients.matching.models.programme_public_mail_overrides_additional_property import ProgrammePublicMailOverridesAdditionalProperty
+from tandem_web.clients.matching.models.proposal_record import ProposalRecord
 from tandem_web.clients.matching.models.reach import Reach
 from tandem_web.clients.matching.models.relationship_public import RelationshipPublic
 from tandem_web.clients.matching.models.relationship_status import RelationshipStatus
 from tandem_web.clients.matching.models.rematch_offer_public import RematchOfferPublic
+from tandem_web.clients.matching.models.request_status import RequestStatus
 from tandem_web.clients.matching.models.role import Role
 from tandem_web.clients.matching.models.window import Window
 
@@ -45,6 +51,7 @@ __all__ = (
     "CriterionLine",
     "EndedBy",
     "EndReason",
+    "ErasureReceipt",
     "FormatPreference",
     "FormatsOffered",
     "GroupSize",
@@ -58,24 +65,29 @@ __all__ = (
     "MemberPublic",
     "MemberResponse",
     "MentoringFormat",
+    "MentorRequestRecord",
     "Modality",
     "OfferStatus",
     "PageParticipantPublic",
     "PageProgrammePublic",
     "PageRelationshipPublic",
     "PageRematchOfferPublic",
+    "ParticipantExport",
     "ParticipantPublic",
     "ParticipantPublicRole",
     "ParticipantPublicStatus",
+    "ParticipantUpdate",
     "ProblemDetails",
     "ProblemDetailsErrorsType0Item",
     "ProgrammePublic",
     "ProgrammePublicMailOverrides",
     "ProgrammePublicMailOverridesAdditionalProperty",
+    "ProposalRecord",
     "Reach",
     "RelationshipPublic",
     "RelationshipStatus",
     "RematchOfferPublic",
+    "RequestStatus",
     "Role",
     "Window",
 )

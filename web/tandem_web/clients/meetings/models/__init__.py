@@ -1,37 +1,91 @@
 """ Contains all the data models used in inputs/outputs """
 
 from tandem_web.clients.meetings.models.attendee_public import AttendeePublic
+from tandem_web.clients.meetings.models.availability_public import AvailabilityPublic
+from tandem_web.clients.meetings.models.availability_source import AvailabilitySource
+from tandem_web.clients.meetings.models.availability_update import AvailabilityUpdate
+from tandem_web.clients.meetings.models.calendar_source_public import CalendarSourcePublic
 from tandem_web.clients.meetings.models.cancel_reason import CancelReason
 from tandem_web.clients.meetings.models.cancellation_public import CancellationPublic
 from tandem_web.clients.meetings.models.cancelled_by import CancelledBy
+from tandem_web.clients.meetings.models.export_public import ExportPublic
+from tandem_web.clients.meetings.models.exported_attendance import ExportedAttendance
+from tandem_web.clients.meetings.models.exported_busy_interval import ExportedBusyInterval
+from tandem_web.clients.meetings.models.exported_calendar_feed import ExportedCalendarFeed
+from tandem_web.clients.meetings.models.exported_contact import ExportedContact
+from tandem_web.clients.meetings.models.exported_meeting import ExportedMeeting
+from tandem_web.clients.meetings.models.exported_membership import ExportedMembership
+from tandem_web.clients.meetings.models.exported_note import ExportedNote
+from tandem_web.clients.meetings.models.exported_participation import ExportedParticipation
+from tandem_web.clients.meetings.models.exported_reminder import ExportedReminder
+from tandem_web.clients.meetings.models.failure_reason import FailureReason
+from tandem_web.clients.meetings.models.feed_status import FeedStatus
+from tandem_web.clients.meetings.models.goal_counts_public import GoalCountsPublic
+from tandem_web.clients.meetings.models.goal_public import GoalPublic
+from tandem_web.clients.meetings.models.goal_state import GoalState
+from tandem_web.clients.meetings.models.goal_state_public import GoalStatePublic
 from tandem_web.clients.meetings.models.link_status import LinkStatus
+from tandem_web.clients.meetings.models.mark_public import MarkPublic
+from tandem_web.clients.meetings.models.meeting_counts_public import MeetingCountsPublic
 from tandem_web.clients.meetings.models.meeting_mode import MeetingMode
 from tandem_web.clients.meetings.models.meeting_public import MeetingPublic
 from tandem_web.clients.meetings.models.meeting_public_viewer import MeetingPublicViewer
 from tandem_web.clients.meetings.models.meeting_status import MeetingStatus
+from tandem_web.clients.meetings.models.milestone_public import MilestonePublic
 from tandem_web.clients.meetings.models.page_meeting_public import PageMeetingPublic
 from tandem_web.clients.meetings.models.partstat import Partstat
 from tandem_web.clients.meetings.models.place_public import PlacePublic
+from tandem_web.clients.meetings.models.presence import Presence
 from tandem_web.clients.meetings.models.problem_details import ProblemDetails
 from tandem_web.clients.meetings.models.problem_details_errors_type_0_item import ProblemDetailsErrorsType0Item
+from tandem_web.clients.meetings.models.relationship_figures_public import RelationshipFiguresPublic
 from tandem_web.clients.meetings.models.role import Role
 from tandem_web.clients.meetings.models.video_link_public import VideoLinkPublic
+from tandem_web.clients.meetings.models.window_body import WindowBody
+from tandem_web.clients.meetings.models.window_public import WindowPublic
 
 __all__ = (
     "AttendeePublic",
+    "AvailabilityPublic",
+    "AvailabilitySource",
+    "AvailabilityUpdate",
+    "CalendarSourcePublic",
     "CancellationPublic",
     "CancelledBy",
     "CancelReason",
+    "ExportedAttendance",
+    "ExportedBusyInterval",
+    "ExportedCalendarFeed",
+    "ExportedContact",
+    "ExportedMeeting",
+    "ExportedMembership",
+    "ExportedNote",
+    "ExportedParticipation",
+    "ExportedReminder",
+    "ExportPublic",
+    "FailureReason",
+    "FeedStatus",
+    "GoalCountsPublic",
+    "GoalPublic",
+    "GoalState",
+    "GoalStatePublic",
     "LinkStatus",
+    "MarkPublic",
+    "MeetingCountsPublic",
     "MeetingMode",
     "MeetingPublic",
     "MeetingPublicViewer",
     "MeetingStatus",
+    "MilestonePublic",
     "PageMeetingPublic",
     "Partstat",
     "PlacePublic",
+    "Presence",
     "ProblemDetails",
     "ProblemDetailsErrorsType0Item",
+    "RelationshipFiguresPublic",
     "Role",
     "VideoLinkPublic",
+    "WindowBody",
+    "WindowPublic",
 )

@@ -5,9 +5,21 @@ from tandem_web.clients.messaging.models.agreement_public import AgreementPublic
 from tandem_web.clients.messaging.models.agreement_public_status import AgreementPublicStatus
 from tandem_web.clients.messaging.models.channel import Channel
 from tandem_web.clients.messaging.models.conversation_public import ConversationPublic
+from tandem_web.clients.messaging.models.conversation_statistics_public import ConversationStatisticsPublic
+from tandem_web.clients.messaging.models.export_public import ExportPublic
+from tandem_web.clients.messaging.models.exported_agreement_change import ExportedAgreementChange
+from tandem_web.clients.messaging.models.exported_message import ExportedMessage
+from tandem_web.clients.messaging.models.exported_post import ExportedPost
+from tandem_web.clients.messaging.models.exported_report import ExportedReport
+from tandem_web.clients.messaging.models.exported_thread import ExportedThread
+from tandem_web.clients.messaging.models.manager_mail import ManagerMail
+from tandem_web.clients.messaging.models.manager_view_public import ManagerViewPublic
+from tandem_web.clients.messaging.models.member_figures_public import MemberFiguresPublic
 from tandem_web.clients.messaging.models.member_public import MemberPublic
 from tandem_web.clients.messaging.models.message_create import MessageCreate
 from tandem_web.clients.messaging.models.message_public import MessagePublic
+from tandem_web.clients.messaging.models.new_message_mail import NewMessageMail
+from tandem_web.clients.messaging.models.notification_preferences import NotificationPreferences
 from tandem_web.clients.messaging.models.page_conversation_public import PageConversationPublic
 from tandem_web.clients.messaging.models.page_message_public import PageMessagePublic
 from tandem_web.clients.messaging.models.party_public import PartyPublic
@@ -24,9 +36,21 @@ __all__ = (
     "AgreementPublicStatus",
     "Channel",
     "ConversationPublic",
+    "ConversationStatisticsPublic",
+    "ExportedAgreementChange",
+    "ExportedMessage",
+    "ExportedPost",
+    "ExportedReport",
+    "ExportedThread",
+    "ExportPublic",
+    "ManagerMail",
+    "ManagerViewPublic",
+    "MemberFiguresPublic",
     "MemberPublic",
     "MessageCreate",
     "MessagePublic",
+    "NewMessageMail",
+    "NotificationPreferences",
     "PageConversationPublic",
     "PageMessagePublic",
     "PartyPublic",
