@@ -18,10 +18,14 @@ from tandem_web.adapters.catalogs import load_interface_catalogs
 from tandem_web.adapters.sessions import SessionStore, load_or_create_key
 from tandem_web.api import (
     conversations,
+    imports,
     language,
+    match_runs,
     oidc_sign_in,
     pages,
+    relationships,
     rematching,
+    review,
     risk,
     sign_in,
 )
@@ -68,6 +72,10 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(conversations.router)
     app.include_router(rematching.router)
     app.include_router(risk.router)
+    app.include_router(imports.router)
+    app.include_router(match_runs.router)
+    app.include_router(review.router)
+    app.include_router(relationships.router)
     return app
 
 
