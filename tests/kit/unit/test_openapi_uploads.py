@@ -31,4 +31,3 @@ def test_an_uploaded_file_is_a_binary_string_in_the_document() -> None:
     ]
     assert body["properties"]["file"]["type"] == "string"
     assert body["properties"]["file"]["format"] == "binary"
-
