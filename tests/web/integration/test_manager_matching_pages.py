@@ -210,7 +210,11 @@ def test_a_run_is_followed_to_its_draft_reviewed_and_published(
             },
         )
         assert breach.status_code == 422, breach.text
-        assert "this change breaks the programme&#39;s rules" in breach.text
+        alert = re.search(r'<div class="error" role="alert">(.*?)</div>', breach.text, re.S)
+        assert alert is not None, breach.text
+        assert "this change breaks the programme's rules" in text_of(alert.group(1)).replace(
+            "&#39;", "'"
+        ), alert.group(1)
         reasons = re.findall(r'<ul class="breaches"><li>(.*?)</li>', breach.text, re.S)
         assert reasons, breach.text
         assert reasons[0].strip(), breach.text
