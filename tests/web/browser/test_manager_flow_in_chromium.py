@@ -93,10 +93,8 @@ async def test_a_manager_imports_matches_publishes_and_sees_the_risk(
         await checked(page, "match-runs")
         await focus_and_press(page, "Start matching", limit=60)
         # The page follows the run by itself: static/match_run.js, then a reload.
-        await page.wait_for_function(
-            "document.getElementById('run-phase') && "
-            "document.getElementById('run-phase').textContent.includes('Draft ready for review')",
-            timeout=SOLVED_WITHIN_MS,
+        await page.wait_for_selector(
+            "#run-phase:has-text('Draft ready for review')", timeout=SOLVED_WITHIN_MS
         )
         await page.wait_for_load_state()
         assert await page.locator("progress").count() == 0
