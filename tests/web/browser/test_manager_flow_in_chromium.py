@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.async_api import Browser, Page
+from playwright.async_api import Browser, FilePayload, Page
 
 from tests.support.infra import REPO_ROOT
 from tests.web.browser.test_sign_in_in_chromium import (
@@ -74,10 +74,12 @@ async def test_a_manager_imports_matches_publishes_and_sees_the_risk(
         await focus(page, f"a[href='/programmes/{pid}/imports']", limit=80)
         await press_enter_and_wait(page)
         await checked(page, "imports")
-        await page.set_input_files(
-            "#file",
-            files=[{"name": "people.csv", "mimeType": "text/csv", "buffer": people_csv(programme)}],
-        )
+        csv_file: FilePayload = {
+            "name": "people.csv",
+            "mimeType": "text/csv",
+            "buffer": people_csv(programme),
+        }
+        await page.set_input_files("#file", files=[csv_file])
         await focus(page, "#file")
         await focus(page, "form[enctype] button[type=submit]")
         await press_enter_and_wait(page)
@@ -91,13 +93,18 @@ async def test_a_manager_imports_matches_publishes_and_sees_the_risk(
         await focus_and_press(page, "Go on to matching", limit=60)
         assert "No match run yet." in await page.inner_text("main")
         await checked(page, "match-runs")
+        polls: list[str] = []
+        page.on("request", lambda r: polls.append(r.url) if r.url.endswith("/progress") else None)
         await focus_and_press(page, "Start matching", limit=60)
+        solving = await page.locator("progress").count() == 1
         # The page follows the run by itself: static/match_run.js, then a reload.
         await page.wait_for_selector(
             "#run-phase:has-text('Draft ready for review')", timeout=SOLVED_WITHIN_MS
         )
         await page.wait_for_load_state()
         assert await page.locator("progress").count() == 0
+        if solving:  # the run page showed it solving: the script followed it to its end
+            assert polls, "static/match_run.js never asked for the run's progress"
         assert "Mentees matched\n2" in await page.inner_text("main")
         await checked(page, "match-run")
 
