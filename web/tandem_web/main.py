@@ -21,12 +21,16 @@ from tandem_web.adapters.sessions import SessionStore, load_or_create_key
 from tandem_web.api import (
     availability,
     conversations,
+    imports,
     language,
+    match_runs,
     oidc_sign_in,
     pages,
     privacy,
     profile,
+    relationships,
     rematching,
+    review,
     risk,
     sessions,
     sign_in,
@@ -88,6 +92,10 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(profile.router)
     app.include_router(availability.router)
     app.include_router(privacy.router)
+    app.include_router(imports.router)
+    app.include_router(match_runs.router)
+    app.include_router(review.router)
+    app.include_router(relationships.router)
     return app
 
 

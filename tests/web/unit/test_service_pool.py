@@ -5,10 +5,12 @@ calls reach the service over the same kept-alive connection, with each call's ow
 from __future__ import annotations
 
 import asyncio
+import re
 import socket
 import threading
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import uvicorn
@@ -67,3 +69,15 @@ def test_each_event_loop_has_a_pool_of_its_own(service: str) -> None:
     asyncio.run(one_call())  # its pool's connection belongs to a loop that has ended
     asyncio.run(one_call())  # a new loop: a new pool, no reuse of a dead loop's socket
     assert len(seen) == 2
+
+
+def test_every_adapter_builds_its_clients_on_the_pool() -> None:
+    """A generated client built by hand (``...Client(base_url=...)``) would have a pool of
+    its own again: every adapter goes through ``service_calls.authenticated``."""
+    adapters = Path(matching_api.__file__).parent
+    built_by_hand = [
+        path.name
+        for path in sorted(adapters.glob("*_api.py"))
+        if re.search(r"Client\(\s*base_url=", path.read_text())
+    ]
+    assert built_by_hand == []

@@ -7,7 +7,7 @@ import uuid
 from collections.abc import Sequence
 
 from tandem_web.adapters.profile_api import unaccepted
-from tandem_web.adapters.service_calls import TIMEOUT, expect, reaching
+from tandem_web.adapters.service_calls import authenticated, expect, reaching
 from tandem_web.clients.meetings import AuthenticatedClient
 from tandem_web.clients.meetings.api.availability import (
     get_my_availability,
@@ -26,9 +26,7 @@ SERVICE = "meetings"
 
 
 def _client(url: str, token: str) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-    )
+    return authenticated(AuthenticatedClient, url, token)
 
 
 def _availability(found: AvailabilityPublic) -> Availability:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 
 from tandem_web.adapters.profile_api import unaccepted
-from tandem_web.adapters.service_calls import TIMEOUT, expect, reaching
+from tandem_web.adapters.service_calls import authenticated, expect, reaching
 from tandem_web.clients.analytics import AuthenticatedClient as AnalyticsClient
 from tandem_web.clients.analytics.api.manager_view import (
     get_manager_view as analytics_manager_view,
@@ -50,9 +50,7 @@ from tandem_web.domain.privacy import (
 async def messaging_view(url: str, token: str, me: set[uuid.UUID]) -> list[MessagingFigures]:
     async with (
         reaching("messaging"),
-        MessagingClient(
-            base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-        ) as c,
+        authenticated(MessagingClient, url, token) as c,
     ):
         answer = await messaging_manager_view.asyncio_detailed(client=c)
         found = expect("messaging", answer.status_code, answer.parsed, MessagingView)
@@ -80,9 +78,7 @@ async def meetings_view(url: str, token: str, relationship_id: uuid.UUID) -> Mee
     viewer's or not known to meetings)."""
     async with (
         reaching("meetings"),
-        MeetingsClient(
-            base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-        ) as c,
+        authenticated(MeetingsClient, url, token) as c,
     ):
         answer = await meetings_manager_view.asyncio_detailed(relationship_id, client=c)
         f = expect("meetings", answer.status_code, answer.parsed, RelationshipFiguresPublic)
@@ -105,9 +101,7 @@ async def meetings_view(url: str, token: str, relationship_id: uuid.UUID) -> Mee
 async def analytics_view(url: str, token: str, me: set[uuid.UUID]) -> list[AnalyticsProgramme]:
     async with (
         reaching("analytics"),
-        AnalyticsClient(
-            base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-        ) as c,
+        authenticated(AnalyticsClient, url, token) as c,
     ):
         answer = await analytics_manager_view.asyncio_detailed(client=c)
         found = expect("analytics", answer.status_code, answer.parsed, AnalyticsView)
@@ -150,9 +144,7 @@ async def matching_export(
     """Matching's export of the viewer's participant, as matching wrote it."""
     async with (
         reaching("matching"),
-        MatchingClient(
-            base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-        ) as c,
+        authenticated(MatchingClient, url, token) as c,
     ):
         answer = await export.asyncio_detailed(programme_id, participant_id, client=c)
         expect("matching", answer.status_code, answer.parsed, ParticipantExport)
@@ -162,9 +154,7 @@ async def matching_export(
 async def messaging_export_of(url: str, token: str) -> bytes:
     async with (
         reaching("messaging"),
-        MessagingClient(
-            base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-        ) as c,
+        authenticated(MessagingClient, url, token) as c,
     ):
         answer = await messaging_export.asyncio_detailed(client=c)
         expect("messaging", answer.status_code, answer.parsed, MessagingExport)
@@ -174,9 +164,7 @@ async def messaging_export_of(url: str, token: str) -> bytes:
 async def meetings_export_of(url: str, token: str) -> bytes:
     async with (
         reaching("meetings"),
-        MeetingsClient(
-            base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-        ) as c,
+        authenticated(MeetingsClient, url, token) as c,
     ):
         answer = await meetings_export.asyncio_detailed(client=c)
         expect("meetings", answer.status_code, answer.parsed, MeetingsExport)
@@ -190,9 +178,7 @@ async def erase_me(
     (raises Refused: 409 once erased, 404 not the viewer's)."""
     async with (
         reaching("matching"),
-        MatchingClient(
-            base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-        ) as c,
+        authenticated(MatchingClient, url, token) as c,
     ):
         answer = await erase.asyncio_detailed(
             programme_id, participant_id, client=c, idempotency_key=key
@@ -209,9 +195,7 @@ def _preferences(found: NotificationPreferences) -> Preferences:
 async def preferences(url: str, token: str) -> Preferences:
     async with (
         reaching("messaging"),
-        MessagingClient(
-            base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-        ) as c,
+        authenticated(MessagingClient, url, token) as c,
     ):
         answer = await get_preferences.asyncio_detailed(client=c)
         found = expect("messaging", answer.status_code, answer.parsed, NotificationPreferences)
@@ -227,9 +211,7 @@ async def set_my_preferences(url: str, token: str, chosen: Preferences) -> Prefe
     )
     async with (
         reaching("messaging"),
-        MessagingClient(
-            base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-        ) as c,
+        authenticated(MessagingClient, url, token) as c,
     ):
         answer = await set_preferences.asyncio_detailed(client=c, body=body)
         if answer.status_code == 422 and isinstance(answer.parsed, ProblemDetails):

@@ -8,7 +8,7 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from tandem_web.adapters.service_calls import TIMEOUT, expect, reaching
+from tandem_web.adapters.service_calls import authenticated, expect, reaching
 from tandem_web.clients.matching import AuthenticatedClient
 from tandem_web.clients.matching.api.participants import (
     get_participant,
@@ -49,9 +49,7 @@ def unaccepted(parsed: object) -> Unaccepted:
 
 
 def _client(url: str, token: str) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-    )
+    return authenticated(AuthenticatedClient, url, token)
 
 
 def _record(item: ParticipantPublic) -> ProfileRecord:

@@ -95,13 +95,15 @@ async def close_pools() -> None:
         await pool.aclose()
 
 
-def authenticated(kind: Callable[..., ClientT], url: str, token: str) -> ClientT:
+def authenticated(
+    kind: Callable[..., ClientT], url: str, token: str, timeout: httpx.Timeout = TIMEOUT
+) -> ClientT:
     """A generated client (``kind``: a service's ``AuthenticatedClient``) for one call
     with the session's token, on the shared pool; an undeclared status raises."""
     return kind(
         base_url=url,
         token=token,
-        timeout=TIMEOUT,
+        timeout=timeout,
         raise_on_unexpected_status=True,
         httpx_args={"transport": _lent_pool()},
     )

@@ -1,5 +1,9 @@
 """The OpenAPI document as client generators need it, the same for every service.
 
+- **Uploaded files** of a multipart body are ``format: binary`` strings: OpenAPI 3.1's
+  ``contentMediaType`` alone (what FastAPI writes) makes generators type the file as
+  text, and their client then sends it as a plain field without a file name, which the
+  service refuses (its ``UploadFile`` needs a file part).
 - **operationIds** are the route functions' names (``list_conversations``), not
   FastAPI's default (``list_conversations_v1_conversations_get``): generators name
   functions and modules after them. They must be unique in a document, which
@@ -33,6 +37,7 @@ from tandem_kit.errors import PROBLEM_JSON
 from tandem_kit.guard import BODY_LIMIT_EXTRA
 from tandem_kit.idempotency import HEADER as IDEMPOTENCY_KEY
 
+_MULTIPART = "multipart/form-data"
 _BODY_METHODS = frozenset({"post", "put", "patch", "delete"})
 _FASTAPI_VALIDATION_SCHEMAS = ("HTTPValidationError", "ValidationError")
 
@@ -122,7 +127,21 @@ def finish_document(document: dict[str, Any], *, default_body_limit: int) -> Non
             for status, response in responses.items():
                 if status[:1] in ("4", "5"):  # FastAPI's default 422 says application/json
                     response["content"] = _problem("")["content"]
+    _binary_uploads(document)
     # Only the default 422 referred to them, and every error response was rewritten above.
     schemas: dict[str, Any] = document.get("components", {}).get("schemas", {})
     for name in _FASTAPI_VALIDATION_SCHEMAS:
         schemas.pop(name, None)
+
+
+def _binary_uploads(document: dict[str, Any]) -> None:
+    """Mark each file of a multipart body ``format: binary`` (see the module's note)."""
+    schemas: dict[str, Any] = document.get("components", {}).get("schemas", {})
+    for operations in document.get("paths", {}).values():
+        for operation in operations.values():
+            form = operation.get("requestBody", {}).get("content", {}).get(_MULTIPART, {})
+            ref = form.get("schema", {}).get("$ref", "")
+            schema = schemas.get(ref.rsplit("/", 1)[-1], form.get("schema", {}))
+            for field in schema.get("properties", {}).values():
+                if field.get("type") == "string" and "contentMediaType" in field:
+                    field["format"] = "binary"

@@ -1,6 +1,9 @@
 """ Contains all the data models used in inputs/outputs """
 
+from tandem_web.clients.matching.models.approve_proposals import ApproveProposals
+from tandem_web.clients.matching.models.body_import_csv import BodyImportCsv
 from tandem_web.clients.matching.models.country_policy import CountryPolicy
+from tandem_web.clients.matching.models.create_run_body import CreateRunBody
 from tandem_web.clients.matching.models.criterion import Criterion
 from tandem_web.clients.matching.models.criterion_line import CriterionLine
 from tandem_web.clients.matching.models.end_reason import EndReason
@@ -10,10 +13,15 @@ from tandem_web.clients.matching.models.format_preference import FormatPreferenc
 from tandem_web.clients.matching.models.formats_offered import FormatsOffered
 from tandem_web.clients.matching.models.group_size import GroupSize
 from tandem_web.clients.matching.models.hard_constraint import HardConstraint
+from tandem_web.clients.matching.models.import_mode import ImportMode
+from tandem_web.clients.matching.models.import_report import ImportReport
+from tandem_web.clients.matching.models.import_source import ImportSource
 from tandem_web.clients.matching.models.list_participants_role_type_0 import ListParticipantsRoleType0
 from tandem_web.clients.matching.models.list_participants_status_type_0 import ListParticipantsStatusType0
 from tandem_web.clients.matching.models.mail_wording import MailWording
 from tandem_web.clients.matching.models.manager_contact import ManagerContact
+from tandem_web.clients.matching.models.match_run_public import MatchRunPublic
+from tandem_web.clients.matching.models.match_run_status import MatchRunStatus
 from tandem_web.clients.matching.models.matching_policy import MatchingPolicy
 from tandem_web.clients.matching.models.matching_policy_weights import MatchingPolicyWeights
 from tandem_web.clients.matching.models.member_public import MemberPublic
@@ -21,9 +29,15 @@ from tandem_web.clients.matching.models.member_response import MemberResponse
 from tandem_web.clients.matching.models.mentor_request_record import MentorRequestRecord
 from tandem_web.clients.matching.models.mentoring_format import MentoringFormat
 from tandem_web.clients.matching.models.modality import Modality
+from tandem_web.clients.matching.models.move_mentee import MoveMentee
+from tandem_web.clients.matching.models.not_grouped_participant import NotGroupedParticipant
+from tandem_web.clients.matching.models.not_grouped_participant_role import NotGroupedParticipantRole
 from tandem_web.clients.matching.models.offer_status import OfferStatus
+from tandem_web.clients.matching.models.page_import_report import PageImportReport
+from tandem_web.clients.matching.models.page_match_run_public import PageMatchRunPublic
 from tandem_web.clients.matching.models.page_participant_public import PageParticipantPublic
 from tandem_web.clients.matching.models.page_programme_public import PageProgrammePublic
+from tandem_web.clients.matching.models.page_proposal_public import PageProposalPublic
 from tandem_web.clients.matching.models.page_relationship_public import PageRelationshipPublic
 from tandem_web.clients.matching.models.page_rematch_offer_public import PageRematchOfferPublic
 from tandem_web.clients.matching.models.participant_export import ParticipantExport
@@ -36,17 +50,29 @@ from tandem_web.clients.matching.models.problem_details_errors_type_0_item impor
 from tandem_web.clients.matching.models.programme_public import ProgrammePublic
 from tandem_web.clients.matching.models.programme_public_mail_overrides import ProgrammePublicMailOverrides
 from tandem_web.clients.matching.models.programme_public_mail_overrides_additional_property import ProgrammePublicMailOverridesAdditionalProperty
+from tandem_web.clients.matching.models.proposal_public import ProposalPublic
+from tandem_web.clients.matching.models.proposal_public_format import ProposalPublicFormat
 from tandem_web.clients.matching.models.proposal_record import ProposalRecord
+from tandem_web.clients.matching.models.proposal_status import ProposalStatus
+from tandem_web.clients.matching.models.proposed_mentee import ProposedMentee
+from tandem_web.clients.matching.models.publish_result import PublishResult
 from tandem_web.clients.matching.models.reach import Reach
 from tandem_web.clients.matching.models.relationship_public import RelationshipPublic
 from tandem_web.clients.matching.models.relationship_status import RelationshipStatus
 from tandem_web.clients.matching.models.rematch_offer_public import RematchOfferPublic
 from tandem_web.clients.matching.models.request_status import RequestStatus
 from tandem_web.clients.matching.models.role import Role
+from tandem_web.clients.matching.models.row_error import RowError
+from tandem_web.clients.matching.models.run_summary import RunSummary
+from tandem_web.clients.matching.models.swap_mentees import SwapMentees
+from tandem_web.clients.matching.models.unmatched_mentee import UnmatchedMentee
 from tandem_web.clients.matching.models.window import Window
 
 __all__ = (
+    "ApproveProposals",
+    "BodyImportCsv",
     "CountryPolicy",
+    "CreateRunBody",
     "Criterion",
     "CriterionLine",
     "EndedBy",
@@ -56,20 +82,31 @@ __all__ = (
     "FormatsOffered",
     "GroupSize",
     "HardConstraint",
+    "ImportMode",
+    "ImportReport",
+    "ImportSource",
     "ListParticipantsRoleType0",
     "ListParticipantsStatusType0",
     "MailWording",
     "ManagerContact",
     "MatchingPolicy",
     "MatchingPolicyWeights",
+    "MatchRunPublic",
+    "MatchRunStatus",
     "MemberPublic",
     "MemberResponse",
     "MentoringFormat",
     "MentorRequestRecord",
     "Modality",
+    "MoveMentee",
+    "NotGroupedParticipant",
+    "NotGroupedParticipantRole",
     "OfferStatus",
+    "PageImportReport",
+    "PageMatchRunPublic",
     "PageParticipantPublic",
     "PageProgrammePublic",
+    "PageProposalPublic",
     "PageRelationshipPublic",
     "PageRematchOfferPublic",
     "ParticipantExport",
@@ -82,12 +119,21 @@ __all__ = (
     "ProgrammePublic",
     "ProgrammePublicMailOverrides",
     "ProgrammePublicMailOverridesAdditionalProperty",
+    "ProposalPublic",
+    "ProposalPublicFormat",
     "ProposalRecord",
+    "ProposalStatus",
+    "ProposedMentee",
+    "PublishResult",
     "Reach",
     "RelationshipPublic",
     "RelationshipStatus",
     "RematchOfferPublic",
     "RequestStatus",
     "Role",
+    "RowError",
+    "RunSummary",
+    "SwapMentees",
+    "UnmatchedMentee",
     "Window",
 )
