@@ -45,6 +45,9 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "get_rematching_offer",
         "accept_rematching_offer",
         "decline_rematching_offer",
+        "get_relationship",
+        "accept",
+        "decline",
     ),
     "messaging": (
         "list_conversations",
@@ -54,7 +57,21 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "mark_read",
         "get_agreement",
     ),
-    "meetings": ("list_meetings",),
+    "meetings": (
+        "list_meetings",
+        "get_meeting",
+        "schedule_meeting",
+        "reschedule_meeting",
+        "cancel_meeting",
+        "answer_meeting",
+        "record_attendance",
+        "get_attendance",
+        "find_slots",
+        "get_relationship_plan",
+        "create_calendar_feed",
+        "get_calendar_feed",
+        "revoke_calendar_feed",
+    ),
     "analytics": ("list_risk_flags", "dismiss_risk_flag", "get_dashboard"),
 }
 

@@ -18,7 +18,9 @@ from tandem_web.adapters.catalogs import load_interface_catalogs
 from tandem_web.adapters.sessions import SessionStore, load_or_create_key
 from tandem_web.api import (
     conversations,
+    introductions,
     language,
+    meetings,
     oidc_sign_in,
     pages,
     rematching,
@@ -68,6 +70,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(conversations.router)
     app.include_router(rematching.router)
     app.include_router(risk.router)
+    app.include_router(introductions.router)
+    app.include_router(meetings.router)
     return app
 
 
