@@ -161,6 +161,7 @@ class Refusal(StrEnum):
     MANAGERS_CANNOT = "managers_cannot"  # a manager may read when and how, not act
     CONFLICT = "conflict"  # 409: not in a state that allows it
     BUSY = "busy"  # 409 member_busy
+    NOT_STARTED = "not_started"  # 409: who came is recorded once the meeting has started
     INVALID = "invalid"  # 422: the service refused what was typed
     PAST = "past"  # the typed time has passed
     NO_SUCH_TIME = "no_such_time"  # the typed local time falls in a DST gap
@@ -174,6 +175,7 @@ STATUS: Mapping[Refusal, int] = {
     Refusal.MANAGERS_CANNOT: 403,
     Refusal.CONFLICT: 409,
     Refusal.BUSY: 409,
+    Refusal.NOT_STARTED: 409,
     Refusal.INVALID: 422,
     Refusal.PAST: 422,
     Refusal.NO_SUCH_TIME: 422,
@@ -186,6 +188,8 @@ STATUS: Mapping[Refusal, int] = {
 def refusal_of(status: int, code: str | None) -> Refusal:
     """A service's declared refusal in the page's terms."""
     if status == 409:
+        if code == "meeting_not_started":
+            return Refusal.NOT_STARTED
         return Refusal.BUSY if code == "member_busy" else Refusal.CONFLICT
     if status == 422:
         return Refusal.INVALID
