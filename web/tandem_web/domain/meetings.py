@@ -7,7 +7,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
@@ -226,11 +226,11 @@ def local_to_utc(day: str, at: str, zone: str) -> datetime:
         local = datetime.combine(date.fromisoformat(day), time.fromisoformat(at))
     except ValueError as bad:
         raise BadTime(Refusal.BAD_INPUT) from bad
-    aware = local.replace(tzinfo=ZoneInfo(zone))
-    back = aware.astimezone(ZoneInfo("UTC")).astimezone(ZoneInfo(zone))
-    if back.replace(tzinfo=None) != local:
+    instant = local.replace(tzinfo=ZoneInfo(zone)).astimezone(UTC)
+    if instant.astimezone(ZoneInfo(zone)).replace(tzinfo=None) != local:
         raise BadTime(Refusal.NO_SUCH_TIME)
-    return aware
+    # In UTC: an aware time in a repeated hour never equals one in another zone (PEP 495).
+    return instant
 
 
 def duration_of(text: str) -> int:
@@ -258,12 +258,3 @@ def starts_at_of(typed: Typed, zone: str, now: datetime) -> datetime:
     if starts <= now:
         raise BadTime(Refusal.PAST)
     return starts
-
-
-def in_zone(moment: datetime, zone: str) -> datetime:
-    return moment.astimezone(ZoneInfo(zone))
-
-
-def offset_hours(moment: datetime, zone: str) -> float:
-    offset = in_zone(moment, zone).utcoffset() or timedelta(0)
-    return offset.total_seconds() / 3600
