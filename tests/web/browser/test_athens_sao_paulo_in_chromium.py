@@ -204,6 +204,7 @@ async def test_athens_and_sao_paulo_meet_across_a_daylight_saving_change(
         # Her "what next" shows the meeting as the next one, on her clock.
         await mentee.page.goto(f"{web}/")
         home = await mentee.checked("home-with-meeting")
+        assert await mentee.page.locator(f"a[href='{meeting_path}']").count() == 1
         assert her_day in home
         assert her_time in home
     finally:

@@ -169,7 +169,11 @@ def test_the_introduction_meetings_and_refusals(platform: Platform, pair: Introd
             | {"duration": "45", "mode": "online"},
         )
         assert moved.status_code == 303, moved.text
-        after = text_of(mentee.get(f"/meetings/{first_id}").text)
+        moved_page = mentee.get(f"/meetings/{first_id}").text
+        # The move form starts from the meeting's own day and time on her clock.
+        assert f'value="{later:%Y-%m-%d}"' in moved_page
+        assert 'value="19:00"' in moved_page
+        after = text_of(moved_page)
         assert short_time(later, ATHENS) in after
         assert short_time(later, SAO_PAULO) in after
         assert "45 minutes" in after

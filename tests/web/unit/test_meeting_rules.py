@@ -16,6 +16,7 @@ from tandem_web.domain.meetings import (
     Member,
     Refusal,
     Typed,
+    as_typed,
     duration_of,
     local_to_utc,
     refusal_of,
@@ -106,6 +107,9 @@ def test_upcoming_soonest_first_and_past_latest_first() -> None:
     upcoming, past = split([later, early, under_way], NOW)
     assert upcoming == [under_way, later]  # not ended yet; cancelled ones still listed
     assert past == [early]
+    # The move form starts from the meeting's day and time on the viewer's clock.
+    shown = as_typed(meeting(datetime(2027, 3, 30, 15, tzinfo=UTC), 45), "Europe/Athens")
+    assert (shown.day, shown.at, shown.duration) == ("2027-03-30", "18:00", "45")
 
 
 def test_the_introduction_from_one_members_side() -> None:

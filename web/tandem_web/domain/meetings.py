@@ -258,3 +258,17 @@ def starts_at_of(typed: Typed, zone: str, now: datetime) -> datetime:
     if starts <= now:
         raise BadTime(Refusal.PAST)
     return starts
+
+
+def as_typed(meeting: MeetingView, zone: str) -> Typed:
+    """A meeting as the move form shows it first: its day and time on the viewer's clock."""
+    local = meeting.starts_at.astimezone(ZoneInfo(zone))
+    place = meeting.place
+    return Typed(
+        f"{local:%Y-%m-%d}",
+        f"{local:%H:%M}",
+        str(meeting.duration_minutes),
+        meeting.mode,
+        place.name if place else "",
+        place.address if place else "",
+    )
