@@ -22,8 +22,10 @@ from tandem_web.api import (
     availability,
     conversations,
     imports,
+    introductions,
     language,
     match_runs,
+    meetings,
     oidc_sign_in,
     pages,
     privacy,
@@ -96,6 +98,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(match_runs.router)
     app.include_router(review.router)
     app.include_router(relationships.router)
+    app.include_router(introductions.router)
+    app.include_router(meetings.router)
     return app
 
 

@@ -71,6 +71,8 @@ async def test_members_and_managers_read_relationships(api: Api) -> None:
     assert [r["id"] for r in mine["items"]] == [first["id"]]
     members = {m["role"]: m for m in mine["items"][0]["members"]}
     assert members["mentor"]["display_name"] == "Mentor self"
+    # Each member's zone, so the other sees their local time (the web app's introduction).
+    assert members["mentor"]["time_zone"] == members["mentee"]["time_zone"] == "Europe/Berlin"
     assert members["mentee"]["explanation"]
     assert members["mentee"]["score"] > 0
     assert_problem(

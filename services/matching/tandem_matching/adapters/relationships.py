@@ -29,7 +29,7 @@ from tandem_matching.domain.relationships import (
 )
 
 # The person's facts a member is read with (not stored with the membership).
-_PERSON = ("subject", "display_name", "linkedin_url", "linkedin_consent")
+_PERSON = ("subject", "display_name", "linkedin_url", "linkedin_consent", "time_zone")
 
 
 def _relationship(row: RowMapping) -> Relationship:
@@ -67,6 +67,7 @@ async def _member(session: AsyncSession, row: RowMapping) -> Member:
         display_name=await vault.open(session, person, "display_name", row["display_name"]),
         linkedin_url=await vault.open(session, person, "linkedin_url", row["linkedin_url"]),
         linkedin_consent=bool(row["linkedin_consent"]),
+        time_zone=row["time_zone"],
     )
 
 
@@ -112,6 +113,7 @@ async def members_of(
             participants.c.display_name,
             participants.c.linkedin_url,
             participants.c.linkedin_consent,
+            participants.c.time_zone,
         )
         .join(participants, participants.c.id == relationship_members.c.participant_id)
         .where(relationship_members.c.relationship_id.in_(list(relationship_ids)))

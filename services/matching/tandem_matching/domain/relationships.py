@@ -77,6 +77,8 @@ class Member:
     display_name: str | None = None
     linkedin_url: str | None = None
     linkedin_consent: bool = False
+    # The person's IANA zone, so the other members can see their local time (not sealed).
+    time_zone: str | None = None
 
 
 class TransitionRefused(Exception):

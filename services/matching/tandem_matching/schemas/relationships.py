@@ -35,6 +35,11 @@ class MemberPublic(BaseModel):
     role: Role
     display_name: str | None = Field(description="Null once the participant is erased.")
     linkedin_url: str | None = Field(description="Only when its owner consented to share it.")
+    time_zone: str | None = Field(
+        default=None,
+        description="Their IANA zone, so the other members see their local time (null: "
+        "not given, or erased).",
+    )
     response: MemberResponse
     responded_at: dt.datetime | None
     score: float | None = Field(default=None, description="Mentees: this pair's score.")
@@ -51,6 +56,7 @@ class MemberPublic(BaseModel):
                 "role": member.role,
                 "display_name": member.display_name,
                 "linkedin_url": member.linkedin_url if member.linkedin_consent else None,
+                "time_zone": member.time_zone,
                 "response": member.response,
                 "responded_at": member.responded_at,
                 "score": explained.get("score"),

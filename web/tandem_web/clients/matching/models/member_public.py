@@ -36,6 +36,8 @@ class MemberPublic:
             linkedin_url (None | str): Only when its owner consented to share it.
             response (MemberResponse):
             responded_at (datetime.datetime | None):
+            time_zone (None | str | Unset): Their IANA zone, so the other members see their local time (null: not given, or
+                erased).
             score (float | None | Unset): Mentees: this pair's score.
             explanation (list[CriterionLine] | None | Unset): Mentees: why this pair scored what it did, per criterion.
      """
@@ -46,6 +48,7 @@ class MemberPublic:
     linkedin_url: None | str
     response: MemberResponse
     responded_at: datetime.datetime | None
+    time_zone: None | str | Unset = UNSET
     score: float | None | Unset = UNSET
     explanation: list[CriterionLine] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -73,6 +76,12 @@ class MemberPublic:
             responded_at = self.responded_at.isoformat()
         else:
             responded_at = self.responded_at
+
+        time_zone: None | str | Unset
+        if isinstance(self.time_zone, Unset):
+            time_zone = UNSET
+        else:
+            time_zone = self.time_zone
 
         score: float | None | Unset
         if isinstance(self.score, Unset):
@@ -104,6 +113,8 @@ class MemberPublic:
             "response": response,
             "responded_at": responded_at,
         })
+        if time_zone is not UNSET:
+            field_dict["time_zone"] = time_zone
         if score is not UNSET:
             field_dict["score"] = score
         if explanation is not UNSET:
@@ -166,6 +177,16 @@ class MemberPublic:
         responded_at = _parse_responded_at(d.pop("responded_at"))
 
 
+        def _parse_time_zone(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        time_zone = _parse_time_zone(d.pop("time_zone", UNSET))
+
+
         def _parse_score(data: object) -> float | None | Unset:
             if data is None:
                 return data
@@ -208,6 +229,7 @@ class MemberPublic:
             linkedin_url=linkedin_url,
             response=response,
             responded_at=responded_at,
+            time_zone=time_zone,
             score=score,
             explanation=explanation,
         )
