@@ -37,7 +37,14 @@ async def home(request: Request, settings: Settings, session: CurrentSession) ->
         )
     browser_zone = unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
     found = await participant_home(settings, session, browser_zone, datetime.now(UTC))
-    return page(request, "participant_home.html", session, title="What next", home=found)
+    return page(
+        request,
+        "participant_home.html",
+        session,
+        title="What next",
+        home=found,
+        forum_programmes=granted.participant,
+    )
 
 
 @router.get("/healthz")
