@@ -107,9 +107,9 @@ async def new_thread(
     except NotDone as refused:
         if refused.shown is ForumShown.LOCKED:
             return await _forum(request, settings, session, forum_id, 409, error="closed", **draft)
-        return await _forum(
-            request, settings, session, forum_id, STATUS[refused.shown], error="refused", **draft
-        )
+        # Messaging's 413/422 (too long, text it rejects) keep their status, as input.
+        status = refused.status if refused.status in (413, 422) else STATUS[refused.shown]
+        return await _forum(request, settings, session, forum_id, status, error="refused", **draft)
     return see_other(f"/forums/{forum_id}/threads/{thread_id}")
 
 
@@ -171,7 +171,7 @@ async def new_post(
             post_id = await add_post(settings, session, forum_id, thread_id, body, in_reply_to)
         except NotDone as refused:
             error = "closed" if refused.shown is ForumShown.LOCKED else "refused"
-            status = STATUS[refused.shown] if refused.status != 422 else 422
+            status = refused.status if refused.status in (413, 422) else STATUS[refused.shown]
         else:
             return see_other(f"/forums/{forum_id}/threads/{thread_id}#post-{post_id}")
     found = await read_thread(settings, session, forum_id, thread_id, _browser_zone(request))
