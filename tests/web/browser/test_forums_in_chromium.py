@@ -1,10 +1,10 @@
 """The forums and the reports queue in a real browser (Debian's chromium through
 Playwright, as ``test_sign_in_in_chromium.py``, whose helpers this reuses), on the real
-platform: a mentee opens her programme's forum from "what next", starts a thread and
-reports her mentor's reply, keyboard only; the manager finds the report in the queue and
-hides the post. axe-core finds no WCAG 2.2 AA violation on any page on the way, nothing
-is blocked by the Content-Security-Policy, and each page's screenshot is saved under
-``.data/screenshots/``."""
+platform: a mentee opens her conversation's edit and report forms, then her programme's
+forum from "what next", starts a thread and reports her mentor's reply, keyboard only;
+the manager finds the report in the queue and hides the post. axe-core finds no WCAG 2.2
+AA violation on any page on the way, nothing is blocked by the Content-Security-Policy,
+and each page's screenshot is saved under ``.data/screenshots/``."""
 
 from __future__ import annotations
 
@@ -61,6 +61,28 @@ async def test_a_mentee_reports_a_post_and_the_manager_hides_it_by_keyboard(
         await page.goto(f"{web}/sign-in")
         await focus_and_press(page, "Amara Okafor", limit=60)
         await page.wait_for_url(f"{web}/")
+        # The conversation's own forms first: her message inside the edit window, his
+        # message's report form (nothing is sent from these).
+        mine = messaging.call(
+            "POST",
+            f"/v1/conversations/{platform.conversation_id}/messages",
+            platform.tokens.participant(platform.mentee, "mentee", pid),
+            json={"body": f"Can we move to Thursday? ({run})"},
+        )
+        conversation = f"/conversations/{platform.conversation_id}"
+        await page.goto(f"{web}{conversation}")
+        await checked(page, "conversation")
+        await focus(page, f"a[href='{conversation}/messages/{mine['id']}/edit']", limit=200)
+        await press_enter_and_wait(page)
+        assert "Edit your message" in await page.inner_text("main")
+        await checked(page, "edit-a-message")
+        await page.goto(f"{web}{conversation}")
+        await focus(page, "a[href$='/report']", limit=200)
+        await press_enter_and_wait(page)
+        assert "Report a message" in await page.inner_text("main")
+        await checked(page, "report-a-message")
+        await page.goto(f"{web}/")
+
         await focus_and_press(page, "Your programme's forums", limit=60)
         await page.wait_for_url(f"{web}/programmes/{pid}/forums")
         await checked(page, "forums")
