@@ -21,6 +21,7 @@ from tandem_web.adapters.sessions import SessionStore, load_or_create_key
 from tandem_web.api import (
     availability,
     conversations,
+    forums,
     imports,
     introductions,
     language,
@@ -32,6 +33,7 @@ from tandem_web.api import (
     profile,
     relationships,
     rematching,
+    reports,
     review,
     risk,
     sessions,
@@ -100,6 +102,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(relationships.router)
     app.include_router(introductions.router)
     app.include_router(meetings.router)
+    app.include_router(forums.router)
+    app.include_router(reports.router)
     return app
 
 

@@ -39,6 +39,9 @@ class WebSettings(BaseSettings):
     # client there (confidential: the secret never leaves this process). Unset: no OIDC.
     oidc_client_id: str | None = None
     oidc_client_secret: str | None = None
+    # Messaging's edit window (its TANDEM_MESSAGING_EDIT_WINDOW_MINUTES): a message shows
+    # its edit and delete forms this long after posting; messaging still decides (409).
+    message_edit_window_minutes: int = Field(default=15, ge=0, le=24 * 60)
     # Secure cookies everywhere but loopback (a laptop's plain http).
     cookie_secure: bool | None = None
 

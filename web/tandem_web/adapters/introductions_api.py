@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Set
 
-from tandem_web.adapters.service_calls import TIMEOUT, expect, reaching
+from tandem_web.adapters.service_calls import authenticated, expect, reaching
 from tandem_web.clients.matching import AuthenticatedClient
 from tandem_web.clients.matching.api.relationships import accept, decline, get_relationship
 from tandem_web.clients.matching.models import RelationshipPublic
@@ -16,9 +16,7 @@ SERVICE = "matching"
 
 
 def _client(url: str, token: str) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-    )
+    return authenticated(AuthenticatedClient, url, token)
 
 
 def _introduction(item: RelationshipPublic, me: Set[uuid.UUID]) -> Introduction:

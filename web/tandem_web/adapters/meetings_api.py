@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime
 from typing import TypeVar
 
-from tandem_web.adapters.service_calls import TIMEOUT, Refused, authenticated, expect, reaching
+from tandem_web.adapters.service_calls import Refused, authenticated, expect, reaching
 from tandem_web.clients.meetings import AuthenticatedClient
 from tandem_web.clients.meetings.api.attendance import get_attendance, record_attendance
 from tandem_web.clients.meetings.api.calendar_feed import (
@@ -111,9 +111,7 @@ async def meetings_of(
 
 
 def _client(url: str, token: str) -> AuthenticatedClient:
-    return AuthenticatedClient(
-        base_url=url, token=token, timeout=TIMEOUT, raise_on_unexpected_status=True
-    )
+    return authenticated(AuthenticatedClient, url, token)
 
 
 def _checked(status: int, parsed: object, wanted: type[T], ok: int = 200) -> T:

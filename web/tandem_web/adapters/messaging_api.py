@@ -4,7 +4,9 @@ posting one, and the communication agreement of a relationship."""
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
+from tandem_web.adapters.forums_api import refused_as_input
 from tandem_web.adapters.service_calls import Refused, authenticated, expect, reaching
 from tandem_web.clients.messaging import AuthenticatedClient
 from tandem_web.clients.messaging.api.agreements import get_agreement
@@ -13,12 +15,18 @@ from tandem_web.clients.messaging.api.conversations import (
     list_conversations,
     mark_read,
 )
-from tandem_web.clients.messaging.api.messages import list_messages, post_message
+from tandem_web.clients.messaging.api.messages import (
+    delete_message,
+    edit_message,
+    list_messages,
+    post_message,
+)
 from tandem_web.clients.messaging.models import (
     AgreementPublic,
     ConversationPublic,
     MessageCreate,
     MessagePublic,
+    MessageUpdate,
     PageConversationPublic,
     PageMessagePublic,
     ReadStatePublic,
@@ -79,6 +87,8 @@ def _message(item: MessagePublic, me: set[uuid.UUID]) -> Message:
         item.posted_at,
         mine=author.participant_id in me,
         deleted=item.deleted,
+        in_reply_to=item.in_reply_to if isinstance(item.in_reply_to, uuid.UUID) else None,
+        edited_at=item.edited_at if isinstance(item.edited_at, datetime) else None,
     )
 
 
@@ -116,17 +126,43 @@ async def read_up_to(
 
 
 async def post(
-    url: str, token: str, conversation_id: uuid.UUID, body: str, idempotency_key: str
+    url: str,
+    token: str,
+    conversation_id: uuid.UUID,
+    body: str,
+    idempotency_key: str,
+    in_reply_to: uuid.UUID | None = None,
 ) -> None:
-    """Post ``body``; the form's key makes a resubmitted form post it once."""
+    """Post ``body`` (a reply to ``in_reply_to``); the form's key makes a resubmitted
+    form post it once."""
     async with reaching(SERVICE), _client(url, token) as client:
         answer = await post_message.asyncio_detailed(
             conversation_id,
             client=client,
-            body=MessageCreate(body=body),
+            body=MessageCreate(body=body, in_reply_to=in_reply_to or UNSET),
             idempotency_key=idempotency_key,
         )
+        refused_as_input(answer.status_code, answer.parsed)  # 422: not a message here
         expect(SERVICE, answer.status_code, answer.parsed, MessagePublic, ok=201)
+
+
+async def edit(
+    url: str, token: str, conversation_id: uuid.UUID, message_id: uuid.UUID, body: str
+) -> None:
+    """Replace one's own message's text (messaging: 403 not its author, 409 too late)."""
+    async with reaching(SERVICE), _client(url, token) as client:
+        answer = await edit_message.asyncio_detailed(
+            conversation_id, message_id, client=client, body=MessageUpdate(body=body)
+        )
+        refused_as_input(answer.status_code, answer.parsed)
+        expect(SERVICE, answer.status_code, answer.parsed, MessagePublic)
+
+
+async def delete(url: str, token: str, conversation_id: uuid.UUID, message_id: uuid.UUID) -> None:
+    """Withdraw one's own message (its text destroyed; same refusals as editing)."""
+    async with reaching(SERVICE), _client(url, token) as client:
+        answer = await delete_message.asyncio_detailed(conversation_id, message_id, client=client)
+        expect(SERVICE, answer.status_code, answer.parsed, type(None), ok=204)
 
 
 async def agreement(

@@ -55,6 +55,7 @@ async def home(request: Request, settings: Settings, session: CurrentSession) ->
         programmes=programmes,
         unnamed=unnamed,
         participant_programmes=granted.participant,  # the profile and availability links
+        forum_programmes=granted.participant,
     )
 
 

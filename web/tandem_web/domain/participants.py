@@ -97,6 +97,8 @@ class Message:
     posted_at: datetime
     mine: bool
     deleted: bool
+    in_reply_to: uuid.UUID | None = None  # the message this one answers
+    edited_at: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
