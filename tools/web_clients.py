@@ -45,6 +45,9 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "get_rematching_offer",
         "accept_rematching_offer",
         "decline_rematching_offer",
+        "get_programme",
+        "update_programme",
+        "get_suggested_weights",
     ),
     "messaging": (
         "list_conversations",
@@ -53,9 +56,24 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "post_message",
         "mark_read",
         "get_agreement",
+        "get_template",
+        "change_template",
+        "get_settings",
+        "change_settings",
     ),
-    "meetings": ("list_meetings",),
-    "analytics": ("list_risk_flags", "dismiss_risk_flag", "get_dashboard"),
+    "meetings": ("list_meetings", "get_programme_plan", "set_programme_plan"),
+    "analytics": (
+        "list_risk_flags",
+        "dismiss_risk_flag",
+        "get_dashboard",
+        "get_risk_thresholds",
+        "set_risk_thresholds",
+        "get_survival",
+        "outcome_summary",
+        "get_breakdowns",
+        "check_in_summary",
+        "export_csv",
+    ),
 }
 
 

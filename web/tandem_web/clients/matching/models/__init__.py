@@ -32,11 +32,16 @@ from tandem_web.clients.matching.models.problem_details_errors_type_0_item impor
 from tandem_web.clients.matching.models.programme_public import ProgrammePublic
 from tandem_web.clients.matching.models.programme_public_mail_overrides import ProgrammePublicMailOverrides
 from tandem_web.clients.matching.models.programme_public_mail_overrides_additional_property import ProgrammePublicMailOverridesAdditionalProperty
+from tandem_web.clients.matching.models.programme_update import ProgrammeUpdate
+from tandem_web.clients.matching.models.programme_update_mail_overrides_type_0 import ProgrammeUpdateMailOverridesType0
+from tandem_web.clients.matching.models.programme_update_mail_overrides_type_0_additional_property import ProgrammeUpdateMailOverridesType0AdditionalProperty
 from tandem_web.clients.matching.models.reach import Reach
 from tandem_web.clients.matching.models.relationship_public import RelationshipPublic
 from tandem_web.clients.matching.models.relationship_status import RelationshipStatus
 from tandem_web.clients.matching.models.rematch_offer_public import RematchOfferPublic
 from tandem_web.clients.matching.models.role import Role
+from tandem_web.clients.matching.models.suggested_weights_public import SuggestedWeightsPublic
+from tandem_web.clients.matching.models.weight_line import WeightLine
 from tandem_web.clients.matching.models.window import Window
 
 __all__ = (
@@ -72,10 +77,15 @@ __all__ = (
     "ProgrammePublic",
     "ProgrammePublicMailOverrides",
     "ProgrammePublicMailOverridesAdditionalProperty",
+    "ProgrammeUpdate",
+    "ProgrammeUpdateMailOverridesType0",
+    "ProgrammeUpdateMailOverridesType0AdditionalProperty",
     "Reach",
     "RelationshipPublic",
     "RelationshipStatus",
     "RematchOfferPublic",
     "Role",
+    "SuggestedWeightsPublic",
+    "WeightLine",
     "Window",
 )

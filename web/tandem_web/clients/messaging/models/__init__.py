@@ -3,6 +3,8 @@
 from tandem_web.clients.messaging.models.acceptance_public import AcceptancePublic
 from tandem_web.clients.messaging.models.agreement_public import AgreementPublic
 from tandem_web.clients.messaging.models.agreement_public_status import AgreementPublicStatus
+from tandem_web.clients.messaging.models.agreement_template_public import AgreementTemplatePublic
+from tandem_web.clients.messaging.models.agreement_template_update import AgreementTemplateUpdate
 from tandem_web.clients.messaging.models.channel import Channel
 from tandem_web.clients.messaging.models.conversation_public import ConversationPublic
 from tandem_web.clients.messaging.models.member_public import MemberPublic
@@ -14,6 +16,8 @@ from tandem_web.clients.messaging.models.party_public import PartyPublic
 from tandem_web.clients.messaging.models.person import Person
 from tandem_web.clients.messaging.models.problem_details import ProblemDetails
 from tandem_web.clients.messaging.models.problem_details_errors_type_0_item import ProblemDetailsErrorsType0Item
+from tandem_web.clients.messaging.models.programme_settings_public import ProgrammeSettingsPublic
+from tandem_web.clients.messaging.models.programme_settings_update import ProgrammeSettingsUpdate
 from tandem_web.clients.messaging.models.read_state_public import ReadStatePublic
 from tandem_web.clients.messaging.models.read_state_update import ReadStateUpdate
 from tandem_web.clients.messaging.models.text_format import TextFormat
@@ -22,6 +26,8 @@ __all__ = (
     "AcceptancePublic",
     "AgreementPublic",
     "AgreementPublicStatus",
+    "AgreementTemplatePublic",
+    "AgreementTemplateUpdate",
     "Channel",
     "ConversationPublic",
     "MemberPublic",
@@ -33,6 +39,8 @@ __all__ = (
     "Person",
     "ProblemDetails",
     "ProblemDetailsErrorsType0Item",
+    "ProgrammeSettingsPublic",
+    "ProgrammeSettingsUpdate",
     "ReadStatePublic",
     "ReadStateUpdate",
     "TextFormat",
