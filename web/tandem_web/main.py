@@ -18,9 +18,11 @@ from tandem_web.adapters.catalogs import load_interface_catalogs
 from tandem_web.adapters.sessions import SessionStore, load_or_create_key
 from tandem_web.api import (
     conversations,
+    dashboard,
     language,
     oidc_sign_in,
     pages,
+    programme_setup,
     rematching,
     risk,
     sign_in,
@@ -68,6 +70,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(conversations.router)
     app.include_router(rematching.router)
     app.include_router(risk.router)
+    app.include_router(programme_setup.router)
+    app.include_router(dashboard.router)
     return app
 
 
