@@ -210,7 +210,8 @@ def test_a_refused_input_is_kept_and_explained_next_to_its_field(
         assert value_of(refused.text, "thresholds-no_contact_days") == "-2"
         assert 'aria-describedby="thresholds-no_contact_days-error"' in refused.text
         error = re.search(r'id="thresholds-no_contact_days-error">([^<]+)<', refused.text)
-        assert error is not None and "greater than or equal to 0.04" in error.group(1)
+        assert error is not None
+        assert "greater than or equal to 0.04" in error.group(1)
         assert "Saved." not in refused.text
 
         fields = form_of(page, f"/programmes/{pid}/settings/agreement")

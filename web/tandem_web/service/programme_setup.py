@@ -74,10 +74,13 @@ async def _outcome(call: Callable[[], Awaitable[Json | None]]) -> Outcome:
 
 
 def _shown(programme: Outcome, managed: list[Outcome]) -> RiskShown:
-    if programme == 404:
-        return RiskShown.MISSING
+    # Matching hides a programme from those outside it (404); the manager-only services
+    # refuse by the token's grants (403), which says no more than the token does: a
+    # viewer who is not its manager is told so, whether or not matching shows it them.
     if programme == 403 or 403 in managed:
         return RiskShown.FORBIDDEN
+    if programme == 404:
+        return RiskShown.MISSING
     if programme is None and all(not isinstance(o, dict) for o in managed):
         return RiskShown.UNAVAILABLE
     return RiskShown.SHOWN
