@@ -39,8 +39,19 @@ def answered(url: str, token: str) -> Any:
     return answer.json() if answer.status_code == 200 else None
 
 
+# Each test module imports the fixture, which pytest then holds once per module: the
+# programme is made once per platform all the same (one manager of that name to sign in as).
+_MADE: dict[str, OwnProgramme] = {}
+
+
 @pytest.fixture(scope="session")
 def own_programme(platform: Platform) -> OwnProgramme:
+    if platform.programme_id not in _MADE:
+        _MADE[platform.programme_id] = _make(platform)
+    return _MADE[platform.programme_id]
+
+
+def _make(platform: Platform) -> OwnProgramme:
     matching = Api(platform.urls["matching"])
     admin = platform.tokens.admin()
     run = uuid.uuid4().hex[:6]

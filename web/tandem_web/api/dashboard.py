@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse, Response, StreamingResponse
 from tandem_web.adapters.service_calls import Refused, ServiceUnavailable
 from tandem_web.api.deps import CurrentSession, Settings
 from tandem_web.api.rendering import page, see_other
-from tandem_web.domain.risk import RiskShown, risk_refusal
-from tandem_web.service.dashboard import DashboardPage, csv_export, dashboard_page
+from tandem_web.domain.risk import RiskShown
+from tandem_web.service.dashboard import DashboardPage, csv_export, dashboard_page, refusal
 
 router = APIRouter(prefix="/programmes/{programme_id}")
 TITLE = "Programme dashboard"
@@ -42,7 +42,9 @@ async def download(
         chunks, disposition = await csv_export(settings, session, programme_id)
     except (Refused, ServiceUnavailable) as failed:
         shown = (
-            risk_refusal(failed.status) if isinstance(failed, Refused) else RiskShown.UNAVAILABLE
+            refusal(session, programme_id, failed.status)
+            if isinstance(failed, Refused)
+            else RiskShown.UNAVAILABLE
         )
         found = DashboardPage(shown, programme_id)
         return page(

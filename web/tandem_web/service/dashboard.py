@@ -18,6 +18,7 @@ from tandem_web.domain.dashboard import BarChart, StepLine, bar_chart, response_
 from tandem_web.domain.figures import day
 from tandem_web.domain.risk import STATUS, RiskShown, risk_refusal
 from tandem_web.domain.sessions import WebSession
+from tandem_web.service.home import grants
 from tandem_web.settings import WebSettings
 
 Json = dict[str, Any]
@@ -55,6 +56,14 @@ class DashboardPage:
         return [g for g in (self.breakdowns or {}).get("groups", []) if g["dimension"] == "country"]
 
 
+def refusal(session: WebSession, pid: uuid.UUID, status: int) -> RiskShown:
+    """Analytics' refusal as the page words it: a 404 to a viewer whose token does not
+    make them the programme's manager is "not yours to manage" (as analytics' 403 is)."""
+    if status == 404 and pid not in grants(session).manager:
+        return RiskShown.FORBIDDEN
+    return risk_refusal(status)
+
+
 async def _part(call: Callable[[], Awaitable[Json]]) -> Json | None:
     try:
         return await call()
@@ -71,7 +80,7 @@ async def dashboard_page(
         try:
             return await dashboard_api.dashboard(url, token, pid)
         except Refused as refused:
-            return risk_refusal(refused.status)
+            return refusal(session, pid, refused.status)
         except ServiceUnavailable:
             return RiskShown.UNAVAILABLE
 

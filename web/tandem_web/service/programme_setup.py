@@ -18,6 +18,7 @@ from tandem_web.domain import programme_setup as forms
 from tandem_web.domain.programme_setup import BadInput, Errors, Part, Values
 from tandem_web.domain.risk import STATUS, RiskShown
 from tandem_web.domain.sessions import WebSession
+from tandem_web.service.home import grants
 from tandem_web.settings import WebSettings
 
 REFUSED = "This was not saved: the service refused it."
@@ -73,11 +74,11 @@ async def _outcome(call: Callable[[], Awaitable[Json | None]]) -> Outcome:
         return None
 
 
-def _shown(programme: Outcome, managed: list[Outcome]) -> RiskShown:
-    # Matching hides a programme from those outside it (404); the manager-only services
-    # refuse by the token's grants (403), which says no more than the token does: a
-    # viewer who is not its manager is told so, whether or not matching shows it them.
-    if programme == 403 or 403 in managed:
+def _shown(programme: Outcome, managed: list[Outcome], manages: bool) -> RiskShown:
+    # Matching hides a programme from those outside it (404) and the manager-only services
+    # refuse by the token's grants (403): a viewer whose token does not make them its
+    # manager is told it is not theirs to manage, which says no more than the token does.
+    if programme == 403 or 403 in managed or (programme == 404 and not manages):
         return RiskShown.FORBIDDEN
     if programme == 404:
         return RiskShown.MISSING
@@ -100,7 +101,8 @@ async def setup_page(
         _outcome(lambda: api.messaging_settings(messaging, token, pid)),
         _outcome(lambda: api.thresholds(analytics, token, pid)),
     )
-    found = SetupPage(_shown(programme, [suggested, plan, retention, thresholds]), pid)
+    manages = pid in grants(session).manager
+    found = SetupPage(_shown(programme, [suggested, plan, retention, thresholds], manages), pid)
     if found.shown is not RiskShown.SHOWN:
         return found
     values: dict[Part, Values] = {}
