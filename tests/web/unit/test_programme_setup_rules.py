@@ -81,7 +81,8 @@ def test_bars_keep_the_figures_proportions_and_the_curve_steps_down() -> None:
     heights = [g.bars[0].height for g in chart.groups]
     assert heights[0] == pytest.approx(2 * heights[1])
     assert heights[2] == 0
-    assert chart.ticks[-1].value == 10  # a round top at the largest figure
+    assert [t.value for t in chart.ticks] == [0, 5, 10, 15, 20]  # whole, round ticks
+    assert [t.value for t in bar_chart([("a", [1])]).ticks] == [0, 1, 2, 3, 4]  # whole ticks
     stacked = bar_chart([("DE", [1, 2, 1])], stacked=True)
     bars = stacked.groups[0].bars
     assert bars[0].y == pytest.approx(bars[1].y + bars[1].height)

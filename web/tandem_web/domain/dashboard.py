@@ -67,7 +67,8 @@ def bar_chart(groups: Sequence[tuple[str, Sequence[float]]], stacked: bool = Fal
     if not groups:
         return BarChart((), ())
     largest = max((sum(v) if stacked else max(v, default=0)) for _, v in groups)
-    top = _nice_top(largest)
+    # Counts: four whole ticks of a round step (1, 2, 5 × a power of ten), e.g. 0-4, 0-20.
+    top = 4 * _nice_top(max(largest / 4, 1.0))
     plot_height = HEIGHT - TOP - BOTTOM
     scale = plot_height / top
     slot = (WIDTH - LEFT - RIGHT) / len(groups)
