@@ -64,6 +64,9 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "get_relationship",
         "accept",
         "decline",
+        "get_programme",
+        "update_programme",
+        "get_suggested_weights",
     ),
     "messaging": (
         "list_conversations",
@@ -90,6 +93,10 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "update_report",
         "lock_thread",
         "hide_post",
+        "get_template",
+        "change_template",
+        "get_settings",
+        "change_settings",
     ),
     "meetings": (
         "list_meetings",
@@ -110,8 +117,22 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "create_calendar_feed",
         "get_calendar_feed",
         "revoke_calendar_feed",
+        "get_programme_plan",
+        "set_programme_plan",
     ),
-    "analytics": ("list_risk_flags", "dismiss_risk_flag", "get_dashboard", "get_manager_view"),
+    "analytics": (
+        "list_risk_flags",
+        "dismiss_risk_flag",
+        "get_dashboard",
+        "get_manager_view",
+        "get_risk_thresholds",
+        "set_risk_thresholds",
+        "get_survival",
+        "outcome_summary",
+        "get_breakdowns",
+        "check_in_summary",
+        "export_csv",
+    ),
 }
 
 

@@ -21,6 +21,7 @@ from tandem_web.adapters.sessions import SessionStore, load_or_create_key
 from tandem_web.api import (
     availability,
     conversations,
+    dashboard,
     forums,
     imports,
     introductions,
@@ -31,6 +32,7 @@ from tandem_web.api import (
     pages,
     privacy,
     profile,
+    programme_setup,
     relationships,
     rematching,
     reports,
@@ -104,6 +106,8 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(meetings.router)
     app.include_router(forums.router)
     app.include_router(reports.router)
+    app.include_router(programme_setup.router)
+    app.include_router(dashboard.router)
     return app
 
 

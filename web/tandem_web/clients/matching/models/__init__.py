@@ -50,6 +50,9 @@ from tandem_web.clients.matching.models.problem_details_errors_type_0_item impor
 from tandem_web.clients.matching.models.programme_public import ProgrammePublic
 from tandem_web.clients.matching.models.programme_public_mail_overrides import ProgrammePublicMailOverrides
 from tandem_web.clients.matching.models.programme_public_mail_overrides_additional_property import ProgrammePublicMailOverridesAdditionalProperty
+from tandem_web.clients.matching.models.programme_update import ProgrammeUpdate
+from tandem_web.clients.matching.models.programme_update_mail_overrides_type_0 import ProgrammeUpdateMailOverridesType0
+from tandem_web.clients.matching.models.programme_update_mail_overrides_type_0_additional_property import ProgrammeUpdateMailOverridesType0AdditionalProperty
 from tandem_web.clients.matching.models.proposal_public import ProposalPublic
 from tandem_web.clients.matching.models.proposal_public_format import ProposalPublicFormat
 from tandem_web.clients.matching.models.proposal_record import ProposalRecord
@@ -64,8 +67,10 @@ from tandem_web.clients.matching.models.request_status import RequestStatus
 from tandem_web.clients.matching.models.role import Role
 from tandem_web.clients.matching.models.row_error import RowError
 from tandem_web.clients.matching.models.run_summary import RunSummary
+from tandem_web.clients.matching.models.suggested_weights_public import SuggestedWeightsPublic
 from tandem_web.clients.matching.models.swap_mentees import SwapMentees
 from tandem_web.clients.matching.models.unmatched_mentee import UnmatchedMentee
+from tandem_web.clients.matching.models.weight_line import WeightLine
 from tandem_web.clients.matching.models.window import Window
 
 __all__ = (
@@ -119,6 +124,9 @@ __all__ = (
     "ProgrammePublic",
     "ProgrammePublicMailOverrides",
     "ProgrammePublicMailOverridesAdditionalProperty",
+    "ProgrammeUpdate",
+    "ProgrammeUpdateMailOverridesType0",
+    "ProgrammeUpdateMailOverridesType0AdditionalProperty",
     "ProposalPublic",
     "ProposalPublicFormat",
     "ProposalRecord",
@@ -133,7 +141,9 @@ __all__ = (
     "Role",
     "RowError",
     "RunSummary",
+    "SuggestedWeightsPublic",
     "SwapMentees",
     "UnmatchedMentee",
+    "WeightLine",
     "Window",
 )

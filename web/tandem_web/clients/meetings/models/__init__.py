@@ -1,7 +1,12 @@
 """ Contains all the data models used in inputs/outputs """
 
+from tandem_web.clients.meetings.models.activity_input import ActivityInput
 from tandem_web.clients.meetings.models.activity_mode import ActivityMode
+from tandem_web.clients.meetings.models.activity_public import ActivityPublic
 from tandem_web.clients.meetings.models.activity_state import ActivityState
+from tandem_web.clients.meetings.models.activity_window_input import ActivityWindowInput
+from tandem_web.clients.meetings.models.activity_window_public import ActivityWindowPublic
+from tandem_web.clients.meetings.models.anchor import Anchor
 from tandem_web.clients.meetings.models.attendance_outcome import AttendanceOutcome
 from tandem_web.clients.meetings.models.attendance_public import AttendancePublic
 from tandem_web.clients.meetings.models.attendance_record_public import AttendanceRecordPublic
@@ -41,6 +46,8 @@ from tandem_web.clients.meetings.models.mark_update import MarkUpdate
 from tandem_web.clients.meetings.models.meeting_cancel import MeetingCancel
 from tandem_web.clients.meetings.models.meeting_counts_public import MeetingCountsPublic
 from tandem_web.clients.meetings.models.meeting_create import MeetingCreate
+from tandem_web.clients.meetings.models.meeting_hours_input import MeetingHoursInput
+from tandem_web.clients.meetings.models.meeting_hours_public import MeetingHoursPublic
 from tandem_web.clients.meetings.models.meeting_mode import MeetingMode
 from tandem_web.clients.meetings.models.meeting_public import MeetingPublic
 from tandem_web.clients.meetings.models.meeting_public_viewer import MeetingPublicViewer
@@ -53,11 +60,17 @@ from tandem_web.clients.meetings.models.partstat import Partstat
 from tandem_web.clients.meetings.models.place_input import PlaceInput
 from tandem_web.clients.meetings.models.place_public import PlacePublic
 from tandem_web.clients.meetings.models.place_suggestion_public import PlaceSuggestionPublic
+from tandem_web.clients.meetings.models.plan_update import PlanUpdate
 from tandem_web.clients.meetings.models.planned_activity_public import PlannedActivityPublic
+from tandem_web.clients.meetings.models.policy_input import PolicyInput
+from tandem_web.clients.meetings.models.policy_public import PolicyPublic
 from tandem_web.clients.meetings.models.presence import Presence
 from tandem_web.clients.meetings.models.problem_details import ProblemDetails
 from tandem_web.clients.meetings.models.problem_details_errors_type_0_item import ProblemDetailsErrorsType0Item
+from tandem_web.clients.meetings.models.programme_plan_public import ProgrammePlanPublic
 from tandem_web.clients.meetings.models.proposal_public import ProposalPublic
+from tandem_web.clients.meetings.models.quorum_input import QuorumInput
+from tandem_web.clients.meetings.models.quorum_public import QuorumPublic
 from tandem_web.clients.meetings.models.relationship_figures_public import RelationshipFiguresPublic
 from tandem_web.clients.meetings.models.relationship_plan_public import RelationshipPlanPublic
 from tandem_web.clients.meetings.models.relationship_plan_public_cadence_source import RelationshipPlanPublicCadenceSource
@@ -72,8 +85,13 @@ from tandem_web.clients.meetings.models.window_body import WindowBody
 from tandem_web.clients.meetings.models.window_public import WindowPublic
 
 __all__ = (
+    "ActivityInput",
     "ActivityMode",
+    "ActivityPublic",
     "ActivityState",
+    "ActivityWindowInput",
+    "ActivityWindowPublic",
+    "Anchor",
     "AttendanceOutcome",
     "AttendancePublic",
     "AttendanceRecordPublic",
@@ -113,6 +131,8 @@ __all__ = (
     "MeetingCancel",
     "MeetingCountsPublic",
     "MeetingCreate",
+    "MeetingHoursInput",
+    "MeetingHoursPublic",
     "MeetingMode",
     "MeetingPublic",
     "MeetingPublicViewer",
@@ -126,10 +146,16 @@ __all__ = (
     "PlacePublic",
     "PlaceSuggestionPublic",
     "PlannedActivityPublic",
+    "PlanUpdate",
+    "PolicyInput",
+    "PolicyPublic",
     "Presence",
     "ProblemDetails",
     "ProblemDetailsErrorsType0Item",
+    "ProgrammePlanPublic",
     "ProposalPublic",
+    "QuorumInput",
+    "QuorumPublic",
     "RelationshipFiguresPublic",
     "RelationshipPlanPublic",
     "RelationshipPlanPublicCadenceSource",

@@ -3,6 +3,8 @@
 from tandem_web.clients.messaging.models.acceptance_public import AcceptancePublic
 from tandem_web.clients.messaging.models.agreement_public import AgreementPublic
 from tandem_web.clients.messaging.models.agreement_public_status import AgreementPublicStatus
+from tandem_web.clients.messaging.models.agreement_template_public import AgreementTemplatePublic
+from tandem_web.clients.messaging.models.agreement_template_update import AgreementTemplateUpdate
 from tandem_web.clients.messaging.models.channel import Channel
 from tandem_web.clients.messaging.models.conversation_public import ConversationPublic
 from tandem_web.clients.messaging.models.conversation_statistics_public import ConversationStatisticsPublic
@@ -37,6 +39,8 @@ from tandem_web.clients.messaging.models.post_visibility import PostVisibility
 from tandem_web.clients.messaging.models.post_visibility_public import PostVisibilityPublic
 from tandem_web.clients.messaging.models.problem_details import ProblemDetails
 from tandem_web.clients.messaging.models.problem_details_errors_type_0_item import ProblemDetailsErrorsType0Item
+from tandem_web.clients.messaging.models.programme_settings_public import ProgrammeSettingsPublic
+from tandem_web.clients.messaging.models.programme_settings_update import ProgrammeSettingsUpdate
 from tandem_web.clients.messaging.models.read_state_public import ReadStatePublic
 from tandem_web.clients.messaging.models.read_state_update import ReadStateUpdate
 from tandem_web.clients.messaging.models.report_create import ReportCreate
@@ -57,6 +61,8 @@ __all__ = (
     "AcceptancePublic",
     "AgreementPublic",
     "AgreementPublicStatus",
+    "AgreementTemplatePublic",
+    "AgreementTemplateUpdate",
     "Channel",
     "ConversationPublic",
     "ConversationStatisticsPublic",
@@ -91,6 +97,8 @@ __all__ = (
     "PostVisibilityPublic",
     "ProblemDetails",
     "ProblemDetailsErrorsType0Item",
+    "ProgrammeSettingsPublic",
+    "ProgrammeSettingsUpdate",
     "ReadStatePublic",
     "ReadStateUpdate",
     "ReportCreate",

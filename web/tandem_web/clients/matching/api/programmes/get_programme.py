@@ -1,0 +1,208 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from tandem_web.clients.matching.client import AuthenticatedClient, Client
+from tandem_web.clients.matching.types import Response, UNSET
+from tandem_web.clients.matching import errors
+
+from tandem_web.clients.matching.models.problem_details import ProblemDetails
+from tandem_web.clients.matching.models.programme_public import ProgrammePublic
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    programme_id: UUID,
+
+) -> dict[str, Any]:
+    
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/v1/programmes/{programme_id}".format(programme_id=quote(str(programme_id), safe=""),),
+    }
+
+
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ProblemDetails | ProgrammePublic | None:
+    if response.status_code == 200:
+        response_200 = ProgrammePublic.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ProblemDetails | ProgrammePublic]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    programme_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[ProblemDetails | ProgrammePublic]:
+    """ Read a programme (its managers and members)
+
+    Args:
+        programme_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | ProgrammePublic]
+     """
+
+
+    kwargs = _get_kwargs(
+        programme_id=programme_id,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    programme_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> ProblemDetails | ProgrammePublic | None:
+    """ Read a programme (its managers and members)
+
+    Args:
+        programme_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | ProgrammePublic
+     """
+
+
+    return sync_detailed(
+        programme_id=programme_id,
+client=client,
+
+    ).parsed
+
+async def asyncio_detailed(
+    programme_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> Response[ProblemDetails | ProgrammePublic]:
+    """ Read a programme (its managers and members)
+
+    Args:
+        programme_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ProblemDetails | ProgrammePublic]
+     """
+
+
+    kwargs = _get_kwargs(
+        programme_id=programme_id,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    programme_id: UUID,
+    *,
+    client: AuthenticatedClient,
+
+) -> ProblemDetails | ProgrammePublic | None:
+    """ Read a programme (its managers and members)
+
+    Args:
+        programme_id (UUID):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ProblemDetails | ProgrammePublic
+     """
+
+
+    return (await asyncio_detailed(
+        programme_id=programme_id,
+client=client,
+
+    )).parsed
