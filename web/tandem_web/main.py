@@ -26,6 +26,7 @@ from tandem_web.api import (
     imports,
     introductions,
     language,
+    mail_links,
     match_runs,
     meetings,
     oidc_sign_in,
@@ -88,6 +89,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(sign_in.router)
     app.include_router(language.router)
+    app.include_router(mail_links.router)
     app.include_router(oidc_sign_in.router)
     app.include_router(conversations.router)
     app.include_router(rematching.router)
