@@ -53,9 +53,28 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "post_message",
         "mark_read",
         "get_agreement",
+        "accept",
     ),
-    "meetings": ("list_meetings",),
-    "analytics": ("list_risk_flags", "dismiss_risk_flag", "get_dashboard"),
+    "meetings": (
+        "list_meetings",
+        "list_goals",
+        "add_goal",
+        "update_goal",
+        "add_milestone",
+        "update_milestone",
+        "list_notes",
+        "write_note",
+        "edit_note",
+        "delete_note",
+    ),
+    "analytics": (
+        "list_risk_flags",
+        "dismiss_risk_flag",
+        "get_dashboard",
+        "my_check_ins",
+        "answer_check_in",
+        "put_my_outcome",
+    ),
 }
 
 

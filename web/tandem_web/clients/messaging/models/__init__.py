@@ -1,5 +1,6 @@
 """ Contains all the data models used in inputs/outputs """
 
+from tandem_web.clients.messaging.models.acceptance_create import AcceptanceCreate
 from tandem_web.clients.messaging.models.acceptance_public import AcceptancePublic
 from tandem_web.clients.messaging.models.agreement_public import AgreementPublic
 from tandem_web.clients.messaging.models.agreement_public_status import AgreementPublicStatus
@@ -19,6 +20,7 @@ from tandem_web.clients.messaging.models.read_state_update import ReadStateUpdat
 from tandem_web.clients.messaging.models.text_format import TextFormat
 
 __all__ = (
+    "AcceptanceCreate",
     "AcceptancePublic",
     "AgreementPublic",
     "AgreementPublicStatus",
