@@ -17,8 +17,12 @@ from tandem_kit.telemetry.logging import configure_logging
 from tandem_web.adapters.catalogs import load_interface_catalogs
 from tandem_web.adapters.sessions import SessionStore, load_or_create_key
 from tandem_web.api import (
+    agreements,
+    check_ins,
     conversations,
+    goals,
     language,
+    notes,
     oidc_sign_in,
     pages,
     rematching,
@@ -68,6 +72,10 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(conversations.router)
     app.include_router(rematching.router)
     app.include_router(risk.router)
+    app.include_router(agreements.router)
+    app.include_router(goals.router)
+    app.include_router(notes.router)
+    app.include_router(check_ins.router)
     return app
 
 
