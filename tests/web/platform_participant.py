@@ -33,6 +33,7 @@ class Participant:
     ended_relationship_id: str  # Chidi's, ended early
     check_in_id: str  # Chidi's final evaluation (until the integration test answers it)
     questions: tuple[str, ...]
+    ended_mentor: str  # the display name of the mentor of Chidi's ended relationship
 
 
 # Session-scoped, but each module importing it gets its own instance (pytest keys a
@@ -53,18 +54,27 @@ def participant(platform: Platform, pairs: Pairs) -> Participant:
     check_in = wait_for(
         "analytics' final evaluation for the pair that ended",
         lambda: next(
-            (
-                c
-                for c in analytics.call("GET", "/v1/me/check-ins", chidi)
-                if c["kind"] == "final"
-            ),
+            (c for c in analytics.call("GET", "/v1/me/check-ins", chidi) if c["kind"] == "final"),
             None,
         ),
     )
+    matching = Api(platform.urls["matching"])
+    [ended] = [
+        r
+        for r in matching.pages(f"/v1/programmes/{pid}/relationships", manager)
+        if r["id"] == check_in["relationship_id"]
+    ]
+    people = {p["id"]: p for p in matching.pages(f"/v1/programmes/{pid}/participants", manager)}
+    [mentor] = [
+        people[m["participant_id"]]
+        for m in ended["members"]
+        if people[m["participant_id"]]["role"] == "mentor"
+    ]
     return Participant(
         relationship_id,
         meeting["id"],
         check_in["relationship_id"],
         check_in["id"],
         tuple(check_in["questions"]),
+        mentor["display_name"],
     )

@@ -88,9 +88,9 @@ async def test_the_mentees_agreement_goals_and_notes_by_keyboard(
 async def test_a_check_in_answered_by_keyboard_in_greek(
     browser: Browser, platform: Platform, pairs: Pairs, participant: Participant
 ) -> None:
-    """Elena, the mentor of the pair that ended early, reads her check-ins page in Greek
-    and answers her final evaluation with the keyboard alone (Tab into each question's
-    radios, an arrow key to choose); the integration tests answer her mentee's, not hers."""
+    """The mentor of the pair that ended early reads their check-ins page in Greek
+    and answers their final evaluation with the keyboard alone (Tab into each question's
+    radios, an arrow key to choose); the integration tests answer the mentee's, not this."""
     web = platform.urls["web"]
     context = await browser.new_context(locale="el-GR", timezone_id="America/Sao_Paulo")
     page = await context.new_page()
@@ -98,14 +98,14 @@ async def test_a_check_in_answered_by_keyboard_in_greek(
     page.on("console", lambda m: blocked.append(m.text) if "Refused" in m.text else None)
     try:
         await page.goto(f"{web}/sign-in")
-        await focus_and_press(page, "Elena Silva", limit=60)
+        await focus_and_press(page, participant.ended_mentor, limit=60)
         await page.wait_for_url(f"{web}/")
         await checked(page, "participant-home-el")
         await focus(page, "a[href='/check-ins']", limit=60)
         await press_enter(page)
         main = await page.inner_text("main")
         assert "Ενημερώσεις και αξιολογήσεις" in main
-        assert "Τελική αξιολόγηση" in main  # her final evaluation is waiting
+        assert "Τελική αξιολόγηση" in main  # the final evaluation is waiting
         await checked(page, "check-ins-el")
         form = "form.check-in"
         assert await page.locator(form).count() == 1
