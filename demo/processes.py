@@ -33,6 +33,7 @@ SERVICES = ("matching", "messaging", "meetings", "analytics")
 # The demo time scale: a day of the risk thresholds lasts half a minute, so the demo
 # programme's "2 days without two-way contact" flags a minute after a relationship starts.
 RISK_DAY_SECONDS = 30
+CHECK_IN_INTERVAL_SECONDS = 2
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,9 @@ def service_environment(data: Path, ports: Ports) -> dict[str, str]:
     # RISK_DAY_SECONDS), so that a flag appears, and messaging's mail to the manager
     # leaves, while the demo runs.
     env["TANDEM_ANALYTICS_RISK_DEMO_DAY_SECONDS"] = str(RISK_DAY_SECONDS)
+    # and looks for due check-ins every few seconds (not every five minutes), so that a
+    # check-in plan set while the demo runs has its check-ins waiting moments later.
+    env.setdefault("TANDEM_ANALYTICS_CHECK_IN_INTERVAL_SECONDS", str(CHECK_IN_INTERVAL_SECONDS))
     # Meetings: invitations leave within a fraction of a second, and their RSVP links
     # (and feed URLs) point at this demo's port; online meetings get Jitsi links (the
     # default provider, meet.jit.si) unless the caller's environment chose another.

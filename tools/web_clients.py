@@ -97,6 +97,7 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "change_template",
         "get_settings",
         "change_settings",
+        "accept",
     ),
     "meetings": (
         "list_meetings",
@@ -119,6 +120,15 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "revoke_calendar_feed",
         "get_programme_plan",
         "set_programme_plan",
+        "list_goals",
+        "add_goal",
+        "update_goal",
+        "add_milestone",
+        "update_milestone",
+        "list_notes",
+        "write_note",
+        "edit_note",
+        "delete_note",
     ),
     "analytics": (
         "list_risk_flags",
@@ -132,6 +142,9 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "get_breakdowns",
         "check_in_summary",
         "export_csv",
+        "my_check_ins",
+        "answer_check_in",
+        "put_my_outcome",
     ),
 }
 

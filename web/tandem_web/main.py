@@ -19,16 +19,20 @@ from tandem_web.adapters.catalogs import load_interface_catalogs
 from tandem_web.adapters.service_calls import Unauthenticated, close_pools
 from tandem_web.adapters.sessions import SessionStore, load_or_create_key
 from tandem_web.api import (
+    agreements,
     availability,
+    check_ins,
     conversations,
     dashboard,
     forums,
+    goals,
     imports,
     introductions,
     language,
     mail_links,
     match_runs,
     meetings,
+    notes,
     oidc_sign_in,
     pages,
     privacy,
@@ -110,6 +114,10 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.include_router(reports.router)
     app.include_router(programme_setup.router)
     app.include_router(dashboard.router)
+    app.include_router(agreements.router)
+    app.include_router(goals.router)
+    app.include_router(notes.router)
+    app.include_router(check_ins.router)
     return app
 
 

@@ -62,8 +62,9 @@ def test_every_mail_link_has_a_page(link: str, tmp_path: Path) -> None:
 
 
 async def test_the_redirects_lead_to_the_pages(tmp_path: Path) -> None:
-    pid, rid = uuid.uuid4(), uuid.uuid4()
+    pid, rid, cid = uuid.uuid4(), uuid.uuid4(), uuid.uuid4()
     expected = {
+        f"/check-ins/{cid}": f"/check-ins#check-in-{cid}",
         "/conversations": "/#messages",
         "/me/notification-preferences": "/privacy#notifications",
         f"/programmes/{pid}/risk-flags": f"/programmes/{pid}/risk",

@@ -8,6 +8,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from tandem_web.domain.check_ins import CheckIn
+from tandem_web.domain.goals import Goal
 from tandem_web.domain.participants import (
     Agreement,
     Conversation,
@@ -33,6 +35,10 @@ class ParticipantHome:
     agreements: Section[list[Agreement]]
     # A mentee's re-matching offers waiting for her answer (a relationship ended early).
     offers: Section[list[Offer]]
+    # The viewer's check-ins waiting for an answer (analytics), and open goals whose
+    # target date has come (meetings).
+    check_ins: Section[list[CheckIn]]
+    goals_due: Section[list[tuple[uuid.UUID, Goal]]]
     # relationship id -> the other members' names, from whichever service knew them
     names: Mapping[uuid.UUID, tuple[str, ...]]
     now: datetime

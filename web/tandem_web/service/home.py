@@ -13,8 +13,16 @@ from zoneinfo import available_timezones
 
 import jwt
 
-from tandem_web.adapters import matching_api, meetings_api, messaging_api
+from tandem_web.adapters import (
+    check_ins_api,
+    goals_api,
+    matching_api,
+    meetings_api,
+    messaging_api,
+)
 from tandem_web.adapters.service_calls import Refused, ServiceUnavailable
+from tandem_web.domain.check_ins import CheckIn, open_check_ins
+from tandem_web.domain.goals import Goal, due
 from tandem_web.domain.home import ParticipantHome, names_of, started_relationships
 from tandem_web.domain.participants import (
     Agreement,
@@ -78,6 +86,12 @@ async def _each(calls: list[Awaitable[T]]) -> list[T]:
     return found
 
 
+async def _goals_of(
+    url: str, token: str, relationship_id: uuid.UUID
+) -> tuple[uuid.UUID, list[Goal]]:
+    return relationship_id, await goals_api.goals(url, token, relationship_id)
+
+
 async def participant_home(
     settings: WebSettings, session: WebSession, browser_zone: str | None, now: datetime
 ) -> ParticipantHome:
@@ -125,8 +139,21 @@ async def participant_home(
     async def offers_section() -> Section[list[Offer]]:
         return Section.down() if profiles.unavailable else await section(offers)
 
-    meetings_part, agreements_part, offers_part = await asyncio.gather(
-        section(meetings), section(agreements), offers_section()
+    async def check_ins() -> list[CheckIn]:
+        found = await check_ins_api.mine(str(settings.analytics_url), token)
+        return open_check_ins(found, now)
+
+    async def goals_due() -> list[tuple[uuid.UUID, Goal]]:
+        url = str(settings.meetings_url)
+        found = await _each([_goals_of(url, token, r) for r in ids])
+        return [(r, g) for r, gs in found for g in due(gs, now.date())]
+
+    meetings_part, agreements_part, offers_part, check_ins_part, goals_part = await asyncio.gather(
+        section(meetings),
+        section(agreements),
+        offers_section(),
+        section(check_ins),
+        section(goals_due),
     )
     return ParticipantHome(
         zone=viewer_zone(mine, browser_zone, ZONES),
@@ -135,6 +162,8 @@ async def participant_home(
         meetings=meetings_part,
         agreements=agreements_part,
         offers=offers_part,
+        check_ins=check_ins_part,
+        goals_due=goals_part,
         names=names_of(relationships_part.value or [], conversations_part.value or []),
         now=now,
     )

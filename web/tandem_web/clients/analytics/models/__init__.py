@@ -1,6 +1,9 @@
 """ Contains all the data models used in inputs/outputs """
 
+from tandem_web.clients.analytics.models.answers_input import AnswersInput
+from tandem_web.clients.analytics.models.answers_input_answers import AnswersInputAnswers
 from tandem_web.clients.analytics.models.breakdowns_public import BreakdownsPublic
+from tandem_web.clients.analytics.models.check_in_public import CheckInPublic
 from tandem_web.clients.analytics.models.check_in_summary_public import CheckInSummaryPublic
 from tandem_web.clients.analytics.models.cleared_by import ClearedBy
 from tandem_web.clients.analytics.models.country_figures_public import CountryFiguresPublic
@@ -12,6 +15,8 @@ from tandem_web.clients.analytics.models.kind import Kind
 from tandem_web.clients.analytics.models.manager_view_public import ManagerViewPublic
 from tandem_web.clients.analytics.models.member_stats_public import MemberStatsPublic
 from tandem_web.clients.analytics.models.mode_public import ModePublic
+from tandem_web.clients.analytics.models.outcome_input import OutcomeInput
+from tandem_web.clients.analytics.models.outcome_public import OutcomePublic
 from tandem_web.clients.analytics.models.outcome_summary_public import OutcomeSummaryPublic
 from tandem_web.clients.analytics.models.participant_view_public import ParticipantViewPublic
 from tandem_web.clients.analytics.models.problem_details import ProblemDetails
@@ -28,13 +33,17 @@ from tandem_web.clients.analytics.models.risk_thresholds_in import RiskThreshold
 from tandem_web.clients.analytics.models.risk_thresholds_public import RiskThresholdsPublic
 from tandem_web.clients.analytics.models.round_figures_public import RoundFiguresPublic
 from tandem_web.clients.analytics.models.stage import Stage
+from tandem_web.clients.analytics.models.status import Status
 from tandem_web.clients.analytics.models.suggested_action import SuggestedAction
 from tandem_web.clients.analytics.models.survival_public import SurvivalPublic
 from tandem_web.clients.analytics.models.survival_week_public import SurvivalWeekPublic
 from tandem_web.clients.analytics.models.week_public import WeekPublic
 
 __all__ = (
+    "AnswersInput",
+    "AnswersInputAnswers",
     "BreakdownsPublic",
+    "CheckInPublic",
     "CheckInSummaryPublic",
     "ClearedBy",
     "CountryFiguresPublic",
@@ -46,6 +55,8 @@ __all__ = (
     "ManagerViewPublic",
     "MemberStatsPublic",
     "ModePublic",
+    "OutcomeInput",
+    "OutcomePublic",
     "OutcomeSummaryPublic",
     "ParticipantViewPublic",
     "ProblemDetails",
@@ -62,6 +73,7 @@ __all__ = (
     "RiskThresholdsPublic",
     "RoundFiguresPublic",
     "Stage",
+    "Status",
     "SuggestedAction",
     "SurvivalPublic",
     "SurvivalWeekPublic",

@@ -37,9 +37,11 @@ from tandem_web.clients.meetings.models.exported_reminder import ExportedReminde
 from tandem_web.clients.meetings.models.failure_reason import FailureReason
 from tandem_web.clients.meetings.models.feed_status import FeedStatus
 from tandem_web.clients.meetings.models.goal_counts_public import GoalCountsPublic
+from tandem_web.clients.meetings.models.goal_create import GoalCreate
 from tandem_web.clients.meetings.models.goal_public import GoalPublic
 from tandem_web.clients.meetings.models.goal_state import GoalState
 from tandem_web.clients.meetings.models.goal_state_public import GoalStatePublic
+from tandem_web.clients.meetings.models.goal_update import GoalUpdate
 from tandem_web.clients.meetings.models.link_status import LinkStatus
 from tandem_web.clients.meetings.models.mark_public import MarkPublic
 from tandem_web.clients.meetings.models.mark_update import MarkUpdate
@@ -54,8 +56,15 @@ from tandem_web.clients.meetings.models.meeting_public_viewer import MeetingPubl
 from tandem_web.clients.meetings.models.meeting_status import MeetingStatus
 from tandem_web.clients.meetings.models.meeting_update import MeetingUpdate
 from tandem_web.clients.meetings.models.member_time_public import MemberTimePublic
+from tandem_web.clients.meetings.models.milestone_create import MilestoneCreate
 from tandem_web.clients.meetings.models.milestone_public import MilestonePublic
+from tandem_web.clients.meetings.models.milestone_update import MilestoneUpdate
+from tandem_web.clients.meetings.models.note_create import NoteCreate
+from tandem_web.clients.meetings.models.note_public import NotePublic
+from tandem_web.clients.meetings.models.note_update import NoteUpdate
+from tandem_web.clients.meetings.models.page_goal_public import PageGoalPublic
 from tandem_web.clients.meetings.models.page_meeting_public import PageMeetingPublic
+from tandem_web.clients.meetings.models.page_note_public import PageNotePublic
 from tandem_web.clients.meetings.models.partstat import Partstat
 from tandem_web.clients.meetings.models.place_input import PlaceInput
 from tandem_web.clients.meetings.models.place_public import PlacePublic
@@ -122,9 +131,11 @@ __all__ = (
     "FailureReason",
     "FeedStatus",
     "GoalCountsPublic",
+    "GoalCreate",
     "GoalPublic",
     "GoalState",
     "GoalStatePublic",
+    "GoalUpdate",
     "LinkStatus",
     "MarkPublic",
     "MarkUpdate",
@@ -139,8 +150,15 @@ __all__ = (
     "MeetingStatus",
     "MeetingUpdate",
     "MemberTimePublic",
+    "MilestoneCreate",
     "MilestonePublic",
+    "MilestoneUpdate",
+    "NoteCreate",
+    "NotePublic",
+    "NoteUpdate",
+    "PageGoalPublic",
     "PageMeetingPublic",
+    "PageNotePublic",
     "Partstat",
     "PlaceInput",
     "PlacePublic",

@@ -1,5 +1,6 @@
 """ Contains all the data models used in inputs/outputs """
 
+from tandem_web.clients.messaging.models.acceptance_create import AcceptanceCreate
 from tandem_web.clients.messaging.models.acceptance_public import AcceptancePublic
 from tandem_web.clients.messaging.models.agreement_public import AgreementPublic
 from tandem_web.clients.messaging.models.agreement_public_status import AgreementPublicStatus
@@ -58,6 +59,7 @@ from tandem_web.clients.messaging.models.thread_lock_public import ThreadLockPub
 from tandem_web.clients.messaging.models.thread_public import ThreadPublic
 
 __all__ = (
+    "AcceptanceCreate",
     "AcceptancePublic",
     "AgreementPublic",
     "AgreementPublicStatus",

@@ -1,0 +1,274 @@
+from http import HTTPStatus
+from typing import Any, cast
+from urllib.parse import quote
+
+import httpx
+
+from tandem_web.clients.meetings.client import AuthenticatedClient, Client
+from tandem_web.clients.meetings.types import Response, UNSET
+from tandem_web.clients.meetings import errors
+
+from tandem_web.clients.meetings.models.goal_public import GoalPublic
+from tandem_web.clients.meetings.models.goal_update import GoalUpdate
+from tandem_web.clients.meetings.models.problem_details import ProblemDetails
+from typing import cast
+from uuid import UUID
+
+
+
+def _get_kwargs(
+    relationship_id: UUID,
+    goal_id: UUID,
+    *,
+    body: GoalUpdate,
+
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+
+    
+
+    
+
+    _kwargs: dict[str, Any] = {
+        "method": "patch",
+        "url": "/v1/relationships/{relationship_id}/goals/{goal_id}".format(relationship_id=quote(str(relationship_id), safe=""),goal_id=quote(str(goal_id), safe=""),),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+
+def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> GoalPublic | ProblemDetails | None:
+    if response.status_code == 200:
+        response_200 = GoalPublic.from_dict(response.json())
+
+
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_403
+
+    if response.status_code == 404:
+        response_404 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_404
+
+    if response.status_code == 409:
+        response_409 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_409
+
+    if response.status_code == 413:
+        response_413 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_422
+
+    if response.status_code == 503:
+        response_503 = ProblemDetails.from_dict(response.json())
+
+
+
+        return response_503
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[GoalPublic | ProblemDetails]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    relationship_id: UUID,
+    goal_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: GoalUpdate,
+
+) -> Response[GoalPublic | ProblemDetails]:
+    """ Rename, re-date or mark progress (members)
+
+     open → in_progress → done, or dropped; a move the state does not allow is a 409. Emits
+    `goal.progressed` (counts and states, no words).
+
+    Args:
+        relationship_id (UUID):
+        goal_id (UUID):
+        body (GoalUpdate): Any of the title, the target date (null clears it) and the state.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GoalPublic | ProblemDetails]
+     """
+
+
+    kwargs = _get_kwargs(
+        relationship_id=relationship_id,
+goal_id=goal_id,
+body=body,
+
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+def sync(
+    relationship_id: UUID,
+    goal_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: GoalUpdate,
+
+) -> GoalPublic | ProblemDetails | None:
+    """ Rename, re-date or mark progress (members)
+
+     open → in_progress → done, or dropped; a move the state does not allow is a 409. Emits
+    `goal.progressed` (counts and states, no words).
+
+    Args:
+        relationship_id (UUID):
+        goal_id (UUID):
+        body (GoalUpdate): Any of the title, the target date (null clears it) and the state.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GoalPublic | ProblemDetails
+     """
+
+
+    return sync_detailed(
+        relationship_id=relationship_id,
+goal_id=goal_id,
+client=client,
+body=body,
+
+    ).parsed
+
+async def asyncio_detailed(
+    relationship_id: UUID,
+    goal_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: GoalUpdate,
+
+) -> Response[GoalPublic | ProblemDetails]:
+    """ Rename, re-date or mark progress (members)
+
+     open → in_progress → done, or dropped; a move the state does not allow is a 409. Emits
+    `goal.progressed` (counts and states, no words).
+
+    Args:
+        relationship_id (UUID):
+        goal_id (UUID):
+        body (GoalUpdate): Any of the title, the target date (null clears it) and the state.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[GoalPublic | ProblemDetails]
+     """
+
+
+    kwargs = _get_kwargs(
+        relationship_id=relationship_id,
+goal_id=goal_id,
+body=body,
+
+    )
+
+    response = await client.get_async_httpx_client().request(
+        **kwargs
+    )
+
+    return _build_response(client=client, response=response)
+
+async def asyncio(
+    relationship_id: UUID,
+    goal_id: UUID,
+    *,
+    client: AuthenticatedClient,
+    body: GoalUpdate,
+
+) -> GoalPublic | ProblemDetails | None:
+    """ Rename, re-date or mark progress (members)
+
+     open → in_progress → done, or dropped; a move the state does not allow is a 409. Emits
+    `goal.progressed` (counts and states, no words).
+
+    Args:
+        relationship_id (UUID):
+        goal_id (UUID):
+        body (GoalUpdate): Any of the title, the target date (null clears it) and the state.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        GoalPublic | ProblemDetails
+     """
+
+
+    return (await asyncio_detailed(
+        relationship_id=relationship_id,
+goal_id=goal_id,
+client=client,
+body=body,
+
+    )).parsed
