@@ -26,13 +26,15 @@ def manager_entries(path: Path) -> list[tuple[str, tuple[str, ...], tuple[str, .
     """(context, sources, translations) of the path's reason.* and action.* entries."""
     with path.open("rb") as source:
         catalog = read_po(source, locale=path.parts[-3])
-    entries = []
+    entries: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     for message in catalog:
         if not message.id or not (message.context or "").startswith(MANAGER_CONTEXTS):
             continue
         ids = message.id if isinstance(message.id, tuple) else (message.id,)
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
-        entries.append((message.context or "", ids, strings))
+        entries.append(
+            (message.context or "", tuple(map(str, ids)), tuple(str(s or "") for s in strings))
+        )
     return entries
 
 
