@@ -43,6 +43,7 @@ from demo.flow import (
 )
 from demo.meetings import (
     calendar_methods,
+    member_of,
     personal_feed,
     schedule_kick_offs,
     wait_for_invitations,
@@ -55,7 +56,7 @@ from demo.processes import (
     running_services,
     start_kafka,
 )
-from demo.web import web_sign_in_users
+from demo.web import users_to_try, web_sign_in_users
 
 
 def _port(name: str, default: int) -> int:
@@ -184,9 +185,20 @@ def main() -> int:
             )
             web_users = web_sign_in_users(urls["web"])
             print(
-                f"10. the web app at {urls['web']}: its sign-in page offers {web_users} demo "
-                "users (managers, mentors and mentees of the programme)"
+                f"10. the web app at {urls['web']}: its sign-in page offers {len(web_users)} "
+                "demo users (managers, mentors and mentees of the programme); sign in at "
+                f"{urls['web']}/sign-in as, for example:"
             )
+            mentor = next(
+                (
+                    member_of(r, subjects, "mentor")
+                    for r in active
+                    if done.mentee in {subjects[m["participant_id"]][0] for m in r["members"]}
+                ),
+                None,
+            )
+            for user in users_to_try(web_users, done.mentee, mentor):
+                print(f"  {user.name} ({user.label})")
             services_urls = [u for n, u in urls.items() if n != "web"]
             print(
                 f"\nOpenAPI: {', '.join(f'{u}/docs' for u in services_urls)}; "

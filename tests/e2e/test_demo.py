@@ -99,6 +99,8 @@ def test_the_demo_runs_a_programme_through_every_service(
     assert web is not None, out[-3000:]
     assert web.group(1) == f"http://127.0.0.1:{ports['web']}"
     assert int(web.group(2)) >= 1 + 60 + 20  # the admin, every mentee and mentor, managers
+    assert "  Maria Manager (manager of Back to Work 2027)" in out, out[-3000:]
+    assert re.search(r"\n  .+ \(mentee in Back to Work 2027\)\n", out), out[-3000:]
     delivered = re.search(r"(\d+) e-mails delivered to the local SMTP catcher", out)
     assert delivered is not None
     assert int(delivered.group(1)) > 0
