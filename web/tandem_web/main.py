@@ -47,6 +47,7 @@ from tandem_web.api import (
     sign_in,
 )
 from tandem_web.api.language import LANGUAGE_COOKIE
+from tandem_web.body_limit import BodyLimit
 from tandem_web.domain.languages import choose
 from tandem_web.security import security_headers
 from tandem_web.service.sessions import SessionEnded, Sessions
@@ -89,6 +90,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
 
     app.middleware("http")(in_the_readers_language)
     app.middleware("http")(security_headers)
+    app.add_middleware(BodyLimit)  # outermost: a body too large is refused before any read
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
     app.include_router(sign_in.router)
