@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -15,9 +16,15 @@ router = APIRouter()
 LANGUAGE_COOKIE = "tandem_lang"
 
 
+# A path on this site: one slash, then no second slash or backslash, and nothing a browser
+# drops from a URL (tabs, newlines, other controls, spaces), which would let "/\t/evil"
+# become "//evil", another host.
+LOCAL_PATH = re.compile(r"/(?![/\\])[^\x00-\x20\x7f\\]*")
+
+
 def _local(path: str) -> str:
     """Only a path on this site ("/x"), never another host ("//evil", "https://…")."""
-    return path if path.startswith("/") and not path.startswith(("//", "/\\")) else "/"
+    return path if LOCAL_PATH.fullmatch(path) else "/"
 
 
 @router.get("/language")
