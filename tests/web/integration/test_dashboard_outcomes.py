@@ -70,6 +70,10 @@ def test_the_outcomes_chart_carries_analytics_outcome_summary(
     assert desc is not None
     assert "Not drawn, with fewer than 5 answers to show: GR (the end)." in desc.group(1)
     assert ">GR, " not in svg  # the suppressed group has no bar
+    below = page.text[page.text.index("</svg>", chart.end() - 6) :]
+    assert (
+        '<p class="meta">Not drawn, with fewer than 5 answers to show: GR (the end).</p>' in below
+    )
     assert ">DE, the end</text>" in svg
 
     segments = SEGMENT.findall(svg)
