@@ -21,10 +21,11 @@ from tests.web.browser.test_sign_in_in_chromium import (
     focus_and_press,
 )
 from tests.web.platform import Platform
+from tests.web.platform_outcomes import Outcomes, outcomes
 from tests.web.platform_programme import OwnProgramme, own_programme
 
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]
-__all__ = ["browser", "own_programme"]  # fixtures, imported for pytest
+__all__ = ["browser", "outcomes", "own_programme"]  # fixtures, imported for pytest
 SCREENSHOTS = REPO_ROOT / ".data" / "screenshots"
 
 
@@ -96,6 +97,30 @@ async def test_the_dashboard_draws_its_charts_with_no_accessibility_violation(
         assert await axe_violations(page) == [], "programme dashboard"
         await page.screenshot(path=str(SCREENSHOTS / "manager-dashboard.png"), full_page=True)
         await focus(page, f"a[href='/programmes/{pid}/dashboard/export.csv']")  # by keyboard
+    finally:
+        await page.context.close()
+    assert blocked == [], json.dumps(blocked)
+
+
+async def test_the_outcomes_chart_is_drawn_with_no_accessibility_violation(
+    browser: Browser, platform: Platform, outcomes: Outcomes
+) -> None:
+    """A programme whose mentees answered (``tests/web/platform_outcomes.py``): its
+    dashboard draws the outcomes by country as a named chart, and stays axe-clean."""
+    web, pid = platform.urls["web"], outcomes.programme_id
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page, blocked = await signed_in_page(browser, web, "Oda Manager")
+    try:
+        await page.goto(f"{web}/programmes/{pid}/dashboard")
+        chart = page.locator("svg[aria-labelledby='outcomes-chart-title outcomes-chart-desc']")
+        assert await chart.count() == 1
+        box = await chart.bounding_box()
+        assert box is not None
+        assert box["width"] > 200
+        assert box["height"] > 80
+        assert await page.locator("svg rect.series-4").count() >= 2  # a segment, its legend
+        assert await axe_violations(page) == [], "programme dashboard, outcomes chart"
+        await page.screenshot(path=str(SCREENSHOTS / "manager-outcomes.png"), full_page=True)
     finally:
         await page.context.close()
     assert blocked == [], json.dumps(blocked)

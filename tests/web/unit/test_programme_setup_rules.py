@@ -4,8 +4,16 @@ to the field its ``loc`` names, and the charts' geometry keeps the figures' prop
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
-from tandem_web.domain.dashboard import bar_chart, response_rate, step_line
+from tandem_web.domain.dashboard import (
+    bar_chart,
+    outcome_rows,
+    response_rate,
+    row_chart,
+    step_line,
+)
 from tandem_web.domain.programme_setup import (
     BadInput,
     Part,
@@ -93,3 +101,29 @@ def test_bars_keep_the_figures_proportions_and_the_curve_steps_down() -> None:
     assert bar_chart([]).empty
     assert response_rate([(4, 1), (4, 3)]) == 0.5
     assert response_rate([]) is None
+
+
+def test_outcome_rows_stack_left_to_right_on_one_scale_and_small_groups_are_named() -> None:
+    statuses = ("employed", "in_training", "self_employed", "still_searching", "other")
+    summary = [
+        {"country": "DE", "stage": "closure", "suppressed": False, "statuses": {"employed": 3}},
+        {"country": "DE", "stage": "month_3", "suppressed": False, "statuses": {"other": 6}},
+        {"country": "GR", "stage": "closure", "suppressed": True, "statuses": None},
+    ]
+    rows, suppressed = outcome_rows(summary, statuses)
+    assert rows == [(("DE", "closure"), [3, 0, 0, 0, 0]), (("DE", "month_3"), [0, 0, 0, 0, 6])]
+    assert suppressed == [("GR", "closure")]
+    chart = row_chart([(("DE", "closure"), [2, 1, 0, 1, 1]), (("PT", "closure"), [4, 0, 0, 0, 6])])
+    first, second = (r.bars for r in chart.rows)
+    assert [b.series for b in first] == [0, 1, 2, 3, 4]
+    for bars in (first, second):  # each segment starts where the one before it ends
+        for before, after in pairwise(bars):
+            assert after.x == pytest.approx(before.x + before.width)
+        assert bars[0].x == chart.left
+    assert first[0].width == pytest.approx(2 * first[1].width)  # one count scale...
+    assert second[0].width == pytest.approx(2 * first[0].width)  # ...across the rows
+    assert [t.value for t in chart.ticks] == [0, 5, 10, 15, 20]
+    assert chart.ticks[-1].x == pytest.approx(chart.width - 16)  # the scale fills the plot
+    assert first[0].y < second[0].y < chart.baseline < chart.height
+    assert chart.rows[0].middle == pytest.approx(first[0].y + first[0].height / 2)
+    assert row_chart([]).empty

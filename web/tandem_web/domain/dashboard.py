@@ -7,11 +7,14 @@ units; the template only writes them out. Colours come from ``tandem.css`` class
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 WIDTH, HEIGHT = 640.0, 260.0
 LEFT, RIGHT, TOP, BOTTOM = 48.0, 16.0, 16.0, 56.0  # room for the axes' labels
+ROW_LEFT, ROW_HEIGHT = 160.0, 32.0  # a row chart's room for "DE, 6 months after"
+TICK_ROOM = 28.0  # under a row chart: its count labels (the legend below them)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +128,78 @@ def step_line(weeks: Sequence[tuple[int, float]]) -> StepLine:
     parts.append(f"H {LEFT + last * step:.1f}")
     labels = tuple((LEFT + (w + 0.5) * step, HEIGHT - BOTTOM + 18, str(w + 1)) for w, _ in weeks)
     return StepLine(" ".join(parts), labels, _ticks(1.0, plot_height))
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    label: tuple[str, str]  # (group, detail): the country and the stage asked at
+    middle: float  # y of its label
+    bars: tuple[Bar, ...]  # its segments, left to right
+
+
+@dataclass(frozen=True, slots=True)
+class XTick:
+    x: float
+    value: float
+
+
+@dataclass(frozen=True, slots=True)
+class RowChart:
+    """Stacked horizontal bars, one row per group (outcomes by country and stage): the
+    labels are longer than a column's width, so the groups run down the page."""
+
+    rows: tuple[Row, ...]
+    ticks: tuple[XTick, ...]
+    width: float = WIDTH
+    height: float = HEIGHT
+    left: float = ROW_LEFT
+    baseline: float = HEIGHT - BOTTOM  # y of the count axis, under the last row
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows
+
+
+def row_chart(rows: Sequence[tuple[tuple[str, str], Sequence[float]]]) -> RowChart:
+    """One stacked bar per row (a segment per series, left to right), on one count scale
+    from 0 so that rows of different sizes compare; the chart grows with its rows."""
+    if not rows:
+        return RowChart((), ())
+    largest = max(sum(v) for _, v in rows)
+    top = 4 * _nice_top(max(largest / 4, 1.0))
+    scale = (WIDTH - ROW_LEFT - RIGHT) / top
+    baseline = TOP + len(rows) * ROW_HEIGHT
+    built = []
+    for i, (label, values) in enumerate(rows):
+        y, x, bars = TOP + i * ROW_HEIGHT + ROW_HEIGHT * 0.15, ROW_LEFT, []
+        for series, value in enumerate(values):
+            bars.append(Bar(x, y, value * scale, ROW_HEIGHT * 0.7, series, value))
+            x += value * scale
+        built.append(Row(label, TOP + (i + 0.5) * ROW_HEIGHT, tuple(bars)))
+    ticks = tuple(XTick(ROW_LEFT + top * i / 4 * scale, top * i / 4) for i in range(5))
+    return RowChart(tuple(built), ticks, WIDTH, baseline + TICK_ROOM, ROW_LEFT, baseline)
+
+
+Label = tuple[str, str]  # a row's group and, translated by the page, its detail
+
+
+def outcome_rows(
+    countries: Sequence[Mapping[str, Any]], statuses: Sequence[str]
+) -> tuple[list[tuple[Label, list[float]]], list[Label]]:
+    """Analytics' outcome figures (``outcome_summary``'s countries, by country then stage)
+    as the row chart's rows, labelled (country, stage), one value per status in
+    ``statuses``' order; and the (country, stage) groups analytics suppressed (too few
+    answers to show), which the chart names instead of drawing."""
+    rows: list[tuple[Label, list[float]]] = []
+    suppressed: list[Label] = []
+    for group in countries:
+        label = (str(group["country"]), str(group["stage"]))
+        figures = group.get("statuses")
+        if group["suppressed"] or figures is None:
+            suppressed.append(label)
+        else:
+            rows.append((label, [float(figures.get(s, 0)) for s in statuses]))
+    return rows, suppressed
 
 
 def response_rate(rounds: Sequence[tuple[int, int]]) -> float | None:

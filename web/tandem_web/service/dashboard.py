@@ -14,7 +14,17 @@ from typing import Any
 
 from tandem_web.adapters import analytics_api, dashboard_api
 from tandem_web.adapters.service_calls import Refused, ServiceUnavailable
-from tandem_web.domain.dashboard import BarChart, StepLine, bar_chart, response_rate, step_line
+from tandem_web.domain.dashboard import (
+    BarChart,
+    Label,
+    RowChart,
+    StepLine,
+    bar_chart,
+    outcome_rows,
+    response_rate,
+    row_chart,
+    step_line,
+)
 from tandem_web.domain.figures import day
 from tandem_web.domain.risk import STATUS, RiskShown, risk_refusal
 from tandem_web.domain.sessions import WebSession
@@ -23,6 +33,8 @@ from tandem_web.settings import WebSettings
 
 Json = dict[str, Any]
 MODES = ("online", "face_to_face")
+# Analytics' employment statuses in its own order (its ``Status``): the chart's segments.
+OUTCOMES = ("employed", "in_training", "self_employed", "still_searching", "other")
 
 
 @dataclass
@@ -40,6 +52,8 @@ class DashboardPage:
     modes_chart: BarChart | None = None
     survival_chart: StepLine | None = None
     countries_chart: BarChart | None = None
+    outcomes_chart: RowChart | None = None
+    outcomes_suppressed: list[Label] | None = None  # groups analytics would not show
 
     @property
     def status(self) -> int:
@@ -132,6 +146,9 @@ async def dashboard_page(
             ],
             stacked=True,
         )
+    if outcomes is not None:
+        rows, found.outcomes_suppressed = outcome_rows(outcomes["countries"], OUTCOMES)
+        found.outcomes_chart = row_chart(rows)
     return found
 
 
