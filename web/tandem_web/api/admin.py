@@ -67,7 +67,7 @@ def _organisation_form(
         session,
         status_code=status,
         title="New organisation",
-        name=name,
+        organisation_name=name,
         errors=errors,
     )
 
