@@ -67,6 +67,9 @@ OPERATIONS: Mapping[str, tuple[str, ...]] = {
         "get_programme",
         "update_programme",
         "get_suggested_weights",
+        "create_organisation",
+        "list_organisations",
+        "create_programme",
     ),
     "messaging": (
         "list_conversations",

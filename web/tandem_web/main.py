@@ -19,6 +19,7 @@ from tandem_web.adapters.catalogs import load_interface_catalogs
 from tandem_web.adapters.service_calls import Unauthenticated, close_pools
 from tandem_web.adapters.sessions import SessionStore, load_or_create_key
 from tandem_web.api import (
+    admin,
     agreements,
     availability,
     check_ins,
@@ -93,6 +94,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.add_middleware(BodyLimit)  # outermost: a body too large is refused before any read
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(pages.router)
+    app.include_router(admin.router)
     app.include_router(sign_in.router)
     app.include_router(language.router)
     app.include_router(mail_links.router)

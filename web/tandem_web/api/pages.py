@@ -10,9 +10,11 @@ from urllib.parse import unquote
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
+from tandem_web.api.admin import admin_home_page
 from tandem_web.api.deps import TIME_ZONE_COOKIE, CurrentSession, Settings
 from tandem_web.api.rendering import page
 from tandem_web.domain.risk import ManagedProgramme
+from tandem_web.service.admin import is_admin
 from tandem_web.service.home import grants, participant_home
 from tandem_web.service.risk import managed_programmes
 from tandem_web.service.sessions import Sessions
@@ -27,6 +29,8 @@ async def home(request: Request, settings: Settings, session: CurrentSession) ->
     granted = grants(session)
     if not granted.participant:
         if not granted.manager:
+            if is_admin(session):  # platform-wide: organisations and programmes to set up
+                return await admin_home_page(request, settings, session)
             return page(request, "home.html", session, title="Tandem")
         programmes, unnamed = await managed_programmes(settings, session)
         return page(

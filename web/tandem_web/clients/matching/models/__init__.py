@@ -33,8 +33,11 @@ from tandem_web.clients.matching.models.move_mentee import MoveMentee
 from tandem_web.clients.matching.models.not_grouped_participant import NotGroupedParticipant
 from tandem_web.clients.matching.models.not_grouped_participant_role import NotGroupedParticipantRole
 from tandem_web.clients.matching.models.offer_status import OfferStatus
+from tandem_web.clients.matching.models.organisation_create import OrganisationCreate
+from tandem_web.clients.matching.models.organisation_public import OrganisationPublic
 from tandem_web.clients.matching.models.page_import_report import PageImportReport
 from tandem_web.clients.matching.models.page_match_run_public import PageMatchRunPublic
+from tandem_web.clients.matching.models.page_organisation_public import PageOrganisationPublic
 from tandem_web.clients.matching.models.page_participant_public import PageParticipantPublic
 from tandem_web.clients.matching.models.page_programme_public import PageProgrammePublic
 from tandem_web.clients.matching.models.page_proposal_public import PageProposalPublic
@@ -47,6 +50,9 @@ from tandem_web.clients.matching.models.participant_public_status import Partici
 from tandem_web.clients.matching.models.participant_update import ParticipantUpdate
 from tandem_web.clients.matching.models.problem_details import ProblemDetails
 from tandem_web.clients.matching.models.problem_details_errors_type_0_item import ProblemDetailsErrorsType0Item
+from tandem_web.clients.matching.models.programme_create import ProgrammeCreate
+from tandem_web.clients.matching.models.programme_create_mail_overrides import ProgrammeCreateMailOverrides
+from tandem_web.clients.matching.models.programme_create_mail_overrides_additional_property import ProgrammeCreateMailOverridesAdditionalProperty
 from tandem_web.clients.matching.models.programme_public import ProgrammePublic
 from tandem_web.clients.matching.models.programme_public_mail_overrides import ProgrammePublicMailOverrides
 from tandem_web.clients.matching.models.programme_public_mail_overrides_additional_property import ProgrammePublicMailOverridesAdditionalProperty
@@ -107,8 +113,11 @@ __all__ = (
     "NotGroupedParticipant",
     "NotGroupedParticipantRole",
     "OfferStatus",
+    "OrganisationCreate",
+    "OrganisationPublic",
     "PageImportReport",
     "PageMatchRunPublic",
+    "PageOrganisationPublic",
     "PageParticipantPublic",
     "PageProgrammePublic",
     "PageProposalPublic",
@@ -121,6 +130,9 @@ __all__ = (
     "ParticipantUpdate",
     "ProblemDetails",
     "ProblemDetailsErrorsType0Item",
+    "ProgrammeCreate",
+    "ProgrammeCreateMailOverrides",
+    "ProgrammeCreateMailOverridesAdditionalProperty",
     "ProgrammePublic",
     "ProgrammePublicMailOverrides",
     "ProgrammePublicMailOverridesAdditionalProperty",
