@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import uuid
 from typing import Annotated
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CheckedForm, CurrentSession, Settings
+from tandem_web.api.deps import (
+    CheckedForm,
+    CurrentSession,
+    Settings,
+    browser_zone,
+)
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.agreements import may_accept
 from tandem_web.domain.sessions import WebSession
@@ -28,7 +32,7 @@ async def _render(
     relationship_id: uuid.UUID,
     error: Shown | None = None,
 ) -> HTMLResponse:
-    zone = unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
+    zone = browser_zone(request)
     who, found = await agreement_page(settings, session, relationship_id, zone)
     status = found.status if found.shown is not Shown.SHOWN or error is None else STATUS[error]
     return page(

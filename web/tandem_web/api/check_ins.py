@@ -8,12 +8,16 @@ import uuid
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Annotated
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CheckedForm, CurrentSession, Settings
+from tandem_web.api.deps import (
+    CheckedForm,
+    CurrentSession,
+    Settings,
+    browser_zone,
+)
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.check_ins import STATUSES, answers_of
 from tandem_web.domain.sessions import WebSession
@@ -34,7 +38,7 @@ async def _render(
     form: str | None = None,  # the check-in's id, or "outcome-<relationship id>"
     typed: dict[str, str] | None = None,
 ) -> HTMLResponse:
-    zone = unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
+    zone = browser_zone(request)
     who, found = await use.check_ins_page(settings, session, zone, datetime.now(UTC))
     return page(
         request,

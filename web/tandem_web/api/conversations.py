@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import uuid
 from typing import Annotated
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CheckedForm, CurrentSession, Settings
+from tandem_web.api.deps import (
+    CheckedForm,
+    CurrentSession,
+    Settings,
+    browser_zone,
+)
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.conversations import CHANGE_STATUS, Change, ConversationPage, Shown
 from tandem_web.domain.forums import blank
@@ -31,10 +35,6 @@ router = APIRouter(prefix="/conversations")
 MAX_BODY = 10_000  # messaging's default limit; longer is a 422 here, not a 413 there
 # What a form's redirect back says was done (``?done=``), in the page's words.
 NOTICES = frozenset({"edited", "deleted", "reported"})
-
-
-def _browser_zone(request: Request) -> str | None:
-    return unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
 
 
 def _render(
@@ -76,7 +76,7 @@ async def read(
 ) -> Response:
     if session is None:
         return see_other("/")
-    found = await conversation_page(settings, session, conversation_id, _browser_zone(request))
+    found = await conversation_page(settings, session, conversation_id, browser_zone(request))
     notice = done if done in NOTICES else None
     return _render(request, session, found, reply=_reply_to(found, reply_to), notice=notice)
 
@@ -94,7 +94,7 @@ async def post(
     if session is None:
         return see_other("/")
     if blank(body):
-        found = await conversation_page(settings, session, conversation_id, _browser_zone(request))
+        found = await conversation_page(settings, session, conversation_id, browser_zone(request))
         if found.shown is not Shown.SHOWN:
             return _render(request, session, found)
         reply = found.message(in_reply_to)
@@ -102,7 +102,7 @@ async def post(
     try:
         await post_message(settings, session, conversation_id, body, idempotency_key, in_reply_to)
     except NotPosted as refused:
-        found = await conversation_page(settings, session, conversation_id, _browser_zone(request))
+        found = await conversation_page(settings, session, conversation_id, browser_zone(request))
         if refused.shown is Shown.CLOSED and found.shown is Shown.SHOWN:
             # Shown again, with what they wrote, and why it was not posted.
             return _render(request, session, found, 409, error=refused.shown, draft=body)
@@ -129,7 +129,7 @@ async def _own_message(
     conversation_id: uuid.UUID,
     message_id: uuid.UUID,
 ) -> tuple[ConversationPage, Message | None]:
-    found = await conversation_page(settings, session, conversation_id, _browser_zone(request))
+    found = await conversation_page(settings, session, conversation_id, browser_zone(request))
     return found, found.message(message_id)
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from typing import Annotated
+from urllib.parse import unquote
 
 from fastapi import Depends, Form, HTTPException, Request
 
@@ -22,6 +23,11 @@ SESSION_COOKIE = "tandem_session"
 CSRF_COOKIE = "tandem_csrf"
 # The browser's time zone (static/timezone.js sets it): a fallback for a profile without one.
 TIME_ZONE_COOKIE = "tandem_tz"
+
+
+def browser_zone(request: Request) -> str | None:
+    """The zone the browser said it is in (``static/timezone.js``'s cookie), if any."""
+    return unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
 
 
 def settings_of(request: Request) -> WebSettings:

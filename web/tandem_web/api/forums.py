@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import uuid
 from typing import Annotated
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CheckedForm, CurrentSession, Settings
+from tandem_web.api.deps import (
+    CheckedForm,
+    CurrentSession,
+    Settings,
+    browser_zone,
+)
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.forums import MAX_BODY, MAX_TITLE, STATUS, ForumShown, ThreadPage, blank
 from tandem_web.domain.reports import MAX_NOTE, REASONS
@@ -34,10 +38,6 @@ router = APIRouter()
 NOTICES = frozenset({"reported", "locked", "unlocked", "hidden", "shown"})
 
 
-def _browser_zone(request: Request) -> str | None:
-    return unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
-
-
 def _uuid(raw: str | None) -> uuid.UUID | None:
     try:
         return uuid.UUID(raw) if raw else None
@@ -51,7 +51,7 @@ async def list_forums(
 ) -> Response:
     if session is None:
         return see_other("/")
-    found = await forums_page(settings, session, programme_id, _browser_zone(request))
+    found = await forums_page(settings, session, programme_id, browser_zone(request))
     return page(
         request, "forums.html", session, status_code=found.status, title="Forums", found=found
     )
@@ -65,7 +65,7 @@ async def _forum(
     status: int | None = None,
     **extra: object,
 ) -> HTMLResponse:
-    found = await threads_page(settings, session, forum_id, _browser_zone(request))
+    found = await threads_page(settings, session, forum_id, browser_zone(request))
     if found.shown is not ForumShown.SHOWN:
         status = None
     return page(
@@ -141,7 +141,7 @@ async def read_thread_page(
 ) -> Response:
     if session is None:
         return see_other("/")
-    found = await read_thread(settings, session, forum_id, thread_id, _browser_zone(request))
+    found = await read_thread(settings, session, forum_id, thread_id, browser_zone(request))
     return _thread_response(
         request,
         session,
@@ -174,7 +174,7 @@ async def new_post(
             status = refused.status if refused.status in (413, 422) else STATUS[refused.shown]
         else:
             return see_other(f"/forums/{forum_id}/threads/{thread_id}#post-{post_id}")
-    found = await read_thread(settings, session, forum_id, thread_id, _browser_zone(request))
+    found = await read_thread(settings, session, forum_id, thread_id, browser_zone(request))
     reply = found.post(in_reply_to)
     return _thread_response(request, session, found, status, error=error, draft=body, reply=reply)
 
@@ -192,7 +192,7 @@ async def report_form(
 ) -> Response:
     if session is None:
         return see_other("/")
-    found = await read_thread(settings, session, forum_id, thread_id, _browser_zone(request))
+    found = await read_thread(settings, session, forum_id, thread_id, browser_zone(request))
     return _report_page(request, session, found, post_id, None)
 
 
@@ -245,7 +245,7 @@ async def report(
             status = refused.status or 503
         else:
             return see_other(f"/forums/{forum_id}/threads/{thread_id}?done=reported#post-{post_id}")
-    found = await read_thread(settings, session, forum_id, thread_id, _browser_zone(request))
+    found = await read_thread(settings, session, forum_id, thread_id, browser_zone(request))
     return _report_page(request, session, found, post_id, status, error=error, note=note)
 
 
@@ -263,7 +263,7 @@ async def lock(
     try:
         await lock_thread(settings, session, forum_id, thread_id, locked)
     except NotDone as refused:
-        found = await read_thread(settings, session, forum_id, thread_id, _browser_zone(request))
+        found = await read_thread(settings, session, forum_id, thread_id, browser_zone(request))
         status = STATUS[refused.shown]
         return _thread_response(request, session, found, status, error="moderation")
     done = "locked" if locked else "unlocked"
@@ -285,7 +285,7 @@ async def visibility(
     try:
         await hide_post(settings, session, forum_id, post_id, hidden)
     except NotDone as refused:
-        found = await read_thread(settings, session, forum_id, thread_id, _browser_zone(request))
+        found = await read_thread(settings, session, forum_id, thread_id, browser_zone(request))
         status = STATUS[refused.shown]
         return _thread_response(request, session, found, status, error="moderation")
     done = "hidden" if hidden else "shown"

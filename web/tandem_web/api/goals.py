@@ -8,12 +8,16 @@ import uuid
 from collections.abc import Awaitable, Callable
 from datetime import date
 from typing import Annotated
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CheckedForm, CurrentSession, Settings
+from tandem_web.api.deps import (
+    CheckedForm,
+    CurrentSession,
+    Settings,
+    browser_zone,
+)
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.goals import NEXT_STATES, date_of, title_problem
 from tandem_web.domain.sessions import WebSession
@@ -36,7 +40,7 @@ async def _render(
     form: str | None = None,  # which form the error is about: "new", a goal's or its steps'
     typed: dict[str, str] | None = None,
 ) -> HTMLResponse:
-    zone = unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
+    zone = browser_zone(request)
     found = await use.goals_page(settings, session, relationship_id, zone)
     shown = found.shown is Shown.SHOWN
     return page(

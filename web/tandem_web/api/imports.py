@@ -7,13 +7,17 @@ from __future__ import annotations
 
 import uuid
 from typing import Annotated, Any
-from urllib.parse import unquote
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, Response
 
 from tandem_web.adapters.service_calls import Refused, ServiceUnavailable
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CheckedForm, CurrentSession, Settings
+from tandem_web.api.deps import (
+    CheckedForm,
+    CurrentSession,
+    Settings,
+    browser_zone,
+)
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.imports import MAX_BYTES, MODES, NotImported, upload_refusal
 from tandem_web.domain.manager_pages import Shown
@@ -26,17 +30,13 @@ TITLE = "Import participants"
 STATUS = {"not_csv": 415, "too_large": 413, "empty": 422, "mode": 422}
 
 
-def _browser_zone(request: Request) -> str | None:
-    return unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
-
-
 @router.get("/imports", response_class=HTMLResponse)
 async def read(
     request: Request, settings: Settings, session: CurrentSession, programme_id: uuid.UUID
 ) -> Response:
     if session is None:
         return see_other("/")
-    found = await imports_page(settings, session, programme_id, _browser_zone(request))
+    found = await imports_page(settings, session, programme_id, browser_zone(request))
     return page(
         request, "imports.html", session, status_code=found.status, title=TITLE, found=found
     )
@@ -51,7 +51,7 @@ async def _form_again(
     mode: str,
     **why: Any,
 ) -> Response:
-    found = await imports_page(settings, session, programme_id, _browser_zone(request))
+    found = await imports_page(settings, session, programme_id, browser_zone(request))
     return page(
         request,
         "imports.html",
@@ -115,7 +115,7 @@ async def read_report(
 ) -> Response:
     if session is None:
         return see_other("/")
-    found = await imports_page(settings, session, programme_id, _browser_zone(request), import_id)
+    found = await imports_page(settings, session, programme_id, browser_zone(request), import_id)
     return page(
         request,
         "import_report.html",

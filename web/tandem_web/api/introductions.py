@@ -6,22 +6,22 @@ from __future__ import annotations
 
 import uuid
 from datetime import UTC, datetime
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CheckedForm, CurrentSession, Settings
+from tandem_web.api.deps import (
+    CheckedForm,
+    CurrentSession,
+    Settings,
+    browser_zone,
+)
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.meetings import STATUS, Refusal
 from tandem_web.domain.sessions import WebSession
 from tandem_web.service.meetings import NotShown, Viewer, introduction, respond, viewer
 
 router = APIRouter(prefix="/programmes/{programme_id}/relationships")
-
-
-def browser_zone(request: Request) -> str | None:
-    return unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
 
 
 def refused_page(

@@ -5,14 +5,18 @@ progress (static/match_run.js polls ``…/progress`` every second and moves the
 from __future__ import annotations
 
 import uuid
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from tandem_web.adapters import match_runs_api
 from tandem_web.adapters.service_calls import Refused, ServiceUnavailable
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CheckedForm, CurrentSession, Settings
+from tandem_web.api.deps import (
+    CheckedForm,
+    CurrentSession,
+    Settings,
+    browser_zone,
+)
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.match_runs import EditRefused, Run, progress_of
 from tandem_web.service.manager_pages import may_manage
@@ -20,10 +24,6 @@ from tandem_web.service.match_runs import change, progress, run_page, runs_page
 from tandem_web.templating import templates
 
 router = APIRouter(prefix="/programmes/{programme_id}/match-runs")
-
-
-def browser_zone(request: Request) -> str | None:
-    return unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
 
 
 def refused_status(refused: EditRefused, shown_status: int) -> int:

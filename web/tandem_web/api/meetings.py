@@ -13,8 +13,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tandem_web.api.deps import CheckedForm, CurrentSession, Settings
-from tandem_web.api.introductions import browser_zone, refused_page
+from tandem_web.api.deps import CheckedForm, CurrentSession, Settings, browser_zone
+from tandem_web.api.introductions import refused_page
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.meetings import (
     CANCEL_REASONS,

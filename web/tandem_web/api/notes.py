@@ -8,12 +8,16 @@ from __future__ import annotations
 import uuid
 from collections.abc import Awaitable, Callable
 from typing import Annotated
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CheckedForm, CurrentSession, Settings
+from tandem_web.api.deps import (
+    CheckedForm,
+    CurrentSession,
+    Settings,
+    browser_zone,
+)
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.notes import note_problem
 from tandem_web.domain.sessions import WebSession
@@ -36,7 +40,7 @@ async def _render(
     form: str | None = None,  # "new" or the note's id
     typed: str = "",
 ) -> HTMLResponse:
-    zone = unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
+    zone = browser_zone(request)
     found = await use.notes_page(settings, session, meeting_id, zone)
     shown = found.shown is Shown.SHOWN
     return page(

@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import asyncio
 from datetime import UTC, datetime
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 
 from tandem_web.api.admin import admin_home_page
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CurrentSession, Settings
+from tandem_web.api.deps import CurrentSession, Settings, browser_zone
 from tandem_web.api.rendering import page
 from tandem_web.domain.risk import ManagedProgramme
 from tandem_web.service.admin import is_admin
@@ -41,14 +40,14 @@ async def home(request: Request, settings: Settings, session: CurrentSession) ->
             programmes=programmes,
             unnamed=unnamed,
         )
-    browser_zone = unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
+    zone = browser_zone(request)
 
     async def managed() -> tuple[list[ManagedProgramme], bool]:
         # A participant of one programme may manage another: both are on their home.
         return await managed_programmes(settings, session) if granted.manager else ([], False)
 
     found, (programmes, unnamed) = await asyncio.gather(
-        participant_home(settings, session, browser_zone, datetime.now(UTC)), managed()
+        participant_home(settings, session, zone, datetime.now(UTC)), managed()
     )
     return page(
         request,

@@ -8,18 +8,17 @@ import uuid
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Annotated
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from tandem_web.api.deps import (
     SESSION_COOKIE,
-    TIME_ZONE_COOKIE,
     CheckedForm,
     CurrentSession,
     SessionsDep,
     Settings,
+    browser_zone,
 )
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.participants import Section
@@ -45,10 +44,6 @@ ERASURE_STATUS = {
 }
 
 
-def _browser_zone(request: Request) -> str | None:
-    return unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
-
-
 async def _render(
     request: Request,
     settings: Settings,
@@ -57,7 +52,7 @@ async def _render(
     typed: Section[Preferences] | None = None,
     **extra: object,
 ) -> HTMLResponse:
-    found = await privacy_page(settings, session, _browser_zone(request))
+    found = await privacy_page(settings, session, browser_zone(request))
     if typed is not None:
         found = replace(found, preferences=typed)  # the form as sent, to correct
     return page(

@@ -5,12 +5,16 @@ with each error next to its field)."""
 from __future__ import annotations
 
 import uuid
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CheckedForm, CurrentSession, Settings
+from tandem_web.api.deps import (
+    CheckedForm,
+    CurrentSession,
+    Settings,
+    browser_zone,
+)
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.profile import FORMATS, MODALITIES, TEXT_FIELDS, ProfilePage
 from tandem_web.domain.sessions import WebSession
@@ -20,10 +24,6 @@ from tandem_web.service.profile import profile_page, save_profile
 router = APIRouter(prefix="/programmes/{programme_id}/profile")
 # The zones offered, as the tz database names them (what matching accepts).
 ZONE_CHOICES = (*sorted(z for z in ZONES if "/" in z and not z.startswith("Etc/")), "UTC")
-
-
-def browser_zone(request: Request) -> str | None:
-    return unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
 
 
 def _render(

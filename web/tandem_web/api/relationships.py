@@ -4,12 +4,11 @@ its open at-risk flag's reasons (the risk page dismisses flags)."""
 from __future__ import annotations
 
 import uuid
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CurrentSession, Settings
+from tandem_web.api.deps import CurrentSession, Settings, browser_zone
 from tandem_web.api.rendering import page, see_other
 from tandem_web.service.relationships import relationships_page
 
@@ -22,7 +21,7 @@ async def read(
 ) -> Response:
     if session is None:
         return see_other("/")
-    zone = unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
+    zone = browser_zone(request)
     found = await relationships_page(settings, session, programme_id, request.state.language, zone)
     return page(
         request,

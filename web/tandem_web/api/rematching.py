@@ -4,22 +4,22 @@ form each to accept or decline it (POST, then a redirect back to the offer)."""
 from __future__ import annotations
 
 import uuid
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CheckedForm, CurrentSession, Settings
+from tandem_web.api.deps import (
+    CheckedForm,
+    CurrentSession,
+    Settings,
+    browser_zone,
+)
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.rematching import OfferPage, OfferShown
 from tandem_web.domain.sessions import WebSession
 from tandem_web.service.rematching import NotAnswered, answer_offer, offer_page
 
 router = APIRouter(prefix="/programmes/{programme_id}/rematching-offers")
-
-
-def _browser_zone(request: Request) -> str | None:
-    return unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
 
 
 def _render(
@@ -49,7 +49,7 @@ async def read(
 ) -> Response:
     if session is None:
         return see_other("/")
-    found = await offer_page(settings, session, programme_id, offer_id, _browser_zone(request))
+    found = await offer_page(settings, session, programme_id, offer_id, browser_zone(request))
     return _render(request, session, found)
 
 
@@ -67,7 +67,7 @@ async def _answer(
     try:
         await answer_offer(settings, session, programme_id, offer_id, accept=accept)
     except NotAnswered as refused:
-        found = await offer_page(settings, session, programme_id, offer_id, _browser_zone(request))
+        found = await offer_page(settings, session, programme_id, offer_id, browser_zone(request))
         if found.shown is OfferShown.SHOWN:
             return _render(request, session, found, refused.shown)
         return _render(request, session, OfferPage(refused.shown, found.zone))

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import uuid
 from typing import Annotated
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CheckedForm, CurrentSession, Settings
+from tandem_web.api.deps import (
+    CheckedForm,
+    CurrentSession,
+    Settings,
+    browser_zone,
+)
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.reports import QueueShown
 from tandem_web.domain.sessions import WebSession
@@ -27,10 +31,6 @@ router = APIRouter(prefix="/programmes/{programme_id}/reports")
 NOTICES = frozenset({"resolved", "open", "hidden"})
 
 
-def _browser_zone(request: Request) -> str | None:
-    return unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
-
-
 async def _queue(
     request: Request,
     settings: Settings,
@@ -40,7 +40,7 @@ async def _queue(
     refused: NotHandled | None = None,
     notice: str | None = None,
 ) -> HTMLResponse:
-    found = await reports_page(settings, session, programme_id, status, _browser_zone(request))
+    found = await reports_page(settings, session, programme_id, status, browser_zone(request))
     code = found.status
     if refused is not None and found.shown is QueueShown.SHOWN:
         code = refused.status or 503

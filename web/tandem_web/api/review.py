@@ -13,8 +13,8 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from tandem_web.adapters import match_runs_api
-from tandem_web.api.deps import CheckedForm, CurrentSession, Settings
-from tandem_web.api.match_runs import browser_zone, refused_status
+from tandem_web.api.deps import CheckedForm, CurrentSession, Settings, browser_zone
+from tandem_web.api.match_runs import refused_status
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.match_runs import EditRefused
 from tandem_web.service.match_runs import change, review_page

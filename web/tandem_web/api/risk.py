@@ -5,22 +5,22 @@ from __future__ import annotations
 
 import uuid
 from typing import Annotated
-from urllib.parse import unquote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tandem_web.api.deps import TIME_ZONE_COOKIE, CheckedForm, CurrentSession, Settings
+from tandem_web.api.deps import (
+    CheckedForm,
+    CurrentSession,
+    Settings,
+    browser_zone,
+)
 from tandem_web.api.rendering import page, see_other
 from tandem_web.domain.risk import RiskShown
 from tandem_web.service.risk import NotDismissed, dismiss_flag, risk_page
 
 router = APIRouter(prefix="/programmes/{programme_id}")
 MAX_REASON = 500  # analytics' limit
-
-
-def _browser_zone(request: Request) -> str | None:
-    return unquote(request.cookies.get(TIME_ZONE_COOKIE, "")) or None
 
 
 @router.get("/risk", response_class=HTMLResponse)
@@ -30,7 +30,7 @@ async def read(
     if session is None:
         return see_other("/")
     found = await risk_page(
-        settings, session, programme_id, request.state.language, _browser_zone(request)
+        settings, session, programme_id, request.state.language, browser_zone(request)
     )
     return page(
         request,
@@ -57,7 +57,7 @@ async def dismiss(
     try:
         await dismiss_flag(settings, session, programme_id, flag_id, reason, language)
     except NotDismissed as refused:
-        found = await risk_page(settings, session, programme_id, language, _browser_zone(request))
+        found = await risk_page(settings, session, programme_id, language, browser_zone(request))
         status = found.status if found.shown is not RiskShown.SHOWN else refused.status or 503
         return page(
             request,
