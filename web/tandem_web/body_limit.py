@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
+from tandem_kit.guard import read_at_most, replay_body
 from tandem_web.domain.imports import MAX_BYTES
 from tandem_web.security import HEADERS
 
@@ -47,43 +48,11 @@ class BodyLimit:
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
             await _too_large(send)
             return
-        body = await _read_at_most(receive, limit)
+        body = await read_at_most(receive, limit)
         if body is None:
             await _too_large(send)
             return
-        await self.app(scope, _replay(body, receive), send)
-
-
-async def _read_at_most(receive: Receive, limit: int) -> bytes | None:
-    """The whole body, or None once it is past ``limit`` (nothing more is read)."""
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        message = await receive()
-        if message["type"] == "http.disconnect":
-            return b"".join(chunks)
-        chunk = message.get("body", b"")
-        size += len(chunk)
-        if size > limit:
-            return None
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            return b"".join(chunks)
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    """The body read already, in one message; after it, the client's own messages (a
-    route waiting for a disconnect still sees the real one)."""
-    sent = False
-
-    async def replay() -> Message:
-        nonlocal sent
-        if not sent:
-            sent = True
-            return {"type": "http.request", "body": body, "more_body": False}
-        return await receive()
-
-    return replay
+        await self.app(scope, replay_body(body, receive), send)
 
 
 async def _too_large(send: Send) -> None:

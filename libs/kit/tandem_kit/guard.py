@@ -209,7 +209,7 @@ class RequestGuard:
         if declared is not None and (not declared.isdigit() or int(declared) > policy.body_limit):
             await _too_large(policy.body_limit)(scope, receive, send)
             return
-        body = await _read_at_most(receive, policy.body_limit)
+        body = await read_at_most(receive, policy.body_limit)
         if body is None:
             await _too_large(policy.body_limit)(scope, receive, send)
             return
@@ -234,7 +234,7 @@ class RequestGuard:
                 "json_too_deep",
             )(scope, receive, send)
             return
-        await self.app(scope, _replay(body, receive), send)
+        await self.app(scope, replay_body(body, receive), send)
 
     async def _authenticate(self, scope: Scope, headers: dict[bytes, bytes]) -> Any:
         scheme, _, token = headers.get(b"authorization", b"").decode("latin-1").partition(" ")
@@ -292,7 +292,7 @@ def _too_large(limit: int) -> Any:
     )
 
 
-async def _read_at_most(receive: Receive, limit: int) -> bytes | None:
+async def read_at_most(receive: Receive, limit: int) -> bytes | None:
     """The whole body, or ``None`` as soon as it is longer than ``limit``."""
     chunks: list[bytes] = []
     size = 0
@@ -309,7 +309,7 @@ async def _read_at_most(receive: Receive, limit: int) -> bytes | None:
             return b"".join(chunks)
 
 
-def _replay(body: bytes, receive: Receive) -> Receive:
+def replay_body(body: bytes, receive: Receive) -> Receive:
     """The body read already, in one message; after it, the client's own messages
     (so that a route waiting for a disconnect still sees the real one)."""
     sent = False
