@@ -15,12 +15,12 @@ import pytest
 from playwright.async_api import Browser, Page
 
 from demo.client import Api
-from tests.support.infra import REPO_ROOT
 from tests.web.browser.test_sign_in_in_chromium import (
-    axe_violations,
+    axe_clean_and_saved,
     browser,
     focus,
     focus_and_press,
+    press_enter_and_wait,
 )
 from tests.web.platform import Platform, wait_for
 from tests.web.platform_forums import programme_forum
@@ -28,19 +28,9 @@ from tests.web.platform_forums import programme_forum
 pytestmark = [pytest.mark.kafka, pytest.mark.slow]
 __all__ = ["browser", "programme_forum"]  # fixtures, used by name
 
-SCREENSHOTS = REPO_ROOT / ".data" / "screenshots"
-
 
 async def checked(page: Page, name: str) -> None:
-    """No WCAG 2.2 AA violation on the page as it stands, and its screenshot saved."""
-    assert await axe_violations(page) == [], name
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    await page.screenshot(path=str(SCREENSHOTS / f"forums-{name}.png"), full_page=True)
-
-
-async def press_enter_and_wait(page: Page) -> None:
-    async with page.expect_navigation():
-        await page.keyboard.press("Enter")
+    await axe_clean_and_saved(page, f"forums-{name}")
 
 
 async def test_a_mentee_reports_a_post_and_the_manager_hides_it_by_keyboard(

@@ -16,12 +16,12 @@ import json
 import pytest
 from playwright.async_api import Browser, FilePayload, Page
 
-from tests.support.infra import REPO_ROOT
 from tests.web.browser.test_sign_in_in_chromium import (
-    axe_violations,
+    axe_clean_and_saved,
     browser,
     focus,
     focus_and_press,
+    press_enter_and_wait,
 )
 from tests.web.platform import Platform
 from tests.web.platform_matching import (
@@ -34,20 +34,11 @@ from tests.web.platform_matching import (
 )
 
 __all__ = ["browser"]  # the module-scoped Chromium, shared with the sign-in test
-SCREENSHOTS = REPO_ROOT / ".data" / "screenshots"
 SOLVED_WITHIN_MS = 180_000  # a ceiling on two shared cores, never asserted
 
 
 async def checked(page: Page, name: str) -> None:
-    """No axe-core violation on the page as it stands, and its screenshot."""
-    assert await axe_violations(page) == [], name
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    await page.screenshot(path=str(SCREENSHOTS / f"manager-{name}.png"), full_page=True)
-
-
-async def press_enter_and_wait(page: Page) -> None:
-    async with page.expect_navigation():
-        await page.keyboard.press("Enter")
+    await axe_clean_and_saved(page, f"manager-{name}")
 
 
 @pytest.mark.kafka

@@ -8,33 +8,20 @@ from __future__ import annotations
 import json
 
 import pytest
-from playwright.async_api import Browser, Page
+from playwright.async_api import Browser
 
-from tests.support.infra import REPO_ROOT
 from tests.web.browser.test_sign_in_in_chromium import (
-    axe_violations,
+    axe_clean_and_saved,
     browser,
     focus,
     focus_and_press,
+    press_enter_and_wait,
 )
 from tests.web.platform import Pairs, Platform
 from tests.web.platform_participant import Participant, participant
 
 __all__ = ["browser", "participant"]  # the fixtures, for pytest
 pytestmark = [pytest.mark.kafka, pytest.mark.slow, pytest.mark.timeout(900)]
-SCREENSHOTS = REPO_ROOT / ".data" / "screenshots"
-
-
-async def checked(page: Page, name: str) -> None:
-    """No WCAG 2.2 AA violation on the page as it stands, and its screenshot saved."""
-    assert await axe_violations(page) == [], name
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    await page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
-
-
-async def press_enter(page: Page) -> None:
-    async with page.expect_navigation():
-        await page.keyboard.press("Enter")
 
 
 async def test_the_mentees_agreement_goals_and_notes_by_keyboard(
@@ -52,34 +39,34 @@ async def test_the_mentees_agreement_goals_and_notes_by_keyboard(
         await page.goto(f"{web}/sign-in")
         await focus_and_press(page, "Amara Okafor", limit=40)
         await page.wait_for_url(f"{web}/")
-        await checked(page, "participant-home")
+        await axe_clean_and_saved(page, "participant-home")
 
         await focus(page, f"a[href='/relationships/{rid}/agreement']", limit=60)
-        await press_enter(page)
+        await press_enter_and_wait(page)
         assert "We answer a message within" in await page.inner_text("main")
-        await checked(page, "agreement")
+        await axe_clean_and_saved(page, "agreement")
 
         await page.goto(f"{web}/")
         await focus(page, f"a[href='/relationships/{rid}/goals']", limit=60)
-        await press_enter(page)
+        await press_enter_and_wait(page)
         assert "Goals and milestones" in await page.inner_text("main")
-        await checked(page, "goals")
+        await axe_clean_and_saved(page, "goals")
         await focus(page, "input#goal-title", limit=200)
         await page.keyboard.type("Typed with the keyboard")
         await focus(page, "section[aria-labelledby=new-goal] button[type=submit]", limit=5)
-        await press_enter(page)
+        await press_enter_and_wait(page)
         assert "Typed with the keyboard" in await page.inner_text("main")
-        await checked(page, "goals-after-adding")
+        await axe_clean_and_saved(page, "goals-after-adding")
 
         await page.goto(f"{web}/meetings/{participant.meeting_id}/notes")
         assert "Meeting notes" in await page.inner_text("main")
-        await checked(page, "meeting-notes")
+        await axe_clean_and_saved(page, "meeting-notes")
         # A 4xx page is a page too: the blank note, kept, with its error.
         await focus(page, "textarea#note-text", limit=80)
         await focus(page, "section[aria-labelledby=new-note] button[type=submit]", limit=5)
-        await press_enter(page)
+        await press_enter_and_wait(page)
         assert "it cannot be blank" in await page.inner_text("main")
-        await checked(page, "meeting-notes-blank")
+        await axe_clean_and_saved(page, "meeting-notes-blank")
     finally:
         await context.close()
     assert blocked == [], json.dumps(blocked)
@@ -100,23 +87,23 @@ async def test_a_check_in_answered_by_keyboard_in_greek(
         await page.goto(f"{web}/sign-in")
         await focus_and_press(page, participant.ended_mentor, limit=60)
         await page.wait_for_url(f"{web}/")
-        await checked(page, "participant-home-el")
+        await axe_clean_and_saved(page, "participant-home-el")
         await focus(page, "a[href='/check-ins']", limit=60)
-        await press_enter(page)
+        await press_enter_and_wait(page)
         main = await page.inner_text("main")
         assert "Ενημερώσεις και αξιολογήσεις" in main
         assert "Τελική αξιολόγηση" in main  # the final evaluation is waiting
-        await checked(page, "check-ins-el")
+        await axe_clean_and_saved(page, "check-ins-el")
         form = "form.check-in"
         assert await page.locator(form).count() == 1
         for question in participant.questions:  # a final evaluation's, the same for both
             await focus(page, f"{form} input[name=q-{question}]", limit=40)
             await page.keyboard.press("ArrowRight")
         await focus(page, f"{form} button[type=submit]", limit=10)
-        await press_enter(page)
+        await press_enter_and_wait(page)
         assert await page.locator(form).count() == 0
         assert "Καμία ενημέρωση δεν σας περιμένει." in await page.inner_text("main")
-        await checked(page, "check-ins-el-answered")
+        await axe_clean_and_saved(page, "check-ins-el-answered")
     finally:
         await context.close()
     assert blocked == [], json.dumps(blocked)

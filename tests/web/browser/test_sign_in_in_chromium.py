@@ -39,6 +39,7 @@ ARGS = [
 ]
 AXE_SOURCE = AXE.read_text() if AXE.exists() else ""
 WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+SCREENSHOTS = REPO_ROOT / ".data" / "screenshots"  # CI keeps them as artifacts
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +125,20 @@ async def focus_and_press(page: Page, name: str, limit: int = 20) -> None:
                 await page.keyboard.press("Enter")
             return
     raise AssertionError(f"{name!r} cannot be reached with the keyboard")
+
+
+async def axe_clean_and_saved(page: Page, name: str) -> None:
+    """No WCAG 2.2 AA violation on the page as it stands, and its screenshot saved as
+    ``.data/screenshots/<name>.png``."""
+    assert await axe_violations(page) == [], name
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    await page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+async def press_enter_and_wait(page: Page) -> None:
+    """Enter on the focused control, and the page it leads to."""
+    async with page.expect_navigation():
+        await page.keyboard.press("Enter")
 
 
 async def test_keyboard_sign_in_and_out_with_no_accessibility_violation(
